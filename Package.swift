@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "sop",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "sop", targets: ["sop"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibgit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+    .systemLibrary(
+      name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .target(name: "DocumentModel", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(name: "MarkdownSyntax", dependencies: ["CCmarkGFM"]),
+    .target(name: "GitStore", dependencies: ["CLibgit2"]),
+    .target(
+      name: "Signatures",
+      dependencies: [
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "_CryptoExtras", package: "swift-crypto"),
+      ]),
+    .target(name: "ProcedureLint", dependencies: ["DocumentModel", "MarkdownSyntax"]),
+    .target(
+      name: "SitePublisher",
+      dependencies: [
+        "DocumentModel", "MarkdownSyntax", .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    .target(
+      name: "DocumentControl",
+      dependencies: [
+        "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint",
+      ]),
+    .executableTarget(
+      name: "sop",
+      dependencies: [
+        "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
+    .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
+    .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
+    .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
+    .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"]),
+    .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher"]),
+    .testTarget(
+      name: "DocumentControlTests",
+      dependencies: ["DocumentControl", "GitStore", "Signatures", "DocumentModel", "TestSupport"]),
+    .testTarget(name: "sopTests", dependencies: ["TestSupport"]),
+  ]
+)

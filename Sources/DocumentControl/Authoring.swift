@@ -1,0 +1,243 @@
+import DocumentModel
+import Foundation
+import GitStore
+
+/// The folder a type's documents go in by default: `procedure` → `procedures`, `policy` → `policies`.
+func defaultFolder(forType type: String) -> String {
+  if type.hasSuffix("y") { return String(type.dropLast()) + "ies" }
+  if type.hasSuffix("s") { return type }
+  return type + "s"
+}
+
+/// What `sop init` created.
+public struct InitOutcome: Sendable {
+  /// The repository root.
+  public var root: String
+  /// Files and folders created, relative to the root.
+  public var created: [String]
+  /// Whether a new git repository was created.
+  public var createdRepository: Bool
+}
+
+/// Sets up a folder for document control: a git repository, a commented `sop.yml`, folders and `.gitignore`.
+public enum RepositorySetup {
+  /// Runs `sop init` in `directory`. Refuses to overwrite an existing `sop.yml`.
+  public static func initialize(
+    at directory: String, person: (name: String, email: String)?
+  ) throws(ControlError) -> InitOutcome {
+    let fileManager = FileManager.default
+    let root = URL(fileURLWithPath: directory).standardizedFileURL
+    let policyFile = root.appendingPathComponent(Policy.fileName)
+    if fileManager.fileExists(atPath: policyFile.path) { throw .policyExists(path: policyFile.path) }
+    var createdRepository = false
+    if (try? Repository.discover(from: root.path))?.workingDirectory != root.path {
+      do {
+        _ = try Repository.initialize(at: root.path, initialBranch: nil)
+        createdRepository = true
+      } catch {
+        throw .git(error)
+      }
+    }
+    var created: [String] = []
+    func write(_ relative: String, _ text: String, overwrite: Bool) throws(ControlError) {
+      let file = root.appendingPathComponent(relative)
+      if !overwrite && fileManager.fileExists(atPath: file.path) { return }
+      do {
+        try fileManager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+        created.append(relative)
+      } catch {
+        throw .write(path: file.path, reason: error.localizedDescription)
+      }
+    }
+    try write(Policy.fileName, starterPolicy(person: person), overwrite: false)
+    for type in ["policy", "procedure", "work-instruction", "form"] {
+      try write(defaultFolder(forType: type) + "/.gitkeep", "", overwrite: false)
+    }
+    try write(".gitignore", "# sop's published site (sop publish --out _site)\n_site/\n", overwrite: false)
+    return InitOutcome(root: root.path, created: created, createdRepository: createdRepository)
+  }
+
+  /// A commented starter `sop.yml` naming the person running `sop init` as its first admin.
+  static func starterPolicy(person: (name: String, email: String)?) -> String {
+    let email = person?.email ?? "you@example.com"
+    let name = person?.name ?? "Your Name"
+    return """
+      # sop.yml: who may approve what. Changes to this file take effect only once an admin approves them
+      # (sop approve POLICY). See docs/sop-yml.md for every key.
+      version: 1
+      organisation: Your Organisation
+
+      # Everyone who authors, approves or publishes. Add each person's SSH public key (keys: [...]) so their
+      # signatures can be checked. Roles are your own words; approvals below refer to them.
+      people:
+        - email: \(email)
+          name: \(name)
+          roles: [quality, admin]
+          keys: []
+
+      # Document types: the id prefix, the roles that must each sign (owner = the document's owner),
+      # how often an approved document is reviewed, and the H2 sections it must have.
+      types:
+        policy:
+          prefix: POL
+          approvals: [admin]
+          review-every: 12 months
+        procedure:
+          prefix: QP
+          approvals: [quality, owner]
+          review-every: 12 months
+          required-sections: [Purpose, Scope, Responsibilities, Procedure, Records]
+        work-instruction:
+          prefix: WI
+          approvals: [quality, owner]
+          review-every: 24 months
+          required-sections: [Purpose, Scope, Procedure]
+        form:
+          prefix: F
+          approvals: [quality]
+          review-every: 24 months
+
+      # May the author of a change approve it? Keep false: a second pair of eyes is the point.
+      self-approval: false
+
+      """
+  }
+}
+
+/// What `sop new` wrote.
+public struct NewDocumentOutcome: Sendable {
+  /// The new file, relative to the repository root.
+  public var path: String
+  /// The id it was given.
+  public var id: String
+}
+
+extension DocumentRepository {
+  /// Writes a new document of `type` from its template and returns its path. Never overwrites.
+  public func createDocument(
+    type: String, title: String, id requestedID: String?, owner requestedOwner: String?
+  ) throws(ControlError) -> NewDocumentOutcome {
+    let rootURL = URL(fileURLWithPath: root)
+    let policyURL = rootURL.appendingPathComponent(Policy.fileName)
+    guard let policyData = FileManager.default.contents(atPath: policyURL.path) else {
+      throw .noPolicy(revision: "the work tree")
+    }
+    let policy: Policy
+    do {
+      policy = try Policy.decode(data: policyData)
+    } catch {
+      throw .document(error)
+    }
+    guard let documentType = policy.types[type] else {
+      throw .unknownType(type, known: policy.types.keys.sorted())
+    }
+    let cleanTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !cleanTitle.isEmpty, !cleanTitle.contains("\n") else {
+      throw .invalidArgument("the title must be one non-empty line")
+    }
+    let existing = workTreeDocuments(policy: policy)
+    let id: DocumentID
+    if let requestedID {
+      guard let parsed = DocumentID(requestedID) else {
+        throw .invalidArgument("'\(requestedID)' is not a document id (capitals and digits, a hyphen, a number)")
+      }
+      guard parsed.prefix == documentType.prefix else {
+        throw .invalidArgument("\(requestedID) does not start with \(documentType.prefix)-, the prefix of \(type)")
+      }
+      if let path = existing[parsed] { throw .invalidArgument("\(requestedID) is already used by \(path)") }
+      id = parsed
+    } else {
+      let highest = existing.keys.filter { $0.prefix == documentType.prefix }.map(\.number).max() ?? 0
+      id = DocumentID(String(format: "%@-%03d", documentType.prefix, highest + 1))!
+    }
+    let ownerEmail = requestedOwner ?? ((try? git.configValue("user.email")) ?? nil)
+    guard let ownerEmail, let owner = policy.person(email: ownerEmail) else {
+      throw .invalidArgument(
+        requestedOwner.map { "owner \($0) is not a person in sop.yml" }
+          ?? "pass --owner EMAIL (a person in sop.yml); git's user.email is not one")
+    }
+    let folder =
+      mostCommonFolder(of: existing.filter { $0.key.prefix == documentType.prefix }.map(\.value))
+      ?? defaultFolder(forType: type)
+    let relative = (folder.isEmpty ? "" : folder + "/") + "\(id.rawValue)-\(slug(cleanTitle)).md"
+    let template = templateText(type: type, rootURL: rootURL)
+    let text =
+      template
+      .replacingOccurrences(of: "title: {{title}}", with: "title: \(yamlScalar(cleanTitle))")
+      .replacingOccurrences(of: "{{id}}", with: id.rawValue)
+      .replacingOccurrences(of: "{{owner}}", with: owner.email)
+      .replacingOccurrences(of: "{{title}}", with: cleanTitle)
+      .replacingOccurrences(of: "{{type}}", with: type)
+    let file = rootURL.appendingPathComponent(relative)
+    do {
+      try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: file, options: .withoutOverwriting)
+    } catch {
+      throw .write(path: relative, reason: error.localizedDescription)
+    }
+    return NewDocumentOutcome(path: relative, id: id.rawValue)
+  }
+
+  /// The repository's `templates/TYPE.md` if present, else the bundled one, else a minimal skeleton.
+  func templateText(type: String, rootURL: URL) -> String {
+    let custom = rootURL.appendingPathComponent("templates/\(type).md")
+    if let data = FileManager.default.contents(atPath: custom.path), let text = String(data: data, encoding: .utf8) {
+      return text
+    }
+    return BundledTemplates.byType[type]
+      ?? BundledTemplates.byType["procedure"]!.replacingOccurrences(of: "type: procedure", with: "type: {{type}}")
+  }
+
+  /// Ids of the documents in the work tree (by a fast front-matter scan), with their paths.
+  func workTreeDocuments(policy: Policy) -> [DocumentID: String] {
+    let selection = DocumentSelection(patterns: policy.documents)
+    var result: [DocumentID: String] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+    while let relative = enumerator.nextObject() as? String {
+      if relative == ".git" || relative.hasPrefix(".git/") {
+        enumerator.skipDescendants()
+        continue
+      }
+      guard selection.includes(relative),
+        let data = FileManager.default.contents(atPath: root + "/" + relative),
+        let id = FrontMatterScan.id(in: Array(data.prefix(65_536)))
+      else { continue }
+      result[id] = result[id] ?? relative
+    }
+    return result
+  }
+
+  private func mostCommonFolder(of paths: [String]) -> String? {
+    let folders = paths.map { path in path.split(separator: "/").dropLast().joined(separator: "/") }
+    let counts = Dictionary(folders.map { ($0, 1) }, uniquingKeysWith: +)
+    return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+  }
+
+  private func slug(_ title: String) -> String {
+    var slug = ""
+    for scalar in title.lowercased().unicodeScalars {
+      if CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII {
+        slug.unicodeScalars.append(scalar)
+      } else if !slug.hasSuffix("-") {
+        slug += "-"
+      }
+    }
+    let trimmed = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    return String(trimmed.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+  }
+
+  /// The title as a YAML scalar: plain when safe, else double-quoted with escapes.
+  private func yamlScalar(_ text: String) -> String {
+    let special = CharacterSet(charactersIn: ":#[]{},&*!|>'\"%@`")
+    let lowered = text.lowercased()
+    let ambiguous = ["yes", "no", "true", "false", "on", "off", "null", "~"].contains(lowered) || Double(text) != nil
+    if text.unicodeScalars.contains(where: { special.contains($0) }) || ambiguous || text.hasPrefix("-")
+      || text.hasPrefix("?") || text != text.trimmingCharacters(in: .whitespaces)
+    {
+      let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      return "\"\(escaped)\""
+    }
+    return text
+  }
+}

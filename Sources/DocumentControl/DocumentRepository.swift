@@ -1,0 +1,178 @@
+import DocumentModel
+import Foundation
+import GitStore
+
+/// A problem with a file that looks like a document: where it is and what is wrong.
+public struct FileProblem: Codable, Sendable, Hashable, Comparable {
+  /// The path relative to the repository root.
+  public var path: String
+  /// The 1-based line.
+  public var line: Int
+  /// The 1-based column.
+  public var column: Int
+  /// What is wrong and what to do.
+  public var message: String
+
+  /// Creates a problem.
+  public init(path: String, line: Int, column: Int = 1, message: String) {
+    self.path = path
+    self.line = line
+    self.column = column
+    self.message = message
+  }
+
+  /// Creates a problem from a model error.
+  public init(_ error: DocumentModelError) {
+    self.init(path: error.path, line: error.line, column: error.column, message: error.message)
+  }
+
+  /// Orders problems by path, line, column.
+  public static func < (lhs: FileProblem, rhs: FileProblem) -> Bool {
+    (lhs.path, lhs.line, lhs.column, lhs.message) < (rhs.path, rhs.line, rhs.column, rhs.message)
+  }
+}
+
+/// A controlled document as stored in one commit.
+public struct StoredDocument: Sendable {
+  /// The path relative to the repository root.
+  public var path: String
+  /// The blob id of its content.
+  public var blob: ObjectID
+  /// Its parsed content.
+  public var document: ParsedDocument
+
+  /// The document's id.
+  public var id: DocumentID { document.frontMatter.id }
+}
+
+/// The documents of one commit, and the files that look like documents but could not be read.
+public struct Inventory: Sendable {
+  /// Documents by id, one per id (the first path in path order wins a duplicate).
+  public var documents: [DocumentID: StoredDocument]
+  /// Problems, sorted.
+  public var problems: [FileProblem]
+}
+
+/// A git repository under document control: it opens the repository, reads `sop.yml` and documents.
+public final class DocumentRepository {
+  /// The underlying git repository.
+  public let git: Repository
+
+  /// Opens the repository containing `path`.
+  public init(discoveringFrom path: String) throws(ControlError) {
+    do {
+      git = try Repository.discover(from: path)
+    } catch {
+      throw .git(error)
+    }
+  }
+
+  /// The work tree root.
+  public var root: String { git.workingDirectory ?? git.gitDirectory }
+
+  /// The commit `revision` names (HEAD when nil).
+  public func commit(_ revision: String?) throws(ControlError) -> ObjectID {
+    do {
+      guard let revision else {
+        guard let head = try git.headCommit() else { throw ControlError.noCommits(path: root) }
+        return head
+      }
+      return try git.resolveCommit(revision)
+    } catch let error as ControlError {
+      throw error
+    } catch let error as GitError {
+      throw .git(error)
+    } catch {
+      throw .refused("\(error)")
+    }
+  }
+
+  /// The `sop.yml` stored in a commit, decoded, with its blob id.
+  public func policy(at commit: ObjectID, revisionName: String = "HEAD") throws(ControlError) -> (
+    policy: Policy, blob: ObjectID
+  ) {
+    do {
+      guard let file = try git.treeFile(at: Policy.fileName, inCommit: commit) else {
+        throw ControlError.noPolicy(revision: revisionName)
+      }
+      return (try Policy.decode(data: Data(try git.blob(file.blob))), file.blob)
+    } catch let error as ControlError {
+      throw error
+    } catch let error as GitError {
+      throw .git(error)
+    } catch let error as DocumentModelError {
+      throw .document(error)
+    } catch {
+      throw .refused("\(error)")
+    }
+  }
+
+  /// Reads every controlled document in a commit, as git stores it (symlinks are never followed).
+  public func inventory(at commit: ObjectID, policy: Policy) throws(ControlError) -> Inventory {
+    let files: [TreeFile]
+    do {
+      files = try git.files(inCommit: commit)
+    } catch {
+      throw .git(error)
+    }
+    let selection = DocumentSelection(patterns: policy.documents)
+    var documents: [DocumentID: StoredDocument] = [:]
+    var problems: [FileProblem] = []
+    for file in files where selection.includes(file.path) {
+      guard file.isRegularFile else {
+        let kind = file.mode == 0o120000 ? "a symbolic link" : "not a regular file"
+        problems.append(
+          FileProblem(
+            path: file.path, line: 1,
+            message: "is \(kind); sop reads only what git stores as a file and never follows links"))
+        continue
+      }
+      do {
+        let data = Data(try git.blob(file.blob))
+        let parsed = try ParsedDocument(path: file.path, data: data)
+        let id = parsed.frontMatter.id
+        if let first = documents[id] {
+          problems.append(
+            FileProblem(
+              path: file.path, line: line(of: "id", in: parsed),
+              message: "duplicate id \(id): \(first.path) already uses it; give this document a new id"))
+          continue
+        }
+        problems.append(contentsOf: validate(parsed, policy: policy))
+        documents[id] = StoredDocument(path: file.path, blob: file.blob, document: parsed)
+      } catch let error as DocumentModelError {
+        problems.append(FileProblem(error))
+      } catch {
+        problems.append(FileProblem(path: file.path, line: 1, message: "\(error)"))
+      }
+    }
+    return Inventory(documents: documents, problems: problems.sorted())
+  }
+
+  /// Checks that the type and owner exist in the policy.
+  func validate(_ document: ParsedDocument, policy: Policy) -> [FileProblem] {
+    var problems: [FileProblem] = []
+    let frontMatter = document.frontMatter
+    if policy.types[frontMatter.type] == nil {
+      problems.append(
+        FileProblem(
+          path: document.path, line: line(of: "type", in: document),
+          message: "type '\(frontMatter.type)' is not defined in sop.yml (known: "
+            + policy.types.keys.sorted().joined(separator: ", ") + ")"))
+    }
+    if policy.person(email: frontMatter.owner) == nil {
+      problems.append(
+        FileProblem(
+          path: document.path, line: line(of: "owner", in: document),
+          message: "owner '\(frontMatter.owner)' is not a person in sop.yml"))
+    }
+    return problems
+  }
+
+  /// The file line of a front-matter key, for messages.
+  func line(of key: String, in document: ParsedDocument) -> Int {
+    let lines = document.text.frontMatterYAML.split(separator: "\n", omittingEmptySubsequences: false)
+    let index = lines.firstIndex { $0.hasPrefix("\(key):") } ?? 0
+    return document.text.frontMatterLineOffset + index + 1
+  }
+}

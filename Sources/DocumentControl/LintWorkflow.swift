@@ -1,0 +1,123 @@
+import DocumentModel
+import Foundation
+import GitStore
+import ProcedureLint
+
+/// The result of linting the work tree.
+public struct LintOutcome: Sendable {
+  /// The findings.
+  public var report: LintReport
+  /// Problems in the `lint:` block of `sop.yml`, as sentences (printed as warnings).
+  public var configurationWarnings: [String]
+}
+
+extension DocumentRepository {
+  /// Lints documents in the work tree, committed or not. `paths` are files or folders (relative to
+  /// `directory` or absolute); none means every document in the repository.
+  public func lint(paths: [String], relativeTo directory: String) throws(ControlError) -> LintOutcome {
+    let policy = try workTreePolicy()
+    let selection = DocumentSelection(patterns: policy?.documents)
+    let allFiles = workTreeFiles()
+    var targets: [String] = []
+    if paths.isEmpty {
+      targets = allFiles.filter(selection.includes)
+    } else {
+      for path in paths {
+        let relative = try repositoryRelative(path, from: directory)
+        let isFolder = relative.isEmpty || allFiles.contains { $0.hasPrefix(relative + "/") }
+        if isFolder {
+          let prefix = relative.isEmpty ? "" : relative + "/"
+          targets += allFiles.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".md") && selection.includes($0) }
+        } else if allFiles.contains(relative) {
+          targets.append(relative)
+        } else {
+          throw .invalidArgument("\(path): no such file in the work tree")
+        }
+      }
+    }
+    targets = Array(Set(targets)).sorted()
+    let targetSet = Set(targets)
+    let rootURL = URL(fileURLWithPath: root)
+    var files: [LintFile] = []
+    for path in targets {
+      files.append(LintFile(path: path, data: readFile(rootURL.appendingPathComponent(path))))
+    }
+    var known: [KnownDocument] = []
+    for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
+      let data = readFile(rootURL.appendingPathComponent(path))
+      if let frontMatter = try? DocumentText(path: path, data: data).frontMatter() {
+        known.append(KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status))
+      }
+    }
+    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles))
+    return LintOutcome(report: linter.lint(files), configurationWarnings: linter.configurationWarnings)
+  }
+
+  /// Error findings for committed content about to be signed, as `path:line:column: rule: message` lines.
+  func blockingFindings(for stored: StoredDocument, at commit: ObjectID, inventory: Inventory, policy: Policy)
+    throws(ControlError) -> [String]
+  {
+    let files: [TreeFile]
+    let data: [UInt8]
+    do {
+      files = try git.files(inCommit: commit)
+      data = try git.blob(stored.blob)
+    } catch {
+      throw .git(error)
+    }
+    let known = inventory.documents.values.filter { $0.path != stored.path }.map {
+      KnownDocument(id: $0.id, path: $0.path, status: $0.document.frontMatter.status)
+    }
+    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(files.map(\.path)))
+    let report = linter.lint([LintFile(path: stored.path, data: Data(data))])
+    return report.findings.filter { $0.severity == .error }.map {
+      "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)"
+    }
+  }
+
+  /// `sop.yml` as it is in the work tree (lint judges uncommitted work), or nil when there is none.
+  func workTreePolicy() throws(ControlError) -> Policy? {
+    let url = URL(fileURLWithPath: root).appendingPathComponent(Policy.fileName)
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    do {
+      return try Policy.decode(data: data)
+    } catch {
+      throw .document(error)
+    }
+  }
+
+  /// Every file in the work tree that git does not ignore, relative and sorted; hidden folders skipped.
+  func workTreeFiles() -> [String] {
+    var result: [String] = []
+    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
+    while let relative = enumerator.nextObject() as? String {
+      let name = (relative as NSString).lastPathComponent
+      let isDirectory = (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
+      if name.hasPrefix(".") || (isDirectory && git.isIgnored(relative + "/")) {
+        if isDirectory { enumerator.skipDescendants() }
+        continue
+      }
+      if !isDirectory && !git.isIgnored(relative) { result.append(relative) }
+    }
+    return result.sorted()
+  }
+
+  private func repositoryRelative(_ path: String, from directory: String) throws(ControlError) -> String {
+    let absolute = path.hasPrefix("/") ? path : directory + "/" + path
+    let standardized = URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    let rootPath = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+    if standardized == rootPath { return "" }
+    guard standardized.hasPrefix(rootPath + "/") else {
+      throw .invalidArgument("\(path) is outside the repository at \(root)")
+    }
+    return String(standardized.dropFirst(rootPath.count + 1))
+  }
+
+  private func readFile(_ url: URL) -> Data {
+    // Symbolic links are read as the link text, like git stores them, never followed.
+    if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) {
+      return Data(destination.utf8)
+    }
+    return FileManager.default.contents(atPath: url.path) ?? Data()
+  }
+}

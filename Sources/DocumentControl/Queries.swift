@@ -1,0 +1,141 @@
+import DocumentModel
+import Foundation
+import GitStore
+
+extension DocumentRepository {
+  /// Walks history from `commit` once and derives every document's revisions and every problem.
+  public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
+    var builder = LedgerBuilder(repository: git)
+    do {
+      return try builder.build(from: commit)
+    } catch {
+      throw .git(error)
+    }
+  }
+
+  /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
+  public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
+    let commit = try commit(revision)
+    let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
+    let inventory = try inventory(at: commit, policy: policy)
+    let ledger = try ledger(at: commit)
+    let rules = ledger.effectivePolicy?.policy ?? policy
+    let documents = inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
+      statusEntry(stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules, now: now)
+    }
+    return StatusReport(
+      documents: documents, problems: inventory.problems,
+      policy: policyStatus(ledger: ledger, committedBlob: policyBlob))
+  }
+
+  func statusEntry(_ stored: StoredDocument, history: DocumentHistory, policy: Policy, now: Date)
+    -> DocumentStatusEntry
+  {
+    let frontMatter = stored.document.frontMatter
+    let type = policy.types[frontMatter.type]
+    let approved = history.revision(withBlob: stored.blob)
+    var state = "draft"
+    var approvals: [ApprovalRecord] = []
+    var missing: [String] = []
+    var lastApproved: Int64?
+    if let approved {
+      state = frontMatter.status == .obsolete ? "obsolete" : "approved"
+      approvals = approved.approvals
+      lastApproved = approved.lastApprovedOrReviewed
+    } else {
+      let pending = history.pending[stored.blob] ?? []
+      let best = RoleAssignment.best(required: type?.approvals ?? [], approvals: pending)
+      approvals = best.assignment
+      missing = best.missing
+      lastApproved = history.revisions.last?.lastApprovedOrReviewed
+    }
+    var nextReview: Date?
+    if let lastApproved, let interval = type?.reviewEvery, state != "obsolete" {
+      nextReview = interval.adding(to: Date(timeIntervalSince1970: TimeInterval(lastApproved)))
+    }
+    return DocumentStatusEntry(
+      id: frontMatter.id.rawValue, title: frontMatter.title, type: frontMatter.type, path: stored.path,
+      owner: frontMatter.owner, state: state, revision: approved?.number ?? history.revisions.count,
+      blob: stored.blob.hex, approvals: approvals.map(ApprovalEntry.init), missing: missing,
+      lastApproved: lastApproved.map(UTCTime.iso), nextReview: nextReview.map(UTCTime.iso),
+      reviewOverdue: nextReview.map { $0 < now } ?? false)
+  }
+
+  func policyStatus(ledger: ApprovalLedger, committedBlob: ObjectID) -> PolicyStatusEntry? {
+    guard let effective = ledger.effectivePolicy else { return nil }
+    let pending = ledger.pendingPolicyApprovals[committedBlob] ?? []
+    let inEffect = effective.blob == committedBlob
+    return PolicyStatusEntry(
+      state: inEffect ? "approved" : "draft", revision: effective.revision, blob: committedBlob.hex,
+      effectiveBlob: effective.blob.hex, approvals: inEffect ? [] : pending.map(ApprovalEntry.init),
+      missing: inEffect ? 0 : max(0, effective.policy.policyApprovals - pending.count))
+  }
+
+  /// The change history of one document (or `POLICY`) as of `revision`.
+  public func log(id text: String, at revision: String?) throws(ControlError) -> DocumentLog {
+    let commit = try commit(revision)
+    let ledger = try ledger(at: commit)
+    if text == DocumentID.policy.rawValue {
+      let revisions = ledger.policyVersions.map { version in
+        RevisionLogEntry(
+          revision: version.revision, blob: version.blob.hex, approvedAt: UTCTime.iso(version.time),
+          approvals: version.approvals.map(SignatureEntry.init), reviews: [], changes: [])
+      }
+      let committed = try? git.blobID(at: Policy.fileName, inCommit: commit)
+      let inEffect = committed.flatMap { $0 } == ledger.effectivePolicy?.blob
+      let pending = committed.flatMap { $0 }.flatMap { ledger.pendingPolicyApprovals[$0] } ?? []
+      return DocumentLog(
+        id: text, title: "Repository policy (sop.yml)", state: inEffect ? "approved" : "draft",
+        revisions: revisions, pendingChanges: [], pendingApprovals: pending.map(SignatureEntry.init))
+    }
+    let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
+    let inventory = try inventory(at: commit, policy: policy)
+    guard let id = DocumentID(text), let stored = inventory.documents[id] else {
+      throw .unknownDocument(id: text)
+    }
+    let history = ledger.documents[id] ?? DocumentHistory()
+    let entry = statusEntry(stored, history: history, policy: ledger.effectivePolicy?.policy ?? policy, now: Date())
+    let revisions = history.revisions.map { revision in
+      RevisionLogEntry(
+        revision: revision.number, blob: revision.blob.hex, approvedAt: UTCTime.iso(revision.approvedAt),
+        approvals: revision.approvals.map(SignatureEntry.init), reviews: revision.reviews.map(SignatureEntry.init),
+        changes: revision.changes.map(ChangeEntry.init))
+    }
+    return DocumentLog(
+      id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,
+      pendingChanges: entry.state == "draft" ? history.changesSinceRevision.map(ChangeEntry.init) : [],
+      pendingApprovals: entry.state == "draft" ? (history.pending[stored.blob] ?? []).map(SignatureEntry.init) : [])
+  }
+
+  /// Audits every approval commit reachable from HEAD (and `published/*` tags).
+  public func verify(at revision: String? = nil) throws(ControlError) -> VerifyReport {
+    let commit = try commit(revision)
+    let ledger = try ledger(at: commit)
+    var problems = ledger.problems
+    let tagProblems = try verifyPublishedTags(ledger: ledger)
+    problems.append(contentsOf: tagProblems.problems)
+    problems.sort()
+    return VerifyReport(
+      ok: problems.isEmpty, problems: problems, checkedCommits: ledger.approvalCommits,
+      checkedTags: tagProblems.count)
+  }
+
+  /// The content of a document (front matter included) as stored at `revision`.
+  public func show(id text: String, at revision: String?) throws(ControlError) -> [UInt8] {
+    let commit = try commit(revision)
+    if text == DocumentID.policy.rawValue {
+      guard let blob = try? git.blobID(at: Policy.fileName, inCommit: commit) else {
+        throw .noPolicy(revision: revision ?? "HEAD")
+      }
+      return (try? git.blob(blob)) ?? []
+    }
+    let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
+    let inventory = try inventory(at: commit, policy: policy)
+    guard let id = DocumentID(text), let stored = inventory.documents[id] else { throw .unknownDocument(id: text) }
+    do {
+      return try git.blob(stored.blob)
+    } catch {
+      throw .git(error)
+    }
+  }
+}

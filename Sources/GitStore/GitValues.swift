@@ -1,0 +1,209 @@
+import CLibgit2
+
+/// A git object id (40 hex digits for SHA-1 repositories).
+public struct ObjectID: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+  /// The id in lowercase hex.
+  public let hex: String
+
+  /// Creates an id from hex, or nil when `hex` is not 40 hex digits.
+  public init?(hex: String) {
+    guard hex.utf8.count == 40, hex.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
+    else { return nil }
+    self.hex = hex
+  }
+
+  init(_ oid: git_oid) {
+    var copy = oid
+    var buffer = [CChar](repeating: 0, count: 41)
+    git_oid_fmt(&buffer, &copy)
+    buffer[40] = 0
+    hex = String(cString: buffer)
+  }
+
+  var oid: git_oid {
+    var oid = git_oid()
+    _ = git_oid_fromstr(&oid, hex)
+    return oid
+  }
+
+  /// The first seven digits, as git prints them.
+  public var short: String { String(hex.prefix(7)) }
+  /// The hex id.
+  public var description: String { hex }
+  /// Orders ids by their hex.
+  public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+
+  /// Decodes from hex.
+  public init(from decoder: Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let id = ObjectID(hex: text) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an object id"))
+    }
+    self = id
+  }
+
+  /// Encodes as hex.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(hex)
+  }
+}
+
+/// A person and moment as git records them on a commit or tag.
+public struct GitSignature: Sendable, Hashable {
+  /// The name.
+  public var name: String
+  /// The email.
+  public var email: String
+  /// Seconds since 1970 (UTC).
+  public var time: Int64
+  /// The author's offset from UTC, in minutes.
+  public var offsetMinutes: Int
+
+  /// Creates a signature.
+  public init(name: String, email: String, time: Int64, offsetMinutes: Int = 0) {
+    self.name = name
+    self.email = email
+    self.time = time
+    self.offsetMinutes = offsetMinutes
+  }
+
+  init(_ pointer: UnsafePointer<git_signature>) {
+    name = pointer.pointee.name.map { String(cString: $0) } ?? ""
+    email = pointer.pointee.email.map { String(cString: $0) } ?? ""
+    time = pointer.pointee.when.time
+    offsetMinutes = Int(pointer.pointee.when.offset)
+  }
+}
+
+/// A commit copied out of libgit2.
+public struct Commit: Sendable, Hashable {
+  /// The commit id.
+  public var id: ObjectID
+  /// The root tree id.
+  public var tree: ObjectID
+  /// Parent ids, first parent first.
+  public var parents: [ObjectID]
+  /// Who wrote the change.
+  public var author: GitSignature
+  /// Who made the commit.
+  public var committer: GitSignature
+  /// The full message.
+  public var message: String
+
+  /// The first line of the message.
+  public var subject: String {
+    String(message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+  }
+
+  /// The trailers (`Key: value` lines of the last paragraph), in order.
+  public var trailers: [Trailer] { Trailer.parse(message) }
+}
+
+/// One `Key: value` trailer line from a commit message.
+public struct Trailer: Sendable, Hashable {
+  /// The key, e.g. `Approves`.
+  public var key: String
+  /// The value after `": "`.
+  public var value: String
+
+  /// Parses the trailer block: the last paragraph, if every line in it is `Key: value`.
+  public static func parse(_ message: String) -> [Trailer] {
+    let paragraphs = message.replacingCRLF().trimmedTrailingNewlines()
+      .components(separatedBy: "\n\n")
+    guard paragraphs.count > 1, let last = paragraphs.last else { return [] }
+    var trailers: [Trailer] = []
+    for line in last.split(separator: "\n") {
+      guard let colon = line.firstIndex(of: ":") else { return [] }
+      let key = line[..<colon]
+      guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return [] }
+      let value = line[line.index(after: colon)...].drop { $0 == " " }
+      trailers.append(Trailer(key: String(key), value: String(value)))
+    }
+    return trailers
+  }
+}
+
+extension String {
+  fileprivate func replacingCRLF() -> String {
+    split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
+  }
+
+  fileprivate func trimmedTrailingNewlines() -> String {
+    var copy = self
+    while copy.last == "\n" || copy.last == " " { copy.removeLast() }
+    return copy
+  }
+
+  func components(separatedBy separator: String) -> [String] {
+    var parts: [String] = []
+    var rest = Substring(self)
+    while let range = rest.range(of: separator) {
+      parts.append(String(rest[..<range.lowerBound]))
+      rest = rest[range.upperBound...]
+    }
+    parts.append(String(rest))
+    return parts
+  }
+}
+
+extension Substring {
+  fileprivate func range(of needle: String) -> Range<Substring.Index>? {
+    guard !needle.isEmpty else { return nil }
+    var index = startIndex
+    while index < endIndex {
+      if self[index...].hasPrefix(needle) {
+        return index..<self.index(index, offsetBy: needle.count)
+      }
+      index = self.index(after: index)
+    }
+    return nil
+  }
+}
+
+/// A file in a tree: its path, blob and mode.
+public struct TreeFile: Sendable, Hashable {
+  /// The path relative to the repository root.
+  public var path: String
+  /// The blob id.
+  public var blob: ObjectID
+  /// The git file mode (0o100644, 0o100755, 0o120000 for a symlink, 0o160000 for a submodule).
+  public var mode: UInt32
+
+  /// Whether the entry is a regular file (not a symlink or submodule).
+  public var isRegularFile: Bool { mode == 0o100644 || mode == 0o100755 }
+}
+
+/// How a path changed in a commit against its first parent.
+public struct ChangedPath: Sendable, Hashable {
+  /// The path after the change (or the deleted path).
+  public var path: String
+  /// The blob before, nil when added.
+  public var oldBlob: ObjectID?
+  /// The blob after, nil when deleted.
+  public var newBlob: ObjectID?
+}
+
+/// A commit in a history walk with the paths it changed against its first parent.
+public struct HistoryEntry: Sendable {
+  /// The commit.
+  public var commit: Commit
+  /// Paths changed against the first parent (everything, for a root commit).
+  public var changes: [ChangedPath]
+}
+
+/// A signature stored in an object header and the exact bytes it signs.
+public struct StoredSignature: Sendable, Hashable {
+  /// The armored signature, without a final newline.
+  public var signature: String
+  /// The object content the signature covers.
+  public var signedData: [UInt8]
+}
+
+/// A reference and the object it points at.
+public struct ReferenceTarget: Sendable, Hashable {
+  /// The full name, e.g. `refs/tags/published/3`.
+  public var name: String
+  /// The object the reference points at (a tag object for annotated tags).
+  public var target: ObjectID
+}

@@ -1,0 +1,508 @@
+import CLibgit2
+
+/// A git repository opened through libgit2. It owns its handle and frees it on deinit.
+///
+/// Everything it returns is a Swift value; no libgit2 pointer leaves this module. libgit2 handles are
+/// not thread-safe, so give each thread or task its own `Repository`.
+public final class Repository {
+  private let pointer: OpaquePointer
+  /// The work tree root without a trailing slash, or nil for a bare repository.
+  public let workingDirectory: String?
+  /// The `.git` directory without a trailing slash.
+  public let gitDirectory: String
+
+  private static let initialized: Void = { git_libgit2_init() }()
+
+  private init(pointer: OpaquePointer) {
+    self.pointer = pointer
+    workingDirectory = git_repository_workdir(pointer).map { String(cString: $0).withoutTrailingSlash }
+    gitDirectory = String(cString: git_repository_path(pointer)).withoutTrailingSlash
+  }
+
+  deinit { git_repository_free(pointer) }
+
+  /// Opens the repository that contains `path`, searching parent folders like git does.
+  public static func discover(from path: String) throws(GitError) -> Repository {
+    _ = initialized
+    var handle: OpaquePointer?
+    let code = git_repository_open_ext(&handle, path, 0, nil)
+    guard code == 0, let handle else {
+      let error = lastError("open repository", code: code)
+      if error.message.contains("safe.directory") {
+        throw GitError(
+          operation: "open repository", code: code,
+          message: "\(path) is owned by another user; git refuses it until it is listed in safe.directory "
+            + "(git config --global --add safe.directory \(path))")
+      }
+      if error.isNotFound {
+        throw GitError(
+          operation: "open repository", code: code, message: "\(path) is not inside a git repository")
+      }
+      throw error
+    }
+    return Repository(pointer: handle)
+  }
+
+  /// Creates (or reopens) a repository at `path` whose unborn branch is `initialBranch`.
+  /// A nil branch takes git's `init.defaultBranch`, as `git init` does.
+  public static func initialize(at path: String, initialBranch: String?) throws(GitError) -> Repository {
+    _ = initialized
+    var handle: OpaquePointer?
+    var options = git_repository_init_options()
+    try git("initialise repository options") {
+      git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION))
+    }
+    options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
+    let code: Int32
+    if let initialBranch {
+      code = initialBranch.withCString { branch in
+        options.initial_head = branch
+        return git_repository_init_ext(&handle, path, &options)
+      }
+    } else {
+      code = git_repository_init_ext(&handle, path, &options)
+    }
+    guard code == 0, let handle else { throw lastError("initialise repository at \(path)", code: code) }
+    return Repository(pointer: handle)
+  }
+
+  // MARK: - Revisions and references
+
+  /// The commit a revision (`HEAD`, a branch, a tag, an id, `HEAD~2`) resolves to.
+  public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
+    var object: OpaquePointer?
+    let code = git_revparse_single(&object, pointer, revision)
+    guard code == 0, let object else {
+      throw GitError(
+        operation: "resolve revision", code: code, message: "'\(revision)' is not a revision in this repository")
+    }
+    defer { git_object_free(object) }
+    var commit: OpaquePointer?
+    try git("peel '\(revision)' to a commit") { git_object_peel(&commit, object, GIT_OBJECT_COMMIT) }
+    defer { git_object_free(commit) }
+    return ObjectID(git_object_id(commit).pointee)
+  }
+
+  /// The commit HEAD points at, or nil on an unborn branch.
+  public func headCommit() throws(GitError) -> ObjectID? {
+    var reference: OpaquePointer?
+    let code = git_repository_head(&reference, pointer)
+    if code == GIT_EUNBORNBRANCH.rawValue || code == GIT_ENOTFOUND.rawValue { return nil }
+    guard code == 0, let reference else { throw lastError("read HEAD", code: code) }
+    defer { git_reference_free(reference) }
+    guard let target = git_reference_target(reference) else { return nil }
+    return ObjectID(target.pointee)
+  }
+
+  /// The full name of the branch HEAD points at (`refs/heads/main`), or nil when HEAD is detached.
+  public func currentBranch() throws(GitError) -> String? {
+    if git_repository_head_detached(pointer) == 1 { return nil }
+    var reference: OpaquePointer?
+    try git("read HEAD") { git_reference_lookup(&reference, pointer, "HEAD") }
+    defer { git_reference_free(reference) }
+    return git_reference_symbolic_target(reference).map { String(cString: $0) }
+  }
+
+  /// The object a reference points at, or nil when it does not exist.
+  public func referenceTarget(_ name: String) throws(GitError) -> ObjectID? {
+    var reference: OpaquePointer?
+    let code = git_reference_lookup(&reference, pointer, name)
+    if code == GIT_ENOTFOUND.rawValue { return nil }
+    guard code == 0, let reference else { throw lastError("look up \(name)", code: code) }
+    defer { git_reference_free(reference) }
+    var resolved: OpaquePointer?
+    try git("resolve \(name)") { git_reference_resolve(&resolved, reference) }
+    defer { git_reference_free(resolved) }
+    return git_reference_target(resolved).map { ObjectID($0.pointee) }
+  }
+
+  /// References whose names match a glob such as `refs/tags/published/*`, sorted by name.
+  public func references(matching glob: String) throws(GitError) -> [ReferenceTarget] {
+    var iterator: OpaquePointer?
+    try git("list references") { git_reference_iterator_glob_new(&iterator, pointer, glob) }
+    defer { git_reference_iterator_free(iterator) }
+    var result: [ReferenceTarget] = []
+    var reference: OpaquePointer?
+    while git_reference_next(&reference, iterator) == 0 {
+      defer { git_reference_free(reference) }
+      guard let reference, let target = git_reference_target(reference) else { continue }
+      result.append(
+        ReferenceTarget(name: String(cString: git_reference_name(reference)), target: ObjectID(target.pointee)))
+    }
+    return result.sorted { $0.name < $1.name }
+  }
+
+  /// Moves `name` to `newTarget` only if it still points at `expected` (nil: only if it does not exist).
+  ///
+  /// Fails with `isModified` when someone moved it first, so the caller can rebuild on the new tip.
+  public func updateReference(
+    _ name: String, to newTarget: ObjectID, expected: ObjectID?, logMessage: String
+  ) throws(GitError) {
+    var reference: OpaquePointer?
+    var target = newTarget.oid
+    if var current = expected?.oid {
+      try git("update \(name)") {
+        git_reference_create_matching(&reference, pointer, name, &target, 1, &current, logMessage)
+      }
+    } else {
+      try git("create \(name)") { git_reference_create(&reference, pointer, name, &target, 0, logMessage) }
+    }
+    git_reference_free(reference)
+  }
+
+  // MARK: - Commits
+
+  /// Reads a commit.
+  public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+    var oid = id.oid
+    var handle: OpaquePointer?
+    try git("read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
+    defer { git_commit_free(handle) }
+    return commitValue(handle!)
+  }
+
+  private func commitValue(_ handle: OpaquePointer) -> Commit {
+    let parentCount = git_commit_parentcount(handle)
+    let parents = (0..<parentCount).compactMap { git_commit_parent_id(handle, $0).map { ObjectID($0.pointee) } }
+    return Commit(
+      id: ObjectID(git_commit_id(handle).pointee),
+      tree: ObjectID(git_commit_tree_id(handle).pointee),
+      parents: parents,
+      author: GitSignature(git_commit_author(handle)),
+      committer: GitSignature(git_commit_committer(handle)),
+      message: git_commit_message(handle).map { String(cString: $0) } ?? "")
+  }
+
+  /// The `gpgsig` signature of a commit and the bytes it signs, or nil for an unsigned commit.
+  public func signature(ofCommit id: ObjectID) throws(GitError) -> StoredSignature? {
+    var oid = id.oid
+    var signature = git_buf()
+    var signedData = git_buf()
+    defer {
+      git_buf_dispose(&signature)
+      git_buf_dispose(&signedData)
+    }
+    let code = git_commit_extract_signature(&signature, &signedData, pointer, &oid, nil)
+    if code == GIT_ENOTFOUND.rawValue { return nil }
+    guard code == 0 else { throw lastError("read signature of \(id.short)", code: code) }
+    return StoredSignature(signature: string(signature), signedData: bytes(signedData))
+  }
+
+  /// Commits reachable from `tip`, parents before children, each with the paths it changed.
+  ///
+  /// One walk serves every document: callers must not walk once per document.
+  public func history(from tip: ObjectID) throws(GitError) -> [HistoryEntry] {
+    var walker: OpaquePointer?
+    try git("start history walk") { git_revwalk_new(&walker, pointer) }
+    defer { git_revwalk_free(walker) }
+    try git("sort history") {
+      git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
+    }
+    var start = tip.oid
+    try git("push \(tip.short)") { git_revwalk_push(walker, &start) }
+    var entries: [HistoryEntry] = []
+    var oid = git_oid()
+    while git_revwalk_next(&oid, walker) == 0 {
+      var handle: OpaquePointer?
+      try git("read commit") { git_commit_lookup(&handle, pointer, &oid) }
+      defer { git_commit_free(handle) }
+      let commit = commitValue(handle!)
+      entries.append(HistoryEntry(commit: commit, changes: try changes(of: handle!)))
+    }
+    return entries
+  }
+
+  private func changes(of commit: OpaquePointer) throws(GitError) -> [ChangedPath] {
+    var newTree: OpaquePointer?
+    try git("read tree") { git_commit_tree(&newTree, commit) }
+    defer { git_tree_free(newTree) }
+    var oldTree: OpaquePointer?
+    if git_commit_parentcount(commit) > 0 {
+      var parent: OpaquePointer?
+      try git("read parent") { git_commit_parent(&parent, commit, 0) }
+      defer { git_commit_free(parent) }
+      try git("read parent tree") { git_commit_tree(&oldTree, parent) }
+    }
+    defer { git_tree_free(oldTree) }
+    var result: [ChangedPath] = []
+    try compare(oldTree, newTree, prefix: "", into: &result)
+    return result
+  }
+
+  /// One entry of a tree, copied out.
+  private struct Entry {
+    var id: git_oid
+    var isTree: Bool
+  }
+
+  private func entries(of tree: OpaquePointer?) -> [String: Entry] {
+    guard let tree else { return [:] }
+    let count = git_tree_entrycount(tree)
+    var result: [String: Entry] = [:]
+    result.reserveCapacity(count)
+    for index in 0..<count {
+      guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+      let type = git_tree_entry_type(entry)
+      guard type == GIT_OBJECT_BLOB || type == GIT_OBJECT_TREE else { continue }
+      result[String(cString: git_tree_entry_name(entry))] = Entry(
+        id: git_tree_entry_id(entry).pointee, isTree: type == GIT_OBJECT_TREE)
+    }
+    return result
+  }
+
+  /// Compares two trees, descending only into subtrees whose ids differ.
+  ///
+  /// libgit2's general diff visits every entry of a large folder; history walks need only the changed
+  /// paths, and unchanged subtrees share their id, so this is far cheaper on big repositories.
+  private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into result: inout [ChangedPath])
+    throws(GitError)
+  {
+    let oldEntries = entries(of: old)
+    let newEntries = entries(of: new)
+    for name in Set(oldEntries.keys).union(newEntries.keys).sorted() {
+      let before = oldEntries[name]
+      let after = newEntries[name]
+      if var a = before?.id, var b = after?.id, git_oid_equal(&a, &b) == 1, before?.isTree == after?.isTree {
+        continue
+      }
+      let path = prefix + name
+      let oldSubtree = before?.isTree == true ? try lookupTree(before!.id) : nil
+      let newSubtree = after?.isTree == true ? try lookupTree(after!.id) : nil
+      defer {
+        git_tree_free(oldSubtree)
+        git_tree_free(newSubtree)
+      }
+      if oldSubtree != nil || newSubtree != nil {
+        try compare(oldSubtree, newSubtree, prefix: path + "/", into: &result)
+      }
+      let oldBlob = before?.isTree == false ? ObjectID(before!.id) : nil
+      let newBlob = after?.isTree == false ? ObjectID(after!.id) : nil
+      if oldBlob != nil || newBlob != nil {
+        result.append(ChangedPath(path: path, oldBlob: oldBlob, newBlob: newBlob))
+      }
+    }
+  }
+
+  private func lookupTree(_ id: git_oid) throws(GitError) -> OpaquePointer? {
+    var oid = id
+    var tree: OpaquePointer?
+    try git("read tree") { git_tree_lookup(&tree, pointer, &oid) }
+    return tree
+  }
+
+  /// Formats a commit object without writing it, so it can be signed first.
+  public func commitBuffer(
+    tree: ObjectID, parents: [ObjectID], author: GitSignature, committer: GitSignature, message: String
+  ) throws(GitError) -> String {
+    var treeOID = tree.oid
+    var treeHandle: OpaquePointer?
+    try git("read tree \(tree.short)") { git_tree_lookup(&treeHandle, pointer, &treeOID) }
+    defer { git_tree_free(treeHandle) }
+    var parentHandles: [OpaquePointer?] = []
+    defer {
+      for handle in parentHandles { git_commit_free(handle) }
+    }
+    for parent in parents {
+      var oid = parent.oid
+      var handle: OpaquePointer?
+      try git("read parent \(parent.short)") { git_commit_lookup(&handle, pointer, &oid) }
+      parentHandles.append(handle)
+    }
+    let authorSignature = try makeSignature(author)
+    defer { git_signature_free(authorSignature) }
+    let committerSignature = try makeSignature(committer)
+    defer { git_signature_free(committerSignature) }
+    var buffer = git_buf()
+    defer { git_buf_dispose(&buffer) }
+    try parentHandles.withUnsafeMutableBufferPointer { parentsPointer throws(GitError) in
+      try git("format commit") {
+        git_commit_create_buffer(
+          &buffer, pointer, authorSignature, committerSignature, nil, message, treeHandle, parents.count,
+          parentsPointer.baseAddress)
+      }
+    }
+    return string(buffer)
+  }
+
+  private func makeSignature(_ value: GitSignature) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
+    var signature: UnsafeMutablePointer<git_signature>?
+    try git("make signature for \(value.email)") {
+      git_signature_new(&signature, value.name, value.email, value.time, Int32(value.offsetMinutes))
+    }
+    return signature
+  }
+
+  /// Writes a commit object from `buffer` with `signature` in its `gpgsig` header. Moves no reference.
+  ///
+  /// libgit2 indents each newline of the signature; a final newline would add a line git never writes,
+  /// so it is stripped here.
+  public func createCommit(buffer: String, signature: String?) throws(GitError) -> ObjectID {
+    var oid = git_oid()
+    var trimmed = signature
+    while trimmed?.last == "\n" { trimmed?.removeLast() }
+    try git("write commit") { git_commit_create_with_signature(&oid, pointer, buffer, trimmed, nil) }
+    return ObjectID(oid)
+  }
+
+  // MARK: - Trees and blobs
+
+  /// The blob id at `path` in a commit, or nil when the path does not exist there or is a folder.
+  public func blobID(at path: String, inCommit commit: ObjectID) throws(GitError) -> ObjectID? {
+    try treeFile(at: path, inCommit: commit)?.blob
+  }
+
+  /// The tree entry at `path` in a commit, or nil when absent or not a file.
+  public func treeFile(at path: String, inCommit commit: ObjectID) throws(GitError) -> TreeFile? {
+    let tree = try treeHandle(ofCommit: commit)
+    defer { git_tree_free(tree) }
+    var entry: OpaquePointer?
+    let code = git_tree_entry_bypath(&entry, tree, path)
+    if code == GIT_ENOTFOUND.rawValue { return nil }
+    guard code == 0, let entry else { throw lastError("find \(path)", code: code) }
+    defer { git_tree_entry_free(entry) }
+    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+    return TreeFile(
+      path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
+  }
+
+  /// The content of a blob.
+  public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
+    var oid = id.oid
+    var handle: OpaquePointer?
+    try git("read blob \(id.short)") { git_blob_lookup(&handle, pointer, &oid) }
+    defer { git_blob_free(handle) }
+    let size = Int(git_blob_rawsize(handle))
+    guard size > 0, let raw = git_blob_rawcontent(handle) else { return [] }
+    return Array(UnsafeRawBufferPointer(start: raw, count: size))
+  }
+
+  /// Whether an object with this id exists.
+  public func contains(_ id: ObjectID) -> Bool {
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, pointer) == 0 else { return false }
+    defer { git_odb_free(odb) }
+    var oid = id.oid
+    return git_odb_exists(odb, &oid) == 1
+  }
+
+  /// Every file in a commit's tree (recursively), sorted by path.
+  public func files(inCommit commit: ObjectID) throws(GitError) -> [TreeFile] {
+    let tree = try treeHandle(ofCommit: commit)
+    defer { git_tree_free(tree) }
+    final class Collector {
+      var files: [TreeFile] = []
+    }
+    let collector = Collector()
+    let callback: git_treewalk_cb = { root, entry, payload in
+      guard let entry, let payload, let root else { return 0 }
+      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
+      let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
+      let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
+      collector.files.append(
+        TreeFile(
+          path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+          mode: git_tree_entry_filemode(entry).rawValue))
+      return 0
+    }
+    try git("list files") {
+      git_tree_walk(tree, GIT_TREEWALK_PRE, callback, Unmanaged.passUnretained(collector).toOpaque())
+    }
+    return collector.files.sorted { $0.path < $1.path }
+  }
+
+  private func treeHandle(ofCommit commit: ObjectID) throws(GitError) -> OpaquePointer? {
+    var oid = commit.oid
+    var commitHandle: OpaquePointer?
+    try git("read commit \(commit.short)") { git_commit_lookup(&commitHandle, pointer, &oid) }
+    defer { git_commit_free(commitHandle) }
+    var tree: OpaquePointer?
+    try git("read tree of \(commit.short)") { git_commit_tree(&tree, commitHandle) }
+    return tree
+  }
+
+  // MARK: - Tags and raw objects
+
+  /// Writes an annotated tag from a complete tag buffer (signature included) and creates `refs/tags/<name>`.
+  ///
+  /// Fails with `isExisting` when the tag name is taken, which makes tag numbers compare-and-swap.
+  public func createTag(buffer: String) throws(GitError) -> ObjectID {
+    var oid = git_oid()
+    try git("write tag") { git_tag_create_from_buffer(&oid, pointer, buffer, 0) }
+    return ObjectID(oid)
+  }
+
+  /// The raw bytes of an object and its type name (`commit`, `tag`, `tree`, `blob`).
+  public func rawObject(_ id: ObjectID) throws(GitError) -> (type: String, data: [UInt8]) {
+    var odb: OpaquePointer?
+    try git("open object database") { git_repository_odb(&odb, pointer) }
+    defer { git_odb_free(odb) }
+    var oid = id.oid
+    var object: OpaquePointer?
+    try git("read object \(id.short)") { git_odb_read(&object, odb, &oid) }
+    defer { git_odb_object_free(object) }
+    let size = git_odb_object_size(object)
+    let data = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
+    let type = String(cString: git_object_type2string(git_odb_object_type(object)))
+    return (type, data)
+  }
+
+  /// The commit an annotated or lightweight tag (or any object) peels to.
+  public func peelToCommit(_ id: ObjectID) throws(GitError) -> ObjectID {
+    var oid = id.oid
+    var object: OpaquePointer?
+    try git("read object \(id.short)") { git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY) }
+    defer { git_object_free(object) }
+    var commit: OpaquePointer?
+    try git("peel \(id.short) to a commit") { git_object_peel(&commit, object, GIT_OBJECT_COMMIT) }
+    defer { git_object_free(commit) }
+    return ObjectID(git_object_id(commit).pointee)
+  }
+
+  // MARK: - Configuration and work tree
+
+  /// A git configuration value as git would see it in this repository, or nil when unset.
+  public func configValue(_ key: String) throws(GitError) -> String? {
+    var config: OpaquePointer?
+    try git("read configuration") { git_repository_config_snapshot(&config, pointer) }
+    defer { git_config_free(config) }
+    var value: UnsafePointer<CChar>?
+    let code = git_config_get_string(&value, config, key)
+    if code == GIT_ENOTFOUND.rawValue { return nil }
+    guard code == 0, let value else { throw lastError("read \(key)", code: code) }
+    return String(cString: value)
+  }
+
+  /// Whether `path` differs between HEAD, the index and the work tree (new, edited, deleted or staged).
+  public func hasUncommittedChanges(at path: String) throws(GitError) -> Bool {
+    var flags: UInt32 = 0
+    let code = git_status_file(&flags, pointer, path)
+    if code == GIT_ENOTFOUND.rawValue { return false }
+    guard code == 0 else { throw lastError("read status of \(path)", code: code) }
+    return flags & ~GIT_STATUS_IGNORED.rawValue != 0
+  }
+
+  /// Whether git ignores `path` (relative to the work tree; end folders with `/`).
+  public func isIgnored(_ path: String) -> Bool {
+    var ignored: Int32 = 0
+    guard git_ignore_path_is_ignored(&ignored, pointer, path) == 0 else { return false }
+    return ignored == 1
+  }
+
+  private func string(_ buffer: git_buf) -> String {
+    guard let pointer = buffer.ptr else { return "" }
+    return String(decoding: UnsafeRawBufferPointer(start: pointer, count: buffer.size), as: UTF8.self)
+  }
+
+  private func bytes(_ buffer: git_buf) -> [UInt8] {
+    guard let pointer = buffer.ptr else { return [] }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: buffer.size))
+  }
+}
+
+extension String {
+  fileprivate var withoutTrailingSlash: String {
+    var copy = self
+    while copy.count > 1, copy.hasSuffix("/") { copy.removeLast() }
+    return copy
+  }
+}

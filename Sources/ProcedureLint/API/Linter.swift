@@ -1,0 +1,125 @@
+import DocumentModel
+import Foundation
+
+/// Lints controlled documents: reads each file once, runs every enabled rule, and returns one report.
+public struct Linter: Sendable {
+  /// The repository policy (`sop.yml`), or nil when there is none.
+  public let policy: Policy?
+  /// Documents that references may point at, besides the files being linted.
+  public let knownDocuments: [KnownDocument]
+  /// Every file in the repository (relative paths), to check relative links.
+  public let existingPaths: Set<String>
+
+  private let configuration: LintConfiguration
+  private let existingDirectories: Set<String>
+
+  /// Problems in the `lint:` block of `sop.yml` (unknown rules, options, severities or types), as sentences.
+  public var configurationWarnings: [String] { configuration.warnings }
+
+  /// Creates a linter for one repository.
+  public init(policy: Policy?, knownDocuments: [KnownDocument] = [], existingPaths: Set<String> = []) {
+    self.policy = policy
+    self.knownDocuments = knownDocuments
+    self.existingPaths = existingPaths
+    configuration = LintConfiguration(policy: policy)
+    var directories = Set<String>()
+    for path in existingPaths { directories.formUnion(DocumentIndex.directories(of: path)) }
+    existingDirectories = directories
+  }
+
+  /// Lints `files` in parallel on all cores; the report is the same whatever the thread timing.
+  public func lint(_ files: [LintFile]) -> LintReport {
+    var outcomes = [FileOutcome?](repeating: nil, count: files.count)
+    outcomes.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let slots = buffer
+      DispatchQueue.concurrentPerform(iterations: files.count) { index in
+        slots[index] = check(files[index])
+      }
+    }
+    let results = outcomes.map { $0! }
+    let linted = results.compactMap { outcome -> (path: String, id: DocumentID, status: DocumentStatus)? in
+      guard let id = outcome.references?.id else { return nil }
+      return (outcome.path, id, outcome.status)
+    }
+    let index = DocumentIndex(
+      known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
+      directories: existingDirectories, lintedPaths: files.map(\.path))
+    var findings: [Finding] = []
+    for outcome in results {
+      var fileFindings = outcome.findings
+      if let references = outcome.references {
+        for (ruleIndex, rule) in LintRules.all.enumerated() {
+          guard let rule = rule as? any RepositoryRule.Type,
+            let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
+          else { continue }
+          fileFindings += rule.check(references, index: index, context: context)
+        }
+      }
+      if !outcome.controls.isEmpty {
+        fileFindings.removeAll { outcome.controls.silences(rule: $0.rule, line: $0.line) }
+      }
+      findings += fileFindings
+    }
+    return LintReport(findings: findings, fileCount: files.count)
+  }
+
+  /// The findings for one in-memory document (e.g. content about to be approved), checked against the
+  /// known documents and paths.
+  public func findings(forText text: String, path: String) -> [Finding] {
+    lint([LintFile(path: path, data: Data(text.utf8))]).findings
+  }
+
+  /// What one file yields before the repository rules run.
+  private struct FileOutcome: Sendable {
+    var path: String
+    var findings: [Finding] = []
+    var typeName: String?
+    var status: DocumentStatus = .active
+    var references: DocumentReferences?
+    var controls = ControlComments.none
+  }
+
+  private func context(ruleIndex: Int, path: String, type: String?) -> RuleContext? {
+    let settings = configuration.settings(ruleIndex: ruleIndex, type: type)
+    guard settings.isEnabled else { return nil }
+    return RuleContext(ruleID: LintRules.all[ruleIndex].id, path: path, settings: settings, policy: policy)
+  }
+
+  private func check(_ file: LintFile) -> FileOutcome {
+    var outcome = FileOutcome(path: file.path)
+    let frontMatterIndex = LintRules.indexByID[FrontMatterRule.id]!
+    let text: DocumentSource
+    do {
+      text = try DocumentSource.split(path: file.path, data: file.data)
+    } catch {
+      if let context = context(ruleIndex: frontMatterIndex, path: file.path, type: nil) {
+        outcome.findings.append(FrontMatterRule.finding(for: error, context: context))
+      }
+      return outcome
+    }
+    var frontMatter: FrontMatter?
+    var frontMatterError: DocumentModelError?
+    do {
+      frontMatter = try text.frontMatter(path: file.path)
+    } catch {
+      frontMatterError = error
+    }
+    let document = LintDocument(path: file.path, text: text, frontMatter: frontMatter)
+    outcome.typeName = document.typeName
+    outcome.status = frontMatter?.status ?? .active
+    if let frontMatterError,
+      let context = context(ruleIndex: frontMatterIndex, path: file.path, type: document.typeName)
+    {
+      outcome.findings.append(FrontMatterRule.finding(for: frontMatterError, context: context))
+    }
+    for (ruleIndex, rule) in LintRules.all.enumerated() {
+      guard let rule = rule as? any DocumentRule.Type,
+        let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
+      else { continue }
+      outcome.findings += rule.check(document, context: context)
+    }
+    outcome.references = DocumentReferences(document: document)
+    outcome.controls = document.controls
+    return outcome
+  }
+}

@@ -1,0 +1,126 @@
+import DocumentModel
+
+/// The small repository every rule example is linted in; `docs/lint.md` shows it.
+enum ExampleRepository {
+  /// The `sop.yml` the examples use.
+  static let policyYAML = """
+    version: 1
+    organisation: Example Builders
+    people:
+      - {email: maria@example.com, name: Maria Lopez, roles: [quality, admin]}
+      - {email: tom@example.com, name: Tom Becker, roles: [operations]}
+    types:
+      procedure: {prefix: QP, approvals: [quality, owner]}
+      work-instruction:
+        prefix: WI
+        approvals: [quality, owner]
+        required-sections: [Purpose, Steps]
+        section-aliases: {Steps: [Method]}
+      form: {prefix: F, approvals: [quality]}
+      manual: {prefix: QM, approvals: [quality, owner, admin]}
+    """
+
+  /// The same policy, built directly (a test checks it equals the decoded YAML).
+  static let policy = Policy(
+    organisation: "Example Builders",
+    people: [
+      Person(email: "maria@example.com", name: "Maria Lopez", roles: ["quality", "admin"]),
+      Person(email: "tom@example.com", name: "Tom Becker", roles: ["operations"]),
+    ],
+    types: [
+      "procedure": DocumentType(prefix: "QP", approvals: ["quality", "owner"]),
+      "work-instruction": DocumentType(
+        prefix: "WI", approvals: ["quality", "owner"], requiredSections: ["Purpose", "Steps"],
+        sectionAliases: ["Steps": ["Method"]]),
+      "form": DocumentType(prefix: "F", approvals: ["quality"]),
+      "manual": DocumentType(prefix: "QM", approvals: ["quality", "owner", "admin"]),
+    ])
+
+  /// Documents that exist besides the example.
+  static let knownDocuments: [KnownDocument] = [
+    KnownDocument(id: DocumentID("QP-001")!, path: "procedures/QP-001-document-control.md"),
+    KnownDocument(id: DocumentID("QP-002")!, path: "procedures/QP-002-internal-audit.md"),
+    KnownDocument(id: DocumentID("QP-009")!, path: "procedures/QP-009-old-audit.md", status: .obsolete),
+    KnownDocument(id: DocumentID("F-001")!, path: "forms/F-001-nonconformance-report.md"),
+  ]
+
+  /// Files in the example repository.
+  static let existingPaths: Set<String> = Set(knownDocuments.map(\.path)).union(["images/site-plan.png"])
+
+  /// Where each example is linted.
+  static let examplePath = "procedures/QP-010-example.md"
+
+  /// A linter for the examples.
+  static var linter: Linter {
+    Linter(policy: policy, knownDocuments: knownDocuments, existingPaths: existingPaths)
+  }
+
+  /// Front matter plus `body`.
+  static func document(
+    id: String = "QP-010", title: String = "Calibrate test gear", type: String = "procedure",
+    owner: String = "maria@example.com", related: String? = nil, body: String
+  ) -> String {
+    var text = "---\nid: \(id)\ntitle: \(title)\ntype: \(type)\nowner: \(owner)\n"
+    if let related { text += "related: \(related)\n" }
+    return text + "---\n\n" + body
+  }
+
+  /// A procedure with the five default sections; pass the parts a rule cares about.
+  static func procedure(
+    id: String = "QP-010", title: String = "Calibrate test gear", related: String? = nil,
+    purpose: String = "This procedure keeps our test gear accurate.",
+    steps: String = """
+    1. Check the due date on the gauge label.
+    2. Send the gauge to the lab a week before that date.
+    3. Write the new due date in the register.
+    """,
+    records: String = "The register keeps each lab report for seven years.", extra: String = ""
+  ) -> String {
+    document(
+      id: id, title: title, related: related,
+      body: """
+        # \(title)
+
+        ## Purpose
+
+        \(purpose)
+
+        ## Scope
+
+        It covers every gauge and meter we use on site.
+
+        ## Responsibilities
+
+        - **Quality Manager:** keeps the register.
+        - **Site supervisor:** sends gauges to the lab.
+
+        ## Procedure
+
+        \(steps)
+
+        ## Records
+
+        \(records)
+        \(extra.isEmpty ? "" : "\n" + extra + "\n")
+        """)
+  }
+
+  /// Sentences of plain words, `count` of them, for the length examples.
+  static func filler(sentences count: Int) -> String {
+    let sentences = [
+      "Check the pump before each shift.", "Keep the hose off the ground.", "Tell the site lead if a seal leaks.",
+      "Wear gloves when you change the filter.", "Log each check in the site diary.",
+    ]
+    var paragraphs: [String] = []
+    var paragraph: [String] = []
+    for index in 0..<count {
+      paragraph.append(sentences[index % sentences.count])
+      if paragraph.count == 5 {
+        paragraphs.append(paragraph.joined(separator: " "))
+        paragraph = []
+      }
+    }
+    if !paragraph.isEmpty { paragraphs.append(paragraph.joined(separator: " ")) }
+    return paragraphs.joined(separator: "\n\n")
+  }
+}

@@ -1,0 +1,198 @@
+/// The prose of `docs/lint.md` around the rule reference.
+enum LintGuide {
+  static let introduction = """
+    # sop lint
+
+    <!-- Generated from the rule catalog (Sources/ProcedureLint). Do not edit by hand: run
+         SOP_RECORD=1 swift test --filter ProcedureLintTests to regenerate it. -->
+
+    `sop lint` reads controlled documents (Markdown with YAML front matter) and reports what makes them \
+    hard to follow, find or control: steps that are too long, lists with too many steps, forms with too \
+    many fields, missing sections, broken references. Every finding points at the line and column of the \
+    offending text (front matter included) and says what to do, with its numbers.
+
+    ```
+    sop lint [PATH...] [--format text|json|sarif] [--min-severity suggestion|warning|error] [--list-rules]
+    ```
+
+    - `PATH…`: files or folders to lint (default: every controlled document in the repository).
+    - `--format`: `text` (default), `json` or `sarif`.
+    - `--min-severity`: leave out findings below this severity (default `suggestion`, everything).
+    - `--list-rules`: print every rule with its default severity and options, then exit.
+
+    Each finding has a severity: `suggestion`, `warning` or `error`. `sop lint` exits with status 1 when \
+    an `error` finding remains after `--min-severity` (see docs/cli.md), and `sop approve` refuses \
+    content with an error finding. Files are read once and linted in parallel on all cores.
+
+    """
+
+  static func sections(sampleReport report: LintReport) -> String {
+    let sample = LintReport(findings: Array(report.findings.prefix(2)), fileCount: 1)
+    return """
+      ## Output formats
+
+      ### Text
+
+      One line per finding, `path:line:column: severity rule-id: message`, then a summary line. Colour is \
+      used only when the output is a terminal.
+
+      ```
+      \(TextReporter.render(sample))
+      ```
+
+      ### JSON
+
+      `--format json` prints one object with `findings` (sorted by path, line and rule) and `summary`. Keys \
+      are sorted and the output is pretty printed, so it diffs well. Each finding is flat: `rule`, \
+      `severity`, `path`, `line`, `column`, `message`, and the numbers behind it (for example `words`, \
+      `max`, `grade`, `fields`) as further keys.
+
+      ```json
+      \(JSONReporter.render(sample))
+      ```
+
+      ### SARIF
+
+      `--format sarif` prints SARIF 2.1.0 for GitHub code scanning: `runs[0].tool.driver` is `sop` with \
+      every rule (`id`, `name`, `shortDescription`, `fullDescription`, `help`, \
+      `defaultConfiguration.level`). Each result has `ruleId`, `ruleIndex`, `level` (`error`, `warning`, \
+      or `note` for a suggestion), `message.text`, one location (`artifactLocation.uri` is the \
+      repository-relative path; `region.startLine` and `startColumn`), and \
+      `partialFingerprints["sopFindingHash/v1"]`: a hash of the rule, the path and the offending text (or \
+      the message without its numbers), plus an occurrence number. It holds no line number, so a finding \
+      keeps its identity when lines above it move.
+
+      ## Control comments
+
+      HTML comments in the Markdown silence rules where a finding is expected and accepted:
+
+      ```markdown
+      <!-- sop-lint-disable sentence-length one-instruction -->
+      …silenced from here…
+      <!-- sop-lint-enable sentence-length one-instruction -->
+
+      <!-- sop-lint-disable-next-line passive-voice -->
+      1. The permit is signed by the site manager and the client's representative before work starts.
+
+      <!-- sop-lint-disable-file doc-length -->
+      ```
+
+      - `sop-lint-disable RULE…` silences the rules from its line until a `sop-lint-enable` for them (or the \
+      end of the file).
+      - `sop-lint-disable-next-line RULE…` silences them on the next non-blank line (findings are placed at \
+      the start of their sentence, list or heading).
+      - `sop-lint-disable-file RULE…` silences them in the whole file, front matter included.
+      - Without rule names a comment applies to every rule; `sop-lint-enable` without names ends every \
+      range. Rule names may be separated by spaces or commas; unknown names are ignored.
+      - Comments inside code blocks are code, not control comments.
+
+      ## Configuration
+
+      Severities and thresholds live in `sop.yml` under `lint:`. `rules` sets them for every document; \
+      `types` overrides them for one document type (a key of `types` in sop.yml):
+
+      ```yaml
+      lint:
+        rules:
+          sentence-length: {severity: warning, step-max: 20, prose-max: 25}
+          passive-voice: off
+          doc-length: {warning: 3000}
+        types:
+          form:
+            form-fields: {warning: 20, error: 40}
+          policy:
+            readability: {severity: suggestion}
+      ```
+
+      - A rule's value is either a severity (`off`, `suggestion`, `warning`, `error`) or a mapping of \
+      `severity` and the rule's numeric options. Options are numbers; each rule's options are listed in \
+      the table above and in the rule reference below.
+      - `off` turns the rule off. Any other `severity` replaces the severity of every finding of the rule; \
+      for rules with tiers (`doc-length`, `readability`, `passive-voice`, `form-fields`) leave `severity` \
+      out to keep the tiers and change only the thresholds.
+      - A type override is merged over the general setting, option by option.
+      - An unknown rule id, option name, severity or type is not an error: `sop lint` prints a warning \
+      naming the key (with a "did you mean" when close) and ignores it.
+
+      ## How prose is measured
+
+      `doc-length`, `section-length`, `sentence-length`, `readability` and `passive-voice` read the prose \
+      only: front matter, code blocks, inline code, tables, raw HTML, images, link URLs and bare URLs are \
+      left out; link text stays.
+
+      - Words are runs of non-space characters with at least one letter or digit.
+      - Sentences end at `.`, `!`, `?` or `…` followed by a space or the end of the text (closing quotes \
+      and brackets allowed), but not after common abbreviations (e.g., i.e., etc., No., Mr., Mrs., Ms., \
+      Dr., vs., cf., approx., Fig., St., incl., Ref.) and not inside numbers (3.5). Each heading, list item \
+      and table cell ends a sentence.
+      - Syllables are estimated per word: count groups of vowels (a, e, i, o, u, and y when not the first \
+      letter); drop a silent final e (make) but not in a consonant + le ending (table); drop a silent -ed \
+      except after t or d (checked 1, started 2); drop a silent -es except after s, x, z, c, g, ch or sh \
+      (makes 1, boxes 2); every word has at least one syllable; numbers count as one.
+      - Flesch–Kincaid grade = 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+      - Pages are 500 words; reading time is words ÷ 238 per minute (Brysbaert, 2019), rounded up.
+
+      ## Pre-commit hook
+
+      The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework. Without the framework, \
+      save this as `.git/hooks/pre-commit` and make it executable (`chmod +x .git/hooks/pre-commit`):
+
+      ```sh
+      #!/bin/sh
+      # Refuse the commit while any document has an error finding.
+      exec sop lint --min-severity error
+      ```
+
+      ## GitHub Actions
+
+      Upload the SARIF output so findings show up in code scanning and on pull requests (the job needs \
+      `security-events: write`; install or build `sop` in an earlier step):
+
+      ```yaml
+      jobs:
+        lint:
+          runs-on: ubuntu-latest
+          permissions:
+            contents: read
+            security-events: write
+          steps:
+            - uses: actions/checkout@v4
+            # … install sop here …
+            - name: Lint documents
+              run: sop lint --format sarif > sop-lint.sarif
+            - name: Upload lint results
+              if: always()
+              uses: github/codeql-action/upload-sarif@v3
+              with:
+                sarif_file: sop-lint.sarif
+                category: sop-lint
+      ```
+
+      """
+  }
+
+  static func exampleRepository(
+    policyYAML: String, documents: [(id: String, path: String, status: String)], files: [String],
+    examplePath: String
+  ) -> String {
+    """
+    ## The examples' repository
+
+    Every example above is a whole file, linted as `\(examplePath)` (the findings listed under each \
+    failing example are generated from it) with this `sop.yml`:
+
+    ```yaml
+    \(policyYAML)
+    ```
+
+    and these other documents:
+
+    | Id | Path | Status |
+    | --- | --- | --- |
+    \(documents.map { "| \($0.id) | \($0.path) | \($0.status) |" }.joined(separator: "\n"))
+
+    Other files: \(files.filter { path in !documents.contains { $0.path == path } }.map { "`\($0)`" }.joined(separator: ", ")).
+
+    """
+  }
+}

@@ -1,0 +1,183 @@
+import DocumentModel
+import Foundation
+import MarkdownSyntax
+
+/// An id written in a document: in `related:` or as a bare id in the text.
+struct IDReference: Sendable {
+  /// The id as written, e.g. `QP-004`.
+  var id: String
+  /// Where it is written.
+  var position: SourcePosition
+  /// True when it comes from `related:` in the front matter.
+  var isRelated: Bool
+}
+
+/// What the repository rules need from one linted document: its id and everything it points at.
+struct DocumentReferences: Sendable {
+  /// The document's path.
+  var path: String
+  /// Its id, when the front matter decoded.
+  var id: DocumentID?
+  /// Where its id is written.
+  var idPosition: SourcePosition
+  /// Ids it mentions, in `related:` and in the text.
+  var ids: [IDReference]
+  /// Links and images in its body, each with where it leads (resolved once, in parallel).
+  var links: [(link: Link, target: DocumentIndex.LinkTarget)]
+
+  init(document: LintDocument) {
+    path = document.path
+    id = document.frontMatter?.id
+    idPosition = document.frontMatterLines.position(ofKey: "id") ?? document.frontMatterStart
+    var ids: [IDReference] = []
+    for related in document.frontMatter?.related ?? [] {
+      let position =
+        document.frontMatterLines.position(of: related.rawValue, afterKey: "related") ?? document.frontMatterStart
+      ids.append(IDReference(id: related.rawValue, position: position, isRelated: true))
+    }
+    Self.scanBareIDs(document.prose, into: &ids)
+    self.ids = ids
+    links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
+  }
+
+  /// Finds `[A-Z][A-Z0-9]*-[0-9]+` in the words of every unit, bounded by non-word characters.
+  private static func scanBareIDs(_ prose: Prose, into ids: inout [IDReference]) {
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      for unit in prose.units {
+        for wordIndex in unit.words {
+          let word = prose.words[wordIndex]
+          // An id needs a capital, a hyphen and a digit: most words fail the hyphen test at once.
+          guard word.end - word.start >= 3,
+            memchr(bytes.baseAddress! + word.start, 0x2D, word.end - word.start) != nil
+          else { continue }
+          var index = word.start
+          while index < word.end {
+            let byte = bytes[index]
+            let isStart =
+              isUpper(byte) && (index == word.start || !(isWordByte(bytes[index - 1]) || bytes[index - 1] == 0x2D))
+            guard isStart else {
+              index += 1
+              continue
+            }
+            var cursor = index + 1
+            while cursor < word.end, isUpper(bytes[cursor]) || isDigit(bytes[cursor]) { cursor += 1 }
+            guard cursor + 1 < word.end, bytes[cursor] == 0x2D, isDigit(bytes[cursor + 1]) else {
+              index = cursor
+              continue
+            }
+            cursor += 1
+            while cursor < word.end, isDigit(bytes[cursor]) { cursor += 1 }
+            if cursor == word.end || !isWordByte(bytes[cursor]) {
+              ids.append(
+                IDReference(
+                  id: String(decoding: bytes[index..<cursor], as: UTF8.self),
+                  position: prose.position(ofByte: index, in: unit), isRelated: false))
+            }
+            index = cursor
+          }
+        }
+      }
+    }
+  }
+
+  @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  @inline(__always) private static func isWordByte(_ byte: UInt8) -> Bool {
+    isDigit(byte) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A) || byte == 0x5F || byte >= 0x80
+  }
+}
+
+/// Every document the linter knows (passed in, and linted in this run) and every existing path.
+struct DocumentIndex: Sendable {
+  /// A document known by id.
+  struct Entry: Sendable {
+    var path: String
+    var status: DocumentStatus
+  }
+
+  /// Documents by id, each list sorted by path.
+  private(set) var documentsByID: [String: [Entry]] = [:]
+  /// Documents by path.
+  private(set) var documentsByPath: [String: (id: String, status: DocumentStatus)] = [:]
+  /// Prefixes that make a word an id reference: every type prefix and every known id's prefix.
+  private(set) var prefixes: Set<String> = []
+  private let existingPaths: Set<String>
+  private let directories: Set<String>
+
+  init(
+    known: [KnownDocument], linted: [(path: String, id: DocumentID, status: DocumentStatus)], policy: Policy?,
+    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String]
+  ) {
+    var byPath: [String: (id: String, status: DocumentStatus)] = [:]
+    for document in known { byPath[document.path] = (document.id.rawValue, document.status) }
+    for document in linted { byPath[document.path] = (document.id.rawValue, document.status) }
+    documentsByPath = byPath
+    for (path, document) in byPath {
+      documentsByID[document.id, default: []].append(Entry(path: path, status: document.status))
+    }
+    for key in documentsByID.keys { documentsByID[key]?.sort { $0.path < $1.path } }
+    prefixes = Set(policy?.types.values.map(\.prefix) ?? [])
+    for id in documentsByID.keys { prefixes.insert(DocumentID(id)?.prefix ?? id) }
+    var paths = existingPaths
+    paths.formUnion(lintedPaths)
+    paths.formUnion(byPath.keys)
+    self.existingPaths = paths
+    var directories = directories
+    for path in lintedPaths { directories.formUnion(Self.directories(of: path)) }
+    self.directories = directories
+  }
+
+  /// The documents with this id, sorted by path.
+  func documents(withID id: String) -> [Entry] { documentsByID[id] ?? [] }
+
+  /// Whether the repository has a file or folder at `path`.
+  func exists(_ path: String) -> Bool {
+    path.isEmpty || existingPaths.contains(path) || directories.contains(path)
+  }
+
+  /// Every folder above `path`, e.g. `a` and `a/b` for `a/b/c.md`.
+  static func directories(of path: String) -> [String] {
+    var result: [String] = []
+    var current = Substring(path)
+    while let slash = current.lastIndex(of: "/") {
+      current = current[..<slash]
+      if !current.isEmpty { result.append(String(current)) }
+    }
+    return result
+  }
+
+  /// Where a link leads.
+  enum LinkTarget: Equatable, Sendable {
+    /// A URL, a fragment or a mail address: not checked.
+    case external
+    /// A repository path.
+    case file(String)
+    /// A relative path that climbs out of the repository.
+    case outside
+  }
+
+  /// Resolves a link destination written in the document at `path`.
+  static func target(of destination: String, from path: String) -> LinkTarget {
+    var raw = Substring(destination)
+    if raw.first == " " || raw.last == " " { raw = Substring(destination.trimmingCharacters(in: .whitespaces)) }
+    if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") { return .external }
+    if let colon = raw.firstIndex(of: ":"), !raw[..<colon].contains("/") { return .external }
+    if let cut = raw.firstIndex(where: { $0 == "#" || $0 == "?" }) { raw = raw[..<cut] }
+    let decoded = raw.contains("%") ? (String(raw).removingPercentEncoding ?? String(raw)) : String(raw)
+    var parts: [Substring] = []
+    if !decoded.hasPrefix("/") {
+      parts = path.split(separator: "/", omittingEmptySubsequences: true)
+      if !parts.isEmpty { parts.removeLast() }
+    }
+    for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == ".." {
+        guard !parts.isEmpty else { return .outside }
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return .file(parts.joined(separator: "/"))
+  }
+}

@@ -1,0 +1,60 @@
+import DocumentModel
+
+/// Checks that referenced ids and linked files exist.
+enum BrokenReferenceRule: RepositoryRule {
+  static let id = "broken-reference"
+  static let summary =
+    "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files."
+  static let rationale = """
+    ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
+    needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
+    id when it has the form `QP-123`, stands alone (not inside code or a link URL) and its prefix is a \
+    type prefix in sop.yml or the prefix of a known document, so `UTF-8` or `COVID-19` are not ids. Links \
+    are resolved from the document's folder (a leading `/` from the repository root); URLs are not checked.
+    """
+  static let defaultSeverity = Severity.error
+
+  static let passingExamples = [
+    ExampleRepository.procedure(
+      related: "[QP-002]",
+      records: "Audits under QP-002 check the register. The site plan is in [the plan](../images/site-plan.png).")
+  ]
+  static let failingExamples = [
+    ExampleRepository.procedure(related: "[QP-002, QP-404]"),
+    ExampleRepository.procedure(records: "Audits under QP-404 check the register."),
+    ExampleRepository.procedure(records: "Use the [nonconformance form](../forms/F-404-missing.md)."),
+  ]
+
+  static func check(_ document: DocumentReferences, index: DocumentIndex, context: RuleContext) -> [Finding] {
+    var findings: [Finding] = []
+    for reference in document.ids where reference.id != document.id?.rawValue {
+      guard reference.isRelated || index.prefixes.contains(DocumentID(reference.id)?.prefix ?? "") else { continue }
+      guard index.documents(withID: reference.id).isEmpty else { continue }
+      let message =
+        reference.isRelated
+        ? "related id \(reference.id) matches no document: fix the id or remove it from `related`"
+        : "\(reference.id) matches no document: fix the id or remove the reference"
+      findings.append(context.finding(.error, at: reference.position, message, excerpt: reference.id))
+    }
+    for (link, target) in document.links {
+      switch target {
+      case .external:
+        continue
+      case .outside:
+        findings.append(
+          context.finding(
+            .error, at: link.start,
+            "link '\(link.destination)' climbs out of the repository: link to a file inside it",
+            excerpt: link.destination))
+      case .file(let path):
+        guard !index.exists(path) else { continue }
+        findings.append(
+          context.finding(
+            .error, at: link.start,
+            "link '\(link.destination)' points at \(path), which does not exist: fix the path or remove the link",
+            excerpt: link.destination))
+      }
+    }
+    return findings
+  }
+}

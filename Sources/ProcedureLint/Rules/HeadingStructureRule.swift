@@ -1,0 +1,66 @@
+/// Checks heading levels and the H1 against the title.
+enum HeadingStructureRule: DocumentRule {
+  static let id = "heading-structure"
+  static let summary = "Skipped heading levels, headings deeper than 3 levels, an H1 that differs from the title."
+  static let rationale = """
+    Headings are the document's table of contents and its navigation for screen readers (WCAG 2.1 \
+    success criterion 1.3.1, info and relationships). A skipped level hides structure; more than three \
+    levels means the document holds several documents. The H1 is what people see first, so it should be \
+    the title that sop prints, lists and approves (ISO 9001:2015 clause 7.5.2 a)).
+    """
+  static let defaultSeverity = Severity.warning
+  static let options = [RuleOption(name: "max-depth", defaultValue: 3, summary: "deepest heading level allowed")]
+
+  static let passingExamples = [ExampleRepository.procedure()]
+  static let failingExamples = [
+    ExampleRepository.procedure(
+      steps: """
+        #### Before you start
+
+        1. Check the due date on the gauge label.
+        """),
+    ExampleRepository.document(
+      body: """
+        # Gauge calibration
+
+        ## Purpose
+
+        This procedure keeps our test gear accurate.
+        """),
+  ]
+
+  static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let maxDepth = Int(context.option("max-depth"))
+    var findings: [Finding] = []
+    var previous = 1
+    for heading in document.headings {
+      if heading.level > previous + 1 {
+        findings.append(
+          context.finding(
+            .warning, at: heading.start,
+            "heading level jumps from H\(previous) to H\(heading.level): use H\(previous + 1)",
+            metrics: ["level": Double(heading.level)], excerpt: heading.text))
+      } else if heading.level > maxDepth {
+        findings.append(
+          context.finding(
+            .warning, at: heading.start,
+            "H\(heading.level) is deeper than \(maxDepth) levels: flatten the structure or move this part into "
+              + "its own document",
+            metrics: ["level": Double(heading.level), "max": Double(maxDepth)], excerpt: heading.text))
+      }
+      if heading.level == 1, let title = document.title, simplified(heading.text) != simplified(title) {
+        findings.append(
+          context.finding(
+            .warning, at: heading.start,
+            "the H1 '\(heading.text)' differs from the title '\(title)': make them the same",
+            excerpt: heading.text))
+      }
+      previous = heading.level
+    }
+    return findings
+  }
+
+  private static func simplified(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+  }
+}

@@ -1,0 +1,79 @@
+/// Checks that a step gives one instruction.
+enum OneInstructionRule: DocumentRule {
+  static let id = "one-instruction"
+  static let summary = "A step that chains instructions with \", then\", \"and then\" or \";\"."
+  static let rationale = """
+    ASD-STE100 rule 5.2: write only one instruction in each sentence, unless the actions happen at the same \
+    time. A step that chains actions is one people half-complete: they tick it off after the first action. \
+    Give each action its own numbered step.
+    """
+  static let defaultSeverity = Severity.suggestion
+
+  static let passingExamples = [ExampleRepository.procedure()]
+  static let failingExamples = [
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label, then send the gauge to the lab.
+        2. Write the new due date in the register.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Send the gauge to the lab; write the new due date in the register.
+        """),
+  ]
+
+  static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
+    var reported = Set<Int>()
+    var findings: [Finding] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      for unit in prose.units {
+        guard let step = unit.step, !reported.contains(step),
+          let (offset, connector) = firstConnector(in: bytes, range: unit.bytes)
+        else { continue }
+        reported.insert(step)
+        findings.append(
+          context.finding(
+            .suggestion, at: prose.position(ofByte: offset, in: unit),
+            "this step chains instructions ('\(connector)'): give each action its own numbered step",
+            excerpt: prose.excerpt(words: unit.words)))
+      }
+    }
+    return findings
+  }
+
+  /// The first `;`, `, then` or `and then` in a range, with the connector as written.
+  private static func firstConnector(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> (Int, String)? {
+    func isLetter(_ index: Int) -> Bool {
+      guard range.contains(index) else { return false }
+      let lower = bytes[index] | 0x20
+      return lower >= 0x61 && lower <= 0x7A
+    }
+    func matchesThen(at start: Int) -> Int? {
+      var index = start
+      while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
+      guard index > start, index + 4 <= range.upperBound else { return nil }
+      let word = (0..<4).map { bytes[index + $0] | 0x20 }
+      guard word == Array("then".utf8), !isLetter(index + 4) else { return nil }
+      return index + 4
+    }
+    for index in range {
+      switch bytes[index] {
+      case UInt8(ascii: ";"):
+        return (index, ";")
+      case UInt8(ascii: ","):
+        if matchesThen(at: index + 1) != nil { return (index, ", then") }
+      case UInt8(ascii: "a"), UInt8(ascii: "A"):
+        guard !isLetter(index - 1), index + 3 <= range.upperBound,
+          bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "d"),
+          matchesThen(at: index + 3) != nil
+        else { continue }
+        return (index, "and then")
+      default:
+        continue
+      }
+    }
+    return nil
+  }
+}

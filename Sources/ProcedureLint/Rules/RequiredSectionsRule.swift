@@ -1,0 +1,100 @@
+/// Checks that a document has the H2 sections its type requires.
+enum RequiredSectionsRule: DocumentRule {
+  static let id = "required-sections"
+  static let summary =
+    "H2 sections a type requires (procedures: Purpose, Scope, Responsibilities, Procedure, Records)."
+  static let rationale = """
+    ISO 9001:2015 clause 7.5.2 b) asks for an appropriate format; a fixed set of sections lets readers \
+    find the scope, who is responsible and which records to keep in every procedure. The sections come \
+    from `required-sections` of the type in sop.yml (a `procedure` without it needs Purpose, Scope, \
+    Responsibilities, Procedure and Records); `section-aliases` lists other accepted headings. Matching \
+    ignores case, order, leading numbers ("2. Scope") and a trailing colon.
+    """
+  static let defaultSeverity = Severity.error
+
+  /// The sections a procedure needs when sop.yml does not say.
+  static let procedureDefault = ["Purpose", "Scope", "Responsibilities", "Procedure", "Records"]
+
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    ExampleRepository.document(
+      id: "WI-010", title: "Pour a slab", type: "work-instruction",
+      body: """
+        # Pour a slab
+
+        ## 1. Purpose
+
+        This instruction shows how to pour a slab.
+
+        ## 2. Method
+
+        1. Wet the forms.
+        2. Pour from the far corner.
+        """),
+  ]
+  static let failingExamples = [
+    ExampleRepository.document(
+      body: """
+        # Calibrate test gear
+
+        ## Purpose
+
+        This procedure keeps our test gear accurate.
+
+        ## Procedure
+
+        1. Send the gauge to the lab.
+        """)
+  ]
+
+  static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    guard let type = document.typeName else { return [] }
+    let definition = context.policy?.types[type]
+    guard let required = definition?.requiredSections ?? (type == "procedure" ? procedureDefault : nil),
+      !required.isEmpty
+    else { return [] }
+    let aliases = definition?.sectionAliases ?? [:]
+    let present = Set(document.headings.filter { $0.level == 2 }.map { normalized($0.text) })
+    let anchor = document.headings.first { $0.level == 1 }?.start ?? document.bodyStart
+    var findings: [Finding] = []
+    for section in required {
+      let others = aliases.first { normalized($0.key) == normalized(section) }?.value ?? []
+      guard !([section] + others).contains(where: { present.contains(normalized($0)) }) else { continue }
+      var message =
+        "add a '## \(section)' section: type '\(type)' requires \(required.joined(separator: ", "))"
+      if !others.isEmpty {
+        message += " ('\(section)' may also be headed \(others.map { "'\($0)'" }.joined(separator: " or ")))"
+      }
+      findings.append(context.finding(.error, at: anchor, message, excerpt: section))
+    }
+    return findings
+  }
+
+  /// Lowercased, without leading numbering ("2.", "2.1", "2)") or a trailing colon, spaces collapsed.
+  static func normalized(_ heading: String) -> String {
+    var bytes = Array(heading.utf8)
+    var start = 0
+    if let first = bytes.first, first >= 0x30 && first <= 0x39 {
+      while start < bytes.count,
+        (bytes[start] >= 0x30 && bytes[start] <= 0x39) || bytes[start] == 0x2E
+          || bytes[start] == 0x29
+      {
+        start += 1
+      }
+    }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    for index in start..<bytes.count {
+      let byte = bytes[index]
+      if byte == 0x20 || byte == 0x09 {
+        if let last = result.last, last != 0x20 { result.append(0x20) }
+      } else {
+        result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      }
+    }
+    while let last = result.last, last == 0x20 || last == UInt8(ascii: ":") { result.removeLast() }
+    bytes = result
+    let text = String(decoding: bytes, as: UTF8.self)
+    return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DocumentControl
+import Foundation
+
+/// Options every subcommand accepts.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .customShort("C"), help: ArgumentHelp("Run as if sop was started in PATH.", valueName: "path"))
+  var directory: String?
+
+  /// The folder to work in.
+  var path: String { directory ?? FileManager.default.currentDirectoryPath }
+
+  /// Opens the repository, mapping failure to exit 2.
+  func open() throws -> DocumentRepository {
+    if let directory, !FileManager.default.fileExists(atPath: directory) {
+      throw fail(.invalidArgument("\(directory): no such folder"))
+    }
+    do {
+      return try DocumentRepository(discoveringFrom: path)
+    } catch {
+      throw fail(error)
+    }
+  }
+}
+
+/// Output formats for reports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+/// Writes a line to standard error.
+func printError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Prints a workflow error and returns the exit code to throw (2 for input errors, 1 for refusals).
+func fail(_ error: ControlError) -> ExitCode {
+  printError("sop: \(error.description)")
+  return ExitCode(error.isInputError ? 2 : 1)
+}
+
+/// Encodes a report as stable JSON: sorted keys, pretty printed, slashes unescaped.
+func jsonText<T: Encodable>(_ value: T) -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  guard let data = try? encoder.encode(value) else { return "{}" }
+  return String(decoding: data, as: UTF8.self)
+}
+
+/// The current time, or `SOP_NOW` (ISO 8601 or `@seconds`) for reproducible runs.
+func currentTime() -> Date {
+  let environment = ProcessInfo.processInfo.environment
+  if let text = environment["SOP_NOW"], let date = parseTime(text) { return date }
+  return Date()
+}
+
+/// The approval time: git's `GIT_COMMITTER_DATE` when set (as git honours it), else the current time.
+func approvalTime() -> Date {
+  if let text = ProcessInfo.processInfo.environment["GIT_COMMITTER_DATE"], let date = parseTime(text) {
+    return date
+  }
+  return currentTime()
+}
+
+/// Parses `@1700000000 [+0000]` or ISO 8601 (`2026-01-31T10:00:00Z`).
+func parseTime(_ text: String) -> Date? {
+  let trimmed = text.trimmingCharacters(in: .whitespaces)
+  if trimmed.hasPrefix("@"), let seconds = Double(trimmed.dropFirst().split(separator: " ").first ?? "") {
+    return Date(timeIntervalSince1970: seconds)
+  }
+  return ISO8601DateFormatter().date(from: trimmed)
+}
+
+/// Pads text to a width for aligned columns.
+func padded(_ text: String, _ width: Int) -> String {
+  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+}

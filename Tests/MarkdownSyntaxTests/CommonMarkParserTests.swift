@@ -1,0 +1,58 @@
+import Testing
+
+@testable import MarkdownSyntax
+
+@Suite("CommonMarkParser")
+struct CommonMarkParserTests {
+  @Test("Headings, lists and tables keep their line:column, shifted by the front matter")
+  func positions() {
+    let markdown = "# Title\n\n1. First step\n2. Second step\n\n| Name | Value |\n|---|---|\n| a | |\n"
+    let document = CommonMarkParser.parse(markdown, lineOffset: 5)
+    let heading = document.nodes.first { $0.kind == .heading(level: 1) }
+    #expect(heading?.start == SourcePosition(line: 6, column: 1))
+    let list = document.nodes.first {
+      if case .list(isOrdered: true, _, _) = $0.kind { return true } else { return false }
+    }
+    #expect(list?.start.line == 8)
+    #expect(list.map { $0.children.count } == 2)
+    let cells = document.nodes.filter { $0.kind == .tableCell }
+    #expect(cells.count == 4)
+    #expect(cells.last?.start.line == 13)
+    #expect(document.nodes.contains { $0.kind == .tableRow(isHeader: true) })
+  }
+
+  @Test("Task list items report their state")
+  func taskItems() {
+    let document = CommonMarkParser.parse("- [ ] open\n- [x] done\n- plain\n")
+    let states = document.nodes.compactMap { node -> Bool?? in
+      if case .item(let state) = node.kind { return state } else { return nil }
+    }
+    #expect(states == [false, true, nil])
+  }
+
+  @Test("Plain text joins text nodes with spaces for breaks")
+  func plainText() {
+    let document = CommonMarkParser.parse("Wear *gloves*\nand `boots`.\n")
+    let paragraph = document.nodes.firstIndex { $0.kind == .paragraph }!
+    #expect(document.plainText(of: paragraph) == "Wear gloves and boots.")
+  }
+
+  @Test("Raw HTML and javascript links are not rendered")
+  func safeHTML() {
+    let html = CommonMarkParser.renderHTML(
+      "<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b>bold</b>\n")
+    #expect(!html.contains("<script"))
+    #expect(!html.contains("javascript:"))
+    #expect(!html.contains("<b>"))
+  }
+
+  @Test("100,000 nested block quotes parse without recursion")
+  func deepNesting() {
+    let markdown = String(repeating: ">", count: 100_000) + " deep\n"
+    let document = CommonMarkParser.parse(markdown)
+    #expect(document.nodes.count > 1)
+    let deepest = document.nodes.map(\.depth).max() ?? 0
+    #expect(deepest > 1_000)
+    #expect(document.subtree(of: 0).count == document.nodes.count)
+  }
+}

@@ -1,0 +1,67 @@
+import DocumentModel
+import Foundation
+import Testing
+
+@testable import ProcedureLint
+
+@Suite("Configuration")
+struct ConfigurationTests {
+  private let longStep =
+    "Check the due date on the gauge label and, if the date is less than one week away, send it now."
+
+  @Test("Unknown rules, options, severities and types are warnings naming them")
+  func warnings() {
+    let linter = Linter(
+      policy: policyWith(
+        lint: """
+            rules:
+              sentence-lenght: {step-max: 30}
+              doc-length: {warnin: 3000, severity: loud}
+              one-instruction: {max: 2}
+            types:
+              procedur:
+                step-count: {max: 5}
+              form:
+                nonsense: off
+          """))
+    let warnings = linter.configurationWarnings
+    #expect(warnings.count == 6)
+    #expect(
+      warnings.contains { $0.contains("lint.rules.sentence-lenght") && $0.contains("did you mean 'sentence-length'?") })
+    #expect(warnings.contains { $0.contains("lint.rules.doc-length.warnin") && $0.contains("did you mean 'warning'?") })
+    #expect(warnings.contains { $0.contains("lint.rules.doc-length.severity") && $0.contains("'loud'") })
+    #expect(warnings.contains { $0.contains("lint.rules.one-instruction.max") && $0.contains("it has no options") })
+    #expect(warnings.contains { $0.contains("lint.types.procedur") && $0.contains("did you mean 'procedure'?") })
+    #expect(warnings.contains { $0.contains("lint.types.form.nonsense") })
+  }
+
+  @Test("Options change thresholds; off turns a rule off; a severity replaces the rule's")
+  func settings() {
+    let steps = "1. \(longStep)\n2. Open the valve, then close it."
+    let text = ExampleRepository.procedure(steps: steps)
+    let relaxed = Linter(policy: policyWith(lint: "  rules:\n    sentence-length: {step-max: 25}\n"))
+    #expect(lint(text, rule: "sentence-length", linter: relaxed).isEmpty)
+    let off = Linter(policy: policyWith(lint: "  rules:\n    sentence-length: off\n"))
+    #expect(lint(text, rule: "sentence-length", linter: off).isEmpty)
+    let strict = Linter(policy: policyWith(lint: "  rules:\n    one-instruction: {severity: error}\n"))
+    #expect(lint(text, rule: "one-instruction", linter: strict).map(\.severity) == [.error])
+  }
+
+  @Test("A type override wins over the general setting for that type only")
+  func typeOverride() {
+    let linter = Linter(
+      policy: policyWith(
+        lint: """
+            rules:
+              step-count: {max: 3}
+            types:
+              work-instruction:
+                step-count: {max: 20}
+          """))
+    let steps = (1...5).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
+    #expect(lint(ExampleRepository.procedure(steps: steps), rule: "step-count", linter: linter).count == 1)
+    let instruction = ExampleRepository.document(
+      id: "WI-010", title: "Valves", type: "work-instruction", body: "# Valves\n\n" + steps + "\n")
+    #expect(lint(instruction, rule: "step-count", linter: linter).isEmpty)
+  }
+}

@@ -1,0 +1,100 @@
+import DocumentModel
+import Foundation
+import MarkdownSyntax
+import Testing
+
+@testable import ProcedureLint
+
+/// The prose of a body (no front matter).
+func prose(_ body: String) -> Prose {
+  let text = "---\nid: QP-010\ntitle: T\ntype: procedure\nowner: maria@example.com\n---\n" + body
+  let source = try! DocumentSource.split(path: "a.md", data: Data(text.utf8))
+  return LintDocument(path: "a.md", text: source, frontMatter: nil).prose
+}
+
+/// The sentences of a body as text.
+func sentences(_ body: String) -> [String] {
+  let prose = prose(body)
+  return prose.sentences.map { prose.excerpt(words: $0.words, limit: 1_000) }
+}
+
+@Suite("Prose measures")
+struct ProseTests {
+  @Test(
+    "Syllables follow the documented heuristic",
+    arguments: [
+      ("make", 1), ("table", 2), ("little", 2), ("checked", 1), ("started", 2), ("needed", 2), ("used", 1),
+      ("makes", 1), ("boxes", 2), ("places", 2), ("washes", 2), ("the", 1), ("be", 1), ("free", 1),
+      ("yes", 1), ("day", 1), ("only", 2), ("system", 2), ("calibration", 4), ("procedure", 3),
+      ("supervisor", 4), ("well-known", 2), ("2015", 1), ("café", 2), ("Responsibilities", 6), ("a", 1),
+    ])
+  func syllables(word: String, expected: Int) {
+    #expect(TextMetrics.syllables(word) == expected)
+  }
+
+  @Test("Sentences end at . ! ? but not after abbreviations or inside numbers")
+  func sentenceSplitting() {
+    #expect(
+      sentences("Wear gloves, e.g. nitrile ones. Check the 3.5 mm gap (see No. 4). Done! Really? Yes…\n")
+        == ["Wear gloves e.g nitrile ones", "Check the 3.5 mm gap see No 4", "Done", "Really", "Yes"])
+    #expect(sentences("Call Dr. Smith, Mr. Jones etc. first.\n") == ["Call Dr Smith Mr Jones etc first"])
+    #expect(sentences("He said \"stop.\" Then go.\n") == ["He said stop", "Then go"])
+  }
+
+  @Test("Each list item and heading ends a sentence")
+  func blocksEndSentences() {
+    #expect(
+      sentences("# Get ready\n\n1. Open the valve\n2. Close the tap\n\n- Wear boots\n- Wear a hat\n")
+        == ["Get ready", "Open the valve", "Close the tap", "Wear boots", "Wear a hat"])
+    let prose = prose("1. Open the valve\n2. Close the tap\n\n- Wear boots\n")
+    #expect(prose.units.map(\.isStep) == [true, true, false])
+  }
+
+  @Test("Code, tables, HTML, images and URLs are not prose")
+  func excluded() {
+    let body = """
+      Run `sop lint --fix` on [the form](https://example.com/forms/QP-404) now.
+
+      ```
+      code words here
+      ```
+
+      | Cell | Words |
+      | --- | --- |
+      | a b | c |
+
+      <div>html words</div>
+
+      ![alt words](image.png) See https://example.com/x and mail a@b.example today.
+
+      """
+    let prose = prose(body)
+    let words = prose.units.filter(\.isProse).flatMap { $0.words.map { prose.text(ofWord: $0) } }
+    #expect(words == ["Run", "on", "the", "form", "now", "See", "and", "mail", "today"])
+    #expect(prose.proseWordCount == 9)
+    #expect(prose.sentences.count == 2)
+  }
+
+  @Test("Flesch–Kincaid grade uses the standard weights")
+  func grade() {
+    #expect(abs(TextMetrics.fleschKincaidGrade(words: 100, sentences: 5, syllables: 150) - 9.91) < 0.001)
+    #expect(TextMetrics.fleschKincaidGrade(words: 0, sentences: 0, syllables: 0) == 0)
+  }
+
+  @Test("Numbers are formatted for messages")
+  func formatting() {
+    #expect(TextMetrics.grouped(1_234_567) == "1,234,567")
+    #expect(TextMetrics.decimal(11.24) == "11.2")
+    #expect(TextMetrics.decimal(8) == "8")
+    #expect(TextMetrics.count(1, "file") == "1 file")
+    #expect(TextMetrics.count(2, "file") == "2 files")
+  }
+
+  @Test("Word positions are file positions, front matter included")
+  func positions() {
+    let prose = prose("Intro text.\n\n1. Open *the* valve\n   slowly.\n")
+    let slowly = prose.words.indices.first { prose.text(ofWord: $0) == "slowly" }!
+    let unit = prose.units.first { $0.words.contains(slowly) }!
+    #expect(prose.position(ofWord: slowly, in: unit) == SourcePosition(line: 10, column: 4))
+  }
+}

@@ -1,0 +1,278 @@
+import DocumentModel
+import Foundation
+import MarkdownSyntax
+import Testing
+
+@testable import ProcedureLint
+
+@Suite("Rule behaviour")
+struct RuleBehaviourTests {
+  @Test("A long step is reported at its first word, with its numbers and what to do")
+  func longStep() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. ↓Check the due date on the gauge label and, if the date is less than one week away, send it now.
+          2. Write the new due date in the register.
+          """))
+    let findings = lint(marked.text, rule: "sentence-length")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.message == "split this step: 21 words, aim for 20 or fewer")
+    #expect(findings.first?.metrics == ["words": 21, "max": 20])
+    #expect(findings.first?.severity == .warning)
+  }
+
+  @Test("Descriptive sentences may run to 25 words")
+  func descriptiveSentence() {
+    let sentence = Array(repeating: "word", count: 25).joined(separator: " ") + "."
+    #expect(lint(ExampleRepository.procedure(purpose: sentence), rule: "sentence-length").isEmpty)
+    let longer = "One " + sentence
+    let findings = lint(ExampleRepository.procedure(purpose: longer), rule: "sentence-length")
+    #expect(findings.map(\.message) == ["split this sentence: 26 words, aim for 25 or fewer"])
+  }
+
+  @Test("doc-length counts body words only and gives pages and minutes")
+  func docLength() {
+    let text = ExampleRepository.procedure(
+      purpose: "Check the pump.\n\n```\n" + String(repeating: "code ", count: 6_000) + "\n```\n\n"
+        + ExampleRepository.filler(sentences: 400))
+    let findings = lint(text, rule: "doc-length")
+    #expect(findings.count == 1)
+    let words = Int(findings[0].metrics["words"] ?? 0)
+    #expect(words > 2_500 && words < 3_000)
+    #expect(findings[0].severity == .warning)
+    #expect(findings[0].message.contains("pages") && findings[0].message.contains("minutes to read"))
+    #expect(findings[0].metrics["minutes"] == (Double(words) / 238).rounded(.up))
+    #expect(findings[0].metrics["pages"] == TextMetrics.oneDecimal(Double(words) / 500))
+    let huge = ExampleRepository.procedure(purpose: ExampleRepository.filler(sentences: 800))
+    #expect(lint(huge, rule: "doc-length").first?.severity == .error)
+  }
+
+  @Test("section-length reports the heading of a long section")
+  func sectionLength() {
+    let marked = Marked(
+      ExampleRepository.document(
+        body: "# Calibrate test gear\n\n↓## Purpose\n\n" + ExampleRepository.filler(sentences: 60) + "\n"))
+    let findings = lint(marked.text, rule: "section-length")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.message.hasPrefix("section 'Purpose' has ") == true)
+  }
+
+  @Test("step-count counts the items of one numbered list")
+  func stepCount() {
+    let steps = (1...11).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
+    let marked = Marked(ExampleRepository.procedure(steps: "↓" + steps))
+    let findings = lint(marked.text, rule: "step-count")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.metrics["steps"] == 11)
+    let ten = (1...10).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
+    #expect(lint(ExampleRepository.procedure(steps: ten), rule: "step-count").isEmpty)
+    let bullets = (1...12).map { "- Check valve \($0)." }.joined(separator: "\n")
+    #expect(lint(ExampleRepository.procedure(steps: bullets), rule: "step-count").isEmpty)
+  }
+
+  @Test("one-instruction finds chained steps, not chained descriptions")
+  func oneInstruction() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Open the valve↓, then close the tap.
+          2. Open the valve ↓and then close the tap.
+          3. Open the valve↓; close the tap.
+          4. Open the valve. Close the tap.
+          5. Read the `a;b` value and the thenar gauge.
+          """,
+        records: "Keep the records; then archive them, then smile."))
+    let findings = lint(marked.text, rule: "one-instruction")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.first?.message == "this step chains instructions (', then'): give each action its own numbered step")
+  }
+
+  @Test("readability reports the grade with its parts")
+  func readability() throws {
+    let example = try #require(ReadabilityRule.failingExamples.first)
+    let finding = try #require(lint(example, rule: "readability").first)
+    #expect(finding.metrics["grade"].map { $0 > 10 } == true)
+    #expect(finding.severity == .warning)
+    #expect(finding.message.hasPrefix("reading grade "))
+    #expect(lint(ExampleRepository.procedure(), rule: "readability").isEmpty)
+  }
+
+  @Test("passive-voice: a suggestion per passive step, a warning over 15% of sentences")
+  func passiveVoice() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. The label ↓is checked by the supervisor.
+          2. The gauge ↓was not sent and ↓is then kept.
+          3. Send the gauge to the lab.
+          """,
+        records: "Lab reports are kept for seven years."))
+    let findings = lint(marked.text, rule: "passive-voice")
+    let suggestions = findings.filter { $0.severity == .suggestion }
+    #expect(suggestions.map(\.position) == [marked.positions[0], marked.positions[1]])
+    #expect(suggestions.first?.message.contains("'is checked'") == true)
+    let share = findings.filter { $0.severity == .warning }
+    #expect(share.count == 1)
+    #expect(share.first?.position == marked.positions[0])
+    #expect(share.first?.metrics["passive"] == 3)
+    #expect(share.first?.metrics["sentences"] == 14)
+    #expect(lint(ExampleRepository.procedure(purpose: "We need the gauge. It is red."), rule: "passive-voice").isEmpty)
+  }
+
+  @Test("form-fields counts empty cells, underscore runs and boxes, in forms only")
+  func formFields() {
+    let body = """
+      # Gauge sign-out
+
+      | Field | Entry |
+      | --- | --- |
+      | Gauge | |
+      | Date | ____ |
+      | Notes | none |
+
+      Name: ______ Signature: ______ `____`
+
+      - [ ] Clean
+      - [x] Closed
+      - Plain item
+      """
+    let form = ExampleRepository.document(id: "F-010", title: "Gauge sign-out", type: "form", body: body)
+    let linter = Linter(
+      policy: policyWith(lint: "  rules:\n    form-fields: {warning: 5, error: 30}\n"),
+      knownDocuments: ExampleRepository.knownDocuments)
+    let findings = lint(form, rule: "form-fields", linter: linter)
+    #expect(findings.first?.metrics["fields"] == 6)
+    #expect(
+      findings.first?.message
+        == "this form has 6 fields; keep it to 5 or fewer: ask only for what you will use, or split the form")
+    let procedure = ExampleRepository.document(body: body)
+    #expect(lint(procedure, rule: "form-fields", linter: linter).isEmpty)
+  }
+
+  @Test("required-sections: any order, any case, numbering, aliases, per-type lists")
+  func requiredSections() {
+    let reordered = ExampleRepository.document(
+      body: "# Calibrate test gear\n\n## 5. RECORDS:\n\n## Procedure\n\n## scope\n\n## Purpose\n\n## Responsibilities\n"
+    )
+    #expect(lint(reordered, rule: "required-sections").isEmpty)
+    let marked = Marked(ExampleRepository.document(body: "↓# Calibrate test gear\n\n## Purpose\n\n## Scope\n"))
+    let findings = lint(marked.text, rule: "required-sections")
+    #expect(Set(findings.map(\.excerpt)) == ["Responsibilities", "Procedure", "Records"])
+    #expect(Set(findings.map(\.position)) == Set(marked.positions))
+    let instruction = ExampleRepository.document(
+      id: "WI-010", title: "Pour", type: "work-instruction", body: "# Pour\n\n## Purpose\n\n## Steps\n")
+    #expect(lint(instruction, rule: "required-sections").isEmpty)
+    let missing = ExampleRepository.document(
+      id: "WI-010", title: "Pour", type: "work-instruction", body: "# Pour\n\n## Purpose\n")
+    #expect(lint(missing, rule: "required-sections").first?.message.contains("'Method'") == true)
+    let form = ExampleRepository.document(id: "F-010", title: "Form", type: "form", body: "# Form\n")
+    #expect(lint(form, rule: "required-sections").isEmpty)
+    let noPolicy = Linter(policy: nil)
+    #expect(
+      lint(ExampleRepository.document(body: "# Calibrate test gear\n"), rule: "required-sections", linter: noPolicy)
+        .count == 5)
+  }
+
+  @Test("heading-structure: skipped levels, depth over 3, H1 against the title")
+  func headingStructure() {
+    let marked = Marked(
+      ExampleRepository.document(
+        title: "Calibrate Test  gear",
+        body: """
+          # calibrate test gear
+
+          ## Purpose
+
+          ↓#### Skipped
+
+          ### Fine
+
+          ↓#### Too deep
+
+          ↓# Another title
+          """))
+    let findings = lint(marked.text, rule: "heading-structure")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "heading level jumps from H2 to H4: use H3",
+        "H4 is deeper than 3 levels: flatten the structure or move this part into its own document",
+        "the H1 'Another title' differs from the title 'Calibrate Test  gear': make them the same",
+      ])
+  }
+
+  @Test("broken-reference: related ids, bare ids with known prefixes, links")
+  func brokenReferences() {
+    let marked = Marked(
+      """
+      ---
+      id: QP-010
+      title: Calibrate test gear
+      type: procedure
+      owner: maria@example.com
+      related: [QP-002, ↓QP-404]
+      ---
+
+      # Calibrate test gear
+
+      See QP-001, QP-010 and (↓QP-405). Not ids: UTF-8, COVID-19, ISO-9001, xQP-406, QP-4071a, `QP-408`.
+      Links: [ok](QP-001-document-control.md#scope), [dir](../forms/), [web](https://x.example/QP-409),
+      ↓[gone](../forms/F-404.md), ↓[out](../../etc/passwd), [top](/images/site-plan.png), [anchor](#scope).
+      """)
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.message == "related id QP-404 matches no document: fix the id or remove it from `related`")
+    #expect(findings[1].message == "QP-405 matches no document: fix the id or remove the reference")
+    #expect(findings[2].message.contains("forms/F-404.md"))
+  }
+
+  @Test("obsolete-reference: related, bare ids and links to obsolete documents")
+  func obsoleteReferences() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        related: "[↓QP-009]", records: "Old: ↓QP-009 and ↓[link](QP-009-old-audit.md). Current: QP-002."))
+    let findings = lint(marked.text, rule: "obsolete-reference")
+    #expect(findings.map(\.position) == marked.positions)
+  }
+
+  @Test("duplicate-id is reported on each file after the first, naming it")
+  func duplicateIDs() {
+    let text = ExampleRepository.procedure(id: "QP-020")
+    let report = ExampleRepository.linter.lint([
+      LintFile(path: "b/QP-020.md", data: Data(text.utf8)),
+      LintFile(path: "a/QP-020.md", data: Data(text.utf8)),
+      LintFile(path: "c/QP-020.md", data: Data(text.utf8)),
+    ])
+    let findings = report.findings.filter { $0.rule == "duplicate-id" }
+    #expect(findings.map(\.path) == ["b/QP-020.md", "c/QP-020.md"])
+    #expect(findings.allSatisfy { $0.message.contains("a/QP-020.md") && $0.line == 2 && $0.column == 5 })
+  }
+
+  @Test("approver-count points at the type line")
+  func approverCount() throws {
+    let example = try #require(ApproverCountRule.failingExamples.first)
+    let finding = try #require(lint(example, rule: "approver-count").first)
+    #expect(finding.position == SourcePosition(line: 4, column: 7))
+    #expect(finding.message.hasPrefix("type 'manual' needs 3 approvals (quality, owner, admin)"))
+  }
+
+  @Test("front-matter checks the type and owner against sop.yml, with their lines")
+  func frontMatter() {
+    let text = ExampleRepository.document(
+      type: "procedur", owner: "nobody@example.com", body: "# Calibrate test gear\n")
+    let findings = lint(text, rule: "front-matter")
+    #expect(findings.map(\.position) == [SourcePosition(line: 4, column: 7), SourcePosition(line: 5, column: 8)])
+    #expect(findings[0].message.contains("did you mean 'procedure'?"))
+    let noPolicy = Linter(policy: nil)
+    #expect(lint(text, rule: "front-matter", linter: noPolicy).isEmpty)
+    let missing = lint("---\nid: QP-010\ntitle: T\ntype: procedure\n---\n", rule: "front-matter")
+    #expect(missing.map(\.message) == ["missing required key 'owner': add `owner: …` to the front matter"])
+  }
+}
+
+/// The examples' policy with a `lint:` block appended.
+func policyWith(lint block: String) -> Policy {
+  try! Policy.decode(yaml: ExampleRepository.policyYAML + "\nlint:\n" + block)
+}

@@ -1,0 +1,1 @@
+// The site publisher lands in a later commit.

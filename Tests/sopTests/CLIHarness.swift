@@ -1,0 +1,91 @@
+import Foundation
+import TestSupport
+
+/// Runs the real `sop` binary built by `swift build` against scratch repositories.
+struct CLIHarness {
+  /// The built binary: `SOP_BINARY`, else `.build/debug/sop` beside this package.
+  static let binary: String = {
+    if let path = ProcessInfo.processInfo.environment["SOP_BINARY"] { return path }
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    return packageRoot.appendingPathComponent(".build/debug/sop").path
+  }()
+
+  let scratch: ScratchRepository
+
+  /// Runs `sop ARGS` in the repository (or `directory`) with the scratch environment.
+  @discardableResult
+  func sop(_ arguments: String..., in directory: URL? = nil, environment extra: [String: String] = [:])
+    throws -> ProcessResult
+  {
+    try sop(arguments, in: directory, environment: extra)
+  }
+
+  /// Runs `sop` with an argument array.
+  @discardableResult
+  func sop(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:])
+    throws -> ProcessResult
+  {
+    try runProcess(
+      CLIHarness.binary, arguments, in: directory ?? scratch.url,
+      environment: scratch.environment.merging(extra) { _, new in new })
+  }
+}
+
+/// A minimal valid policy with the given people lines.
+func policyText(people: String, selfApproval: Bool = false) -> String {
+  """
+  version: 1
+  organisation: Acme
+  self-approval: \(selfApproval)
+  people:
+  \(people)
+  types:
+    procedure:
+      prefix: QP
+      approvals: [quality, owner]
+      review-every: 12 months
+    form:
+      prefix: F
+      approvals: [quality]
+
+  """
+}
+
+/// A small valid procedure.
+func procedureText(id: String = "QP-001", owner: String = "bob@acme.example", step: String = "Wear gloves.")
+  -> String
+{
+  """
+  ---
+  id: \(id)
+  title: Handling of materials
+  type: procedure
+  owner: \(owner)
+  ---
+
+  # Handling of materials
+
+  ## Purpose
+
+  Keep people safe when they move materials.
+
+  ## Scope
+
+  All sites.
+
+  ## Responsibilities
+
+  The site supervisor checks the work.
+
+  ## Procedure
+
+  1. \(step)
+  2. Lift with your legs.
+
+  ## Records
+
+  None.
+
+  """
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# make demo: builds sop, turns sample-repo/ into a fresh git repository under demo/, and runs the
+# real workflow on it: status, approvals signed with demo keys made now, verify, log, lint, publish.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+sop="${SOP_BINARY:-$root/.build/release/sop}"
+demo="$root/demo"
+repo="$demo/acme"
+keys="$demo/keys"
+
+rm -rf "$demo"
+mkdir -p "$repo" "$keys" "$demo/home"
+cp -R "$root/sample-repo/." "$repo/"
+
+# Isolate git from the user's own configuration; identities are set per step below.
+export HOME="$demo/home" GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL="$demo/home/.gitconfig"
+export GIT_AUTHOR_DATE="2026-01-12T09:00:00Z" GIT_COMMITTER_DATE="2026-01-12T09:00:00Z"
+as() { # as NAME EMAIL: set the git identity for the next command
+  export GIT_AUTHOR_NAME="$1" GIT_AUTHOR_EMAIL="$2" GIT_COMMITTER_NAME="$1" GIT_COMMITTER_EMAIL="$2"
+}
+at() { export GIT_AUTHOR_DATE="$1" GIT_COMMITTER_DATE="$1"; }
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Demo keys (made now, never committed)"
+for person in maria tom sam priya; do
+  ssh-keygen -q -t ed25519 -N "" -C "$person@demo" -f "$keys/$person"
+  echo "  $keys/$person.pub"
+done
+
+# Register each person's public key in sop.yml before the first commit: the root policy is trusted.
+awk -v maria="$(cat "$keys/maria.pub")" -v tom="$(cat "$keys/tom.pub")" \
+    -v sam="$(cat "$keys/sam.pub")" -v priya="$(cat "$keys/priya.pub")" '
+  /- email: maria/ { key = maria } /- email: tom/ { key = tom }
+  /- email: sam/ { key = sam }     /- email: priya/ { key = priya }
+  { print }
+  /^    roles:/ && key != "" { print "    keys: [\"" key "\"]"; key = "" }
+' "$repo/sop.yml" > "$repo/sop.yml.new" && mv "$repo/sop.yml.new" "$repo/sop.yml"
+
+step "The quality coordinator commits the documents"
+cd "$repo"
+git init -q -b main
+as "Maria Lopez" "maria.lopez@acme-builders.example"
+git add -A
+git commit -q -m "Import the Acme Builders management system documents"
+git log --oneline
+
+step "sop status: everything is a draft until it is signed"
+"$sop" status || true
+
+if "$sop" --help | grep -q '^  *approve'; then
+  step "Approvals: each signature is an SSH-signed git commit"
+  at "2026-01-19T10:00:00Z"
+  as "Priya Shah" "priya.shah@acme-builders.example"
+  "$sop" approve --key "$keys/priya" --message "Quality review, January release" \
+    POL-001 QP-001 QP-002 QP-003 QP-004 QP-005 QP-006 WI-001 WI-002 F-001 F-003
+  step "F-002 has too many fields: sop refuses to sign content with lint errors"
+  "$sop" approve --key "$keys/priya" F-002 || echo "(refused, as it should be)"
+  at "2026-01-20T08:30:00Z"
+  as "Tom Becker" "tom.becker@acme-builders.example"
+  "$sop" approve --key "$keys/tom" POL-001 QP-001 QP-002 QP-004 QP-005 QP-006 WI-001
+  at "2026-01-20T14:00:00Z"
+  as "Sam Okafor" "sam.okafor@acme-builders.example"
+  "$sop" approve --key "$keys/sam" QP-003 WI-002
+
+  step "Sam edits WI-002 after approval: it becomes a draft that still shows revision 1"
+  at "2026-02-02T07:15:00Z"
+  sed -i 's/^1\. /1. Check the weather forecast for wind. /' work-instructions/WI-002-working-at-heights.md
+  git commit -q -am "WI-002: check wind before work at height"
+
+  step "sop status"
+  "$sop" status || true
+
+  step "sop verify: every signature checked natively"
+  "$sop" verify
+
+  step "sop log WI-002"
+  "$sop" log WI-002
+
+  step "Stock git agrees: sop keys feeds git's allowed signers"
+  "$sop" keys > "$demo/allowed_signers"
+  git config gpg.ssh.allowedSignersFile "$demo/allowed_signers"
+  git log -1 --show-signature --format='%h %s' "$(git log --format=%H --grep '^Approve' -1)" 2>&1 | head -3
+fi
+
+if "$sop" --help | grep -q '^  *lint'; then
+  step "sop lint: what stops people using these documents"
+  "$sop" lint --min-severity warning > "$demo/lint.txt" || true
+  head -n 6 "$demo/lint.txt"
+  echo "  … ($(wc -l < "$demo/lint.txt") lines in $demo/lint.txt)"
+  tail -n 1 "$demo/lint.txt"
+fi
+
+if "$sop" --help | grep -q '^  *publish'; then
+  step "sop publish: the approved set as a signed tag and a static site"
+  at "2026-02-03T09:00:00Z"
+  as "Maria Lopez" "maria.lopez@acme-builders.example"
+  "$sop" publish --key "$keys/maria" --out "$demo/site"
+  echo
+  echo "Open $demo/site/index.html"
+fi
