@@ -36,7 +36,7 @@ let package = Package(
     .target(
       name: "DocumentControl",
       dependencies: [
-        "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint",
+        "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
       ]),
     .executableTarget(
       name: "sop",

@@ -63,8 +63,8 @@ struct ApprovalAttackTests {
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
     let later = Date(timeIntervalSince1970: 1_700_000_000 + 400 * 86_400)
-    #expect(try qp001(try fixture.status(now: later))?.reviewOverdue == true)
-    #expect(try qp001(try fixture.status())?.reviewOverdue == false)
+    #expect(qp001(try fixture.status(now: later))?.reviewOverdue == true)
+    #expect(qp001(try fixture.status())?.reviewOverdue == false)
   }
 
   @Test("An unsigned approval does not count and verify reports it as unsigned")
@@ -72,7 +72,7 @@ struct ApprovalAttackTests {
     let fixture = try ApprovalFixture()
     fixture.scratch.identity = alice
     try fixture.scratch.git("commit", "-q", "--allow-empty", "-m", "Approve\n\nApproves: QP-001 \(try fixture.blob())")
-    #expect(try qp001(try fixture.status())?.missing == ["quality", "owner"])
+    #expect(qp001(try fixture.status())?.missing == ["quality", "owner"])
     let report = try fixture.verify()
     #expect(!report.ok)
     #expect(report.problems.map(\.kind) == [.unsigned])
@@ -83,7 +83,7 @@ struct ApprovalAttackTests {
   func unknownKey() throws {
     let fixture = try ApprovalFixture()
     try fixture.gitApprove(key: fixture.mallory.path, as: alice)
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     #expect(try fixture.verify().problems.map(\.kind) == [.unknownKey])
   }
 
@@ -91,7 +91,7 @@ struct ApprovalAttackTests {
   func notAuthorised() throws {
     let fixture = try ApprovalFixture()
     try fixture.gitApprove(key: fixture.carol.path, as: ("Carol Jones", "carol@acme.example"))
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     #expect(try fixture.verify().problems.map(\.kind) == [.notAuthorised])
   }
 
@@ -102,7 +102,7 @@ struct ApprovalAttackTests {
     fixture.scratch.identity = bob
     try fixture.scratch.commitAll("Bob edits his own procedure")
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
-    #expect(try qp001(try fixture.status())?.missing == ["quality", "owner"])
+    #expect(qp001(try fixture.status())?.missing == ["quality", "owner"])
     #expect(try fixture.verify().problems.map(\.kind) == [.selfApproval])
   }
 
@@ -113,7 +113,7 @@ struct ApprovalAttackTests {
     fixture.scratch.identity = bob
     try fixture.scratch.commitAll("Bob edits his own procedure")
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
-    #expect(try qp001(try fixture.status())?.missing == ["quality"])
+    #expect(qp001(try fixture.status())?.missing == ["quality"])
     #expect(try fixture.verify().ok)
   }
 
@@ -122,7 +122,7 @@ struct ApprovalAttackTests {
     let fixture = try ApprovalFixture()
     let other = try fixture.blob("sop.yml")
     try fixture.gitApprove(key: fixture.alice.path, as: alice, blob: other)
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     #expect(try fixture.verify().problems.map(\.kind) == [.contentMismatch])
   }
 
@@ -135,7 +135,7 @@ struct ApprovalAttackTests {
     fixture.scratch.identity = alice
     try fixture.scratch.signedEmptyCommit(
       "Approve\n\nApproves: QP-001 \(approvedBlob)", key: fixture.alice.path, allowEmpty: false)
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     #expect(try fixture.verify().problems.map(\.kind) == [.contentChanged])
   }
 
@@ -144,7 +144,7 @@ struct ApprovalAttackTests {
     let fixture = try ApprovalFixture()
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     try fixture.rewriteHead { $0.replacingOccurrences(of: "Approve QP-001", with: "Approve QP-001 (edited)") }
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     #expect(try fixture.verify().problems.map(\.kind) == [.badSignature])
   }
 
@@ -162,7 +162,7 @@ struct ApprovalAttackTests {
       return String(text[..<split.lowerBound]) + "\n" + header + String(text[text.index(after: split.lowerBound)...])
     }
     #expect(try fixture.scratch.git("cat-file", "commit", "HEAD").contains("gpgsig -----BEGIN SSH SIGNATURE-----"))
-    #expect(try qp001(try fixture.status())?.approvals.isEmpty == true)
+    #expect(qp001(try fixture.status())?.approvals.isEmpty == true)
     let problems = try fixture.verify().problems
     #expect(problems.map(\.kind) == [.badSignature])
     #expect(problems.first?.message.contains("file") == true)

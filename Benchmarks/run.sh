@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Benchmarks for sop. Usage: Benchmarks/run.sh [approvals|status|lint|publish|all]
+# Generates repositories under ${BENCH_DIR:-/tmp/sop-bench} with stock git and ssh-keygen (Benchmarks/generate.py),
+# then times sop against its peers in the same run. Prints a Markdown table row per measurement;
+# results are copied into docs/benchmarks.md with this command line.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench=${BENCH_DIR:-/tmp/sop-bench}
+sop="$root/.build/release/sop"
+what=${1:-all}
+mkdir -p "$bench"
+[ -x "$sop" ] || (cd "$root" && swift build -c release --product sop >/dev/null)
+
+# best of N wall-clock seconds for a command (stdout discarded)
+best() {
+  local runs=$1; shift
+  local best=""
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s.%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s.%N)
+    best=$(python3 -c "b='$best'; t=$end-$start; print(f'{t:.3f}' if not b or t < float(b) else b)")
+  done
+  echo "$best"
+}
+ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
+
+if [ "$what" = approvals ] || [ "$what" = all ]; then
+  [ -d "$bench/approvals" ] || python3 "$root/Benchmarks/generate.py" approvals "$bench/approvals"
+  repo="$bench/approvals/repo"
+  export HOME="$bench/approvals/home" GIT_CONFIG_NOSYSTEM=1
+  git -C "$repo" config gpg.ssh.allowedSignersFile "$bench/approvals/home/allowed_signers"
+  commits=$(git -C "$repo" rev-list --count --grep '^Approves:' HEAD)
+  verify=$(best 3 "$sop" -C "$repo" verify)
+  gitlog=$(best 1 git -C "$repo" log --show-signature)
+  echo "| sop verify vs git log --show-signature, $commits signed approvals | $verify s | $gitlog s | $(ratio "$gitlog" "$verify")× faster |"
+fi
+
+if [ "$what" = status ] || [ "$what" = all ]; then
+  [ -d "$bench/history" ] || python3 "$root/Benchmarks/generate.py" history "$bench/history"
+  repo="$bench/history/repo"
+  status=$(best 3 "$sop" -C "$repo" status --format json)
+  gitlog=$(best 3 git -C "$repo" log --name-only)
+  echo "| sop status vs git log --name-only, 5,000 documents, 20,000 commits | $status s | $gitlog s | $(ratio "$status" "$gitlog")× the git walk |"
+fi
+
+if [ "$what" = lint ] || [ "$what" = all ]; then
+  for n in 1000 5000; do
+    corpus="$bench/corpus-$n"
+    if [ ! -d "$corpus" ]; then
+      python3 "$root/Benchmarks/generate.py" corpus "$corpus/docs" --documents "$n"
+      git -C "$corpus" init -q
+    fi
+    lint=$(best 3 "$sop" -C "$corpus" lint --format json)
+    row="| sop lint, $n procedures of ~900 words | $lint s |"
+    if command -v rumdl >/dev/null; then row="$row rumdl check: $(best 3 rumdl check "$corpus/docs") s |"; fi
+    if python3 -c "import textstat" 2>/dev/null; then
+      row="$row textstat: $(best 1 python3 "$root/Benchmarks/textstat_peer.py" "$corpus/docs") s |"
+    fi
+    if command -v proselint >/dev/null && [ "$n" = 1000 ]; then
+      row="$row proselint: $(best 1 sh -c "proselint $corpus/docs/*.md") s |"
+    fi
+    echo "$row"
+  done
+fi

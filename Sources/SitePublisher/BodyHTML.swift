@@ -1,0 +1,66 @@
+import MarkdownSyntax
+
+/// The document body as HTML: cmark-gfm's safe rendering, adjusted to sit inside a page.
+enum BodyHTML {
+  /// Renders `markdown` with cmark-gfm in safe mode (raw HTML dropped, unsafe links removed), then shifts
+  /// headings down one level (the page's `<h1>` is the document title, so the body's `#` becomes `<h2>`) and
+  /// wraps tables in a scrolling region.
+  static func render(_ markdown: String) -> String {
+    adjust(CommonMarkParser.renderHTML(markdown))
+  }
+
+  /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output
+  /// starts one of its own tags and a byte scan is exact.
+  static func adjust(_ html: String) -> String {
+    let input = Array(html.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count + 256)
+    let tableOpen = Array("<table>".utf8)
+    let tableClose = Array("</table>".utf8)
+    let wrapOpen = Array(
+      "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>".utf8)
+    let wrapClose = Array("</table></div>".utf8)
+    var index = 0
+    while index < input.count {
+      let byte = input[index]
+      guard byte == UInt8(ascii: "<") else {
+        output.append(byte)
+        index += 1
+        continue
+      }
+      if hasPrefix(input, at: index, tableOpen) {
+        output.append(contentsOf: wrapOpen)
+        index += tableOpen.count
+        continue
+      }
+      if hasPrefix(input, at: index, tableClose) {
+        output.append(contentsOf: wrapClose)
+        index += tableClose.count
+        continue
+      }
+      // <hN> or </hN>, N in 1...5, followed by '>' or a space.
+      let slash = index + 1 < input.count && input[index + 1] == UInt8(ascii: "/") ? 1 : 0
+      let h = index + 1 + slash
+      if h + 2 < input.count, input[h] == UInt8(ascii: "h"),
+        (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(input[h + 1]),
+        input[h + 2] == UInt8(ascii: ">") || input[h + 2] == UInt8(ascii: " ")
+      {
+        output.append(contentsOf: input[index...h])
+        output.append(input[h + 1] + 1)
+        index = h + 2
+        continue
+      }
+      output.append(byte)
+      index += 1
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  private static func hasPrefix(_ bytes: [UInt8], at index: Int, _ prefix: [UInt8]) -> Bool {
+    guard index + prefix.count <= bytes.count else { return false }
+    for offset in 0..<prefix.count where bytes[index + offset] != prefix[offset] {
+      return false
+    }
+    return true
+  }
+}

@@ -1,1 +1,0 @@
-// The site publisher lands in a later commit.

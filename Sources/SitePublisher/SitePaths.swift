@@ -1,0 +1,40 @@
+/// Where each page lives in the site, and the check that keeps every path inside the output folder.
+enum SitePaths {
+  static let index = "index.html"
+  static let changes = "changes.html"
+  static let manifest = "manifest.json"
+  static let stylesheet = "assets/site.css"
+  static let script = "assets/search.js"
+
+  /// The page path for a document id, or nil when the id is not a safe file name.
+  ///
+  /// Ids are validated upstream as `^[A-Z][A-Z0-9]*-[0-9]+$`; this re-check only admits `[A-Za-z0-9-]`, so
+  /// `/`, `..`, backslashes and anything else that could leave the `documents` folder never reach a path.
+  static func documentPage(for id: String) -> String? {
+    guard isSafeFileStem(id) else { return nil }
+    return "documents/\(id).html"
+  }
+
+  /// Whether `stem` is non-empty, short, starts with a letter or digit and only holds ASCII letters, digits
+  /// and hyphens.
+  static func isSafeFileStem(_ stem: String) -> Bool {
+    let bytes = Array(stem.utf8)
+    guard !bytes.isEmpty, bytes.count <= 100, bytes[0] != UInt8(ascii: "-") else { return false }
+    return bytes.allSatisfy { byte in
+      (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+    }
+  }
+
+  /// Whether a relative site path stays inside the site folder: no absolute path, no empty, `.` or `..`
+  /// component, no backslash or NUL.
+  static func isContained(_ path: String) -> Bool {
+    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else {
+      return false
+    }
+    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
+      !component.isEmpty && component != "." && component != ".."
+    }
+  }
+}

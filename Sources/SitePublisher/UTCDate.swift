@@ -1,0 +1,75 @@
+import Foundation
+
+/// Fixed-format UTC dates, computed arithmetically so output never depends on locale, time zone or
+/// Foundation's formatter caches (and so it is cheap and thread-safe for thousands of pages).
+struct UTCDate: Sendable, Equatable {
+  let year: Int
+  let month: Int
+  let day: Int
+  let hour: Int
+  let minute: Int
+  let second: Int
+
+  private static let monthNames = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+  private static let fullMonthNames = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+  ]
+
+  init(_ date: Date) {
+    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let secondOfDay = seconds - days * 86_400
+    hour = secondOfDay / 3_600
+    minute = secondOfDay % 3_600 / 60
+    second = secondOfDay % 60
+    // Howard Hinnant's civil_from_days: proleptic Gregorian calendar, exact for any Int day count.
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  }
+
+  /// `2025-03-14`.
+  var dayText: String {
+    "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
+  }
+
+  /// `2025-03-14 09:30:05 UTC`.
+  var dateTimeText: String {
+    "\(dayText) \(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)) UTC"
+  }
+
+  /// `2025-03-14T09:30:05Z`, for machine-readable attributes and the manifest.
+  var isoText: String {
+    "\(dayText)T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))Z"
+  }
+
+  /// A month counted from a year and a month number, as a short label like `Mar 2025`.
+  static func monthLabel(year: Int, month: Int) -> String {
+    "\(monthNames[month - 1]) \(year)"
+  }
+
+  /// A month as a long label like `March 2025`, for text alternatives.
+  static func longMonthLabel(year: Int, month: Int) -> String {
+    "\(fullMonthNames[month - 1]) \(year)"
+  }
+
+  /// Whole calendar months from `self` to `other` (0 when both fall in the same month).
+  func months(until other: UTCDate) -> Int {
+    (other.year - year) * 12 + (other.month - month)
+  }
+
+  private static func pad(_ value: Int, _ width: Int) -> String {
+    let digits = String(abs(value))
+    let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    return value < 0 ? "-" + padded : padded
+  }
+}
