@@ -6,6 +6,7 @@
   generate.py history DIR [--documents 5000 --commits 20000]
                                                5,000 documents and 20,000 commits (git fast-import)
   generate.py corpus DIR [--documents 5000]    ~900-word procedures as plain files, for lint
+  generate.py publish DIR [--documents 5000]   5,000 ~700-word procedures approved in two signed commits
 """
 import argparse
 import os
@@ -95,6 +96,43 @@ def approvals(target, documents):
     print(f"{repo}: {documents} documents, {count} signed approval commits")
 
 
+def publish(target, documents):
+    """Approved documents for the publish benchmark: two signed approval commits, one trailer per document."""
+    home = os.path.join(target, "home")
+    repo = os.path.join(target, "repo")
+    os.makedirs(home)
+    os.makedirs(repo)
+    e = env(home)
+    keys = {}
+    for who in ("alice", "bob"):
+        path = os.path.join(home, who)
+        run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path], home, e)
+        keys[who] = open(path + ".pub").read().strip()
+    rng = random.Random(4)
+    run(["git", "init", "-q", "-b", "main"], repo, e)
+    with open(os.path.join(repo, "sop.yml"), "w") as f:
+        f.write(policy([("alice@bench.example", "Alice", "quality, admin", keys["alice"]),
+                        ("bob@bench.example", "Bob", "operations", keys["bob"]),
+                        ("dana@bench.example", "Dana", "author", None)]))
+    for i in range(1, documents + 1):
+        folder = os.path.join(repo, "procedures", str(i % 50))
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"QP-{i:05d}.md"), "w") as f:
+            f.write(procedure(i, rng, words=700))
+    run(["git", "add", "-A"], repo, e)
+    run(["git", "commit", "-q", "-m", "Documents"], repo, e)
+    trailers = []
+    for line in run(["git", "ls-tree", "-r", "HEAD", "procedures"], repo, e).splitlines():
+        meta, path = line.split("\t")
+        trailers.append(f"Approves: {os.path.basename(path)[:-3]} {meta.split()[2]}")
+    for key, name, email in (("alice", "Alice", "alice@bench.example"), ("bob", "Bob", "bob@bench.example")):
+        e2 = dict(e, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name,
+                  GIT_COMMITTER_EMAIL=email)
+        run(["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={os.path.join(home, key)}", "commit", "-q",
+             "--allow-empty", "-S", "-F", "-"], repo, e2, input="Approve all\n\n" + "\n".join(trailers) + "\n")
+    print(f"{repo}: {documents} documents approved in 2 signed commits; publish key {home}/alice")
+
+
 def history(target, documents, commits):
     repo = os.path.join(target, "repo")
     home = os.path.join(target, "home")
@@ -142,7 +180,7 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
@@ -151,6 +189,8 @@ def main():
         sys.exit(f"{a.dir} exists")
     if a.kind == "approvals":
         approvals(a.dir, a.documents or 650)
+    elif a.kind == "publish":
+        publish(a.dir, a.documents or 5000)
     elif a.kind == "history":
         history(a.dir, a.documents or 5000, a.commits)
     else:

@@ -64,3 +64,23 @@ if [ "$what" = lint ] || [ "$what" = all ]; then
     echo "$row"
   done
 fi
+
+if [ "$what" = publish ] || [ "$what" = all ]; then
+  [ -d "$bench/publish" ] || python3 "$root/Benchmarks/generate.py" publish "$bench/publish"
+  repo="$bench/publish/repo"
+  export HOME="$bench/publish/home" GIT_CONFIG_NOSYSTEM=1
+  # Each run publishes a fresh tag: delete the previous ones so every run does the full work.
+  publish_once() {
+    git -C "$repo" tag -l 'published/*' | xargs -r git -C "$repo" tag -d >/dev/null
+    "$sop" -C "$repo" publish --key "$bench/publish/home/alice" --out "$bench/publish/site"
+  }
+  publish=$(best 3 publish_once)
+  row="| sop publish, 5,000 approved documents (tag + site) | $publish s |"
+  if command -v doorstop >/dev/null && [ -d "$bench/publish/doorstop" ]; then
+    row="$row doorstop publish all --html: $(best 1 sh -c "cd $bench/publish/doorstop && doorstop publish all out --html") s |"
+  fi
+  if command -v strictdoc >/dev/null && [ -d "$bench/publish/strictdoc" ]; then
+    row="$row strictdoc export --formats html: $(best 1 strictdoc export --formats html --output-dir "$bench/publish/strictdoc-out" "$bench/publish/strictdoc") s |"
+  fi
+  echo "$row"
+fi

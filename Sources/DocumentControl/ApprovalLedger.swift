@@ -190,6 +190,8 @@ struct LedgerBuilder {
   private var contentOfBlob: [ObjectID: FrontMatter?] = [:]
   private var approvedBlobs: [DocumentID: [ObjectID: Int]] = [:]
   private var approvalCommits = 0
+  /// Document selections by policy index (-1: no policy yet), built once each.
+  private var selections: [Int: DocumentSelection] = [:]
 
   init(repository: Repository) {
     self.repository = repository
@@ -197,6 +199,7 @@ struct LedgerBuilder {
 
   mutating func build(from tip: ObjectID) throws(GitError) -> ApprovalLedger {
     let entries = try repository.history(from: tip)
+    idOfBlob = Self.scanIDs(of: entries, gitDirectory: repository.gitDirectory)
     for entry in entries {
       try process(entry)
     }
@@ -222,7 +225,10 @@ struct LedgerBuilder {
       current = policyVersions.count - 1
     }
 
-    let selection = DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
+    let selection =
+      selections[current ?? -1]
+      ?? DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
+    selections[current ?? -1] = selection
     for change in entry.changes where selection.includes(change.path) {
       guard let blob = change.newBlob, let id = try documentID(ofBlob: blob) else { continue }
       idPaths[id, default: []].insert(change.path)
@@ -235,7 +241,8 @@ struct LedgerBuilder {
       histories[id] = history
     }
 
-    let approvals = commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey }
+    let approvals =
+      mayCarryApprovals(commit.message) ? commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey } : []
     if !approvals.isEmpty {
       approvalCommits += 1
       if let newPolicy = try judgeApproval(commit, trailers: approvals, policyIndex: inherited) {
@@ -401,6 +408,38 @@ struct LedgerBuilder {
   }
 
   /// The id in a blob's front matter, by a fast scan (no YAML parse): used for every changed file.
+  /// Reads the front-matter id of every changed Markdown blob in history, on all cores.
+  ///
+  /// Inflating these blobs is most of a history walk's cost; each worker opens its own repository handle
+  /// because libgit2 handles must not be shared between threads. Failures are left for the serial path.
+  static func scanIDs(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: DocumentID?] {
+    var seen = Set<ObjectID>()
+    var blobs: [ObjectID] = []
+    for entry in entries {
+      for change in entry.changes where change.path.hasSuffix(".md") {
+        if let blob = change.newBlob, seen.insert(blob).inserted { blobs.append(blob) }
+      }
+    }
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, blobs.count / 256))
+    guard workers > 1 else { return [:] }
+    final class Results: @unchecked Sendable {
+      let lock = NSLock()
+      var merged: [ObjectID: DocumentID?] = [:]
+    }
+    let results = Results()
+    let candidates = blobs
+    let chunk = (candidates.count + workers - 1) / workers
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      guard let repository = try? Repository.discover(from: gitDirectory) else { return }
+      var part: [ObjectID: DocumentID?] = [:]
+      for blob in candidates[(worker * chunk)..<min(candidates.count, (worker + 1) * chunk)] {
+        if let bytes = try? repository.blob(blob) { part[blob] = FrontMatterScan.id(in: bytes) }
+      }
+      results.lock.withLock { results.merged.merge(part) { first, _ in first } }
+    }
+    return results.merged
+  }
+
   private mutating func documentID(ofBlob blob: ObjectID) throws(GitError) -> DocumentID? {
     if let cached = idOfBlob[blob] { return cached }
     let id = FrontMatterScan.id(in: try repository.blob(blob))
@@ -472,29 +511,70 @@ enum RoleAssignment {
 }
 
 /// Reads the `id:` of a front-matter block without a YAML parser, for tracking paths through history.
+///
+/// It runs on every changed Markdown blob in history, so it scans bytes and builds one small string.
 enum FrontMatterScan {
   static func id(in bytes: [UInt8]) -> DocumentID? {
-    guard bytes.starts(with: Array("---".utf8)) else { return nil }
-    var lineStart = 0
-    var lineNumber = 0
     let limit = min(bytes.count, 65_536)
+    guard limit >= 3, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D else { return nil }
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+    var lineStart = 0
+    var isFirstLine = true
     var index = 0
     while index <= limit {
-      if index == limit || bytes[index] == UInt8(ascii: "\n") {
-        let line = String(decoding: bytes[lineStart..<index], as: UTF8.self)
-          .trimmingCharacters(in: .whitespacesAndNewlines)
-        if lineNumber > 0 && (line == "---" || line == "...") { return nil }
-        if line.hasPrefix("id:") {
-          var value = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
-          if let hash = value.range(of: " #") { value = String(value[..<hash.lowerBound]) }
-          value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-          return DocumentID(value)
+      if index == limit || bytes[index] == 0x0A {
+        var low = lineStart
+        var high = index
+        while low < high, isSpace(bytes[low]) { low += 1 }
+        while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+        let length = high - low
+        if !isFirstLine, length == 3, bytes[low] == bytes[low + 1], bytes[low] == bytes[low + 2],
+          bytes[low] == 0x2D || bytes[low] == 0x2E
+        {
+          return nil
         }
-        lineNumber += 1
+        if lineStart == low, length > 3, bytes[low] == 0x69, bytes[low + 1] == 0x64, bytes[low + 2] == 0x3A {
+          var valueStart = low + 3
+          var valueEnd = high
+          if let hash = bytes[valueStart..<valueEnd].firstIndex(of: 0x23), hash > valueStart,
+            isSpace(bytes[hash - 1])
+          {
+            valueEnd = hash
+          }
+          while valueStart < valueEnd,
+            isSpace(bytes[valueStart]) || bytes[valueStart] == 0x22 || bytes[valueStart] == 0x27
+          {
+            valueStart += 1
+          }
+          while valueEnd > valueStart,
+            isSpace(bytes[valueEnd - 1]) || bytes[valueEnd - 1] == 0x22 || bytes[valueEnd - 1] == 0x27
+          {
+            valueEnd -= 1
+          }
+          return DocumentID(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+        }
+        isFirstLine = false
         lineStart = index + 1
       }
       index += 1
     }
     return nil
   }
+}
+
+/// Whether a commit message may carry an `Approves:` trailer: a byte search that skips trailer
+/// parsing for the ordinary commits that make up most of history.
+func mayCarryApprovals(_ message: String) -> Bool {
+  let needle = Array("approves:".utf8)
+  var matched = 0
+  for byte in message.utf8 {
+    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    if lower == needle[matched] {
+      matched += 1
+      if matched == needle.count { return true }
+    } else {
+      matched = lower == needle[0] ? 1 : 0
+    }
+  }
+  return false
 }

@@ -17,8 +17,7 @@ extension DocumentRepository {
   public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
     let commit = try commit(revision)
     let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
-    let inventory = try inventory(at: commit, policy: policy)
-    let ledger = try ledger(at: commit)
+    let (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
     let rules = ledger.effectivePolicy?.policy ?? policy
     let documents = inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
       statusEntry(stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules, now: now)
@@ -26,6 +25,26 @@ extension DocumentRepository {
     return StatusReport(
       documents: documents, problems: inventory.problems,
       policy: policyStatus(ledger: ledger, committedBlob: policyBlob))
+  }
+
+  /// Reads the inventory on a second thread (with its own repository handle) while walking history.
+  func inventoryAndLedger(at commit: ObjectID, policy: Policy) throws(ControlError) -> (Inventory, ApprovalLedger) {
+    final class Box: @unchecked Sendable {
+      var inventory: Result<Inventory, ControlError>?
+    }
+    let box = Box()
+    let group = DispatchGroup()
+    let gitDirectory = git.gitDirectory
+    DispatchQueue.global().async(group: group) {
+      box.inventory = Result { () throws(ControlError) -> Inventory in
+        try DocumentRepository(discoveringFrom: gitDirectory).inventory(at: commit, policy: policy)
+      }
+    }
+    let ledger: Result<ApprovalLedger, ControlError> = Result { () throws(ControlError) -> ApprovalLedger in
+      try self.ledger(at: commit)
+    }
+    group.wait()
+    return (try box.inventory!.get(), try ledger.get())
   }
 
   func statusEntry(_ stored: StoredDocument, history: DocumentHistory, policy: Policy, now: Date)

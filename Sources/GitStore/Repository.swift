@@ -229,57 +229,94 @@ public final class Repository {
     return result
   }
 
-  /// One entry of a tree, copied out.
+  /// One entry of a tree, borrowed from libgit2 while both trees are alive.
   private struct Entry {
-    var id: git_oid
+    var name: UnsafePointer<CChar>
+    var id: UnsafePointer<git_oid>
     var isTree: Bool
   }
 
-  private func entries(of tree: OpaquePointer?) -> [String: Entry] {
-    guard let tree else { return [:] }
+  private func entries(of tree: OpaquePointer?) -> [Entry] {
+    guard let tree else { return [] }
     let count = git_tree_entrycount(tree)
-    var result: [String: Entry] = [:]
+    var result: [Entry] = []
     result.reserveCapacity(count)
     for index in 0..<count {
       guard let entry = git_tree_entry_byindex(tree, index) else { continue }
       let type = git_tree_entry_type(entry)
       guard type == GIT_OBJECT_BLOB || type == GIT_OBJECT_TREE else { continue }
-      result[String(cString: git_tree_entry_name(entry))] = Entry(
-        id: git_tree_entry_id(entry).pointee, isTree: type == GIT_OBJECT_TREE)
+      result.append(
+        Entry(name: git_tree_entry_name(entry), id: git_tree_entry_id(entry), isTree: type == GIT_OBJECT_TREE))
     }
     return result
   }
 
-  /// Compares two trees, descending only into subtrees whose ids differ.
+  /// Orders entries as git sorts a tree: by name, a folder's name compared as if it ended in "/".
+  private static func order(_ a: Entry, _ b: Entry) -> Int32 {
+    var left = a.name
+    var right = b.name
+    while left.pointee != 0 && left.pointee == right.pointee {
+      left += 1
+      right += 1
+    }
+    let l = left.pointee != 0 ? UInt8(bitPattern: left.pointee) : (a.isTree ? UInt8(ascii: "/") : 0)
+    let r = right.pointee != 0 ? UInt8(bitPattern: right.pointee) : (b.isTree ? UInt8(ascii: "/") : 0)
+    if l == r { return left.pointee == 0 && right.pointee == 0 ? 0 : (left.pointee == 0 ? -1 : 1) }
+    return l < r ? -1 : 1
+  }
+
+  /// Compares two trees by walking their sorted entries together, descending only into subtrees whose
+  /// ids differ.
   ///
-  /// libgit2's general diff visits every entry of a large folder; history walks need only the changed
-  /// paths, and unchanged subtrees share their id, so this is far cheaper on big repositories.
+  /// libgit2's general diff visits every entry of a large folder and builds a path for each; a history
+  /// walk needs only the changed paths, and unchanged subtrees share their id, so this is far cheaper.
   private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into result: inout [ChangedPath])
     throws(GitError)
   {
-    let oldEntries = entries(of: old)
-    let newEntries = entries(of: new)
-    for name in Set(oldEntries.keys).union(newEntries.keys).sorted() {
-      let before = oldEntries[name]
-      let after = newEntries[name]
-      if var a = before?.id, var b = after?.id, git_oid_equal(&a, &b) == 1, before?.isTree == after?.isTree {
-        continue
+    let before = entries(of: old)
+    let after = entries(of: new)
+    var i = 0
+    var j = 0
+    while i < before.count || j < after.count {
+      let side: Int32
+      if i == before.count {
+        side = 1
+      } else if j == after.count {
+        side = -1
+      } else {
+        side = Self.order(before[i], after[j])
       }
-      let path = prefix + name
-      let oldSubtree = before?.isTree == true ? try lookupTree(before!.id) : nil
-      let newSubtree = after?.isTree == true ? try lookupTree(after!.id) : nil
-      defer {
-        git_tree_free(oldSubtree)
-        git_tree_free(newSubtree)
+      if side == 0 {
+        let a = before[i]
+        let b = after[j]
+        i += 1
+        j += 1
+        if git_oid_equal(a.id, b.id) == 1 { continue }
+        try record(old: a, new: b, prefix: prefix, into: &result)
+      } else if side < 0 {
+        try record(old: before[i], new: nil, prefix: prefix, into: &result)
+        i += 1
+      } else {
+        try record(old: nil, new: after[j], prefix: prefix, into: &result)
+        j += 1
       }
-      if oldSubtree != nil || newSubtree != nil {
-        try compare(oldSubtree, newSubtree, prefix: path + "/", into: &result)
-      }
-      let oldBlob = before?.isTree == false ? ObjectID(before!.id) : nil
-      let newBlob = after?.isTree == false ? ObjectID(after!.id) : nil
-      if oldBlob != nil || newBlob != nil {
-        result.append(ChangedPath(path: path, oldBlob: oldBlob, newBlob: newBlob))
-      }
+    }
+  }
+
+  /// Records a changed entry (same name, or present on one side only), recursing into folders.
+  private func record(old: Entry?, new: Entry?, prefix: String, into result: inout [ChangedPath]) throws(GitError) {
+    let path = prefix + String(cString: (old ?? new)!.name)
+    if old?.isTree == true || new?.isTree == true {
+      let oldSubtree = old?.isTree == true ? try lookupTree(old!.id.pointee) : nil
+      defer { git_tree_free(oldSubtree) }
+      let newSubtree = new?.isTree == true ? try lookupTree(new!.id.pointee) : nil
+      defer { git_tree_free(newSubtree) }
+      try compare(oldSubtree, newSubtree, prefix: path + "/", into: &result)
+    }
+    let oldBlob = old?.isTree == false ? ObjectID(old!.id.pointee) : nil
+    let newBlob = new?.isTree == false ? ObjectID(new!.id.pointee) : nil
+    if oldBlob != nil || newBlob != nil {
+      result.append(ChangedPath(path: path, oldBlob: oldBlob, newBlob: newBlob))
     }
   }
 
