@@ -7,6 +7,7 @@
                                                5,000 documents and 20,000 commits (git fast-import)
   generate.py corpus DIR [--documents 5000]    ~900-word procedures as plain files, for lint
   generate.py publish DIR [--documents 5000]   5,000 ~700-word procedures approved in two signed commits
+  generate.py peers DIR [--documents 5000]     the same documents for doorstop (DIR/doorstop) and strictdoc
 """
 import argparse
 import os
@@ -133,6 +134,30 @@ def publish(target, documents):
     print(f"{repo}: {documents} documents approved in 2 signed commits; publish key {home}/alice")
 
 
+def peers(target, documents):
+    """The publish benchmark's documents in doorstop's and strictdoc's own formats, for the peer runs."""
+    rng = random.Random(4)
+    bodies = [procedure(i, rng, words=700).split("---\n", 2)[2] for i in range(1, documents + 1)]
+    doorstop = os.path.join(target, "doorstop")
+    os.makedirs(os.path.join(doorstop, "reqs"))
+    run(["git", "init", "-q"], doorstop, dict(os.environ))
+    with open(os.path.join(doorstop, "reqs", ".doorstop.yml"), "w") as f:
+        f.write("settings:\n  digits: 5\n  prefix: QP\n  sep: '-'\n")
+    for i, body in enumerate(bodies, 1):
+        with open(os.path.join(doorstop, "reqs", f"QP-{i:05d}.yml"), "w") as f:
+            text = body.replace("\n", "\n  ")
+            f.write(f"active: true\nderived: false\nheader: Procedure {i}\nlevel: 1.{i}\nlinks: []\n"
+                    f"normative: true\nref: ''\nreviewed: null\ntext: |\n  {text}\n")
+    strictdoc = os.path.join(target, "strictdoc")
+    os.makedirs(strictdoc)
+    with open(os.path.join(strictdoc, "procedures.sdoc"), "w") as f:
+        f.write("[DOCUMENT]\nTITLE: Procedures\n\n")
+        for i, body in enumerate(bodies, 1):
+            statement = body.replace("[", "(").replace("]", ")")
+            f.write(f"[REQUIREMENT]\nUID: QP-{i:05d}\nTITLE: Procedure {i}\nSTATEMENT: >>>\n{statement.strip()}\n<<<\n\n")
+    print(f"{doorstop} and {strictdoc}: {documents} documents each")
+
+
 def history(target, documents, commits):
     repo = os.path.join(target, "repo")
     home = os.path.join(target, "home")
@@ -180,15 +205,17 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
     a = parser.parse_args()
-    if os.path.exists(a.dir):
+    if os.path.exists(a.dir) and a.kind != "peers":
         sys.exit(f"{a.dir} exists")
     if a.kind == "approvals":
         approvals(a.dir, a.documents or 650)
+    elif a.kind == "peers":
+        peers(a.dir, a.documents or 5000)
     elif a.kind == "publish":
         publish(a.dir, a.documents or 5000)
     elif a.kind == "history":

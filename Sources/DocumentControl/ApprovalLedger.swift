@@ -190,6 +190,10 @@ struct LedgerBuilder {
   private var contentOfBlob: [ObjectID: FrontMatter?] = [:]
   private var approvedBlobs: [DocumentID: [ObjectID: Int]] = [:]
   private var approvalCommits = 0
+  /// Root tree of every commit walked, so parents' trees need no lookup.
+  private var treeOf: [ObjectID: ObjectID] = [:]
+  /// Signature verdicts computed ahead of the walk, by commit.
+  private var signatureChecks: [ObjectID: SignatureCheck] = [:]
   /// Document selections by policy index (-1: no policy yet), built once each.
   private var selections: [Int: DocumentSelection] = [:]
 
@@ -200,7 +204,9 @@ struct LedgerBuilder {
   mutating func build(from tip: ObjectID) throws(GitError) -> ApprovalLedger {
     let entries = try repository.history(from: tip)
     idOfBlob = Self.scanIDs(of: entries, gitDirectory: repository.gitDirectory)
+    signatureChecks = Self.checkSignatures(of: entries, gitDirectory: repository.gitDirectory)
     for entry in entries {
+      treeOf[entry.commit.id] = entry.commit.tree
       try process(entry)
     }
     return ApprovalLedger(
@@ -265,12 +271,18 @@ struct LedgerBuilder {
         problems.append(VerificationProblem(commit: commit.id.hex, document: document, kind: kind, message: message))
       }
     }
-    guard let stored = try repository.signature(ofCommit: commit.id) else {
-      reportAll(.unsigned, "the approval commit is not signed")
-      return nil
+    let verdict: SignatureVerdict
+    if let check = signatureChecks[commit.id] {
+      verdict = check.verdict
+    } else {
+      guard let stored = try repository.signature(ofCommit: commit.id) else {
+        reportAll(.unsigned, "the approval commit is not signed")
+        return nil
+      }
+      verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
     }
     let key: SSHPublicKey
-    switch verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git") {
+    switch verdict {
     case .valid(let signingKey): key = signingKey
     case .wrongNamespace(let found):
       reportAll(.badSignature, "signed for namespace '\(found)', not 'git'")
@@ -292,7 +304,13 @@ struct LedgerBuilder {
       reportAll(.contentMismatch, "an approval commit needs a parent holding the approved content")
       return nil
     }
-    if try repository.commit(parent).tree != commit.tree {
+    let parentTree: ObjectID
+    if let known = treeOf[parent] {
+      parentTree = known
+    } else {
+      parentTree = try repository.commit(parent).tree
+    }
+    if parentTree != commit.tree {
       reportAll(.contentChanged, "the approval commit changes files; approvals must be empty commits")
       return nil
     }
@@ -307,7 +325,7 @@ struct LedgerBuilder {
       }
       if document == DocumentID.policy.rawValue {
         let outcome = try judgePolicyApproval(
-          commit: commit, parent: parent, blob: blob, person: person, key: key, policyIndex: policyIndex)
+          commit: commit, parentTree: parentTree, blob: blob, person: person, key: key, policyIndex: policyIndex)
         if let problem = outcome.problem { report(problem.kind, problem.message) }
         newPolicy = outcome.newPolicy ?? newPolicy
         continue
@@ -316,7 +334,8 @@ struct LedgerBuilder {
         report(.contentMismatch, "'\(document)' is not a document id")
         continue
       }
-      guard try content(of: id, is: blob, inParent: parent), let frontMatter = try frontMatter(ofBlob: blob) else {
+      guard try content(of: id, is: blob, inParentTree: parentTree), let frontMatter = try frontMatter(ofBlob: blob)
+      else {
         report(.contentMismatch, "blob \(blob.short) is not the content of \(id) in the parent commit")
         continue
       }
@@ -367,10 +386,10 @@ struct LedgerBuilder {
   }
 
   private mutating func judgePolicyApproval(
-    commit: Commit, parent: ObjectID, blob: ObjectID, person: Person, key: SSHPublicKey, policyIndex: Int
+    commit: Commit, parentTree: ObjectID, blob: ObjectID, person: Person, key: SSHPublicKey, policyIndex: Int
   ) throws(GitError) -> (newPolicy: Int?, problem: (kind: ProblemKind, message: String)?) {
     let policy = policyVersions[policyIndex]
-    guard try repository.blobID(at: Policy.fileName, inCommit: parent) == blob else {
+    guard try repository.blobID(at: Policy.fileName, inTree: parentTree) == blob else {
       return (nil, (.contentMismatch, "blob \(blob.short) is not the content of sop.yml in the parent commit"))
     }
     guard person.roles.contains("admin") else {
@@ -398,10 +417,11 @@ struct LedgerBuilder {
   }
 
   /// Whether `blob` is the content of `id` at one of the paths it has had, in `parent`.
-  private mutating func content(of id: DocumentID, is blob: ObjectID, inParent parent: ObjectID) throws(GitError)
+  private mutating func content(of id: DocumentID, is blob: ObjectID, inParentTree parentTree: ObjectID)
+    throws(GitError)
     -> Bool
   {
-    for path in (idPaths[id] ?? []).sorted() where try repository.blobID(at: path, inCommit: parent) == blob {
+    for path in (idPaths[id] ?? []).sorted() where try repository.blobID(at: path, inTree: parentTree) == blob {
       return true
     }
     return false
@@ -410,8 +430,7 @@ struct LedgerBuilder {
   /// The id in a blob's front matter, by a fast scan (no YAML parse): used for every changed file.
   /// Reads the front-matter id of every changed Markdown blob in history, on all cores.
   ///
-  /// Inflating these blobs is most of a history walk's cost; each worker opens its own repository handle
-  /// because libgit2 handles must not be shared between threads. Failures are left for the serial path.
+  /// Inflating these blobs is most of a history walk's cost. Failures are left for the serial path.
   static func scanIDs(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: DocumentID?] {
     var seen = Set<ObjectID>()
     var blobs: [ObjectID] = []
@@ -420,20 +439,38 @@ struct LedgerBuilder {
         if let blob = change.newBlob, seen.insert(blob).inserted { blobs.append(blob) }
       }
     }
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, blobs.count / 256))
-    guard workers > 1 else { return [:] }
-    final class Results: @unchecked Sendable {
-      let lock = NSLock()
-      var merged: [ObjectID: DocumentID?] = [:]
+    return inParallel(blobs, gitDirectory: gitDirectory) { repository, blob in
+      (try? repository.blob(blob)).map { Optional(FrontMatterScan.id(in: $0)) } ?? nil
     }
-    let results = Results()
-    let candidates = blobs
-    let chunk = (candidates.count + workers - 1) / workers
+  }
+
+  /// Extracts and verifies the signature of every approval commit, on all cores.
+  ///
+  /// Verification does not depend on the policy, so it can run ahead of the ordered walk, which then
+  /// only looks the verdicts up.
+  static func checkSignatures(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: SignatureCheck] {
+    let commits = entries.filter { mayCarryApprovals($0.commit.message) }.map(\.commit.id)
+    return inParallel(commits, gitDirectory: gitDirectory) { repository, commit in
+      guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
+      return SignatureCheck(
+        verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
+    }
+  }
+
+  /// Runs `work` over `items` on all cores, each worker with its own repository handle (libgit2 handles
+  /// must not be shared between threads). Items whose work returns nil are left out.
+  static func inParallel<Item: Hashable & Sendable, Value: Sendable>(
+    _ items: [Item], gitDirectory: String, _ work: @Sendable @escaping (Repository, Item) -> Value?
+  ) -> [Item: Value] {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 64))
+    guard workers > 1 else { return [:] }
+    let results = ParallelResults<Item, Value>()
+    let chunk = (items.count + workers - 1) / workers
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       guard let repository = try? Repository.discover(from: gitDirectory) else { return }
-      var part: [ObjectID: DocumentID?] = [:]
-      for blob in candidates[(worker * chunk)..<min(candidates.count, (worker + 1) * chunk)] {
-        if let bytes = try? repository.blob(blob) { part[blob] = FrontMatterScan.id(in: bytes) }
+      var part: [Item: Value] = [:]
+      for item in items[(worker * chunk)..<min(items.count, (worker + 1) * chunk)] {
+        if let value = work(repository, item) { part[item] = value }
       }
       results.lock.withLock { results.merged.merge(part) { first, _ in first } }
     }
@@ -508,6 +545,17 @@ enum RoleAssignment {
     }
     return (assigned, missing)
   }
+}
+
+/// Results gathered from parallel workers under a lock.
+private final class ParallelResults<Item: Hashable, Value>: @unchecked Sendable {
+  let lock = NSLock()
+  var merged: [Item: Value] = [:]
+}
+
+/// A signature verdict computed ahead of the ordered walk.
+struct SignatureCheck: Sendable {
+  var verdict: SignatureVerdict
 }
 
 /// Reads the `id:` of a front-matter block without a YAML parser, for tracking paths through history.

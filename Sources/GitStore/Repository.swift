@@ -392,6 +392,17 @@ public final class Repository {
   public func treeFile(at path: String, inCommit commit: ObjectID) throws(GitError) -> TreeFile? {
     let tree = try treeHandle(ofCommit: commit)
     defer { git_tree_free(tree) }
+    return try treeFile(at: path, in: tree)
+  }
+
+  /// The blob id at `path` under a root tree (a commit's `tree`), or nil when absent or not a file.
+  public func blobID(at path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+    let handle = try lookupTree(tree.oid)
+    defer { git_tree_free(handle) }
+    return try treeFile(at: path, in: handle)?.blob
+  }
+
+  private func treeFile(at path: String, in tree: OpaquePointer?) throws(GitError) -> TreeFile? {
     var entry: OpaquePointer?
     let code = git_tree_entry_bypath(&entry, tree, path)
     if code == GIT_ENOTFOUND.rawValue { return nil }

@@ -3,8 +3,8 @@ import MarkdownSyntax
 /// The document body as HTML: cmark-gfm's safe rendering, adjusted to sit inside a page.
 enum BodyHTML {
   /// Renders `markdown` with cmark-gfm in safe mode (raw HTML dropped, unsafe links removed), then shifts
-  /// headings down one level (the page's `<h1>` is the document title, so the body's `#` becomes `<h2>`) and
-  /// wraps tables in a scrolling region.
+  /// headings down one level (the page's `<h1>` is the document title, so the body's `#` becomes `<h2>`),
+  /// wraps tables in a scrolling region and scopes header cells to their column.
   static func render(_ markdown: String) -> String {
     adjust(CommonMarkParser.renderHTML(markdown))
   }
@@ -36,6 +36,14 @@ enum BodyHTML {
       if hasPrefix(input, at: index, tableClose) {
         output.append(contentsOf: wrapClose)
         index += tableClose.count
+        continue
+      }
+      // <th> or <th align=…>: header cells get scope="col" so screen readers announce their column.
+      if index + 3 < input.count, input[index + 1] == UInt8(ascii: "t"), input[index + 2] == UInt8(ascii: "h"),
+        input[index + 3] == UInt8(ascii: ">") || input[index + 3] == UInt8(ascii: " ")
+      {
+        output.append(contentsOf: Array("<th scope=\"col\"".utf8))
+        index += 3
         continue
       }
       // <hN> or </hN>, N in 1...5, followed by '>' or a space.

@@ -74,3 +74,14 @@ struct SafetyTests {
     #expect(SitePaths.documentPage(for: "QP-004.html") == nil)
   }
 }
+
+@Suite("Body HTML accessibility")
+struct BodyAccessibilityTests {
+  @Test("Table header cells from documents are scoped to their column")
+  func scopedHeaders() {
+    let html = BodyHTML.render("| Field | Entry |\n| :--- | --- |\n| Date | |\n")
+    #expect(html.contains("<th scope=\"col\" align=\"left\">Field</th>"))
+    #expect(html.contains("<th scope=\"col\">Entry</th>"))
+    #expect(!html.contains("<th>"))
+  }
+}

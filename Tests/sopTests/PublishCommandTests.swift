@@ -167,3 +167,27 @@ struct PublishCommandTests {
     #expect(report.status == 1 && report.stdout.contains("\"kind\" : \"content-mismatch\""))
   }
 }
+
+@Suite("sop publish tag numbers")
+struct PublishNumberTests {
+  @Test("A publish that finds its tag number taken moves to the next number instead of sharing it")
+  func numberTaken() throws {
+    let scratch = try ScratchRepository()
+    let alice = try scratch.makeKey("alice")
+    let people = """
+        - email: alice@acme.example
+          name: Alice Nguyen
+          roles: [quality, admin]
+          keys: ["\(alice.publicKey)"]
+      """
+    try scratch.write("sop.yml", policyText(people: people))
+    try scratch.commitAll("Policy")
+    // Someone else's tag already holds the name published/1 (a lightweight tag sop does not parse).
+    try scratch.git("tag", "published/1")
+    let cli = CLIHarness(scratch: scratch)
+    let result = try cli.sop("publish", "--key", alice.path, "--out", scratch.home.appendingPathComponent("s").path)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("published/2"))
+    #expect(try scratch.git("cat-file", "-t", "published/2") == "tag")
+  }
+}
