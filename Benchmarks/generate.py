@@ -33,6 +33,16 @@ def run(args, cwd, e, **kw):
     return subprocess.run(args, cwd=cwd, env=e, check=True, text=True, capture_output=True, **kw).stdout
 
 
+def make_keys(home, e):
+    """Unencrypted ed25519 keys for Alice and Bob in HOME; returns their public key lines."""
+    keys = {}
+    for who in ("alice", "bob"):
+        path = os.path.join(home, who)
+        run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path], home, e)
+        keys[who] = open(path + ".pub").read().strip()
+    return keys
+
+
 def paragraph(rng, n):
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
@@ -62,11 +72,7 @@ def approvals(target, documents):
     os.makedirs(home)
     os.makedirs(repo)
     e = env(home)
-    keys = {}
-    for who in ("alice", "bob"):
-        path = os.path.join(home, who)
-        run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path], home, e)
-        keys[who] = open(path + ".pub").read().strip()
+    keys = make_keys(home, e)
     rng = random.Random(1)
     run(["git", "init", "-q", "-b", "main"], repo, e)
     with open(os.path.join(repo, "sop.yml"), "w") as f:
@@ -104,11 +110,7 @@ def publish(target, documents):
     os.makedirs(home)
     os.makedirs(repo)
     e = env(home)
-    keys = {}
-    for who in ("alice", "bob"):
-        path = os.path.join(home, who)
-        run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path], home, e)
-        keys[who] = open(path + ".pub").read().strip()
+    keys = make_keys(home, e)
     rng = random.Random(4)
     run(["git", "init", "-q", "-b", "main"], repo, e)
     with open(os.path.join(repo, "sop.yml"), "w") as f:

@@ -86,7 +86,8 @@ extension DocumentRepository {
     }
   }
 
-  /// Every file in the work tree that git does not ignore, relative and sorted; hidden folders skipped.
+  /// Every file in the work tree, relative and sorted: hidden and ignored folders are skipped, and
+  /// ignored Markdown files too (other ignored files only ever serve as link targets).
   func workTreeFiles() -> [String] {
     var result: [String] = []
     guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
@@ -97,7 +98,8 @@ extension DocumentRepository {
         if isDirectory { enumerator.skipDescendants() }
         continue
       }
-      if !isDirectory && !git.isIgnored(relative) { result.append(relative) }
+      // Asking git about every file is slow on big trees; only documents need the exact answer.
+      if !isDirectory && (!relative.hasSuffix(".md") || !git.isIgnored(relative)) { result.append(relative) }
     }
     return result.sorted()
   }

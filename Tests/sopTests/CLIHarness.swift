@@ -89,3 +89,34 @@ func procedureText(id: String = "QP-001", owner: String = "bob@acme.example", st
 
   """
 }
+
+/// A repository where Alice (quality, admin) and Bob (operations, owner of both procedures) have keys,
+/// and Dana, who signs nothing, authored QP-001 and QP-002.
+struct TwoPersonRepository {
+  let scratch: ScratchRepository
+  let cli: CLIHarness
+  let alice: (path: String, publicKey: String)
+  let bob: (path: String, publicKey: String)
+
+  init() throws {
+    scratch = try ScratchRepository()
+    cli = CLIHarness(scratch: scratch)
+    alice = try scratch.makeKey("alice")
+    bob = try scratch.makeKey("bob")
+    let people = """
+        - email: alice@acme.example
+          name: Alice Nguyen
+          roles: [quality, admin]
+          keys: ["\(alice.publicKey)"]
+        - email: bob@acme.example
+          name: Bob Smith
+          roles: [operations]
+          keys: ["\(bob.publicKey)"]
+      """
+    try scratch.write("sop.yml", policyText(people: people))
+    try scratch.write("procedures/QP-001.md", procedureText(id: "QP-001"))
+    try scratch.write("procedures/QP-002.md", procedureText(id: "QP-002"))
+    scratch.identity = ("Dana Author", "dana@acme.example")
+    try scratch.commitAll("Documents")
+  }
+}

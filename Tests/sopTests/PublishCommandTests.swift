@@ -10,25 +10,8 @@ struct PublishCommandTests {
   let bob: (path: String, publicKey: String)  // operations: may not publish
 
   init() throws {
-    scratch = try ScratchRepository()
-    cli = CLIHarness(scratch: scratch)
-    alice = try scratch.makeKey("alice")
-    bob = try scratch.makeKey("bob")
-    let people = """
-        - email: alice@acme.example
-          name: Alice Nguyen
-          roles: [quality, admin]
-          keys: ["\(alice.publicKey)"]
-        - email: bob@acme.example
-          name: Bob Smith
-          roles: [operations]
-          keys: ["\(bob.publicKey)"]
-      """
-    try scratch.write("sop.yml", policyText(people: people))
-    try scratch.write("procedures/QP-001.md", procedureText(id: "QP-001"))
-    try scratch.write("procedures/QP-002.md", procedureText(id: "QP-002"))
-    scratch.identity = ("Dana Author", "dana@acme.example")
-    try scratch.commitAll("Documents")
+    let team = try TwoPersonRepository()
+    (scratch, cli, alice, bob) = (team.scratch, team.cli, team.alice, team.bob)
   }
 
   func approveFully(_ id: String) throws {
