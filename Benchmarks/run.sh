@@ -50,7 +50,10 @@ if [ "$what" = lint ] || [ "$what" = all ]; then
     corpus="$bench/corpus-$n"
     if [ ! -d "$corpus" ]; then
       python3 "$root/Benchmarks/generate.py" corpus "$corpus/docs" --documents "$n"
+      # Documents live in git: commit the corpus, as a real repository would have it.
       git -C "$corpus" init -q
+      git -C "$corpus" add -A
+      git -C "$corpus" -c user.name=bench -c user.email=bench@example.invalid commit -qm corpus
     fi
     lint=$(best 3 "$sop" -C "$corpus" lint --format json)
     row="| sop lint, $n procedures of ~900 words | $lint s |"

@@ -529,6 +529,18 @@ public final class Repository {
     return flags & ~GIT_STATUS_IGNORED.rawValue != 0
   }
 
+  /// The paths git tracks in the index (the staging area), relative to the work tree.
+  public func indexPaths() throws(GitError) -> Set<String> {
+    var index: OpaquePointer?
+    try git("read index") { git_repository_index(&index, pointer) }
+    defer { git_index_free(index) }
+    var paths = Set<String>()
+    for position in 0..<git_index_entrycount(index) {
+      if let entry = git_index_get_byindex(index, position) { paths.insert(String(cString: entry.pointee.path)) }
+    }
+    return paths
+  }
+
   /// Whether git ignores `path` (relative to the work tree; end folders with `/`).
   public func isIgnored(_ path: String) -> Bool {
     var ignored: Int32 = 0

@@ -48,9 +48,8 @@ public struct Linter: Sendable {
     for outcome in results {
       var fileFindings = outcome.findings
       if let references = outcome.references {
-        for (ruleIndex, rule) in LintRules.all.enumerated() {
-          guard let rule = rule as? any RepositoryRule.Type,
-            let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
+        for (ruleIndex, rule) in LintRules.repositoryRules {
+          guard let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
           else { continue }
           fileFindings += rule.check(references, index: index, context: context)
         }
@@ -85,9 +84,11 @@ public struct Linter: Sendable {
     return RuleContext(ruleID: LintRules.all[ruleIndex].id, path: path, settings: settings, policy: policy)
   }
 
+  private static let frontMatterIndex = LintRules.indexByID[FrontMatterRule.id]!
+
   private func check(_ file: LintFile) -> FileOutcome {
     var outcome = FileOutcome(path: file.path)
-    let frontMatterIndex = LintRules.indexByID[FrontMatterRule.id]!
+    let frontMatterIndex = Self.frontMatterIndex
     let text: DocumentSource
     do {
       text = try DocumentSource.split(path: file.path, data: file.data)
@@ -112,9 +113,8 @@ public struct Linter: Sendable {
     {
       outcome.findings.append(FrontMatterRule.finding(for: frontMatterError, context: context))
     }
-    for (ruleIndex, rule) in LintRules.all.enumerated() {
-      guard let rule = rule as? any DocumentRule.Type,
-        let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
+    for (ruleIndex, rule) in LintRules.documentRules {
+      guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
       else { continue }
       outcome.findings += rule.check(document, context: context)
     }

@@ -57,7 +57,7 @@ struct LintDocument: Sendable {
     title = frontMatter?.title ?? lines.value(ofKey: "title")
     let markdown = CommonMarkParser.parse(text.body, lineOffset: text.bodyLineOffset)
     self.markdown = markdown
-    var builder = Builder(markdown: markdown)
+    var builder = Builder(markdown: markdown, bodySize: text.body.utf8.count)
     builder.run()
     prose = builder.prose
     headings = builder.headings
@@ -83,8 +83,12 @@ struct LintDocument: Sendable {
     var links: [Link] = []
     var directives: [ControlComments.Directive] = []
 
-    init(markdown: MarkdownDocument) {
+    /// The size of the Markdown body in bytes, to reserve room for its words once.
+    let bodySize: Int
+
+    init(markdown: MarkdownDocument, bodySize: Int) {
       self.markdown = markdown
+      self.bodySize = bodySize
     }
 
     private struct Context {
@@ -99,11 +103,17 @@ struct LintDocument: Sendable {
       let nodes = markdown.nodes
       var contexts = [Context](repeating: Context(), count: nodes.count)
       var openUnit = -1
-      prose.bytes.reserveCapacity(8_192)
+      // Reserved once from the body size (an English word and its space take about six bytes), so the
+      // arrays rarely grow while tokenizing.
+      prose.bytes.reserveCapacity(max(8_192, bodySize))
+      prose.words.reserveCapacity(bodySize / 6)
+      prose.sentences.reserveCapacity(bodySize / 60)
+      prose.segments.reserveCapacity(nodes.count / 2)
+      prose.units.reserveCapacity(nodes.count / 4)
       for index in nodes.indices {
-        let node = nodes[index]
-        var context = node.parent.map { contexts[$0] } ?? Context()
-        switch node.kind {
+        // Fields are read in place: copying a whole node would retain its strings and children.
+        var context = nodes[index].parent.map { contexts[$0] } ?? Context()
+        switch nodes[index].kind {
         case .item:
           context.item = Int32(index)
         case .table:
@@ -114,30 +124,31 @@ struct LintDocument: Sendable {
           context.isHidden = true
         case .htmlBlock, .htmlInline:
           context.isHidden = true
-          collectDirectives(node)
+          collectDirectives(nodes[index])
         case .code:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
           context.isHidden = true
         case .image(let source, _):
           context.isHidden = true
-          links.append(Link(destination: source, start: node.start))
+          links.append(Link(destination: source, start: nodes[index].start))
         case .link(let destination, _):
-          if isAutolink(node, destination: destination) {
+          if isAutolink(nodes[index], destination: destination) {
             context.isHidden = true
           } else {
-            links.append(Link(destination: destination, start: node.start))
+            links.append(Link(destination: destination, start: nodes[index].start))
           }
         case .paragraph, .heading, .tableCell:
           if context.isHidden { break }
           closeUnit(openUnit)
           openUnit = index
           context.unit = Int32(index)
-          startUnit(index: index, node: node, context: context)
+          startUnit(index: index, context: context)
         case .text:
           if !context.isHidden, context.unit >= 0 {
             prose.segments.append(
-              Prose.Segment(offset: prose.bytes.count, line: node.start.line, column: node.start.column))
-            prose.bytes.append(contentsOf: node.literal.utf8)
+              Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: nodes[index].start.column)
+            )
+            prose.bytes.append(contentsOf: nodes[index].literal.utf8)
           }
         case .softBreak, .lineBreak:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
@@ -149,7 +160,8 @@ struct LintDocument: Sendable {
       closeUnit(openUnit)
     }
 
-    private mutating func startUnit(index: Int, node: MarkdownNode, context: Context) {
+    private mutating func startUnit(index: Int, context: Context) {
+      let node = markdown.nodes[index]
       let kind: Prose.UnitKind
       switch node.kind {
       case .heading(let level):

@@ -76,6 +76,10 @@ struct Prose: Sendable {
   var words: [Word] = []
   /// Sentences of prose units (not table cells).
   var sentences: [Sentence] = []
+  /// The syllables of every word of every sentence (prose units only), summed while tokenizing.
+  var proseSyllableCount = 0
+  /// Indexes in `words` of the forms of "be", in order: where the passive-voice rule starts looking.
+  var beWords: [Int] = []
 
   /// The file position of byte `offset` of `unit`.
   func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
@@ -102,9 +106,19 @@ struct Prose: Sendable {
 
   /// The lowercased ASCII text of a word (other bytes kept), for comparisons.
   func lowercased(word index: Int) -> String {
-    String(
-      decoding: bytes[words[index].start..<words[index].end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-      as: UTF8.self)
+    let range = words[index].start..<words[index].end
+    // Written in place: a word of up to 15 bytes becomes a small string, with no heap allocation.
+    return String(unsafeUninitializedCapacity: range.count) { text in
+      for (offset, byte) in bytes[range].enumerated() { text[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+      return range.count
+    }
+  }
+
+  /// The word's bytes, ASCII capitals lowercased, packed by `packed(_:)`; nil when longer than 8 bytes.
+  func packedLowercase(word index: Int) -> UInt64? {
+    bytes.withUnsafeBufferPointer {
+      Self.packed(UnsafeBufferPointer(rebasing: $0[words[index].start..<words[index].end]))
+    }
   }
 
   /// A run of words joined by single spaces, at most about `limit` characters: for fingerprints and tests.
@@ -130,6 +144,10 @@ struct Prose: Sendable {
 
 extension Prose {
   /// Splits the bytes of the unit just added into words and sentences.
+  ///
+  /// This touches every byte of every document, so it makes one pass per token that also notes what
+  /// the token holds; the general checks (non-ASCII letters, addresses, sentence ends) run only on the
+  /// few tokens that need them.
   mutating func tokenizeLastUnit() {
     let unitIndex = units.count - 1
     let range = units[unitIndex].bytes
@@ -137,39 +155,82 @@ extension Prose {
     let firstWord = words.count
     let firstSentence = sentences.count
     var sentenceStart = words.count
-    bytes.withUnsafeBufferPointer { buffer in
-      var index = range.lowerBound
-      let end = range.upperBound
-      while index < end {
-        // Skip spaces (including the two-byte no-break space).
-        let byte = buffer[index]
-        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-          index += 1
-          continue
-        }
-        if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 {
-          index += 2
-          continue
-        }
-        let tokenStart = index
+    Self.byteClasses.withUnsafeBufferPointer { classes in
+      bytes.withUnsafeBufferPointer { buffer in
+        var index = range.lowerBound
+        let end = range.upperBound
         while index < end {
-          let current = buffer[index]
-          if current == 0x20 || current == 0x09 || current == 0x0A || current == 0x0D { break }
-          if current == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 { break }
-          index += 1
-        }
-        let token = UnsafeBufferPointer(rebasing: buffer[tokenStart..<index])
-        if let core = Self.wordCore(token), !Self.isAddress(token) {
-          let start = tokenStart + core.lowerBound
-          let stop = tokenStart + core.upperBound
-          words.append(
-            Word(
-              start: start, end: stop,
-              syllables: TextMetrics.syllables(UnsafeBufferPointer(rebasing: buffer[start..<stop]))))
-        }
-        if isProse, Self.endsSentence(token), words.count > sentenceStart {
-          sentences.append(Sentence(words: sentenceStart..<words.count, unit: unitIndex))
-          sentenceStart = words.count
+          // Skip spaces (including the two-byte no-break space).
+          let byte = buffer[index]
+          if Self.isSpace(byte) {
+            index += 1
+            continue
+          }
+          if byte == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 {
+            index += 2
+            continue
+          }
+          let tokenStart = index
+          var flags: UInt8 = 0
+          // Syllables are counted in the same pass, for ASCII tokens only (the count of the whole token
+          // is the count of its core: the punctuation around it only ends runs of letters).
+          var syllables = 0
+          var runStart = index
+          var groups = 0
+          var previousVowel = 0
+          while index < end {
+            let current = buffer[index]
+            let byteClass = classes[Int(current)]
+            if byteClass < ByteClass.other {
+              let isVowel = Int(byteClass & ByteClass.vowel) | (byteClass == ByteClass.y && index > runStart ? 1 : 0)
+              groups &+= isVowel & (previousVowel ^ 1)
+              previousVowel = isVowel
+            } else {
+              if byteClass & ByteClass.space != 0 { break }
+              if byteClass & ByteClass.nonASCII != 0, current == 0xC2, index + 1 < end, buffer[index + 1] == 0xA0 {
+                break
+              }
+              flags |= byteClass
+              if index > runStart {
+                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+              }
+              runStart = index + 1
+              groups = 0
+              previousVowel = 0
+            }
+            index += 1
+          }
+          let isASCII = flags & ByteClass.nonASCII == 0
+          let token = UnsafeBufferPointer(rebasing: buffer[tokenStart..<index])
+          // Only a token with `:` or `@`, or one starting with `w` (`www.`), can be an address.
+          let mayBeAddress =
+            token.count > 4 && (flags & ByteClass.addressMark != 0 || token[0] | 0x20 == UInt8(ascii: "w"))
+          if let core = isASCII ? Self.asciiWordCore(token) : Self.wordCore(token),
+            !(mayBeAddress && Self.isAddress(token))
+          {
+            let start = tokenStart + core.lowerBound
+            let stop = tokenStart + core.upperBound
+            if isASCII {
+              if index > runStart {
+                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+              }
+              syllables = max(syllables, 1)
+            } else {
+              syllables = TextMetrics.syllables(UnsafeBufferPointer(rebasing: buffer[start..<stop]))
+            }
+            words.append(Word(start: start, end: stop, syllables: syllables))
+            if isProse { proseSyllableCount &+= syllables }
+            if stop - start <= 5, Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop])) {
+              beWords.append(words.count - 1)
+            }
+          }
+          // A token that ends in a letter or digit cannot end a sentence.
+          if isProse, !Self.isAlphanumericASCII(token[token.count - 1]), Self.endsSentence(token),
+            words.count > sentenceStart
+          {
+            sentences.append(Sentence(words: sentenceStart..<words.count, unit: unitIndex))
+            sentenceStart = words.count
+          }
         }
       }
     }
@@ -178,6 +239,93 @@ extension Prose {
     }
     units[unitIndex].words = firstWord..<words.count
     units[unitIndex].sentences = firstSentence..<sentences.count
+  }
+
+  /// What the tokenizer needs to know about a byte, looked up in one table load.
+  private enum ByteClass {
+    /// `a e i o u`, either case. Letters are the classes below `other`.
+    static let vowel: UInt8 = 1
+    /// `y`, either case: a vowel unless it starts a run.
+    static let y: UInt8 = 2
+    /// Any other ASCII byte that is not a space: it ends a run of letters.
+    static let other: UInt8 = 4
+    /// `:` or `@`, which an address needs.
+    static let addressMark: UInt8 = 8
+    /// Space, tab, line feed or carriage return.
+    static let space: UInt8 = 16
+    /// A byte of a non-ASCII character.
+    static let nonASCII: UInt8 = 32
+  }
+
+  /// `ByteClass` of every byte value (other consonants are 0).
+  private static let byteClasses: [UInt8] = (0...255).map { value in
+    let byte = UInt8(value)
+    if isSpace(byte) { return ByteClass.space }
+    if byte >= 0x80 { return ByteClass.other | ByteClass.nonASCII }
+    if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "@") { return ByteClass.other | ByteClass.addressMark }
+    switch byte | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"):
+      return ByteClass.vowel
+    case UInt8(ascii: "y"):
+      return ByteClass.y
+    default:
+      return (byte | 0x20) &- 0x61 < 26 ? 0 : ByteClass.other
+    }
+  }
+
+  /// The syllables of one run of ASCII letters, given its vowel groups (see `TextMetrics.syllables`).
+  @inline(__always) private static func syllables(
+    inRunOf run: Range<Int>, groups: Int, in buffer: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    guard groups > 1, run.count > 2 else { return max(groups, 1) }
+    var tail: UInt32 = 0
+    for index in max(run.lowerBound, run.upperBound - 4)..<run.upperBound {
+      tail = tail << 8 | UInt32(buffer[index] | 0x20)
+    }
+    return TextMetrics.syllables(inRunOf: run.count, groups: groups, tail: tail)
+  }
+
+  /// Whether a word is a form of "be" (`am is are was were be been being`, any case).
+  @inline(__always) static func isFormOfBe(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard word.count >= 2, word.count <= 5 else { return false }
+    switch word[0] | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): break
+    default: return false
+    }
+    // The forms packed by `packed(_:)`, written out so the comparison compiles to constants.
+    switch packed(word) {
+    case 0x616D,  // am
+      0x6973,  // is
+      0x61_7265,  // are
+      0x77_6173,  // was
+      0x7765_7265,  // were
+      0x6265,  // be
+      0x6265_656E,  // been
+      0x62_6569_6E67:  // being
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Whether a byte separates tokens: space, tab, line feed or carriage return.
+  @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  /// Whether a byte is an ASCII letter or digit.
+  @inline(__always) static func isAlphanumericASCII(_ byte: UInt8) -> Bool {
+    byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+  }
+
+  /// `wordCore` for a token known to be ASCII: from the first to the last letter or digit.
+  static func asciiWordCore(_ token: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var first = 0
+    while first < token.count, !isAlphanumericASCII(token[first]) { first += 1 }
+    guard first < token.count else { return nil }
+    var last = token.count
+    while !isAlphanumericASCII(token[last - 1]) { last -= 1 }
+    return first..<last
   }
 
   /// The part of a token from its first to its last letter or digit, or nil when it has none.
@@ -222,9 +370,8 @@ extension Prose {
       if byte == UInt8(ascii: "@"), index > 0, index + 1 < token.count { return true }
       index += 1
     }
-    let www: [UInt8] = Array("www.".utf8)
-    for offset in 0..<4 where token[offset] | 0x20 != www[offset] { return false }
-    return true
+    return token[0] | 0x20 == UInt8(ascii: "w") && token[1] | 0x20 == UInt8(ascii: "w")
+      && token[2] | 0x20 == UInt8(ascii: "w") && token[3] | 0x20 == UInt8(ascii: ".")
   }
 
   /// Abbreviations whose full stop does not end a sentence.
@@ -232,6 +379,22 @@ extension Prose {
     "e.g.", "i.e.", "etc.", "no.", "nos.", "mr.", "mrs.", "ms.", "dr.", "vs.", "cf.", "approx.", "fig.", "st.",
     "incl.", "dept.", "ref.", "jr.", "sr.", "inc.", "ltd.", "co.", "pp.", "ca.", "eg.", "ie.", "e.g", "i.e",
   ]
+
+  /// `abbreviations` packed with `packed(_:)`, so a token is looked up without building a `String`.
+  private static let packedAbbreviations = Set(
+    abbreviations.map { text in Array(text.utf8).withUnsafeBufferPointer { packed($0)! } })
+
+  /// Up to 8 bytes, ASCII capitals lowercased, big-endian in one integer; nil when longer or when a
+  /// byte is zero (a leading zero byte would make two texts pack alike).
+  @inline(__always) static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+    guard bytes.count <= 8 else { return nil }
+    var value: UInt64 = 0
+    for byte in bytes {
+      guard byte != 0 else { return nil }
+      value = value << 8 | UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+    }
+    return value
+  }
 
   /// Whether a token ends a sentence: `.`, `!`, `?` or `…` last (closing quotes and brackets aside),
   /// unless it is an abbreviation.
@@ -265,15 +428,18 @@ extension Prose {
     guard last == UInt8(ascii: ".") else { return false }
     guard end <= 8 else { return true }
     var start = 0
-    while start < end,
-      [
-        UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'"),
-        UInt8(ascii: "*"), UInt8(ascii: "_"),
-      ].contains(token[start])
-    {
-      start += 1
+    while start < end {
+      switch token[start] {
+      case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "*"),
+        UInt8(ascii: "_"):
+        start += 1
+        continue
+      default: break
+      }
+      break
     }
-    let core = String(decoding: token[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-    return !abbreviations.contains(core)
+    // A zero byte is never part of an abbreviation, so a token `packed` refuses ends a sentence.
+    guard let core = packed(UnsafeBufferPointer(rebasing: token[start..<end])) else { return true }
+    return !packedAbbreviations.contains(core)
   }
 }

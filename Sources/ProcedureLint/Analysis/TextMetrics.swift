@@ -15,64 +15,83 @@ enum TextMetrics {
   /// 4. a final `es` is silent unless it follows `s x z c g ch sh` (`makes` 1, `boxes` 2);
   /// 5. every run has at least one syllable; a word with no letters (a number) has one.
   static func syllables(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-    var total = 0
-    var letters = 0
-    var groups = 0
-    var previousWasVowel = false
-    // The last four ASCII letters of the current run, lowercased, newest in the low byte.
-    var tail: UInt32 = 0
-    func finishRun() {
-      guard letters > 0 else { return }
-      var count = groups
+    var counter = SyllableCounter()
+    for byte in word { counter.add(byte) }
+    return counter.total
+  }
+
+  /// Counts syllables byte by byte, so the tokenizer can count while it looks for a word's end.
+  struct SyllableCounter {
+    private var finished = 0
+    private var letters = 0
+    private var groups = 0
+    /// 1 when the last letter was a vowel, else 0.
+    private var previousVowel = 0
+    /// The last four ASCII letters of the current run, lowercased, newest in the low byte.
+    private var tail: UInt32 = 0
+    private var isEmpty = true
+
+    /// Takes the next byte of the word.
+    @inline(__always) mutating func add(_ byte: UInt8) {
+      isEmpty = false
+      let lower = byte | 0x20
+      // Arithmetic rather than branches: whether a letter is a vowel is data the CPU cannot predict.
+      let letter = lower &- 0x61  // 0–25 exactly for an ASCII letter of either case
+      if letter < 26 {
+        let isVowel = Int((TextMetrics.vowelMask >> letter) & 1)
+        let isVowelY = lower == TextMetrics.y && letters > 0 ? 1 : 0
+        let vowel = isVowel | isVowelY
+        groups &+= vowel & (previousVowel ^ 1)
+        previousVowel = vowel
+        letters &+= 1
+        tail = (tail << 8) | UInt32(lower)
+      } else if byte >= 0xC0 {
+        // The lead byte of a non-ASCII letter: count it as a vowel.
+        groups &+= previousVowel ^ 1
+        previousVowel = 1
+        letters &+= 1
+        tail = (tail << 8) | 0x80
+      } else if byte < 0x80, letters > 0 {
+        // Any other ASCII byte (a digit, hyphen or apostrophe) ends the run; continuation bytes do not.
+        finished &+= TextMetrics.syllables(inRunOf: letters, groups: groups, tail: tail)
+        letters = 0
+        groups = 0
+        previousVowel = 0
+        tail = 0
+      }
+    }
+
+    /// The syllables of the bytes added so far; a word with none (a number) has one.
+    var total: Int {
+      let count = finished + (letters > 0 ? TextMetrics.syllables(inRunOf: letters, groups: groups, tail: tail) : 0)
+      return count == 0 && !isEmpty ? 1 : count
+    }
+  }
+
+  /// The syllables of one run of letters (`tail`: its last four, lowercased): its vowel groups less a silent `e`, `ed` or `es`, at least one.
+  @inline(__always) static func syllables(inRunOf letters: Int, groups: Int, tail: UInt32) -> Int {
+    var count = groups
+    if count > 1, letters > 2 {
       let last = UInt8(tail & 0xFF)
       let second = UInt8((tail >> 8) & 0xFF)
       let third = UInt8((tail >> 16) & 0xFF)
       let fourth = UInt8((tail >> 24) & 0xFF)
-      if count > 1, letters > 2 {
-        if last == e, isConsonant(second), !(second == l && isConsonant(third)) {
-          count -= 1
-        } else if letters > 3, last == d, second == e, isConsonant(third), third != t, third != d {
-          count -= 1
-        } else if letters > 3, last == s, second == e, isConsonant(third),
-          !(third == s || third == x || third == z || third == c || third == g),
-          !(third == h && (fourth == c || fourth == s))
-        {
-          count -= 1
-        }
-      }
-      total += max(count, 1)
-      letters = 0
-      groups = 0
-      previousWasVowel = false
-      tail = 0
-    }
-    var sawDigit = false
-    for byte in word {
-      var lower = byte
-      if byte >= 0x41 && byte <= 0x5A { lower = byte | 0x20 }
-      if lower >= 0x61 && lower <= 0x7A {
-        let vowel = isVowel(lower) || (lower == y && letters > 0)
-        if vowel && !previousWasVowel { groups += 1 }
-        previousWasVowel = vowel
-        letters += 1
-        tail = (tail << 8) | UInt32(lower)
-      } else if byte >= 0xC0 {
-        // The lead byte of a non-ASCII letter: count it as a vowel.
-        if !previousWasVowel { groups += 1 }
-        previousWasVowel = true
-        letters += 1
-        tail = (tail << 8) | 0x80
-      } else if byte >= 0x80 {
-        continue  // continuation byte of the letter above
-      } else {
-        if byte >= 0x30 && byte <= 0x39 { sawDigit = true }
-        finishRun()
+      if last == e, isConsonant(second), !(second == l && isConsonant(third)) {
+        count -= 1
+      } else if letters > 3, last == d, second == e, isConsonant(third), third != t, third != d {
+        count -= 1
+      } else if letters > 3, last == s, second == e, isConsonant(third),
+        !(third == s || third == x || third == z || third == c || third == g),
+        !(third == h && (fourth == c || fourth == s))
+      {
+        count -= 1
       }
     }
-    finishRun()
-    if total == 0 && (sawDigit || !word.isEmpty) { return 1 }
-    return total
+    return max(count, 1)
   }
+
+  /// Bit `n` is set when the `n`th letter of the alphabet is `a`, `e`, `i`, `o` or `u`.
+  fileprivate static let vowelMask: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20
 
   /// Syllables of a `String`, for tests and examples.
   static func syllables(_ word: String) -> Int {

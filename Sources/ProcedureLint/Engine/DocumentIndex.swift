@@ -44,6 +44,9 @@ struct DocumentReferences: Sendable {
   private static func scanBareIDs(_ prose: Prose, into ids: inout [IDReference]) {
     prose.bytes.withUnsafeBufferPointer { bytes in
       for unit in prose.units {
+        // An id needs a hyphen: most units have none, and one search of the unit skips all their words.
+        guard !unit.bytes.isEmpty, memchr(bytes.baseAddress! + unit.bytes.lowerBound, 0x2D, unit.bytes.count) != nil
+        else { continue }
         for wordIndex in unit.words {
           let word = prose.words[wordIndex]
           // An id needs a capital, a hyphen and a digit: most words fail the hyphen test at once.

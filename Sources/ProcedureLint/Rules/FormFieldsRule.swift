@@ -49,8 +49,22 @@ enum FormFieldsRule: DocumentRule {
         """)
   ]
 
+  /// Whether a type name contains "form" in any case; ASCII names (the usual case) are searched as bytes.
+  static func isFormType(_ type: String) -> Bool {
+    let bytes = Array(type.utf8)
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return type.lowercased().contains("form") }
+    let form = Array("form".utf8)
+    guard bytes.count >= form.count else { return false }
+    return (0...(bytes.count - form.count)).contains { start in
+      (0..<form.count).allSatisfy { offset in
+        let byte = bytes[start + offset]
+        return (byte &- 0x41 < 26 ? byte | 0x20 : byte) == form[offset]
+      }
+    }
+  }
+
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    guard let type = document.typeName, type.lowercased().contains("form") else { return [] }
+    guard let type = document.typeName, isFormType(type) else { return [] }
     let prose = document.prose
     var fields = 0
     var first: SourcePosition?

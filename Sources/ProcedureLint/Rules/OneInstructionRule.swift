@@ -54,8 +54,10 @@ enum OneInstructionRule: DocumentRule {
       var index = start
       while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
       guard index > start, index + 4 <= range.upperBound else { return nil }
-      let word = (0..<4).map { bytes[index + $0] | 0x20 }
-      guard word == Array("then".utf8), !isLetter(index + 4) else { return nil }
+      guard bytes[index] | 0x20 == UInt8(ascii: "t"), bytes[index + 1] | 0x20 == UInt8(ascii: "h"),
+        bytes[index + 2] | 0x20 == UInt8(ascii: "e"), bytes[index + 3] | 0x20 == UInt8(ascii: "n"),
+        !isLetter(index + 4)
+      else { return nil }
       return index + 4
     }
     for index in range {

@@ -64,18 +64,25 @@ enum PassiveVoiceRule: DocumentRule {
 
   /// The word index of the "be" that starts the first passive clause of a sentence.
   static func passiveClause(in words: Range<Int>, prose: Prose) -> Int? {
-    prose.bytes.withUnsafeBufferPointer { bytes in
-      for index in words where isBe(prose.words[index], in: bytes) {
-        var next = index + 1
-        var adverbs = 0
-        while next < words.upperBound, adverbs < 2, isAdverb(next, prose: prose) {
-          next += 1
-          adverbs += 1
-        }
-        if next < words.upperBound, isParticiple(next, prose: prose) { return index }
-      }
-      return nil
+    // The tokenizer listed the forms of "be" in order: find the sentence's first one, walk from there.
+    let beWords = prose.beWords
+    var low = 0
+    var high = beWords.count
+    while low < high {
+      let middle = (low + high) / 2
+      if beWords[middle] < words.lowerBound { low = middle + 1 } else { high = middle }
     }
+    for index in beWords[low...] {
+      guard index < words.upperBound else { break }
+      var next = index + 1
+      var adverbs = 0
+      while next < words.upperBound, adverbs < 2, isAdverb(next, prose: prose) {
+        next += 1
+        adverbs += 1
+      }
+      if next < words.upperBound, isParticiple(next, prose: prose) { return index }
+    }
+    return nil
   }
 
   private static func participle(after be: Int, prose: Prose) -> Int {
@@ -84,38 +91,66 @@ enum PassiveVoiceRule: DocumentRule {
     return min(next, prose.words.count - 1)
   }
 
-  /// Whether a word is a form of "be", compared byte by byte (this runs on every word).
-  private static func isBe(_ word: Prose.Word, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let length = word.end - word.start
-    guard length >= 2, length <= 5 else { return false }
-    switch bytes[word.start] | 0x20 {
-    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): break
-    default: return false
-    }
-    outer: for form in beForms where form.count == length {
-      for offset in 0..<length {
-        let byte = bytes[word.start + offset]
-        if form[offset] != (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) { continue outer }
-      }
-      return true
-    }
-    return false
+  static func isAdverb(_ index: Int, prose: Prose) -> Bool {
+    guard let word = asciiWord(index, prose: prose) else { return isAdverb(prose.lowercased(word: index)) }
+    return (word.length > 3 && word.hasSuffix("ly")) || word.packed.map(packedAdverbs.contains) == true
   }
 
-  private static func isAdverb(_ index: Int, prose: Prose) -> Bool {
-    let text = prose.lowercased(word: index)
-    return (text.hasSuffix("ly") && text.count > 3) || adverbs.contains(text)
+  /// Whether a lowercased word is an adverb that may stand between "be" and a participle.
+  static func isAdverb(_ text: String) -> Bool {
+    (text.hasSuffix("ly") && text.count > 3) || adverbs.contains(text)
   }
 
   static func isParticiple(_ index: Int, prose: Prose) -> Bool {
-    let text = prose.lowercased(word: index)
+    // Irregular participles run to 10 letters; the packed fast path covers words of up to 8.
+    guard let word = asciiWord(index, prose: prose), let packed = word.packed else {
+      return isParticiple(prose.lowercased(word: index))
+    }
+    if packedIrregularParticiples.contains(packed) { return true }
+    return word.length > 3 && word.hasSuffix("ed") && !packedNotParticiples.contains(packed)
+  }
+
+  /// Whether a lowercased word is a past participle.
+  static func isParticiple(_ text: String) -> Bool {
     if irregularParticiples.contains(text) { return true }
     return text.count > 3 && text.hasSuffix("ed") && !notParticiples.contains(text)
   }
 
-  private static let beForms: [[UInt8]] = ["am", "is", "are", "was", "were", "be", "been", "being"].map {
-    Array($0.utf8)
+  /// An ASCII word, whose length in characters is its length in bytes.
+  private struct ASCIIWord {
+    var length: Int
+    /// The two last bytes, lowercased, packed.
+    var lastTwo: UInt64
+    /// The whole word packed, or nil when longer than 8 bytes.
+    var packed: UInt64?
+
+    func hasSuffix(_ suffix: StaticString) -> Bool {
+      lastTwo == UInt64(suffix.utf8Start[0]) << 8 | UInt64(suffix.utf8Start[1])
+    }
   }
+
+  /// The word as an `ASCIIWord`, or nil when it has a non-ASCII byte (it then takes the `String` path).
+  private static func asciiWord(_ index: Int, prose: Prose) -> ASCIIWord? {
+    let word = prose.words[index]
+    return prose.bytes.withUnsafeBufferPointer { bytes in
+      let text = UnsafeBufferPointer(rebasing: bytes[word.start..<word.end])
+      guard text.count >= 2, text.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return ASCIIWord(
+        length: text.count, lastTwo: Prose.packed(UnsafeBufferPointer(rebasing: text[(text.count - 2)...])) ?? 0,
+        packed: Prose.packed(text))
+    }
+  }
+
+  private static let packedAdverbs = packedSet(adverbs)
+  private static let packedNotParticiples = packedSet(notParticiples)
+  /// The irregular participles of up to 8 letters (longer words take the `String` path).
+  private static let packedIrregularParticiples = packedSet(irregularParticiples)
+
+  /// The words of up to 8 bytes of a set, packed.
+  private static func packedSet(_ words: Set<String>) -> Set<UInt64> {
+    Set(words.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { Prose.packed($0) } })
+  }
+
   private static let adverbs: Set<String> = [
     "not", "also", "then", "always", "never", "often", "still", "all", "only", "first", "then", "again",
   ]

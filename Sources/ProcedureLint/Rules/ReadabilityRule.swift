@@ -34,12 +34,9 @@ enum ReadabilityRule: DocumentRule {
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     guard let first = prose.sentences.first else { return [] }
-    var words = 0
-    var syllables = 0
-    for sentence in prose.sentences {
-      words += sentence.words.count
-      for index in sentence.words { syllables += prose.words[index].syllables }
-    }
+    // Every word of a prose unit is in exactly one sentence, so the prose totals are the sentence totals.
+    let words = prose.proseWordCount
+    let syllables = prose.proseSyllableCount
     let sentences = prose.sentences.count
     let grade = TextMetrics.oneDecimal(
       TextMetrics.fleschKincaidGrade(words: words, sentences: sentences, syllables: syllables))
