@@ -190,6 +190,9 @@ struct LedgerBuilder {
   private var contentOfBlob: [ObjectID: FrontMatter?] = [:]
   private var approvedBlobs: [DocumentID: [ObjectID: Int]] = [:]
   private var approvalCommits = 0
+  /// Blobs looked up by tree and path: successive approvals share their parent's tree, and reading a
+  /// large folder's tree again for each one dominated `sop verify`.
+  private var blobsInTree: [ObjectID: [String: ObjectID?]] = [:]
   /// Root tree of every commit walked, so parents' trees need no lookup.
   private var treeOf: [ObjectID: ObjectID] = [:]
   /// Signature verdicts computed ahead of the walk, by commit.
@@ -389,7 +392,7 @@ struct LedgerBuilder {
     commit: Commit, parentTree: ObjectID, blob: ObjectID, person: Person, key: SSHPublicKey, policyIndex: Int
   ) throws(GitError) -> (newPolicy: Int?, problem: (kind: ProblemKind, message: String)?) {
     let policy = policyVersions[policyIndex]
-    guard try repository.blobID(at: Policy.fileName, inTree: parentTree) == blob else {
+    guard try blobID(at: Policy.fileName, inTree: parentTree) == blob else {
       return (nil, (.contentMismatch, "blob \(blob.short) is not the content of sop.yml in the parent commit"))
     }
     guard person.roles.contains("admin") else {
@@ -416,12 +419,19 @@ struct LedgerBuilder {
     return (policyVersions.count - 1, nil)
   }
 
+  private mutating func blobID(at path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+    if let cached = blobsInTree[tree]?[path] { return cached }
+    let blob = try repository.blobID(at: path, inTree: tree)
+    blobsInTree[tree, default: [:]][path] = .some(blob)
+    return blob
+  }
+
   /// Whether `blob` is the content of `id` at one of the paths it has had, in `parent`.
   private mutating func content(of id: DocumentID, is blob: ObjectID, inParentTree parentTree: ObjectID)
     throws(GitError)
     -> Bool
   {
-    for path in (idPaths[id] ?? []).sorted() where try repository.blobID(at: path, inTree: parentTree) == blob {
+    for path in (idPaths[id] ?? []).sorted() where try blobID(at: path, inTree: parentTree) == blob {
       return true
     }
     return false

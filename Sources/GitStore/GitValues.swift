@@ -109,11 +109,11 @@ public struct Trailer: Sendable, Hashable {
 
   /// Parses the trailer block: the last paragraph, if every line in it is `Key: value`.
   public static func parse(_ message: String) -> [Trailer] {
-    let paragraphs = message.replacingCRLF().trimmedTrailingNewlines()
-      .components(separatedBy: "\n\n")
-    guard paragraphs.count > 1, let last = paragraphs.last else { return [] }
+    var lines = message.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
+    guard let blank = lines.lastIndex(where: { $0.allSatisfy { $0 == " " } }) else { return [] }
     var trailers: [Trailer] = []
-    for line in last.split(separator: "\n") {
+    for line in lines[(blank + 1)...] {
       guard let colon = line.firstIndex(of: ":") else { return [] }
       let key = line[..<colon]
       guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else { return [] }
@@ -121,43 +121,6 @@ public struct Trailer: Sendable, Hashable {
       trailers.append(Trailer(key: String(key), value: String(value)))
     }
     return trailers
-  }
-}
-
-extension String {
-  fileprivate func replacingCRLF() -> String {
-    split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-  }
-
-  fileprivate func trimmedTrailingNewlines() -> String {
-    var copy = self
-    while copy.last == "\n" || copy.last == " " { copy.removeLast() }
-    return copy
-  }
-
-  func components(separatedBy separator: String) -> [String] {
-    var parts: [String] = []
-    var rest = Substring(self)
-    while let range = rest.range(of: separator) {
-      parts.append(String(rest[..<range.lowerBound]))
-      rest = rest[range.upperBound...]
-    }
-    parts.append(String(rest))
-    return parts
-  }
-}
-
-extension Substring {
-  fileprivate func range(of needle: String) -> Range<Substring.Index>? {
-    guard !needle.isEmpty else { return nil }
-    var index = startIndex
-    while index < endIndex {
-      if self[index...].hasPrefix(needle) {
-        return index..<self.index(index, offsetBy: needle.count)
-      }
-      index = self.index(after: index)
-    }
-    return nil
   }
 }
 

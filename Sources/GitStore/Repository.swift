@@ -201,13 +201,18 @@ public final class Repository {
     var start = tip.oid
     try git("push \(tip.short)") { git_revwalk_push(walker, &start) }
     var entries: [HistoryEntry] = []
+    // Parents come before children, so a parent's tree is known without another lookup; an empty
+    // commit (every approval) then costs no tree reads at all.
+    var treeOfCommit: [ObjectID: ObjectID] = [:]
     var oid = git_oid()
     while git_revwalk_next(&oid, walker) == 0 {
       var handle: OpaquePointer?
       try git("read commit") { git_commit_lookup(&handle, pointer, &oid) }
       defer { git_commit_free(handle) }
       let commit = commitValue(handle!)
-      entries.append(HistoryEntry(commit: commit, changes: try changes(of: handle!)))
+      treeOfCommit[commit.id] = commit.tree
+      let isEmpty = commit.parents.first.flatMap { treeOfCommit[$0] } == commit.tree
+      entries.append(HistoryEntry(commit: commit, changes: isEmpty ? [] : try changes(of: handle!)))
     }
     return entries
   }
