@@ -176,8 +176,8 @@ struct TypedYAML {
   }
 }
 
-/// Levenshtein distance, for "did you mean" hints on typo'd keys.
-func editDistance(_ left: String, _ right: String) -> Int {
+/// Levenshtein distance over UTF-8 bytes, for "did you mean" hints on typo'd keys and names.
+public func editDistance(_ left: String, _ right: String) -> Int {
   let a = Array(left.utf8)
   let b = Array(right.utf8)
   if a.isEmpty { return b.count }

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Small text measures shared by the rules: syllables, number formatting, edit distance.
 enum TextMetrics {
   /// Words per page, for the page count in `doc-length` messages.
@@ -152,21 +154,8 @@ enum TextMetrics {
     "\(grouped(value)) " + (value == 1 ? singular : plural ?? singular + "s")
   }
 
-  /// Levenshtein distance, for "did you mean" hints.
+  /// Levenshtein distance, for "did you mean" hints (the model's, so sop.yml and lint suggest alike).
   static func editDistance(_ left: String, _ right: String) -> Int {
-    let a = Array(left.utf8)
-    let b = Array(right.utf8)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
+    DocumentModel.editDistance(left, right)
   }
 }
