@@ -134,7 +134,7 @@ enum LintGuide {
 
       ## Pre-commit hook
 
-      The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework. Without the framework, \
+      The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \
       save this as `.git/hooks/pre-commit` and make it executable (`chmod +x .git/hooks/pre-commit`):
 
       ```sh

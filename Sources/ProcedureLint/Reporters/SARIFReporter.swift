@@ -2,11 +2,9 @@ import Foundation
 
 /// Renders a report as SARIF 2.1.0 for GitHub code scanning.
 public enum SARIFReporter {
-  /// A placeholder `informationUri`; callers should pass the address of their copy of docs/lint.md.
-  public static let defaultInformationURI = "https://example.invalid/sop/docs/lint.md"
-
   /// The report as a SARIF log with one run; every rule is listed, results point at rules by index.
-  public static func render(_ report: LintReport, informationURI: String = defaultInformationURI) -> String {
+  /// `informationURI` (optional in SARIF) is left out unless the caller knows where docs/lint.md is published.
+  public static func render(_ report: LintReport, informationURI: String? = nil) -> String {
     let rules = LintRules.all.map { rule in
       SARIF.Rule(
         id: rule.id, name: LintRuleCatalog.pascalCase(rule.id), shortDescription: .init(text: rule.summary),
@@ -88,7 +86,7 @@ enum SARIF {
 
   struct Driver: Encodable {
     var name = "sop"
-    var informationUri: String
+    var informationUri: String?
     var rules: [Rule]
   }
 
