@@ -59,15 +59,13 @@ extension DocumentRepository {
   public func approve(
     _ request: ApprovalRequest, signer makeSigner: (String) -> any MessageSigner, maxAttempts: Int = 30
   ) throws(ControlError) -> ApprovalOutcome {
-    let branch: String
+    let currentBranch: String?
     do {
-      guard let name = try git.currentBranch() else { throw ControlError.detachedHead }
-      branch = name
-    } catch let error as ControlError {
-      throw error
+      currentBranch = try git.currentBranch()
     } catch {
-      throw .git(error as! GitError)
+      throw .git(error)
     }
+    guard let branch = currentBranch else { throw .detachedHead }
     let keyPath = try resolveKeyPath(request.keyPath)
     let key: SSHPublicKey
     do {
@@ -217,13 +215,13 @@ extension DocumentRepository {
 
   private func requireCommitted(id: String, path: String) throws(ControlError) {
     guard git.workingDirectory != nil else { return }
+    let isEdited: Bool
     do {
-      if try git.hasUncommittedChanges(at: path) { throw ControlError.uncommittedEdits(id: id, path: path) }
-    } catch let error as ControlError {
-      throw error
+      isEdited = try git.hasUncommittedChanges(at: path)
     } catch {
-      throw .git(error as! GitError)
+      throw .git(error)
     }
+    if isEdited { throw .uncommittedEdits(id: id, path: path) }
   }
 
   /// A signing key path, possibly a temporary file holding git's `key::` literal.
