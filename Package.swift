@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
     .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
     .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"]),
-    .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher"]),
+    .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),
     .testTarget(
       name: "DocumentControlTests",
       dependencies: ["DocumentControl", "GitStore", "Signatures", "DocumentModel", "TestSupport"]),

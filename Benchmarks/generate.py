@@ -43,6 +43,22 @@ def make_keys(home, e):
     return keys
 
 
+def signed_repository(target):
+    """A new repository on main whose sop.yml registers Alice's and Bob's keys; Dana authors."""
+    home = os.path.join(target, "home")
+    repo = os.path.join(target, "repo")
+    os.makedirs(home)
+    os.makedirs(repo)
+    e = env(home)
+    keys = make_keys(home, e)
+    run(["git", "init", "-q", "-b", "main"], repo, e)
+    with open(os.path.join(repo, "sop.yml"), "w") as f:
+        f.write(policy([("alice@bench.example", "Alice", "quality, admin", keys["alice"]),
+                        ("bob@bench.example", "Bob", "operations", keys["bob"]),
+                        ("dana@bench.example", "Dana", "author", None)]))
+    return home, repo, e, keys
+
+
 def paragraph(rng, n):
     return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
 
@@ -67,18 +83,8 @@ def policy(keys):
 
 
 def approvals(target, documents):
-    home = os.path.join(target, "home")
-    repo = os.path.join(target, "repo")
-    os.makedirs(home)
-    os.makedirs(repo)
-    e = env(home)
-    keys = make_keys(home, e)
+    home, repo, e, keys = signed_repository(target)
     rng = random.Random(1)
-    run(["git", "init", "-q", "-b", "main"], repo, e)
-    with open(os.path.join(repo, "sop.yml"), "w") as f:
-        f.write(policy([("alice@bench.example", "Alice", "quality, admin", keys["alice"]),
-                        ("bob@bench.example", "Bob", "operations", keys["bob"]),
-                        ("dana@bench.example", "Dana", "author", None)]))
     os.makedirs(os.path.join(repo, "procedures"))
     for i in range(1, documents + 1):
         with open(os.path.join(repo, "procedures", f"QP-{i:05d}.md"), "w") as f:
@@ -105,18 +111,8 @@ def approvals(target, documents):
 
 def publish(target, documents):
     """Approved documents for the publish benchmark: two signed approval commits, one trailer per document."""
-    home = os.path.join(target, "home")
-    repo = os.path.join(target, "repo")
-    os.makedirs(home)
-    os.makedirs(repo)
-    e = env(home)
-    keys = make_keys(home, e)
+    home, repo, e, keys = signed_repository(target)
     rng = random.Random(4)
-    run(["git", "init", "-q", "-b", "main"], repo, e)
-    with open(os.path.join(repo, "sop.yml"), "w") as f:
-        f.write(policy([("alice@bench.example", "Alice", "quality, admin", keys["alice"]),
-                        ("bob@bench.example", "Bob", "operations", keys["bob"]),
-                        ("dana@bench.example", "Dana", "author", None)]))
     for i in range(1, documents + 1):
         folder = os.path.join(repo, "procedures", str(i % 50))
         os.makedirs(folder, exist_ok=True)

@@ -122,6 +122,7 @@ extension DocumentRepository {
       .sorted().map(\.rawValue)
     let existing = try snapshotTags()
     var tag: SnapshotTag
+    var allTags = existing
     var isNew = false
     if let latest = existing.last, latest.entries == entries {
       tag = latest
@@ -150,7 +151,9 @@ extension DocumentRepository {
         }
         do {
           _ = try git.createTag(buffer: payload + signature + "\n")
-          created = try snapshotTags().first { $0.name == name }
+          // Read the tag back from git, so the first rendering uses exactly what `render` will read.
+          allTags = try snapshotTags()
+          created = allTags.first { $0.name == name }
           break
         } catch let error as GitError where error.isExisting {
           number += 1  // Another publisher took this number: compare-and-swap on the tag name.
@@ -164,7 +167,7 @@ extension DocumentRepository {
       tag = created
       isNew = true
     }
-    try renderSite(tag: tag, to: request.outputDirectory)
+    try renderSite(tag: tag, among: allTags, to: request.outputDirectory)
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved,
       outputDirectory: request.outputDirectory)
@@ -173,10 +176,11 @@ extension DocumentRepository {
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
   public func render(tag name: String, to directory: URL) throws(ControlError) {
     let full = name.hasPrefix(Self.snapshotPrefix) ? name : Self.snapshotPrefix + name
-    guard let tag = try snapshotTags().first(where: { $0.name == full || $0.name == name }) else {
+    let tags = try snapshotTags()
+    guard let tag = tags.first(where: { $0.name == full || $0.name == name }) else {
       throw .invalidArgument("no snapshot tag \(name) (see git tag -l 'published/*')")
     }
-    try renderSite(tag: tag, to: directory)
+    try renderSite(tag: tag, among: tags, to: directory)
   }
 
   /// The latest approved content of every document that has one, as snapshot entries sorted by id.
@@ -255,8 +259,8 @@ extension DocumentRepository {
   }
 
   /// Builds the snapshot value of a tag from git alone, then renders and writes it.
-  private func renderSite(tag: SnapshotTag, to directory: URL) throws(ControlError) {
-    let snapshot = try siteSnapshot(of: tag)
+  private func renderSite(tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL) throws(ControlError) {
+    let snapshot = try siteSnapshot(of: tag, earlierTags: tags.filter { $0.number < tag.number })
     let files = SiteRenderer().render(snapshot)
     do {
       try SiteWriter().write(files, to: directory)
@@ -265,10 +269,9 @@ extension DocumentRepository {
     }
   }
 
-  func siteSnapshot(of tag: SnapshotTag) throws(ControlError) -> SiteSnapshot {
+  func siteSnapshot(of tag: SnapshotTag, earlierTags: [SnapshotTag]) throws(ControlError) -> SiteSnapshot {
     let ledger = try ledger(at: tag.commit)
     let policy = ledger.effectivePolicy?.policy
-    let earlierTags = try snapshotTags().filter { $0.number < tag.number }
     let previous = earlierTags.last
     let previousEntries = Dictionary(
       (previous?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

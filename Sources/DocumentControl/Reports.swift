@@ -2,7 +2,8 @@ import DocumentModel
 import Foundation
 import GitStore
 
-/// Formats times as ISO 8601 UTC (`2026-11-27T05:04:30Z`), the only time format in sop's JSON.
+/// Formats times as ISO 8601 UTC (`2026-11-27T05:04:30Z`), the only time format in sop's JSON,
+/// with the model's arithmetic `UTCDate` (no calendars or formatters per call).
 public enum UTCTime {
   /// The ISO 8601 UTC text of a Unix time.
   public static func iso(_ seconds: Int64) -> String {
@@ -10,14 +11,7 @@ public enum UTCTime {
   }
 
   /// The ISO 8601 UTC text of a date.
-  public static func iso(_ date: Date) -> String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
-      c.second ?? 0)
-  }
+  public static func iso(_ date: Date) -> String { UTCDate(date).isoText }
 
   /// `2026-11-27 05:04 UTC`, for people.
   public static func readable(_ seconds: Int64) -> String {
@@ -26,7 +20,7 @@ public enum UTCTime {
   }
 
   /// The date part only, `2026-11-27`.
-  public static func day(_ date: Date) -> String { String(iso(date).prefix(10)) }
+  public static func day(_ date: Date) -> String { UTCDate(date).dayText }
 }
 
 /// One signature as the JSON of `status` shows it.

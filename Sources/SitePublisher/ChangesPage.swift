@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// What changed since the previous snapshot, and every withdrawn document.
 struct ChangesPage: Sendable {
   let layout: PageLayout

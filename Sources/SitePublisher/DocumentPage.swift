@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// One document's page: header block, signature manifestation, body, change history and redline.
 struct DocumentPage: Sendable {
   let layout: PageLayout

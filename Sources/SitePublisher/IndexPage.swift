@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The site's front page: status charts and the effective documents grouped by type, with a search box.
 struct IndexPage: Sendable {
   let layout: PageLayout

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The frame every page shares: head with the Content-Security-Policy, header, navigation, footer and the
 /// print-only "uncontrolled" notice.
 struct PageLayout: Sendable {

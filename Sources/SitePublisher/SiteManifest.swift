@@ -1,4 +1,5 @@
 import Crypto
+import DocumentModel
 import Foundation
 
 /// `manifest.json`: the snapshot's identity and the SHA-256 of every rendered file, so anyone can check that

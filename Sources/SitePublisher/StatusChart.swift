@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// The index page's two small bar charts as inline SVG: documents by state, and reviews coming due in each of
 /// the next twelve months. No script and no library; the numbers are also in each chart's `<desc>` and printed
 /// above every bar, so nothing depends on seeing the bars.

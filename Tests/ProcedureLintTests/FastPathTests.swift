@@ -76,7 +76,7 @@ struct FastPathTests {
   func formsOfBe() {
     let forms = ["am", "is", "are", "was", "were", "be", "been", "being"]
     let others = ["a", "an", "as", "at", "bee", "beings", "wear", "i", "it", "arm", "wasp", "bean", "being.", "bé"]
-    for word in forms + forms.map { $0.uppercased() } + forms.map { $0.capitalized } {
+    for word in forms + forms.map({ $0.uppercased() }) + forms.map({ $0.capitalized }) {
       #expect(Array(word.utf8).withUnsafeBufferPointer(Prose.isFormOfBe), "\(word)")
     }
     for word in others { #expect(!Array(word.utf8).withUnsafeBufferPointer(Prose.isFormOfBe), "\(word)") }

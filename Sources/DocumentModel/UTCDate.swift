@@ -2,13 +2,19 @@ import Foundation
 
 /// Fixed-format UTC dates, computed arithmetically so output never depends on locale, time zone or
 /// Foundation's formatter caches (and so it is cheap and thread-safe for thousands of pages).
-struct UTCDate: Sendable, Equatable {
-  let year: Int
-  let month: Int
-  let day: Int
-  let hour: Int
-  let minute: Int
-  let second: Int
+public struct UTCDate: Sendable, Equatable {
+  /// The year field.
+  public let year: Int
+  /// The month field.
+  public let month: Int
+  /// The day field.
+  public let day: Int
+  /// The hour field.
+  public let hour: Int
+  /// The minute field.
+  public let minute: Int
+  /// The second field.
+  public let second: Int
 
   private static let monthNames = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -18,7 +24,8 @@ struct UTCDate: Sendable, Equatable {
     "November", "December",
   ]
 
-  init(_ date: Date) {
+  /// Splits a date into its UTC calendar fields.
+  public init(_ date: Date) {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
@@ -38,32 +45,32 @@ struct UTCDate: Sendable, Equatable {
   }
 
   /// `2025-03-14`.
-  var dayText: String {
+  public var dayText: String {
     "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
   }
 
   /// `2025-03-14 09:30:05 UTC`.
-  var dateTimeText: String {
+  public var dateTimeText: String {
     "\(dayText) \(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)) UTC"
   }
 
   /// `2025-03-14T09:30:05Z`, for machine-readable attributes and the manifest.
-  var isoText: String {
+  public var isoText: String {
     "\(dayText)T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))Z"
   }
 
   /// A month counted from a year and a month number, as a short label like `Mar 2025`.
-  static func monthLabel(year: Int, month: Int) -> String {
+  public static func monthLabel(year: Int, month: Int) -> String {
     "\(monthNames[month - 1]) \(year)"
   }
 
   /// A month as a long label like `March 2025`, for text alternatives.
-  static func longMonthLabel(year: Int, month: Int) -> String {
+  public static func longMonthLabel(year: Int, month: Int) -> String {
     "\(fullMonthNames[month - 1]) \(year)"
   }
 
   /// Whole calendar months from `self` to `other` (0 when both fall in the same month).
-  func months(until other: UTCDate) -> Int {
+  public func months(until other: UTCDate) -> Int {
     (other.year - year) * 12 + (other.month - month)
   }
 
