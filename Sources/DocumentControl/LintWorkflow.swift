@@ -37,11 +37,10 @@ extension DocumentRepository {
     }
     targets = Array(Set(targets)).sorted()
     let targetSet = Set(targets)
-    let rootURL = URL(fileURLWithPath: root)
-    let files = readInParallel(targets, root: rootURL)
+    let files = readInParallel(targets)
     var known: [KnownDocument] = []
     for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
-      let data = Self.readFile(rootURL.appendingPathComponent(path))
+      let data = WorkTree.read(root + "/" + path)
       if let frontMatter = try? DocumentText(path: path, data: data).frontMatter() {
         known.append(KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status))
       }
@@ -84,13 +83,14 @@ extension DocumentRepository {
   }
 
   /// Reads files on all cores (the parse that follows is parallel too), keeping their order.
-  private func readInParallel(_ paths: [String], root: URL) -> [LintFile] {
+  private func readInParallel(_ paths: [String]) -> [LintFile] {
+    let root = root
     var files = paths.map { LintFile(path: $0, data: Data()) }
     files.withUnsafeMutableBufferPointer { buffer in
       // Each iteration writes only its own slot.
       nonisolated(unsafe) let output = buffer
       DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-        output[index].data = Self.readFile(root.appendingPathComponent(paths[index]))
+        output[index].data = WorkTree.read(root + "/" + paths[index])
       }
     }
     return files
@@ -99,23 +99,19 @@ extension DocumentRepository {
   /// Every file in the work tree, relative and sorted: hidden and ignored folders are skipped, and
   /// ignored Markdown files too (other ignored files only ever serve as link targets).
   func workTreeFiles() -> [String] {
-    // Tracked files are never ignored, so git is asked only about untracked documents.
+    // Tracked files are never ignored, so git is asked only about untracked documents and folders.
     let tracked = (try? git.indexPaths()) ?? []
-    var result: [String] = []
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
-    while let relative = enumerator.nextObject() as? String {
-      let name = (relative as NSString).lastPathComponent
-      let isDirectory = (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory
-      if name.hasPrefix(".") || (isDirectory && git.isIgnored(relative + "/")) {
-        if isDirectory { enumerator.skipDescendants() }
-        continue
-      }
-      // Asking git about every file is slow on big trees; only documents need the exact answer.
-      if !isDirectory && (!relative.hasSuffix(".md") || tracked.contains(relative) || !git.isIgnored(relative)) {
-        result.append(relative)
+    let files = WorkTree.files(under: root) { entry in
+      if entry.name.hasPrefix(".") { return false }
+      switch entry.kind {
+      case .directory:
+        return !git.isIgnored(entry.path + "/")
+      case .file, .symbolicLink:
+        // Asking git about every file is slow on big trees; only documents need the exact answer.
+        return !entry.path.hasSuffix(".md") || tracked.contains(entry.path) || !git.isIgnored(entry.path)
       }
     }
-    return result.sorted()
+    return files.sorted()
   }
 
   private func repositoryRelative(_ path: String, from directory: String) throws(ControlError) -> String {
@@ -129,11 +125,4 @@ extension DocumentRepository {
     return String(standardized.dropFirst(rootPath.count + 1))
   }
 
-  private static func readFile(_ url: URL) -> Data {
-    // Symbolic links are read as the link text, like git stores them, never followed.
-    if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: url.path) {
-      return Data(destination.utf8)
-    }
-    return FileManager.default.contents(atPath: url.path) ?? Data()
-  }
 }
