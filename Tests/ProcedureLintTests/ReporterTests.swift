@@ -65,6 +65,50 @@ struct ReporterTests {
     #expect(Array(keys.prefix(6)) == ["column", "grade", "line", "message", "path", "rule"])
   }
 
+  /// The report as the generic encoder writes it: the layout `JSONReporter` promises to keep.
+  private static func encoderJSON(_ report: LintReport) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(report), as: UTF8.self)
+  }
+
+  @Test("JSON is byte for byte what JSONEncoder writes: escapes, fractions, key order, empty reports")
+  func jsonMatchesEncoder() throws {
+    var findings: [Finding] = []
+    let awkward = "quote \" back \\ slash / tab \t nl \n cr \r \u{1} \u{8} \u{C} \u{1F} \u{7F} é – \u{2028} 😀"
+    let values: [Double] = [
+      0, 1, -3, 8.4, 0.1, 1.0 / 3, 1e-5, 2.5e-7, 123_456.789, 1e15, 4e15 + 0.5, 1e20, -0.5, 99.95,
+    ]
+    for (index, value) in values.enumerated() {
+      findings.append(
+        Finding(
+          rule: index.isMultiple(of: 2) ? "readability" : "passive-voice", severity: .allCases[index % 3],
+          path: "docs/\(index % 4)/\(awkward).md", line: index, column: index * 7,
+          message: "\(awkward) \(index)",
+          metrics: ["grade": value, "words": Double(index), "share": value / 7, "a": 1, "zz": value]))
+    }
+    findings.append(Finding(rule: "front-matter", severity: .error, path: "x.md", line: 1, column: 1, message: ""))
+    for report in [
+      LintReport(findings: findings, fileCount: 9), LintReport(findings: [], fileCount: 0), report,
+    ] {
+      #expect(JSONReporter.render(report) == (try Self.encoderJSON(report)))
+    }
+  }
+
+  @Test("A metric that is not a number is written as null, not a broken report")
+  func jsonNonFinite() throws {
+    let odd = LintReport(
+      findings: [
+        Finding(
+          rule: "readability", severity: .suggestion, path: "a.md", line: 1, column: 1, message: "m",
+          metrics: ["grade": .nan, "share": .infinity])
+      ], fileCount: 1)
+    let text = JSONReporter.render(odd)
+    #expect(text.contains("\"grade\" : null"))
+    #expect(text.contains("\"share\" : null"))
+    #expect(text == (try Self.encoderJSON(odd)))
+  }
+
   @Test("SARIF: 2.1.0 log with every rule, levels, locations and fingerprints")
   func sarif() throws {
     let text = SARIFReporter.render(report, informationURI: "https://example.com/sop")

@@ -34,7 +34,13 @@ public struct Finding: Codable, Sendable, Hashable {
     self.excerpt = excerpt
   }
 
-  private static let fixedKeys: Set<String> = ["rule", "severity", "path", "line", "column", "message"]
+  /// The keys every finding has; a metric of the same name is never encoded.
+  static let fixedKeys: Set<String> = ["rule", "severity", "path", "line", "column", "message"]
+
+  /// Whether a metric is written as a whole number (no fraction).
+  static func isWhole(_ value: Double) -> Bool {
+    value.rounded() == value && abs(value) < 1e15
+  }
 
   private struct Key: CodingKey {
     var stringValue: String
@@ -61,7 +67,8 @@ public struct Finding: Codable, Sendable, Hashable {
     excerpt = ""
   }
 
-  /// Encodes the fixed keys and the metrics side by side; whole numbers are written without a fraction.
+  /// Encodes the fixed keys and the metrics side by side; whole numbers are written without a fraction,
+  /// and a metric that is not a number (NaN or infinite, which JSON cannot hold) as null.
   public func encode(to encoder: Encoder) throws {
     var container = encoder.container(keyedBy: Key.self)
     try container.encode(rule, forKey: Key("rule"))
@@ -71,8 +78,10 @@ public struct Finding: Codable, Sendable, Hashable {
     try container.encode(column, forKey: Key("column"))
     try container.encode(message, forKey: Key("message"))
     for (name, value) in metrics where !Self.fixedKeys.contains(name) {
-      if value.rounded() == value, abs(value) < 1e15 {
+      if Self.isWhole(value) {
         try container.encode(Int(value), forKey: Key(name))
+      } else if !value.isFinite {
+        try container.encodeNil(forKey: Key(name))
       } else {
         try container.encode(value, forKey: Key(name))
       }

@@ -27,7 +27,12 @@ public struct LintReport: Codable, Sendable {
 
   /// Creates a report, sorting `findings` and counting them.
   public init(findings: [Finding], fileCount: Int) {
-    self.findings = findings.sorted(by: Self.precedes)
+    self.init(sortedFindings: findings.sorted(by: Self.precedes), fileCount: fileCount)
+  }
+
+  /// Creates a report from findings already in report order.
+  private init(sortedFindings findings: [Finding], fileCount: Int) {
+    self.findings = findings
     var counts: [Severity: Int] = [:]
     for finding in findings { counts[finding.severity, default: 0] += 1 }
     summary = Summary(
@@ -40,7 +45,8 @@ public struct LintReport: Codable, Sendable {
 
   /// The report without findings below `minimumSeverity`; the file count stays.
   public func filtered(minimumSeverity: Severity) -> LintReport {
-    LintReport(findings: findings.filter { $0.severity >= minimumSeverity }, fileCount: summary.files)
+    // Filtering keeps the order, so there is nothing to sort again.
+    LintReport(sortedFindings: findings.filter { $0.severity >= minimumSeverity }, fileCount: summary.files)
   }
 
   /// The report order: path, line, rule, then column and message so that ties stay stable.
