@@ -7,6 +7,15 @@
 /// For input it accepts, it gives exactly what the YAML decoder gives.
 enum PlainFrontMatter {
   static func decode(_ yaml: String) -> FrontMatter? {
+    // ASCII text (nearly every front matter) is read byte by byte; anything else by characters, so
+    // that combining marks and other graphemes are judged exactly as YAML and Swift see them.
+    guard yaml.utf8.allSatisfy({ $0 < 0x80 }) else { return decodeCharacters(yaml) }
+    var text = yaml
+    return text.withUTF8 { decodeASCII($0) }
+  }
+
+  /// The reader for any text, one `Character` at a time.
+  static func decodeCharacters(_ yaml: String) -> FrontMatter? {
     var values: [String: String] = [:]
     var related: [DocumentID] = []
     for rawLine in yaml.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -29,6 +38,55 @@ enum PlainFrontMatter {
       guard isPlain(trimmed) else { return nil }
       values[key] = String(trimmed)
     }
+    return frontMatter(values: values, related: related)
+  }
+
+  /// The same reader for ASCII text, on bytes: in ASCII every character is one byte, except `\r\n`,
+  /// which is handled where a line ends.
+  static func decodeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> FrontMatter? {
+    var values: [String: String] = [:]
+    var related: [DocumentID] = []
+    var lineStart = 0
+    while true {
+      var lineEnd = lineStart
+      while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
+      var end = lineEnd
+      // `\r\n` ends a line as one character; then, as for the character reader, one more `\r` goes.
+      if lineEnd < bytes.count, end > lineStart, bytes[end - 1] == carriageReturn { end -= 1 }
+      if end > lineStart, bytes[end - 1] == carriageReturn { end -= 1 }
+      let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+      if line.allSatisfy({ $0 == space }) || line.first == UInt8(ascii: "#") {
+        if lineEnd == bytes.count { break }
+        continue
+      }
+      guard let first = line.first, (first | 0x20) &- UInt8(ascii: "a") < 26, !line.contains(tab),
+        let colon = line.firstIndex(of: UInt8(ascii: ":"))
+      else { return nil }
+      let key = String(decoding: UnsafeBufferPointer(rebasing: line[..<colon]), as: UTF8.self)
+      guard FrontMatter.CodingKeys(rawValue: key) != nil, values[key] == nil else { return nil }
+      let value = UnsafeBufferPointer(rebasing: line[(colon + 1)...])
+      guard value.first == space else { return nil }
+      let trimmed = trim(value)
+      if key == "related" {
+        guard let ids = flowSequence(trimmed) else { return nil }
+        related = ids
+        values[key] = ""
+      } else {
+        guard isPlain(trimmed) else { return nil }
+        values[key] = String(decoding: trimmed, as: UTF8.self)
+      }
+      if lineEnd == bytes.count { break }
+    }
+    return frontMatter(values: values, related: related)
+  }
+
+  private static let newline = UInt8(ascii: "\n")
+  private static let carriageReturn = UInt8(ascii: "\r")
+  private static let space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t")
+
+  private static func frontMatter(values: [String: String], related: [DocumentID]) -> FrontMatter? {
     guard let idText = values["id"], let id = DocumentID(idText), let title = values["title"],
       let type = values["type"], let owner = values["owner"]
     else { return nil }
@@ -64,6 +122,43 @@ enum PlainFrontMatter {
     var ids: [DocumentID] = []
     for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
       guard let id = DocumentID(String(trim(part))) else { return nil }
+      ids.append(id)
+    }
+    return ids
+  }
+
+  private static func trim(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0
+    var end = text.count
+    while start < end, text[start] == space { start += 1 }
+    while end > start, text[end - 1] == space { end -= 1 }
+    return UnsafeBufferPointer(rebasing: text[start..<end])
+  }
+
+  /// `isPlain(_:)` for ASCII bytes.
+  private static func isPlain(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = value.first else { return false }
+    if indicators.contains(first) { return false }
+    for index in value.indices.dropLast() {
+      let pair = (value[index], value[index + 1])
+      if pair == (UInt8(ascii: ":"), space) || pair == (space, UInt8(ascii: "#")) { return false }
+    }
+    if value.last == UInt8(ascii: ":") { return false }
+    return !nulls.contains { $0.elementsEqual(value) }
+  }
+
+  private static let indicators = Set("[]{}&*!|>'\"%@`#,?-:~".utf8)
+  private static let nulls = ["null", "Null", "NULL"].map { Array($0.utf8) }
+
+  /// `flowSequence(_:)` for ASCII bytes.
+  private static func flowSequence(_ value: UnsafeBufferPointer<UInt8>) -> [DocumentID]? {
+    guard value.first == UInt8(ascii: "["), value.last == UInt8(ascii: "]"), value.count >= 2 else { return nil }
+    let inner = trim(UnsafeBufferPointer(rebasing: value[1..<(value.count - 1)]))
+    if inner.isEmpty { return [] }
+    var ids: [DocumentID] = []
+    for part in inner.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+      let text = String(decoding: trim(UnsafeBufferPointer(rebasing: part)), as: UTF8.self)
+      guard let id = DocumentID(text) else { return nil }
       ids.append(id)
     }
     return ids

@@ -21,6 +21,9 @@ struct PlainFrontMatterTests {
     "id: QP-004\ntitle: t\ntype: procedure",
     "id: QP-004\ntitle: t\ntype: procedure\nowner: b@a.c\nrelated:\n  - QP-1",
     "id: QP-004\nid: QP-005\ntitle: t\ntype: procedure\nowner: b@a.c",
+    "id: QP-004\ntitle: null\ntype: procedure\nowner: b@a.c\nrelated: [QP-1,, QP-2]",
+    "id: QP-004\ntitle: t:\ntype: -x\nowner: b@a.c\nrelated: [",
+    "id: QP-004\ntitle:t\ntype: procedure\nowner: b@a.c\n\tstatus: active",
   ]
 
   @Test("Gives exactly what the YAML decoder gives", arguments: samples)
@@ -34,5 +37,18 @@ struct PlainFrontMatterTests {
   @Test("Leaves anything beyond the plain subset to the YAML decoder", arguments: fallbacks)
   func fallsBack(_ yaml: String) {
     #expect(PlainFrontMatter.decode(yaml) == nil)
+  }
+
+  @Test("The byte reader and the character reader agree on every ASCII input", arguments: samples + fallbacks)
+  func bytesMatchCharacters(_ yaml: String) {
+    // Each sample, and each sample cut short at every byte: truncations reach every branch of both readers.
+    let bytes = Array(yaml.utf8)
+    for end in 0...bytes.count {
+      for variant in [bytes[..<end], bytes[..<end] + Array("\r\n  \n".utf8)] {
+        let text = String(decoding: variant, as: UTF8.self)
+        let viaBytes = Array(variant).withUnsafeBufferPointer { PlainFrontMatter.decodeASCII($0) }
+        #expect(viaBytes == PlainFrontMatter.decodeCharacters(text), "\(text.debugDescription)")
+      }
+    }
   }
 }
