@@ -1,3 +1,4 @@
+import Dispatch
 import Testing
 
 @testable import MarkdownSyntax
@@ -54,5 +55,42 @@ struct CommonMarkParserTests {
     let deepest = document.nodes.map(\.depth).max() ?? 0
     #expect(deepest > 1_000)
     #expect(document.subtree(of: 0).count == document.nodes.count)
+  }
+
+  /// Extension syntax whose recognition depends on cmark-gfm's special-character table.
+  private static let extensionMarkdown = (1...40).map { number in
+    "Step \(number): wear ~~old~~ new boots, see www.example.com/\(number) or mail qa\(number)@example.com.\n"
+  }.joined(separator: "\n")
+
+  /// Each node as one comparable line: kind, position and literal.
+  private static func outline(_ document: MarkdownDocument) -> [String] {
+    document.nodes.map { "\($0.kind) \($0.start.line):\($0.start.column) \($0.literal)" }
+  }
+
+  @Test("Strikethrough and autolinks are still recognised after earlier parses have finished")
+  func extensionsAfterEarlierParses() {
+    for _ in 0..<3 {
+      let document = CommonMarkParser.parse(Self.extensionMarkdown)
+      #expect(document.nodes.filter { $0.kind == .strikethrough }.count == 40)
+      let links = document.nodes.compactMap { node -> String? in
+        if case .link(let destination, _) = node.kind { return destination } else { return nil }
+      }
+      #expect(links.filter { $0.hasPrefix("http://www.example.com/") }.count == 40)
+      #expect(links.filter { $0.hasPrefix("mailto:qa") }.count == 40)
+    }
+  }
+
+  @Test("Parses on all cores at once build the same trees as one parse alone")
+  func concurrentParses() {
+    let expected = Self.outline(CommonMarkParser.parse(Self.extensionMarkdown))
+    let count = 400
+    nonisolated(unsafe) var outlines = [[String]](repeating: [], count: count)
+    outlines.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let slots = buffer
+      DispatchQueue.concurrentPerform(iterations: count) { index in
+        slots[index] = Self.outline(CommonMarkParser.parse(Self.extensionMarkdown))
+      }
+    }
+    #expect(outlines.allSatisfy { $0 == expected })
   }
 }
