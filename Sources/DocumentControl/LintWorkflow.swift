@@ -37,7 +37,6 @@ extension DocumentRepository {
     }
     targets = Array(Set(targets)).sorted()
     let targetSet = Set(targets)
-    let files = readInParallel(targets)
     var known: [KnownDocument] = []
     for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
       let data = WorkTree.read(root + "/" + path)
@@ -46,7 +45,9 @@ extension DocumentRepository {
       }
     }
     let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles))
-    return LintOutcome(report: linter.lint(files), configurationWarnings: linter.configurationWarnings)
+    let root = root
+    let report = linter.lint(paths: targets) { WorkTree.read(root + "/" + $0) }
+    return LintOutcome(report: report, configurationWarnings: linter.configurationWarnings)
   }
 
   /// Error findings for committed content about to be signed, as `path:line:column: rule: message` lines.
@@ -80,20 +81,6 @@ extension DocumentRepository {
     } catch {
       throw .document(error)
     }
-  }
-
-  /// Reads files on all cores (the parse that follows is parallel too), keeping their order.
-  private func readInParallel(_ paths: [String]) -> [LintFile] {
-    let root = root
-    var files = paths.map { LintFile(path: $0, data: Data()) }
-    files.withUnsafeMutableBufferPointer { buffer in
-      // Each iteration writes only its own slot.
-      nonisolated(unsafe) let output = buffer
-      DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-        output[index].data = WorkTree.read(root + "/" + paths[index])
-      }
-    }
-    return files
   }
 
   /// Every file in the work tree, relative and sorted: hidden and ignored folders are skipped, and

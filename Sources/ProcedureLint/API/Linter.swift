@@ -29,11 +29,21 @@ public struct Linter: Sendable {
 
   /// Lints `files` in parallel on all cores; the report is the same whatever the thread timing.
   public func lint(_ files: [LintFile]) -> LintReport {
-    var outcomes = [FileOutcome?](repeating: nil, count: files.count)
+    lint(paths: files.map(\.path)) { files[$0] }
+  }
+
+  /// Lints the files at `paths`, each read by `read` on the core that then lints it, so a file is
+  /// parsed while its bytes are still in the cache and is let go as soon as it is checked.
+  public func lint(paths: [String], reading read: @Sendable (String) -> Data) -> LintReport {
+    lint(paths: paths) { LintFile(path: paths[$0], data: read(paths[$0])) }
+  }
+
+  private func lint(paths: [String], file: @Sendable (Int) -> LintFile) -> LintReport {
+    var outcomes = [FileOutcome?](repeating: nil, count: paths.count)
     outcomes.withUnsafeMutableBufferPointer { buffer in
       nonisolated(unsafe) let slots = buffer
-      DispatchQueue.concurrentPerform(iterations: files.count) { index in
-        slots[index] = check(files[index])
+      DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+        slots[index] = check(file(index))
       }
     }
     let results = outcomes.map { $0! }
@@ -43,7 +53,7 @@ public struct Linter: Sendable {
     }
     let index = DocumentIndex(
       known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
-      directories: existingDirectories, lintedPaths: files.map(\.path))
+      directories: existingDirectories, lintedPaths: paths)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
@@ -59,7 +69,7 @@ public struct Linter: Sendable {
       }
       findings += fileFindings
     }
-    return LintReport(findings: findings, fileCount: files.count)
+    return LintReport(findings: findings, fileCount: paths.count)
   }
 
   /// The findings for one in-memory document (e.g. content about to be approved), checked against the
