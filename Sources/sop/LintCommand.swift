@@ -41,7 +41,8 @@ struct LintCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
-    for warning in outcome.configurationWarnings { printError("sop.yml: warning: \(warning)") }
+    // Each warning already names sop.yml and the key: `sop: warning: sop.yml: lint.rules.x: …`.
+    for warning in outcome.configurationWarnings { printError("sop: warning: \(warning)") }
     let report = outcome.report.filtered(minimumSeverity: minSeverity)
     switch format {
     case .text: print(TextReporter.render(report, isColored: isatty(1) == 1))

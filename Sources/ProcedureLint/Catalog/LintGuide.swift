@@ -112,7 +112,9 @@ enum LintGuide {
       out to keep the tiers and change only the thresholds.
       - A type override is merged over the general setting, option by option.
       - An unknown rule id, option name, severity or type is not an error: `sop lint` prints a warning \
-      naming the key (with a "did you mean" when close) and ignores it.
+      naming the key (with a "did you mean" when close) and ignores it. The warning goes to standard error, \
+      e.g. `sop: warning: sop.yml: lint.rules.sentence-lenght: unknown lint rule 'sentence-lenght'; did you \
+      mean 'sentence-length'?; it is ignored`, and does not change the exit code.
 
       ## How prose is measured
 
