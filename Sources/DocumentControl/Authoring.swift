@@ -193,12 +193,8 @@ extension DocumentRepository {
   func workTreeDocuments(policy: Policy) -> [DocumentID: String] {
     let selection = DocumentSelection(patterns: policy.documents)
     var result: [DocumentID: String] = [:]
-    guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
-    while let relative = enumerator.nextObject() as? String {
-      if relative == ".git" || relative.hasPrefix(".git/") {
-        enumerator.skipDescendants()
-        continue
-      }
+    // Every file but git's own, hidden and ignored ones included: an id in a draft is taken too.
+    for relative in WorkTree.files(under: root, include: { $0.path != ".git" }).sorted() {
       guard selection.includes(relative),
         let data = FileManager.default.contents(atPath: root + "/" + relative),
         let id = FrontMatterScan.id(in: Array(data.prefix(65_536)))

@@ -125,15 +125,16 @@ private struct PrettyJSONWriter {
       case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
       case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
       case 0x00..<0x20:
-        let digits = Array("0123456789abcdef".utf8)
         bytes.append(contentsOf: #"\u00"#.utf8)
-        bytes.append(digits[Int(byte >> 4)])
-        bytes.append(digits[Int(byte & 0x0F)])
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
       default: bytes.append(byte)
       }
     }
     bytes.append(UInt8(ascii: "\""))
   }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   private mutating func newline(depth: Int) {
     bytes.append(UInt8(ascii: "\n"))
