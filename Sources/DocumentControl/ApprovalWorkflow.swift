@@ -120,7 +120,8 @@ extension DocumentRepository {
         }
         let history = after.documents[DocumentID(item.id)!] ?? DocumentHistory()
         let entry = statusEntry(
-          item.stored!, history: history, policy: policy ?? plan.policy, now: request.now)
+          item.stored!, history: history, policy: policy ?? plan.policy, effective: after.effectivePolicy,
+          now: request.now)
         return ApprovedDocument(
           id: item.id, blob: item.blob.hex, state: entry.state, revision: entry.revision, missing: entry.missing)
       }
@@ -158,8 +159,8 @@ extension DocumentRepository {
     guard !request.ids.isEmpty else { throw .invalidArgument("name at least one document id to approve") }
     for text in request.ids where seen.insert(text).inserted {
       if text == DocumentID.policy.rawValue {
-        guard person.roles.contains("admin") else {
-          throw .notAuthorised(id: text, person: person.name, needed: ["admin"])
+        if ApprovalRules.judgePolicySigner(person) != nil {
+          throw .notAuthorised(id: text, person: person.name, needed: [ApprovalRules.adminRole])
         }
         guard committedPolicyBlob != effective.blob else {
           throw .refused("the committed sop.yml is already the policy in effect; there is nothing to approve")
@@ -173,22 +174,33 @@ extension DocumentRepository {
         continue
       }
       guard let id = DocumentID(text), let stored = inventory.documents[id] else { throw .unknownDocument(id: text) }
+      if let paths = inventory.ambiguous[id] { throw .ambiguousID(id: text, paths: paths) }
       if let expected = pinned[text], expected != stored.blob { throw .contentMoved(id: text) }
       try requireCommitted(id: text, path: stored.path)
       let frontMatter = stored.document.frontMatter
-      guard let type = effective.policy.types[frontMatter.type] else {
+      guard effective.policy.types[frontMatter.type] != nil else {
         throw .unknownType(frontMatter.type, known: effective.policy.types.keys.sorted())
       }
       let history = ledger.documents[id] ?? DocumentHistory()
       let approvedRevision = history.revision(withBlob: stored.blob)
-      let eligible = eligibleRoles(person, required: type.approvals, owner: frontMatter.owner)
-      guard !eligible.isEmpty else {
-        throw .notAuthorised(id: text, person: person.name, needed: type.approvals)
+      // The same rules the ledger applies when it counts this signature (Ledger/ApprovalRules.swift).
+      switch ApprovalRules.judgeSigner(
+        person, id: id, blob: stored.blob, content: frontMatter, history: history, policy: effective.policy)
+      {
+      case .failure(let violation) where violation.kind == .notAuthorised:
+        throw .notAuthorised(
+          id: text, person: person.name,
+          needed: ApprovalRules.requiredRoles(
+            contentType: frontMatter.type, inForceType: approvedRevision == nil ? history.inForce?.type : nil,
+            policy: effective.policy))
+      case .failure(let violation) where violation.kind == .selfApproval:
+        throw .selfApproval(id: text, person: person.name)
+      case .failure(let violation):
+        throw .refused(violation.message)
+      case .success:
+        break
       }
       if approvedRevision == nil {
-        if !effective.policy.allowsSelfApproval, history.authorsSinceRevision.contains(person.email.lowercased()) {
-          throw .selfApproval(id: text, person: person.name)
-        }
         if (history.pending[stored.blob] ?? []).contains(where: { $0.email == person.email }) {
           throw .alreadySigned(id: text, person: person.name)
         }

@@ -189,7 +189,8 @@ extension DocumentRepository {
       ?? BundledTemplates.byType["procedure"]!.replacingOccurrences(of: "type: procedure", with: "type: {{type}}")
   }
 
-  /// Ids of the documents in the work tree (by a fast front-matter scan), with their paths.
+  /// Ids of the documents in the work tree (read by the document parser, as history reads them), with their
+  /// paths.
   func workTreeDocuments(policy: Policy) -> [DocumentID: String] {
     let selection = DocumentSelection(patterns: policy.documents)
     var result: [DocumentID: String] = [:]
@@ -197,7 +198,7 @@ extension DocumentRepository {
     for relative in WorkTree.files(under: root, include: { $0.path != ".git" }).sorted() {
       guard selection.includes(relative),
         let data = FileManager.default.contents(atPath: root + "/" + relative),
-        let id = FrontMatterScan.id(in: Array(data.prefix(65_536)))
+        let id = SignaturePrecheck.identity(of: Array(data))?.id
       else { continue }
       result[id] = result[id] ?? relative
     }

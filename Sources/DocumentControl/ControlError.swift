@@ -48,12 +48,20 @@ public enum ControlError: Error, CustomStringConvertible {
   case notPublisher(person: String, roles: [String])
   /// Any other refusal, already phrased.
   case refused(String)
+  /// The repository is a shallow clone: its history cannot be judged (H10).
+  case shallowHistory
+  /// The mainline ends at a root other than the pinned one (H1).
+  case untrustedRoot(found: ObjectID, pinned: ObjectID)
+  /// Nothing is pinned and the history has more than one root commit (H1).
+  case ambiguousRoots([ObjectID])
+  /// Two or more files carry this id (H7).
+  case ambiguousID(id: String, paths: [String])
 
   /// Whether the error is bad input or usage (exit 2) rather than a refusal or problem (exit 1).
   public var isInputError: Bool {
     switch self {
     case .git, .noCommits, .noPolicy, .document, .unknownDocument, .noSigningKey, .policyExists,
-      .write, .unknownType, .invalidArgument:
+      .write, .unknownType, .invalidArgument, .shallowHistory, .untrustedRoot, .ambiguousRoots:
       return true
     case .signing(let error):
       if case .signingFailed = error { return false }
@@ -99,6 +107,19 @@ public enum ControlError: Error, CustomStringConvertible {
     case .notPublisher(let person, let roles):
       return "\(person) may not publish; publishing needs one of the roles \(roles.joined(separator: ", "))"
     case .refused(let message): return message
+    case .shallowHistory:
+      return "this is a shallow clone, so sop cannot read the whole history it must judge; "
+        + "fetch it with 'git fetch --unshallow' (in CI, check out with full history, e.g. fetch-depth: 0)"
+    case .untrustedRoot(let found, let pinned):
+      return "this history starts at root commit \(found.hex), but this repository trusts root \(pinned.hex) "
+        + "(git config sop.root); the history was replaced or an unrelated history was merged as first parent. "
+        + "If the new root is genuine, confirm it with your team and run: git config sop.root \(found.hex)"
+    case .ambiguousRoots(let roots):
+      return "this history has \(roots.count) root commits (\(roots.map(\.hex).joined(separator: ", "))) and none is "
+        + "pinned; pin the one your team trusts with: git config sop.root <commit>"
+    case .ambiguousID(let id, let paths):
+      return "\(id) is ambiguous: \(paths.joined(separator: " and ")) all carry it; give each document its own id "
+        + "before approving or publishing"
     }
   }
 }

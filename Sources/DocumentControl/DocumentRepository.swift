@@ -49,6 +49,8 @@ public struct StoredDocument: Sendable {
 public struct Inventory: Sendable {
   /// Documents by id, one per id (the first path in path order wins a duplicate).
   public var documents: [DocumentID: StoredDocument]
+  /// Ids that two or more files carry, with every such path (H7: approve and publish refuse them).
+  public var ambiguous: [DocumentID: [String]] = [:]
   /// Problems, sorted.
   public var problems: [FileProblem]
 }
@@ -117,6 +119,7 @@ public final class DocumentRepository {
     }
     let selection = DocumentSelection(patterns: policy.documents)
     var documents: [DocumentID: StoredDocument] = [:]
+    var ambiguous: [DocumentID: [String]] = [:]
     var problems: [FileProblem] = []
     for file in files where selection.includes(file.path) {
       guard file.isRegularFile else {
@@ -132,6 +135,7 @@ public final class DocumentRepository {
         let parsed = try ParsedDocument(path: file.path, data: data)
         let id = parsed.frontMatter.id
         if let first = documents[id] {
+          ambiguous[id, default: [first.path]].append(file.path)
           problems.append(
             FileProblem(
               path: file.path, line: line(of: "id", in: parsed),
@@ -146,7 +150,7 @@ public final class DocumentRepository {
         problems.append(FileProblem(path: file.path, line: 1, message: "\(error)"))
       }
     }
-    return Inventory(documents: documents, problems: problems.sorted())
+    return Inventory(documents: documents, ambiguous: ambiguous, problems: problems.sorted())
   }
 
   /// Checks that the type and owner exist in the policy.
@@ -159,6 +163,9 @@ public final class DocumentRepository {
           path: document.path, line: line(of: "type", in: document),
           message: "type '\(frontMatter.type)' is not defined in sop.yml (known: "
             + policy.types.keys.sorted().joined(separator: ", ") + ")"))
+    } else if let violation = ApprovalRules.contentIdentity(id: frontMatter.id, content: frontMatter, policy: policy) {
+      problems.append(
+        FileProblem(path: document.path, line: line(of: "type", in: document), message: violation.message))
     }
     if policy.person(email: frontMatter.owner) == nil {
       problems.append(

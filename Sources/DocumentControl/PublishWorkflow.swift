@@ -115,9 +115,12 @@ extension DocumentRepository {
     } catch {
       throw .invalidArgument(error.description)
     }
-    let entries = try effectiveEntries(ledger: ledger)
-    let (policy, _) = try self.policy(at: head)
-    let inventory = try inventory(at: head, policy: policy)
+    // The policy in effect decides which files are documents (H12); an id two files share is refused (H7).
+    let inventory = try inventory(at: head, policy: effective.policy)
+    if let (id, paths) = inventory.ambiguous.min(by: { $0.key < $1.key }) {
+      throw .ambiguousID(id: id.rawValue, paths: paths)
+    }
+    let entries = try effectiveEntries(ledger: ledger, inventory: inventory)
     let neverApproved = inventory.documents.keys.filter { (ledger.documents[$0]?.revisions.isEmpty ?? true) }
       .sorted().map(\.rawValue)
     let existing = try snapshotTags()
@@ -183,11 +186,12 @@ extension DocumentRepository {
     try renderSite(tag: tag, among: tags, to: directory)
   }
 
-  /// The latest approved content of every document that has one, as snapshot entries sorted by id.
-  func effectiveEntries(ledger: ApprovalLedger) throws(ControlError) -> [SnapshotEntry] {
+  /// The revision in force of every document at the tip that has one, as snapshot entries sorted by id (H5:
+  /// a document no longer in the repository is not in force).
+  func effectiveEntries(ledger: ApprovalLedger, inventory: Inventory) throws(ControlError) -> [SnapshotEntry] {
     var entries: [SnapshotEntry] = []
-    for (id, history) in ledger.documents {
-      guard let latest = history.revisions.last else { continue }
+    for (id, history) in ledger.documents where inventory.documents[id] != nil {
+      guard let latest = history.inForce else { continue }
       let frontMatter = try frontMatter(ofBlob: latest.blob)
       entries.append(
         SnapshotEntry(
@@ -299,7 +303,8 @@ extension DocumentRepository {
       for (id, stored) in inventory.documents {
         paths[id] = stored.path
         let state = statusEntry(
-          stored, history: ledger.documents[id] ?? DocumentHistory(), policy: policy, now: tagDate
+          stored, history: ledger.documents[id] ?? DocumentHistory(), policy: policy,
+          effective: ledger.effectivePolicy, now: tagDate
         ).state
         counts[state, default: 0] += 1
       }

@@ -6,21 +6,49 @@ extension DocumentRepository {
   /// Walks history from `commit` once and derives every document's revisions and every problem.
   public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
     var builder = LedgerBuilder(repository: git)
+    let pinned = try pinnedRoot()
+    let ledger = try builder.build(from: commit, trustedRoot: pinned)
+    if pinned == nil {
+      // H1: trust on first use, only for a history with a single root (the builder refuses more).
+      try? git.setConfigValue(Self.rootConfigKey, ledger.root.hex)
+    }
+    return ledger
+  }
+
+  /// The git configuration key that pins the trusted root commit (H1 in docs/approvals.md).
+  public static let rootConfigKey = "sop.root"
+
+  /// The pinned root commit, or nil when nothing is pinned yet.
+  public func pinnedRoot() throws(ControlError) -> ObjectID? {
+    let value: String?
     do {
-      return try builder.build(from: commit)
+      value = try git.configValue(Self.rootConfigKey)
     } catch {
       throw .git(error)
     }
+    guard let value else { return nil }
+    guard let id = ObjectID(hex: value.trimmingCharacters(in: .whitespaces)) else {
+      throw .invalidArgument("git config \(Self.rootConfigKey) is '\(value)', not a 40-hex commit id")
+    }
+    return id
   }
 
   /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
   public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
     let commit = try commit(revision)
     let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
-    let (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
+    // The committed sop.yml only guesses the selection so the inventory can be read while history is walked;
+    // the policy in effect decides which files are documents and judges them (H12), so a pending sop.yml
+    // that selects differently means reading the inventory again.
+    var (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
     let rules = ledger.effectivePolicy?.policy ?? policy
+    if let effective = ledger.effectivePolicy, effective.blob != policyBlob {
+      inventory = try self.inventory(at: commit, policy: effective.policy)
+    }
     let documents = inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
-      statusEntry(stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules, now: now)
+      statusEntry(
+        stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules,
+        effective: ledger.effectivePolicy, now: now)
     }
     return StatusReport(
       documents: documents, problems: inventory.problems,
@@ -47,7 +75,9 @@ extension DocumentRepository {
     return (try box.inventory!.get(), try ledger.get())
   }
 
-  func statusEntry(_ stored: StoredDocument, history: DocumentHistory, policy: Policy, now: Date)
+  func statusEntry(
+    _ stored: StoredDocument, history: DocumentHistory, policy: Policy, effective: EffectivePolicy?, now: Date
+  )
     -> DocumentStatusEntry
   {
     let frontMatter = stored.document.frontMatter
@@ -62,8 +92,15 @@ extension DocumentRepository {
       approvals = approved.approvals
       lastApproved = approved.lastApprovedOrReviewed
     } else {
-      let pending = history.pending[stored.blob] ?? []
-      let best = RoleAssignment.best(required: type?.approvals ?? [], approvals: pending)
+      // H4: only signatures that still qualify under the policy in effect fill a role.
+      var pending = history.pending[stored.blob] ?? []
+      if let effective {
+        pending = ApprovalRules.stillQualifying(
+          pending, id: stored.id, blob: stored.blob, content: frontMatter, history: history, policy: effective)
+      }
+      let required = ApprovalRules.requiredRoles(
+        contentType: frontMatter.type, inForceType: history.inForce?.type, policy: policy)
+      let best = RoleAssignment.best(required: required, approvals: pending)
       approvals = best.assignment
       missing = best.missing
       lastApproved = history.revisions.last?.lastApprovedOrReviewed
@@ -113,7 +150,9 @@ extension DocumentRepository {
       throw .unknownDocument(id: text)
     }
     let history = ledger.documents[id] ?? DocumentHistory()
-    let entry = statusEntry(stored, history: history, policy: ledger.effectivePolicy?.policy ?? policy, now: Date())
+    let entry = statusEntry(
+      stored, history: history, policy: ledger.effectivePolicy?.policy ?? policy, effective: ledger.effectivePolicy,
+      now: Date())
     let revisions = history.revisions.map { revision in
       RevisionLogEntry(
         revision: revision.number, blob: revision.blob.hex, approvedAt: UTCTime.iso(revision.approvedAt),
@@ -131,12 +170,22 @@ extension DocumentRepository {
     let commit = try commit(revision)
     let ledger = try ledger(at: commit)
     var problems = ledger.problems
+    if let effective = ledger.effectivePolicy {
+      // H7: an id two files share at the tip is a problem, whichever of them a signer meant.
+      let inventory = try inventory(at: commit, policy: effective.policy)
+      for (id, paths) in inventory.ambiguous {
+        problems.append(
+          VerificationProblem(
+            commit: commit.hex, document: id.rawValue, kind: .duplicateID,
+            message: "\(paths.joined(separator: " and ")) all carry the id \(id); approve and publish refuse it"))
+      }
+    }
     let tagProblems = try verifyPublishedTags(ledger: ledger)
     problems.append(contentsOf: tagProblems.problems)
     problems.sort()
     return VerifyReport(
       ok: problems.isEmpty, problems: problems, checkedCommits: ledger.approvalCommits,
-      checkedTags: tagProblems.count)
+      checkedTags: tagProblems.count, root: ledger.root.hex)
   }
 
   /// The content of a document (front matter included) as stored at `revision`.

@@ -216,4 +216,6 @@ public struct VerifyReport: Codable, Sendable {
   public var checkedCommits: Int
   /// How many `published/*` tags were checked.
   public var checkedTags: Int
+  /// The root commit the history was trusted from (H1: pinned as `git config sop.root`).
+  public var root: String
 }

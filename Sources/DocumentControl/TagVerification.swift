@@ -34,6 +34,14 @@ extension DocumentRepository {
         report(.badSignature, tag.name, "the signature of \(tag.name) does not verify: \(reason)")
         continue
       }
+      // A snapshot is judged only inside the history being verified (a tag into an unrelated history with
+      // its own root proves nothing about this one).
+      guard ledger.policyAtCommit.keys.contains(tag.commit) else {
+        report(
+          .contentMismatch, tag.name,
+          "\(tag.name) points at commit \(tag.commit.short), which is not in the history being verified")
+        continue
+      }
       let atTag: ApprovalLedger
       if let cached = ledgers[tag.commit] {
         atTag = cached

@@ -525,6 +525,24 @@ public final class Repository {
     return String(cString: value)
   }
 
+  /// Sets a git configuration value in this repository's own configuration (`.git/config`).
+  public func setConfigValue(_ key: String, _ value: String) throws(GitError) {
+    var config: OpaquePointer?
+    try git("open configuration") { git_repository_config(&config, pointer) }
+    defer { git_config_free(config) }
+    var local: OpaquePointer?
+    try git("open .git/config") { git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL) }
+    defer { git_config_free(local) }
+    try git("write \(key)") { git_config_set_string(local, key, value) }
+  }
+
+  /// Whether the repository is a shallow clone (its history stops at grafted commits).
+  public func isShallow() throws(GitError) -> Bool {
+    let code = git_repository_is_shallow(pointer)
+    guard code >= 0 else { throw lastError("read shallow state", code: code) }
+    return code == 1
+  }
+
   /// Whether `path` differs between HEAD, the index and the work tree (new, edited, deleted or staged).
   public func hasUncommittedChanges(at path: String) throws(GitError) -> Bool {
     var flags: UInt32 = 0

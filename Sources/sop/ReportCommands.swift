@@ -183,6 +183,7 @@ struct VerifyCommand: ParsableCommand {
       for problem in report.problems {
         print("\(problem.commit.prefix(12)) \(problem.document) \(problem.kind.rawValue): \(problem.message)")
       }
+      print("trusted root: \(report.root) (git config sop.root)")
       print(
         (report.ok ? "ok: " : "\(report.problems.count) problem(s): ")
           + "checked \(report.checkedCommits) approval commit(s) and \(report.checkedTags) published tag(s)")

@@ -1,0 +1,159 @@
+import DocumentModel
+import GitStore
+
+/// A rule of docs/approvals.md that a signature fails, with the kind `verify` reports and the reason.
+///
+/// `sop approve` refuses with the same reason the ledger records, because both ask these rules.
+public struct RuleViolation: Error, Sendable, Hashable {
+  /// The problem kind.
+  public var kind: ProblemKind
+  /// A sentence naming the person, the document and the rule.
+  public var message: String
+}
+
+/// What a qualifying signature on a document's content is.
+enum SignerStanding: Equatable {
+  /// A signature towards a new revision, able to fill these roles.
+  case approval(eligible: [String])
+  /// A periodic review of the content in force.
+  case review(eligible: [String])
+
+  var eligible: [String] {
+    switch self {
+    case .approval(let roles), .review(let roles): return roles
+    }
+  }
+}
+
+/// The counting rules of docs/approvals.md ("When an approval counts" and the History model), one function
+/// per rule. The history walk (`LedgerBuilder`) and `sop approve` both call these and nothing else, so a
+/// rule change is one edit here.
+enum ApprovalRules {
+  /// The special role filled by a document's own owner.
+  static let ownerRole = "owner"
+  /// The role that approves changes to `sop.yml` and may be needed to publish.
+  static let adminRole = "admin"
+
+  /// Rule 3: an approval is a commit with exactly one parent and that parent's tree.
+  static func isEmptyCommit(parents: [ObjectID], tree: ObjectID, parentTree: ObjectID?) -> RuleViolation? {
+    guard parents.count == 1 else {
+      return RuleViolation(
+        kind: .contentChanged,
+        message: parents.isEmpty
+          ? "an approval commit needs a parent holding the approved content"
+          : "a merge commit never approves; approvals are empty commits with one parent")
+    }
+    guard parentTree == tree else {
+      return RuleViolation(
+        kind: .contentChanged, message: "the approval commit changes files; approvals must be empty commits")
+    }
+    return nil
+  }
+
+  /// Rule 4 (H6): the content names this id and carries the type whose prefix the id has.
+  static func contentIdentity(id: DocumentID, content: FrontMatter, policy: Policy) -> RuleViolation? {
+    guard content.id == id else {
+      return RuleViolation(kind: .contentMismatch, message: "the approved content is \(content.id), not \(id)")
+    }
+    guard let type = policy.types[content.type] else {
+      return RuleViolation(
+        kind: .contentMismatch,
+        message: "type '\(content.type)' of \(id) is not defined in the effective sop.yml")
+    }
+    guard id.rawValue.hasPrefix(type.prefix + "-") else {
+      return RuleViolation(
+        kind: .contentMismatch,
+        message: "\(id) has type '\(content.type)', whose prefix is \(type.prefix); "
+          + "an id's prefix fixes its type")
+    }
+    return nil
+  }
+
+  /// Rule 5: the roles a content needs: its type's, together with those of the revision in force when the
+  /// type changes (the stricter of old and new).
+  static func requiredRoles(contentType: String, inForceType: String?, policy: Policy) -> [String] {
+    var roles = policy.types[contentType]?.approvals ?? []
+    if let inForceType, inForceType != contentType {
+      for role in policy.types[inForceType]?.approvals ?? [] where !roles.contains(role) { roles.append(role) }
+    }
+    return roles
+  }
+
+  /// Rule 5: which of the required roles a person can fill (`owner` is the content's owner).
+  static func eligibleRoles(_ person: Person, required: [String], owner: String) -> [String] {
+    var roles: [String] = []
+    for role in required where !roles.contains(role) {
+      let holds =
+        role == ownerRole ? person.email.caseInsensitiveCompare(owner) == .orderedSame : person.roles.contains(role)
+      if holds { roles.append(role) }
+    }
+    return roles
+  }
+
+  /// Rule 6: whether the person authored (or committed) a change since the revision in force while the
+  /// policy forbids self-approval.
+  static func isSelfApproval(_ person: Person, authors: Set<String>, policy: Policy) -> Bool {
+    !policy.allowsSelfApproval && authors.contains(person.email.lowercased())
+  }
+
+  /// Rules 4–6 for one signer of document `id` at `content`: whether the signature qualifies, and as what.
+  static func judgeSigner(
+    _ person: Person, id: DocumentID, blob: ObjectID, content: FrontMatter, history: DocumentHistory,
+    policy: Policy
+  ) -> Result<SignerStanding, RuleViolation> {
+    if let violation = contentIdentity(id: id, content: content, policy: policy) { return .failure(violation) }
+    let isReview = history.revision(withBlob: blob) != nil
+    let required = requiredRoles(
+      contentType: content.type, inForceType: isReview ? nil : history.inForce?.type, policy: policy)
+    let eligible = eligibleRoles(person, required: required, owner: content.owner)
+    guard !eligible.isEmpty else {
+      return .failure(
+        RuleViolation(
+          kind: .notAuthorised,
+          message: "\(person.name) holds none of the roles \(id) needs (\(required.joined(separator: ", ")))"))
+    }
+    if isReview { return .success(.review(eligible: eligible)) }
+    if isSelfApproval(person, authors: history.authorsSinceRevision, policy: policy) {
+      return .failure(
+        RuleViolation(
+          kind: .selfApproval, message: "\(person.name) authored changes to \(id) since its last approved revision"))
+    }
+    return .success(.approval(eligible: eligible))
+  }
+
+  /// The admin rule for `POLICY`: only admins of the policy in effect approve a change to it.
+  static func judgePolicySigner(_ person: Person) -> RuleViolation? {
+    guard person.roles.contains(adminRole) else {
+      return RuleViolation(kind: .notAuthorised, message: "\(person.name) is not an admin under the effective sop.yml")
+    }
+    return nil
+  }
+
+  /// H4: the signatures that still qualify under `policy`, with their eligible roles recomputed. A signer
+  /// whose key is no longer registered to them, or who lost every role the content needs, drops out.
+  static func stillQualifying(
+    _ records: [ApprovalRecord], id: DocumentID, blob: ObjectID, content: FrontMatter, history: DocumentHistory,
+    policy: EffectivePolicy
+  ) -> [ApprovalRecord] {
+    records.compactMap { record in
+      guard let person = policy.person(fingerprint: record.fingerprint),
+        person.email.caseInsensitiveCompare(record.email) == .orderedSame,
+        case .success(let standing) = judgeSigner(
+          person, id: id, blob: blob, content: content, history: history, policy: policy.policy)
+      else { return nil }
+      var copy = record
+      copy.eligibleRoles = standing.eligible
+      return copy
+    }
+  }
+
+  /// H4 for `POLICY`: pending admin signatures that still qualify under the policy in effect.
+  static func stillQualifyingAdmins(_ records: [ApprovalRecord], policy: EffectivePolicy) -> [ApprovalRecord] {
+    records.filter { record in
+      guard let person = policy.person(fingerprint: record.fingerprint),
+        person.email.caseInsensitiveCompare(record.email) == .orderedSame
+      else { return false }
+      return judgePolicySigner(person) == nil
+    }
+  }
+}

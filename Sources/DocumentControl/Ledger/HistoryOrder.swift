@@ -1,0 +1,66 @@
+import GitStore
+
+/// The order in which the history model judges commits (H1–H3 in docs/approvals.md).
+///
+/// The mainline is the first-parent chain from the tip. Each mainline commit brings in the commits reachable
+/// from it but not from its first parent: the side branch of a merge, oldest first, then the merge itself.
+/// A batch is judged at its mainline commit's place, so policy state only moves forward along the mainline.
+struct HistoryOrder {
+  /// One commit and the mainline commit whose batch brings it in.
+  struct Step: Equatable {
+    var commit: ObjectID
+    var entersAt: ObjectID
+  }
+
+  /// The steps, mainline order, each batch parents before children.
+  var steps: [Step]
+  /// The mainline, root first.
+  var mainline: [ObjectID]
+  /// Every root commit (no parents) reachable from the tip, in walk order.
+  var roots: [ObjectID]
+  /// Commits that descend from the mainline's root (or are it); the rest come from other roots.
+  var trusted: Set<ObjectID>
+
+  /// Orders `parents` (every reachable commit's parent list) for `tip`. Iterative: a history of any depth
+  /// uses no recursion.
+  init(tip: ObjectID, parents: [ObjectID: [ObjectID]]) {
+    var chain: [ObjectID] = []
+    var cursor: ObjectID? = tip
+    var onChain = Set<ObjectID>()
+    while let commit = cursor, onChain.insert(commit).inserted {
+      chain.append(commit)
+      cursor = parents[commit]?.first
+    }
+    mainline = chain.reversed()
+    var seen = Set<ObjectID>()
+    var steps: [Step] = []
+    var roots: [ObjectID] = []
+    for commit in mainline {
+      // Post-order over the parents not yet seen: everything the first parent reaches is already seen.
+      var stack: [(ObjectID, Int)] = [(commit, 0)]
+      seen.insert(commit)
+      while let (current, next) = stack.last {
+        let list = parents[current] ?? []
+        if next < list.count {
+          stack[stack.count - 1].1 = next + 1
+          let parent = list[next]
+          if seen.insert(parent).inserted { stack.append((parent, 0)) }
+        } else {
+          stack.removeLast()
+          if list.isEmpty { roots.append(current) }
+          steps.append(Step(commit: current, entersAt: commit))
+        }
+      }
+    }
+    self.steps = steps
+    self.roots = roots
+    var trusted = Set<ObjectID>()
+    if let root = mainline.first {
+      trusted.insert(root)
+      for step in steps where (parents[step.commit] ?? []).contains(where: trusted.contains) {
+        trusted.insert(step.commit)
+      }
+    }
+    self.trusted = trusted
+  }
+}

@@ -1,0 +1,348 @@
+import DocumentModel
+import Foundation
+import GitStore
+import Signatures
+
+/// Walks history once, in the order of the history model (`HistoryOrder`), and derives revisions, states
+/// and problems from approval commits, asking `ApprovalRules` about every signature.
+///
+/// Policy state is one running value that moves forward along the mainline: each commit is judged under
+/// the policy in effect where it enters the mainline (H2, H3). The root policy is the first valid `sop.yml`
+/// on the mainline, counted from the trusted root (H1).
+struct LedgerBuilder {
+  let repository: Repository
+  var approvalTrailerKey = "approves"
+
+  private var histories: [DocumentID: DocumentHistory] = [:]
+  private var problems: [VerificationProblem] = []
+  private var policyVersions: [EffectivePolicy] = []
+  private var current: Int?
+  private var policyAtCommit: [ObjectID: Int] = [:]
+  private var pendingPolicy: [ObjectID: [ApprovalRecord]] = [:]
+  private var idPaths: [DocumentID: Set<String>] = [:]
+  private var contentOfBlob: [ObjectID: FrontMatter?] = [:]
+  private var approvedBlobs: [DocumentID: [ObjectID: Int]] = [:]
+  private var approvalCommits = 0
+  /// Blobs looked up by tree and path: successive approvals share their parent's tree, and reading a
+  /// large folder's tree again for each one dominated `sop verify`.
+  private var blobsInTree: [ObjectID: [String: ObjectID?]] = [:]
+  /// Every reachable commit, by id.
+  private var commits: [ObjectID: HistoryEntry] = [:]
+  /// Signature verdicts computed ahead of the walk, by commit.
+  private var signatureChecks: [ObjectID: SignatureCheck] = [:]
+  /// Document selections by policy index (-1: no policy yet), built once each.
+  private var selections: [Int: DocumentSelection] = [:]
+
+  init(repository: Repository) {
+    self.repository = repository
+  }
+
+  /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
+  /// (the caller pins it); a mainline ending elsewhere is refused.
+  mutating func build(from tip: ObjectID, trustedRoot: ObjectID?) throws(ControlError) -> ApprovalLedger {
+    let entries: [HistoryEntry]
+    do {
+      if try repository.isShallow() { throw ControlError.shallowHistory }
+      entries = try repository.history(from: tip)
+    } catch let error as ControlError {
+      throw error
+    } catch let error as GitError {
+      throw .git(error)
+    } catch {
+      throw .refused("\(error)")
+    }
+    var parents: [ObjectID: [ObjectID]] = [:]
+    parents.reserveCapacity(entries.count)
+    for entry in entries {
+      commits[entry.commit.id] = entry
+      parents[entry.commit.id] = entry.commit.parents
+    }
+    let order = HistoryOrder(tip: tip, parents: parents)
+    guard let root = order.mainline.first else { throw .noCommits(path: repository.gitDirectory) }
+    if let trustedRoot, trustedRoot != root {
+      throw .untrustedRoot(found: root, pinned: trustedRoot)
+    }
+    if trustedRoot == nil, order.roots.count > 1 { throw .ambiguousRoots(order.roots) }
+    for foreign in order.roots where foreign != root {
+      problems.append(
+        VerificationProblem(
+          commit: foreign.hex, document: "HISTORY", kind: .foreignRoot,
+          message: "a second root commit is merged into this history; its policy, keys and approvals count for "
+            + "nothing (the trusted root is \(root.hex))"))
+    }
+    contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, gitDirectory: repository.gitDirectory)
+    signatureChecks = SignaturePrecheck.checkSignatures(of: entries, gitDirectory: repository.gitDirectory)
+    do throws(GitError) {
+      for step in order.steps {
+        guard let entry = commits[step.commit] else { continue }
+        if order.trusted.contains(step.commit) {
+          try process(entry, entersAt: step.entersAt, isMainline: step.commit == step.entersAt)
+        }
+        policyAtCommit[step.commit] = current
+      }
+    } catch {
+      throw .git(error)
+    }
+    return ApprovalLedger(
+      tip: tip, documents: histories, problems: problems.sorted(),
+      effectivePolicy: current.map { policyVersions[$0] }, policyVersions: policyVersions,
+      pendingPolicyApprovals: pendingPolicy, policyAtCommit: policyAtCommit, approvalCommits: approvalCommits,
+      approvedBlobs: approvedBlobs, root: root, mainline: Set(order.mainline))
+  }
+
+  private mutating func process(_ entry: HistoryEntry, entersAt mainlineCommit: ObjectID, isMainline: Bool)
+    throws(GitError)
+  {
+    let commit = entry.commit
+    if current == nil, isMainline, let change = entry.changes.first(where: { $0.path == Policy.fileName }),
+      let blob = change.newBlob, let policy = try? Policy.decode(data: Data(try repository.blob(blob)))
+    {
+      policyVersions.append(
+        EffectivePolicy(
+          policy: policy, blob: blob, revision: 1, approvals: [], since: commit.id, time: commit.committer.time))
+      current = policyVersions.count - 1
+    }
+    try recordChanges(of: entry)
+    let approvals =
+      mayCarryApprovals(commit.message) ? commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey } : []
+    if !approvals.isEmpty {
+      approvalCommits += 1
+      try judgeApproval(commit, trailers: approvals, mainlineTree: commits[mainlineCommit]?.commit.tree)
+    }
+  }
+
+  /// Records which documents a commit changed, and who changed them (author and committer: H9).
+  ///
+  /// A merge is credited only with content that none of its parents had: what a side branch brought in
+  /// was recorded, with its own authors, when that branch's commits were judged.
+  private mutating func recordChanges(of entry: HistoryEntry) throws(GitError) {
+    let commit = entry.commit
+    let selection =
+      selections[current ?? -1]
+      ?? DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
+    selections[current ?? -1] = selection
+    for change in entry.changes where selection.includes(change.path) {
+      guard let blob = change.newBlob, let content = try frontMatter(ofBlob: blob) else { continue }
+      if commit.parents.count > 1, try fromOtherParent(commit, path: change.path, blob: blob) { continue }
+      let id = content.id
+      idPaths[id, default: []].insert(change.path)
+      var history = histories[id] ?? DocumentHistory()
+      history.changesSinceRevision.append(
+        ChangeRecord(
+          commit: commit.id, subject: commit.subject, authorName: commit.author.name,
+          authorEmail: commit.author.email, time: commit.author.time))
+      history.authorsSinceRevision.insert(commit.author.email.lowercased())
+      history.authorsSinceRevision.insert(commit.committer.email.lowercased())
+      histories[id] = history
+    }
+  }
+
+  /// Whether a merge's content at `path` is what one of its other parents already had there.
+  private mutating func fromOtherParent(_ commit: Commit, path: String, blob: ObjectID) throws(GitError) -> Bool {
+    for parent in commit.parents.dropFirst() {
+      guard let tree = try tree(of: parent) else { continue }
+      if try blobID(at: path, inTree: tree) == blob { return true }
+    }
+    return false
+  }
+
+  /// Checks an approval commit and records what counts.
+  private mutating func judgeApproval(_ commit: Commit, trailers: [Trailer], mainlineTree: ObjectID?)
+    throws(GitError)
+  {
+    let named = trailers.map { trailer -> (String, ObjectID?) in
+      let parts = trailer.value.split(separator: " ", omittingEmptySubsequences: true)
+      return (parts.first.map(String.init) ?? "?", parts.count == 2 ? ObjectID(hex: String(parts[1])) : nil)
+    }
+    func reportAll(_ kind: ProblemKind, _ message: String) {
+      for (document, _) in named {
+        problems.append(VerificationProblem(commit: commit.id.hex, document: document, kind: kind, message: message))
+      }
+    }
+    // Rule 1: signed, and the signature verifies with namespace git.
+    let verdict: SignatureVerdict
+    if let check = signatureChecks[commit.id] {
+      verdict = check.verdict
+    } else {
+      guard let stored = try repository.signature(ofCommit: commit.id) else {
+        reportAll(.unsigned, "the approval commit is not signed")
+        return
+      }
+      verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+    }
+    let key: SSHPublicKey
+    switch verdict {
+    case .valid(let signingKey): key = signingKey
+    case .wrongNamespace(let found):
+      reportAll(.badSignature, "signed for namespace '\(found)', not 'git'")
+      return
+    case .invalid(let reason):
+      reportAll(.badSignature, "the signature does not verify over the commit: \(reason)")
+      return
+    }
+    // Rule 2: registered in the policy in effect where the commit enters the mainline.
+    guard let policyIndex = current else {
+      reportAll(.unknownKey, "no sop.yml was in effect where this commit enters the mainline, so no key is registered")
+      return
+    }
+    let policy = policyVersions[policyIndex]
+    guard let person = policy.person(for: key) else {
+      reportAll(.unknownKey, "key \(key.fingerprint) is not registered in the sop.yml in effect where it enters")
+      return
+    }
+    // Rule 3: one parent, same tree.
+    let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
+    if let violation = ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree) {
+      reportAll(violation.kind, violation.message)
+      return
+    }
+    let parent = commit.parents[0]
+    // H11: a signer's clock earlier than the parent's is worth an auditor's look.
+    if let parentTime = commits[parent]?.commit.committer.time, commit.committer.time < parentTime {
+      reportAll(.backDated, "committed at \(commit.committer.time), before its parent (\(parentTime))")
+    }
+    for (document, blob) in named {
+      func report(_ violation: RuleViolation) {
+        problems.append(
+          VerificationProblem(
+            commit: commit.id.hex, document: document, kind: violation.kind, message: violation.message))
+      }
+      guard let blob else {
+        report(
+          RuleViolation(
+            kind: .contentMismatch, message: "malformed trailer; expected 'Approves: <ID> <40-hex blob id>'"))
+        continue
+      }
+      if document == DocumentID.policy.rawValue {
+        try judgePolicyApproval(
+          commit: commit, parentTree: parentTree!, mainlineTree: mainlineTree, blob: blob, person: person, key: key
+        ).map(report)
+        continue
+      }
+      guard let id = DocumentID(document) else {
+        report(RuleViolation(kind: .contentMismatch, message: "'\(document)' is not a document id"))
+        continue
+      }
+      // Rule 4: the content of the document in the parent and where it enters the mainline (H5).
+      guard try content(of: id, is: blob, inTree: parentTree!),
+        try mainlineTree.map({ tree throws(GitError) in try content(of: id, is: blob, inTree: tree) }) ?? false,
+        let content = try frontMatter(ofBlob: blob)
+      else {
+        report(
+          RuleViolation(
+            kind: .contentMismatch,
+            message: "blob \(blob.short) is not the content of \(id) in the parent commit and in the mainline"))
+        continue
+      }
+      var history = histories[id] ?? DocumentHistory()
+      let standing: SignerStanding
+      switch ApprovalRules.judgeSigner(
+        person, id: id, blob: blob, content: content, history: history, policy: policy.policy)
+      {
+      case .failure(let violation):
+        report(violation)
+        continue
+      case .success(let value): standing = value
+      }
+      var isReview = false
+      if case .review = standing { isReview = true }
+      let record = ApprovalRecord(
+        email: person.email, name: person.name, role: standing.eligible[0], eligibleRoles: standing.eligible,
+        commit: commit.id, time: commit.committer.time, fingerprint: key.fingerprint,
+        meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
+      if isReview {
+        history.revisions[history.revisions.count - 1].reviews.append(record)
+      } else {
+        // H4: earlier signatures count only if they still qualify now.
+        var signatures = ApprovalRules.stillQualifying(
+          history.pending[blob, default: []].filter { $0.email != person.email }, id: id, blob: blob,
+          content: content, history: history, policy: policy)
+        signatures.append(record)
+        let required = ApprovalRules.requiredRoles(
+          contentType: content.type, inForceType: history.inForce?.type, policy: policy.policy)
+        if let assigned = RoleAssignment.complete(required: required, approvals: signatures) {
+          let number = history.revisions.count + 1
+          history.revisions.append(
+            ApprovedRevision(
+              number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
+              changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type))
+          approvedBlobs[id, default: [:]][blob] = number
+          history.pending = [:]
+          history.changesSinceRevision = []
+          history.authorsSinceRevision = []
+        } else {
+          history.pending[blob] = signatures
+        }
+      }
+      histories[id] = history
+    }
+  }
+
+  /// Judges one `Approves: POLICY <blob>` trailer; a change takes effect when enough admins still qualify.
+  private mutating func judgePolicyApproval(
+    commit: Commit, parentTree: ObjectID, mainlineTree: ObjectID?, blob: ObjectID, person: Person,
+    key: SSHPublicKey
+  ) throws(GitError) -> RuleViolation? {
+    guard let policyIndex = current else { return nil }
+    let policy = policyVersions[policyIndex]
+    guard try blobID(at: Policy.fileName, inTree: parentTree) == blob,
+      try mainlineTree.map({ tree throws(GitError) in try blobID(at: Policy.fileName, inTree: tree) == blob })
+        ?? false
+    else {
+      return RuleViolation(
+        kind: .contentMismatch,
+        message: "blob \(blob.short) is not the content of sop.yml in the parent commit and in the mainline")
+    }
+    if let violation = ApprovalRules.judgePolicySigner(person) { return violation }
+    let record = ApprovalRecord(
+      email: person.email, name: person.name, role: ApprovalRules.adminRole,
+      eligibleRoles: [ApprovalRules.adminRole], commit: commit.id, time: commit.committer.time,
+      fingerprint: key.fingerprint, meaning: SignatureMeaning.approved.rawValue)
+    if blob == policy.blob { return nil }  // Re-approving the policy in effect changes nothing.
+    var signatures = ApprovalRules.stillQualifyingAdmins(
+      pendingPolicy[blob, default: []].filter { $0.email != person.email }, policy: policy)
+    signatures.append(record)
+    guard signatures.count >= policy.policy.policyApprovals else {
+      pendingPolicy[blob] = signatures
+      return nil
+    }
+    pendingPolicy[blob] = nil
+    guard let decoded = try? Policy.decode(data: Data(try repository.blob(blob))) else {
+      return RuleViolation(
+        kind: .contentMismatch, message: "the approved sop.yml does not decode, so it cannot take effect")
+    }
+    policyVersions.append(
+      EffectivePolicy(
+        policy: decoded, blob: blob, revision: policy.revision + 1, approvals: signatures, since: commit.id,
+        time: commit.committer.time))
+    current = policyVersions.count - 1
+    return nil
+  }
+
+  private func tree(of commit: ObjectID) throws(GitError) -> ObjectID? {
+    if let known = commits[commit] { return known.commit.tree }
+    return try repository.commit(commit).tree
+  }
+
+  private mutating func blobID(at path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
+    if let cached = blobsInTree[tree]?[path] { return cached }
+    let blob = try repository.blobID(at: path, inTree: tree)
+    blobsInTree[tree, default: [:]][path] = .some(blob)
+    return blob
+  }
+
+  /// Whether `blob` is the content of `id` at one of the paths it has had, in `tree`.
+  private mutating func content(of id: DocumentID, is blob: ObjectID, inTree tree: ObjectID) throws(GitError) -> Bool {
+    for path in (idPaths[id] ?? []).sorted() where try blobID(at: path, inTree: tree) == blob {
+      return true
+    }
+    return false
+  }
+
+  private mutating func frontMatter(ofBlob blob: ObjectID) throws(GitError) -> FrontMatter? {
+    if let cached = contentOfBlob[blob] { return cached }
+    let parsed = SignaturePrecheck.identity(of: try repository.blob(blob))
+    contentOfBlob[blob] = .some(parsed)
+    return parsed
+  }
+}

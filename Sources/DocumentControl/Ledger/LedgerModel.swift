@@ -1,0 +1,207 @@
+import DocumentModel
+import Foundation
+import GitStore
+import Signatures
+
+/// One counted signature on a document's content.
+public struct ApprovalRecord: Sendable, Hashable {
+  /// The signer's email, from the effective policy.
+  public var email: String
+  /// The signer's printed name, from the effective policy.
+  public var name: String
+  /// The role this signature fills (assigned when the revision completes).
+  public var role: String
+  /// Roles the signer could fill for this document.
+  public var eligibleRoles: [String]
+  /// The approval commit.
+  public var commit: ObjectID
+  /// The commit's committer time (covered by the signature).
+  public var time: Int64
+  /// The signing key's SHA-256 fingerprint.
+  public var fingerprint: String
+  /// "Approved", or "Reviewed" for a periodic review of content already approved.
+  public var meaning: String
+}
+
+/// What a counted signature means (raw values are the published and JSON spelling).
+public enum SignatureMeaning: String, Sendable, Codable {
+  /// The signer approved new content.
+  case approved = "Approved"
+  /// The signer reviewed content already in force (a periodic review).
+  case reviewed = "Reviewed"
+}
+
+/// A commit that changed a document between revisions.
+public struct ChangeRecord: Sendable, Hashable {
+  /// The commit.
+  public var commit: ObjectID
+  /// Its subject line.
+  public var subject: String
+  /// Its author's name.
+  public var authorName: String
+  /// Its author's email.
+  public var authorEmail: String
+  /// Its author time.
+  public var time: Int64
+}
+
+/// A content of a document that became fully approved.
+public struct ApprovedRevision: Sendable {
+  /// 1 for the first approved content, 2 for the next, …
+  public var number: Int
+  /// The approved blob.
+  public var blob: ObjectID
+  /// The signatures that made it approved, with their roles.
+  public var approvals: [ApprovalRecord]
+  /// When the last required signature landed.
+  public var approvedAt: Int64
+  /// Later periodic reviews of the same content.
+  public var reviews: [ApprovalRecord]
+  /// The change commits since the previous revision.
+  public var changes: [ChangeRecord]
+  /// The commit whose signature completed the revision.
+  public var completingCommit: ObjectID
+  /// The document type of the approved content (a later change of type needs both types' roles).
+  public var type: String
+
+  /// The last approval or review time: the review clock starts here.
+  public var lastApprovedOrReviewed: Int64 { max(approvedAt, reviews.map(\.time).max() ?? approvedAt) }
+}
+
+/// Everything history says about one document.
+public struct DocumentHistory: Sendable {
+  /// Approved revisions, oldest first.
+  public var revisions: [ApprovedRevision] = []
+  /// Signatures collected on contents not (yet) fully approved, by blob.
+  public var pending: [ObjectID: [ApprovalRecord]] = [:]
+  /// Change commits since the last approved revision.
+  public var changesSinceRevision: [ChangeRecord] = []
+  /// Emails of authors and committers of those changes (lowercased).
+  public var authorsSinceRevision: Set<String> = []
+
+  /// The revision in force: the latest one that completed.
+  public var inForce: ApprovedRevision? { revisions.last }
+
+  /// The revision in force when its content is `blob`; nil for any other content, superseded ones included
+  /// (H5 in docs/approvals.md: going back to an old text does not make it approved again).
+  public func revision(withBlob blob: ObjectID) -> ApprovedRevision? {
+    guard let last = revisions.last, last.blob == blob else { return nil }
+    return last
+  }
+}
+
+/// The kinds of problem `sop verify` reports (a contract).
+public enum ProblemKind: String, Codable, Sendable, CaseIterable {
+  case unsigned
+  case badSignature = "bad-signature"
+  case unknownKey = "unknown-key"
+  case notAuthorised = "not-authorised"
+  case selfApproval = "self-approval"
+  case contentMismatch = "content-mismatch"
+  case contentChanged = "content-changed"
+  /// Two files at the tip carry the same id (H7).
+  case duplicateID = "duplicate-id"
+  /// A root commit other than the trusted one is reachable from the tip (H1).
+  case foreignRoot = "foreign-root"
+  /// An approval's committer time is earlier than its parent's (H11).
+  case backDated = "back-dated"
+}
+
+/// A problem found in history: a commit (or tag) whose signature does not count, and why.
+public struct VerificationProblem: Codable, Sendable, Hashable, Comparable {
+  /// The commit or tag object id.
+  public var commit: String
+  /// The document id the trailer names (or the tag name).
+  public var document: String
+  /// The kind.
+  public var kind: ProblemKind
+  /// A sentence.
+  public var message: String
+
+  /// Orders problems by commit then document then kind.
+  public static func < (lhs: VerificationProblem, rhs: VerificationProblem) -> Bool {
+    (lhs.commit, lhs.document, lhs.kind.rawValue, lhs.message)
+      < (rhs.commit, rhs.document, rhs.kind.rawValue, rhs.message)
+  }
+}
+
+/// A policy version that is in effect from some commit on.
+public struct EffectivePolicy: Sendable {
+  /// The decoded policy.
+  public var policy: Policy
+  /// The blob of `sop.yml`.
+  public var blob: ObjectID
+  /// 1 for the root policy, then +1 for each approved change.
+  public var revision: Int
+  /// The signatures that put it in effect (none for the root).
+  public var approvals: [ApprovalRecord]
+  /// The commit from which it is in effect.
+  public var since: ObjectID
+  /// When it took effect.
+  public var time: Int64
+  /// Keys by SSH key blob: who signed with which key.
+  let signers: [Data: Person]
+  /// The same people by key fingerprint, for judging a stored signature again (H4).
+  let signersByFingerprint: [String: Person]
+
+  init(policy: Policy, blob: ObjectID, revision: Int, approvals: [ApprovalRecord], since: ObjectID, time: Int64) {
+    self.policy = policy
+    self.blob = blob
+    self.revision = revision
+    self.approvals = approvals
+    self.since = since
+    self.time = time
+    var signers: [Data: Person] = [:]
+    var byFingerprint: [String: Person] = [:]
+    for person in policy.people {
+      for line in person.keys {
+        if let key = try? SSHPublicKey(authorizedKey: line) {
+          signers[key.blob] = person
+          byFingerprint[key.fingerprint] = person
+        }
+      }
+    }
+    self.signers = signers
+    self.signersByFingerprint = byFingerprint
+  }
+
+  /// The person whose registered key this is.
+  public func person(for key: SSHPublicKey) -> Person? { signers[key.blob] }
+
+  /// The person whose registered key has this fingerprint.
+  func person(fingerprint: String) -> Person? { signersByFingerprint[fingerprint] }
+}
+
+/// The result of one walk over history: every document's revisions and every problem.
+public struct ApprovalLedger: Sendable {
+  /// The commit the walk started from.
+  public var tip: ObjectID
+  /// Histories by document id.
+  public var documents: [DocumentID: DocumentHistory]
+  /// Problems, sorted.
+  public var problems: [VerificationProblem]
+  /// The policy in effect at the tip, if any.
+  public var effectivePolicy: EffectivePolicy?
+  /// Every policy version that took effect, oldest first.
+  public var policyVersions: [EffectivePolicy]
+  /// Signatures on `sop.yml` contents that are not (yet) in effect, by blob.
+  public var pendingPolicyApprovals: [ObjectID: [ApprovalRecord]]
+  /// The effective policy at each commit (by id), for judging tags.
+  var policyAtCommit: [ObjectID: Int]
+  /// How many commits carry an `Approves:` trailer.
+  public var approvalCommits: Int
+  /// Blobs approved for each document at each revision, for checking tags.
+  var approvedBlobs: [DocumentID: [ObjectID: Int]]
+  /// The root commit this history was trusted from (H1).
+  public var root: ObjectID
+  /// Every commit of the mainline (the first-parent chain from the tip), for judging tags.
+  var mainline: Set<ObjectID>
+
+  /// The effective policy at a commit reachable from the tip.
+  public func policy(at commit: ObjectID) -> EffectivePolicy? {
+    policyAtCommit[commit].map { policyVersions[$0] }
+  }
+
+  /// Whether `blob` is an approved content of `id` (at or before the tip).
+  public func isApproved(_ id: DocumentID, blob: ObjectID) -> Bool { approvedBlobs[id]?[blob] != nil }
+}

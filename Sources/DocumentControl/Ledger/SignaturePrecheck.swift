@@ -1,0 +1,88 @@
+import DocumentModel
+import Foundation
+import GitStore
+import Signatures
+
+/// A signature verdict computed ahead of the ordered walk.
+struct SignatureCheck: Sendable {
+  var verdict: SignatureVerdict
+}
+
+/// Work done on all cores before the ordered walk: it depends on no policy, so only its results are
+/// looked up in order.
+enum SignaturePrecheck {
+  /// Extracts and verifies the signature of every commit that may carry approvals.
+  static func checkSignatures(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: SignatureCheck] {
+    let commits = entries.filter { mayCarryApprovals($0.commit.message) }.map(\.commit.id)
+    return inParallel(commits, gitDirectory: gitDirectory) { repository, commit in
+      guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
+      return SignatureCheck(
+        verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
+    }
+  }
+
+  /// Parses the front matter of every changed Markdown blob in history with the document parser (H8: one
+  /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost.
+  static func parseFrontMatter(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: FrontMatter?] {
+    var seen = Set<ObjectID>()
+    var blobs: [ObjectID] = []
+    for entry in entries {
+      for change in entry.changes where change.path.hasSuffix(".md") {
+        if let blob = change.newBlob, seen.insert(blob).inserted { blobs.append(blob) }
+      }
+    }
+    return inParallel(blobs, gitDirectory: gitDirectory) { repository, blob in
+      guard let bytes = try? repository.blob(blob) else { return nil }
+      return .some(identity(of: bytes))
+    }
+  }
+
+  /// The front matter of a stored document, or nil when the parser rejects it.
+  static func identity(of bytes: [UInt8]) -> FrontMatter? {
+    try? ParsedDocument(path: "", data: Data(bytes)).frontMatter
+  }
+
+  /// Runs `work` over `items` on all cores, each worker with its own repository handle (libgit2 handles
+  /// must not be shared between threads). Items whose work returns nil are left out; the serial walk
+  /// computes those itself.
+  static func inParallel<Item: Hashable & Sendable, Value: Sendable>(
+    _ items: [Item], gitDirectory: String, _ work: @Sendable @escaping (Repository, Item) -> Value?
+  ) -> [Item: Value] {
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 64))
+    guard workers > 1 else { return [:] }
+    let results = ParallelResults<Item, Value>()
+    let chunk = (items.count + workers - 1) / workers
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      guard let repository = try? Repository.discover(from: gitDirectory) else { return }
+      var part: [Item: Value] = [:]
+      for item in items[(worker * chunk)..<min(items.count, (worker + 1) * chunk)] {
+        if let value = work(repository, item) { part[item] = value }
+      }
+      results.lock.withLock { results.merged.merge(part) { first, _ in first } }
+    }
+    return results.merged
+  }
+}
+
+/// Results gathered from parallel workers under a lock.
+private final class ParallelResults<Item: Hashable, Value>: @unchecked Sendable {
+  let lock = NSLock()
+  var merged: [Item: Value] = [:]
+}
+
+/// Whether a commit message may carry an `Approves:` trailer: a byte search that skips trailer
+/// parsing for the ordinary commits that make up most of history.
+func mayCarryApprovals(_ message: String) -> Bool {
+  let needle = Array("approves:".utf8)
+  var matched = 0
+  for byte in message.utf8 {
+    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    if lower == needle[matched] {
+      matched += 1
+      if matched == needle.count { return true }
+    } else {
+      matched = lower == needle[0] ? 1 : 0
+    }
+  }
+  return false
+}
