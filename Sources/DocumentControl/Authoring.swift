@@ -101,6 +101,10 @@ public enum RepositorySetup {
       # May the author of a change approve it? Keep false: a second pair of eyes is the point.
       self-approval: false
 
+      # Recommended once everyone who edits documents signs commits (git config commit.gpgsign true,
+      # gpg.format ssh): then the key that signed a change, not the typed author email, says who wrote it.
+      # changes: signed
+
       """
   }
 }

@@ -14,6 +14,8 @@ public struct Policy: Sendable, Codable, Hashable {
   public var documents: [String]?
   /// Whether an author of a change may approve it (default false).
   public var allowsSelfApproval: Bool
+  /// Whether change commits to documents must be signed by a registered key (`changes: signed`).
+  public var changesMustBeSigned: Bool
   /// How many admins must approve a change to `sop.yml` (default 1).
   public var policyApprovals: Int
   /// Roles allowed to publish (default `[admin]`).
@@ -28,7 +30,7 @@ public struct Policy: Sendable, Codable, Hashable {
   public init(
     version: Int = 1, organisation: String, people: [Person], types: [String: DocumentType],
     documents: [String]? = nil, allowsSelfApproval: Bool = false, policyApprovals: Int = 1,
-    publishRoles: [String] = ["admin"], lint: LintSettings = LintSettings()
+    publishRoles: [String] = ["admin"], lint: LintSettings = LintSettings(), changesMustBeSigned: Bool = false
   ) {
     self.version = version
     self.organisation = organisation
@@ -36,6 +38,7 @@ public struct Policy: Sendable, Codable, Hashable {
     self.types = types
     self.documents = documents
     self.allowsSelfApproval = allowsSelfApproval
+    self.changesMustBeSigned = changesMustBeSigned
     self.policyApprovals = policyApprovals
     self.publishRoles = publishRoles
     self.lint = lint
@@ -44,6 +47,7 @@ public struct Policy: Sendable, Codable, Hashable {
   enum CodingKeys: String, CodingKey {
     case version, organisation, people, types, documents, lint
     case allowsSelfApproval = "self-approval"
+    case changes
     case policyApprovals = "policy-approvals"
     case publishRoles = "publish-roles"
   }
@@ -61,6 +65,13 @@ public struct Policy: Sendable, Codable, Hashable {
     types = try container.decode([String: DocumentType].self, forKey: .types)
     documents = try container.decodeIfPresent([String].self, forKey: .documents)
     allowsSelfApproval = try container.decodeIfPresent(Bool.self, forKey: .allowsSelfApproval) ?? false
+    switch try container.decodeIfPresent(String.self, forKey: .changes) ?? "unsigned" {
+    case "signed": changesMustBeSigned = true
+    case "unsigned": changesMustBeSigned = false
+    case let other:
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: [CodingKeys.changes], debugDescription: "must be 'signed' or 'unsigned', not '\(other)'"))
+    }
     policyApprovals = try container.decodeIfPresent(Int.self, forKey: .policyApprovals) ?? 1
     guard policyApprovals >= 1 else {
       throw DecodingError.dataCorrupted(
@@ -68,6 +79,21 @@ public struct Policy: Sendable, Codable, Hashable {
     }
     publishRoles = try container.decodeIfPresent([String].self, forKey: .publishRoles) ?? ["admin"]
     lint = try container.decodeIfPresent(LintSettings.self, forKey: .lint) ?? LintSettings()
+  }
+
+  /// Encodes with the key spellings of `sop.yml`.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(version, forKey: .version)
+    try container.encode(organisation, forKey: .organisation)
+    try container.encode(people, forKey: .people)
+    try container.encode(types, forKey: .types)
+    try container.encodeIfPresent(documents, forKey: .documents)
+    try container.encode(allowsSelfApproval, forKey: .allowsSelfApproval)
+    try container.encode(changesMustBeSigned ? "signed" : "unsigned", forKey: .changes)
+    try container.encode(policyApprovals, forKey: .policyApprovals)
+    try container.encode(publishRoles, forKey: .publishRoles)
+    try container.encode(lint, forKey: .lint)
   }
 
   static let shape = YAMLShape.mapping([
@@ -82,7 +108,7 @@ public struct Policy: Sendable, Codable, Hashable {
         "required-sections": .sequence(of: .scalar), "section-aliases": .dictionary(of: .sequence(of: .scalar)),
       ])),
     "documents": .sequence(of: .scalar),
-    "self-approval": .scalar, "policy-approvals": .scalar, "publish-roles": .sequence(of: .scalar),
+    "self-approval": .scalar, "changes": .scalar, "policy-approvals": .scalar, "publish-roles": .sequence(of: .scalar),
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),

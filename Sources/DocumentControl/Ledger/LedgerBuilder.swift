@@ -121,20 +121,46 @@ struct LedgerBuilder {
       selections[current ?? -1]
       ?? DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
     selections[current ?? -1] = selection
+    var authors: Set<String>?
     for change in entry.changes where selection.includes(change.path) {
       guard let blob = change.newBlob, let content = try frontMatter(ofBlob: blob) else { continue }
       if commit.parents.count > 1, try fromOtherParent(commit, path: change.path, blob: blob) { continue }
       let id = content.id
+      if authors == nil { authors = try changeAuthors(of: commit, document: id) }
       idPaths[id, default: []].insert(change.path)
       var history = histories[id] ?? DocumentHistory()
       history.changesSinceRevision.append(
         ChangeRecord(
           commit: commit.id, subject: commit.subject, authorName: commit.author.name,
           authorEmail: commit.author.email, time: commit.author.time))
-      history.authorsSinceRevision.insert(commit.author.email.lowercased())
-      history.authorsSinceRevision.insert(commit.committer.email.lowercased())
+      history.authorsSinceRevision.formUnion(authors ?? [])
       histories[id] = history
     }
+  }
+
+  /// Who counts as the author of a change for rule 6 (H9): with `changes: signed`, the registered owner of
+  /// the key that signed it (an unsigned or foreign-signed change is a problem); otherwise both the author
+  /// and the committer email, which are unauthenticated text.
+  private mutating func changeAuthors(of commit: Commit, document: DocumentID) throws(GitError) -> Set<String> {
+    let claimed: Set<String> = [commit.author.email.lowercased(), commit.committer.email.lowercased()]
+    guard let policy = current.map({ policyVersions[$0] }), policy.policy.changesMustBeSigned else { return claimed }
+    func problem(_ message: String) -> Set<String> {
+      problems.append(
+        VerificationProblem(commit: commit.id.hex, document: document.rawValue, kind: .unsignedChange, message: message))
+      return claimed
+    }
+    guard let stored = try repository.signature(ofCommit: commit.id) else {
+      return problem("the change is not signed, and sop.yml says 'changes: signed'")
+    }
+    guard case .valid(let key) = verifySSHSignature(
+      armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+    else {
+      return problem("the change's signature does not verify")
+    }
+    guard let person = policy.person(for: key) else {
+      return problem("the change is signed by key \(key.fingerprint), which is not registered in sop.yml")
+    }
+    return [person.email.lowercased()]
   }
 
   /// Whether a merge's content at `path` is what one of its other parents already had there.

@@ -105,6 +105,8 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
   case foreignRoot = "foreign-root"
   /// An approval's committer time is earlier than its parent's (H11).
   case backDated = "back-dated"
+  /// With `changes: signed`, a change commit to a document that no registered key signed (H9).
+  case unsignedChange = "unsigned-change"
 }
 
 /// A problem found in history: a commit (or tag) whose signature does not count, and why.
