@@ -10,11 +10,12 @@
 // | test                                  | rule | kind                  | today | why it fails today                         |
 // |---------------------------------------|------|-----------------------|-------|--------------------------------------------|
 // | h1FirstRunPinsRoot                    | H1   | legit, fails today    | FAIL  | nothing pinned, no `root` in verify JSON   |
-// | h1OrphanAsFirstParent                 | H1   | attack                | FAIL  | exit 0; publish tags the attacker's set    |
+// | h1OrphanAsFirstParent                 | H1   | attack                | FAIL  | status, verify, log exit 0; publish 1      |
 // | h1ForcePushedNewRoot                  | H1   | attack                | FAIL  | no `sop.root` pinned; replaced history ok  |
 // | h1TwoRootsNothingPinned               | H1   | attack                | FAIL  | exit 0, roots not listed                   |
 // | h1OrphanAsSecondParent                | H1   | attack                | FAIL  | side policy trusted: QP-001 approved r2    |
 // | h2PolicyRollbackByMergeOrder          | H2   | attack                | FAIL  | removed key counts; policy back to r1      |
+// | h2OldBranchMergedAfterPolicyChange    | H2   | legit                 | PASS  |                                            |
 // | h3RevokedKeyOnOldBranch               | H3   | attack                | FAIL  | revoked key completes QP-001 r1            |
 // | h3ParallelApprovalsMerge              | H3   | legit                 | PASS  |                                            |
 // | h3ApprovalFromAnotherClone            | H3   | legit                 | PASS  |                                            |
@@ -25,14 +26,15 @@
 // | h5FeatureBranchApprovedThenMerged     | H5   | legit                 | PASS  |                                            |
 // | h5RevertToSupersededText              | H5   | attack                | FAIL  | reverted text shows approved r1            |
 // | h5ReapprovedRevertIsNewRevision       | H5   | legit, fails today    | FAIL  | re-approval counted as a review: r1        |
-// | h6TypeChangeDropsOwner                | H6   | attack                | FAIL  | quality alone approves r2 as a form        |
+// | h6TypeChangeDropsOwner                | H6   | attack                | FAIL  | quality alone approves r2; r2 published    |
 // | h6TypePrefixMismatchReported          | H6   | attack                | FAIL  | not reported; approvable                   |
 // | h7DuplicateID                         | H7   | attack                | FAIL  | approve signs, publish tags, verify ok     |
 // | h7RenameIsNotDuplicate                | H7   | legit                 | PASS  |                                            |
-// | h8IdLineForms (BOM, `id :`, `"id":`)  | H8   | attack                | FAIL  | edit not tracked: editor approves own text |
+// | h8IdLineForms (BOM, `id :`, `"id":`,  | H8   | attack                | FAIL  | edit not tracked: editor approves own text |
+// |   id after 72 KB of front matter)     |      |                       |       | (all four forms; the parser accepts each)  |
 // | h9CommitterIsAuthor                   | H9   | attack                | FAIL  | committer email ignored                    |
 // | h10ShallowClone (+ --unshallow legit) | H10  | attack (+ legit part) | FAIL  | shallow clone verifies "ok", exit 0        |
-// | h11BackDated                          | H11  | attack                | FAIL  | no `back-dated` problem                    |
+// | h11BackDated (+ same-second legit)    | H11  | attack (+ legit part) | FAIL  | no `back-dated` problem                    |
 // | unapprovedDocumentsGlobHidesNothing   | pol. | attack                | FAIL  | committed glob hides QP-001 from status    |
 // | mergeCommitNeverApproves              | 3    | attack                | FAIL  | signed merge counts as quality's approval  |
 
@@ -81,9 +83,13 @@ struct HistoryModelAttackTests {
     let verify = try team.verify()
     #expect(verify.result.status == 2)
     #expect(!verify.result.stdout.contains("\"ok\" : true"))
-    let publish = try team.cli.sop("publish", "--key", team.mallory.path, "--out", team.folder("site").path)
+    // Alice's key is registered in the trusted policy: the only reason left to refuse is the root.
+    let publish = try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path)
     #expect(publish.status == 2, "\(publish.stdout)\(publish.stderr)")
     #expect(try team.scratch.git("tag", "-l", "published/*").isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: team.folder("site").path))
+    let log = try team.cli.sop("log", "QP-001")
+    #expect(log.status == 2, "\(log.stdout)")
   }
 
   @Test("H1: a force-pushed history with a new root is refused in a clone that pinned the old one")
@@ -195,6 +201,29 @@ struct HistoryModelAttackTests {
     #expect(status.json?.policy?.revision == 2)
     let verify = try team.verify()
     #expect(verify.json?.kinds(of: erinCommit) == ["unknown-key"])
+  }
+
+  @Test("H2 legit: a branch forked before a policy change, approved there by someone still registered, merged after")
+  func h2OldBranchMergedAfterPolicyChange() throws {
+    let team = try Team()
+    let fork = try team.rev()
+    let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
+    try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    try team.scratch.git("checkout", "-q", "-b", "review", fork)
+    try team.approve(key: team.alice, as: Team.aliceID)
+    try team.scratch.git("checkout", "-q", "main")
+    try team.approve(key: team.bob, as: Team.bobID)
+    try team.merge(["review"])
+    let status = try team.status()
+    let entry = try #require(status.json?.document("QP-001"))
+    #expect(entry.state == "approved")
+    #expect(entry.revision == 1)
+    #expect(status.json?.policy?.state == "approved")
+    #expect(status.json?.policy?.revision == 2)
+    let verify = try team.verify()
+    #expect(verify.result.status == 0, "\(verify.result.stdout)")
+    #expect(verify.json?.ok == true)
   }
 
   // MARK: H3 · judged where it enters
@@ -429,15 +458,25 @@ struct HistoryModelAttackTests {
   func h6TypeChangeDropsOwner() throws {
     let team = try Team()
     try team.approveQP001()
+    let r1 = try team.blob()
     let asForm = procedureText(step: "Wear gloves.").replacingOccurrences(
       of: "type: procedure", with: "type: form")
     try team.commit([Team.document: asForm], as: Team.danaID, "Make it a form")
     let aliceCommit = try team.approve(key: team.alice, as: Team.aliceID)
-    let entry = try #require(try team.qp001())
-    #expect(entry.state == "draft")
-    #expect(entry.revision == 1)
+    // The mismatched document may be listed as a draft or reported under problems; never approved.
+    let status = try team.status()
+    if let entry = status.json?.document("QP-001") {
+      #expect(entry.state == "draft")
+      #expect(entry.revision == 1)
+    } else {
+      #expect(status.json?.problems?.contains { $0.path == Team.document } == true, "\(status.result.stdout)")
+    }
     let verify = try team.verify()
     #expect(verify.json?.kinds(of: aliceCommit) == ["content-mismatch"])
+    // What is published stays revision 1, the procedure.
+    let publish = try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path)
+    #expect(publish.status == 0, "\(publish.stderr)")
+    #expect(try team.scratch.git("cat-file", "-p", "published/1").contains("QP-001 r1 \(r1)"))
   }
 
   @Test("H6: a document whose type does not match its id's prefix is reported")
@@ -498,6 +537,13 @@ struct HistoryModelAttackTests {
     ("byte-order mark", { "\u{FEFF}" + $0 }),
     ("space before colon", { $0.replacingOccurrences(of: "\nid: QP-001\n", with: "\nid : QP-001\n") }),
     ("quoted key", { $0.replacingOccurrences(of: "\nid: QP-001\n", with: "\n\"id\": QP-001\n") }),
+    (
+      "long front matter",
+      {
+        $0.replacingOccurrences(
+          of: "\nid: QP-001\n", with: "\n# " + String(repeating: "notes ", count: 12_000) + "\nid: QP-001\n")
+      }
+    ),
   ]
 
   @Test("H8: an edit that rewrites the id line in a form the parser accepts is tracked: the editor is an author")
@@ -577,8 +623,15 @@ struct HistoryModelAttackTests {
     let aliceCommit = try team.approve(key: team.alice, as: Team.aliceID)
     #expect(Int(try team.scratch.git("log", "-1", "--format=%ct"))! < parentTime)
     #expect(try team.qp001()?.missing == ["owner"])
+    // Legit: an approval in the same second as its parent is not back-dated.
+    let aliceTime = Int(try team.scratch.git("log", "-1", "--format=%ct"))!
+    team.scratch.clock = aliceTime - 60
+    try team.approve(key: team.bob, as: Team.bobID)
+    #expect(try team.scratch.git("log", "-1", "--format=%ct") == String(aliceTime))
+    #expect(try team.qp001()?.state == "approved")
     let verify = try team.verify()
     #expect(verify.result.status == 1)
+    #expect(verify.json?.problems.map(\.kind) == ["back-dated"])
     #expect(verify.json?.kinds(of: aliceCommit) == ["back-dated"])
   }
 
