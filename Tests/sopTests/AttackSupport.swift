@@ -56,7 +56,7 @@ struct StatusJSON: Decodable {
 /// `sop verify --format json`.
 struct VerifyJSON: Decodable {
   struct Problem: Decodable {
-    let commit: String
+    let commit: String?  // optional: a duplicate id is a finding about the tip, not about one commit
     let document: String
     let kind: String
     let message: String
