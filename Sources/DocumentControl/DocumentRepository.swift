@@ -59,6 +59,9 @@ public struct Inventory: Sendable {
 public final class DocumentRepository {
   /// The underlying git repository.
   public let git: Repository
+  /// Receives one-line notices worth a person's attention (the library never prints; the CLI writes them
+  /// to standard error).
+  public var notify: @Sendable (String) -> Void = { _ in }
 
   /// Opens the repository containing `path`.
   public init(discoveringFrom path: String) throws(ControlError) {

@@ -10,7 +10,11 @@ extension DocumentRepository {
     let ledger = try builder.build(from: commit, trustedRoot: pinned)
     if pinned == nil {
       // H1: trust on first use, only for a history with a single root (the builder refuses more).
-      try? git.setConfigValue(Self.rootConfigKey, ledger.root.hex)
+      if (try? git.setConfigValue(Self.rootConfigKey, ledger.root.hex)) != nil {
+        notify(
+          "trusting root commit \(ledger.root.hex) from now on (first use; pinned as git config "
+            + "\(Self.rootConfigKey)); compare it with the id your team recorded")
+      }
     }
     return ledger
   }

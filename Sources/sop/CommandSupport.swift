@@ -16,7 +16,9 @@ struct GlobalOptions: ParsableArguments {
       throw fail(.invalidArgument("\(directory): no such folder"))
     }
     do {
-      return try DocumentRepository(discoveringFrom: path)
+      let repository = try DocumentRepository(discoveringFrom: path)
+      repository.notify = { printError("sop: \($0)") }
+      return repository
     } catch {
       throw fail(error)
     }

@@ -171,7 +171,7 @@ struct HistoryModelAttackTests {
     #expect(verify.result.status == 1)
     #expect(verify.json?.ok == false)
     for commit in evilApprovals {
-      #expect(verify.json?.kinds(of: commit) == ["unknown-key"], "the side's approvals are reported")
+      #expect(verify.json?.kinds(of: commit) == ["foreign-root"], "the side's approvals are reported")
     }
   }
 

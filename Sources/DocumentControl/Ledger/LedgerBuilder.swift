@@ -77,6 +77,8 @@ struct LedgerBuilder {
         guard let entry = commits[step.commit] else { continue }
         if order.trusted.contains(step.commit) {
           try process(entry, entersAt: step.entersAt, isMainline: step.commit == step.entersAt)
+        } else if mayCarryApprovals(entry.commit.message) {
+          reportForeignApproval(entry.commit, trustedRoot: root)
         }
         policyAtCommit[step.commit] = current
       }
@@ -88,6 +90,22 @@ struct LedgerBuilder {
       effectivePolicy: current.map { policyVersions[$0] }, policyVersions: policyVersions,
       pendingPolicyApprovals: pendingPolicy, policyAtCommit: policyAtCommit, approvalCommits: approvalCommits,
       approvedBlobs: approvedBlobs, root: root, mainline: Set(order.mainline))
+  }
+
+  /// An approval inside a history with another root is reported and never judged: whatever key signed it,
+  /// it approves content of a history this repository does not trust (H1).
+  private mutating func reportForeignApproval(_ commit: Commit, trustedRoot: ObjectID) {
+    let trailers = commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey }
+    guard !trailers.isEmpty else { return }
+    approvalCommits += 1
+    for trailer in trailers {
+      problems.append(
+        VerificationProblem(
+          commit: commit.id.hex, document: String(trailer.value.split(separator: " ").first ?? "?"),
+          kind: .foreignRoot,
+          message: "this approval belongs to a history that does not start at the trusted root "
+            + "\(trustedRoot.short); it counts for nothing"))
+    }
   }
 
   private mutating func process(_ entry: HistoryEntry, entersAt mainlineCommit: ObjectID, isMainline: Bool)
@@ -146,14 +164,16 @@ struct LedgerBuilder {
     guard let policy = current.map({ policyVersions[$0] }), policy.policy.changesMustBeSigned else { return claimed }
     func problem(_ message: String) -> Set<String> {
       problems.append(
-        VerificationProblem(commit: commit.id.hex, document: document.rawValue, kind: .unsignedChange, message: message))
+        VerificationProblem(commit: commit.id.hex, document: document.rawValue, kind: .unsignedChange, message: message)
+      )
       return claimed
     }
     guard let stored = try repository.signature(ofCommit: commit.id) else {
       return problem("the change is not signed, and sop.yml says 'changes: signed'")
     }
-    guard case .valid(let key) = verifySSHSignature(
-      armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+    guard
+      case .valid(let key) = verifySSHSignature(
+        armored: stored.signature, message: Data(stored.signedData), namespace: "git")
     else {
       return problem("the change's signature does not verify")
     }
@@ -249,17 +269,18 @@ struct LedgerBuilder {
         report(RuleViolation(kind: .contentMismatch, message: "'\(document)' is not a document id"))
         continue
       }
-      // Rule 4: the content of the document in the parent and where it enters the mainline (H5).
-      guard try content(of: id, is: blob, inTree: parentTree!),
-        try mainlineTree.map({ tree throws(GitError) in try content(of: id, is: blob, inTree: tree) }) ?? false,
-        let content = try frontMatter(ofBlob: blob)
-      else {
+      // Rule 4: the content of the document in the parent commit…
+      guard try content(of: id, is: blob, inTree: parentTree!), let content = try frontMatter(ofBlob: blob) else {
         report(
           RuleViolation(
-            kind: .contentMismatch,
-            message: "blob \(blob.short) is not the content of \(id) in the parent commit and in the mainline"))
+            kind: .contentMismatch, message: "blob \(blob.short) is not the content of \(id) in the parent commit"))
         continue
       }
+      // …and in the mainline where the approval enters (H5). A genuine signature on text that never reached
+      // the mainline (an abandoned branch merged with -s ours, text changed on the mainline meanwhile) is
+      // like a signature on a superseded draft: it counts for nothing, and is no problem.
+      guard try mainlineTree.map({ tree throws(GitError) in try self.content(of: id, is: blob, inTree: tree) }) ?? false
+      else { continue }
       var history = histories[id] ?? DocumentHistory()
       let standing: SignerStanding
       switch ApprovalRules.judgeSigner(
@@ -311,14 +332,14 @@ struct LedgerBuilder {
   ) throws(GitError) -> RuleViolation? {
     guard let policyIndex = current else { return nil }
     let policy = policyVersions[policyIndex]
-    guard try blobID(at: Policy.fileName, inTree: parentTree) == blob,
-      try mainlineTree.map({ tree throws(GitError) in try blobID(at: Policy.fileName, inTree: tree) == blob })
-        ?? false
-    else {
+    guard try blobID(at: Policy.fileName, inTree: parentTree) == blob else {
       return RuleViolation(
-        kind: .contentMismatch,
-        message: "blob \(blob.short) is not the content of sop.yml in the parent commit and in the mainline")
+        kind: .contentMismatch, message: "blob \(blob.short) is not the content of sop.yml in the parent commit")
     }
+    // H5, as for documents: a policy text that never reached the mainline is approved for nothing.
+    guard
+      try mainlineTree.map({ tree throws(GitError) in try blobID(at: Policy.fileName, inTree: tree) == blob }) ?? false
+    else { return nil }
     if let violation = ApprovalRules.judgePolicySigner(person) { return violation }
     let record = ApprovalRecord(
       email: person.email, name: person.name, role: ApprovalRules.adminRole,
