@@ -72,6 +72,16 @@ public final class DocumentRepository {
     }
   }
 
+  /// Opens the repository git's environment names, as a server-side hook sees it (quarantined objects
+  /// included).
+  public init(fromGitEnvironment: Void) throws(ControlError) {
+    do {
+      git = try Repository.openFromEnvironment()
+    } catch {
+      throw .git(error)
+    }
+  }
+
   /// The work tree root.
   public var root: String { git.workingDirectory ?? git.gitDirectory }
 

@@ -85,6 +85,11 @@ struct SnapshotTag {
   var entries: [SnapshotEntry]
   var payload: [UInt8]
   var signature: String?
+  /// The name the tag object itself carries (`tag <name>` header): a replayed snapshot keeps its old one.
+  var innerName: String
+  /// The object id of `published/N-1` this tag names (`Previous:` line); nil for the first and for
+  /// tags made before the chain existed.
+  var previous: ObjectID?
 }
 
 extension DocumentRepository {
@@ -124,6 +129,19 @@ extension DocumentRepository {
     let neverApproved = inventory.documents.keys.filter { (ledger.documents[$0]?.revisions.isEmpty ?? true) }
       .sorted().map(\.rawValue)
     let existing = try snapshotTags()
+    // A snapshot is never reused or built on unverified: a forged latest tag would credit a signer who
+    // never signed, or hide a deleted one (H12 in docs/approvals.md).
+    if let latest = existing.last {
+      var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
+      let problems =
+        try verify(latest, in: ledger, ledgers: &ledgers)
+        + chainProblems(of: existing, tagObjects: try snapshotReferences())
+      if !problems.isEmpty {
+        throw .refused(
+          "\(latest.name) does not verify, so sop will not build on it: "
+            + problems.map(\.message).joined(separator: "; ") + " (run sop verify)")
+      }
+    }
     var tag: SnapshotTag
     var allTags = existing
     var isNew = false
@@ -140,6 +158,7 @@ extension DocumentRepository {
           message += text + "\n\n"
         }
         message += entries.map(\.line).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
+        if let latest = existing.last { message += "\nPrevious: \(latest.object.hex)\n" }
         let time = Int64(request.now.timeIntervalSince1970)
         let payload =
           "object \(head.hex)\ntype commit\ntag \(name)\ntagger \(person.name) <\(person.email)> \(time) +0000\n\n"
@@ -183,6 +202,17 @@ extension DocumentRepository {
     guard let tag = tags.first(where: { $0.name == full || $0.name == name }) else {
       throw .invalidArgument("no snapshot tag \(name) (see git tag -l 'published/*')")
     }
+    // A site is never rendered from a snapshot that does not verify (forged, replayed or out of history).
+    let atTag = try ledger(at: tag.commit)
+    var ledgers: [ObjectID: ApprovalLedger] = [atTag.tip: atTag]
+    let problems =
+      try verify(tag, in: atTag, ledgers: &ledgers)
+      + chainProblems(of: tags, tagObjects: try snapshotReferences()).filter { $0.document == tag.name }
+    if !problems.isEmpty {
+      throw .refused(
+        "\(tag.name) does not verify, so sop will not render it: "
+          + problems.map(\.message).joined(separator: "; "))
+    }
     try renderSite(tag: tag, among: tags, to: directory)
   }
 
@@ -201,39 +231,61 @@ extension DocumentRepository {
     return entries.sorted()
   }
 
-  /// Every `published/N` tag, parsed, sorted by N.
-  func snapshotTags() throws(ControlError) -> [SnapshotTag] {
-    do throws(GitError) {
-      var tags: [SnapshotTag] = []
-      for reference in try git.references(matching: "refs/tags/\(Self.snapshotPrefix)*") {
-        let name = String(reference.name.dropFirst("refs/tags/".count))
-        guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)) else { continue }
-        let raw = try git.rawObject(reference.target)
-        guard raw.type == "tag" else { continue }
-        let text = String(decoding: raw.data, as: UTF8.self)
-        var payload = raw.data
-        var signature: String?
-        if let range = text.range(of: "\n-----BEGIN SSH SIGNATURE-----", options: .backwards) {
-          let cut = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
-          payload = Array(raw.data[..<cut])
-          signature = String(text[text.index(after: range.lowerBound)...])
-        }
-        let body = String(decoding: payload, as: UTF8.self)
-        let header = body.components(separatedBy: "\n\n").first ?? ""
-        var tagger = GitSignature(name: "", email: "", time: 0)
-        for line in header.split(separator: "\n") where line.hasPrefix("tagger ") {
-          tagger = Self.parseIdentity(String(line.dropFirst(7)))
-        }
-        let entries = body.split(separator: "\n").compactMap { SnapshotEntry(line: String($0)) }
-        tags.append(
-          SnapshotTag(
-            name: name, number: number, object: reference.target, commit: try git.peelToCommit(reference.target),
-            tagger: tagger, entries: entries.sorted(), payload: payload, signature: signature))
+  /// Every `published/N` reference, with the object it points at.
+  func snapshotReferences() throws(ControlError) -> [(name: String, object: ObjectID)] {
+    do {
+      return try git.references(matching: "refs/tags/\(Self.snapshotPrefix)*").map {
+        (String($0.name.dropFirst("refs/tags/".count)), $0.target)
       }
-      return tags.sorted { $0.number < $1.number }
     } catch {
       throw .git(error)
     }
+  }
+
+  /// Every `published/N` tag that is a tag object pointing at a commit, parsed, sorted by N. `sop verify`
+  /// reports the references that are not.
+  func snapshotTags() throws(ControlError) -> [SnapshotTag] {
+    var tags: [SnapshotTag] = []
+    for reference in try snapshotReferences() {
+      if let tag = try? snapshotTag(name: reference.name, object: reference.object) { tags.append(tag) }
+    }
+    return tags.sorted { $0.number < $1.number }
+  }
+
+  /// The `published/N` tag `name` whose tag object is `object`, parsed; nil when it is not one.
+  func snapshotTag(name: String, object: ObjectID) throws(GitError) -> SnapshotTag? {
+    guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)) else { return nil }
+    let reference = (name: name, target: object)
+    let raw = try git.rawObject(reference.target)
+    guard raw.type == "tag", number >= 1 else { return nil }
+    let text = String(decoding: raw.data, as: UTF8.self)
+    var payload = raw.data
+    var signature: String?
+    if let range = text.range(of: "\n-----BEGIN SSH SIGNATURE-----", options: .backwards) {
+      let cut = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
+      payload = Array(raw.data[..<cut])
+      signature = String(text[text.index(after: range.lowerBound)...])
+    }
+    let body = String(decoding: payload, as: UTF8.self)
+    let header = body.components(separatedBy: "\n\n").first ?? ""
+    var tagger = GitSignature(name: "", email: "", time: 0)
+    var innerName = ""
+    var type = ""
+    for line in header.split(separator: "\n") {
+      if line.hasPrefix("tagger ") { tagger = Self.parseIdentity(String(line.dropFirst(7))) }
+      if line.hasPrefix("tag ") { innerName = String(line.dropFirst(4)) }
+      if line.hasPrefix("type ") { type = String(line.dropFirst(5)) }
+    }
+    // A snapshot names a commit directly; a tag of a tree, a blob or another tag is not one.
+    guard type == "commit" else { return nil }
+    let previous = body.split(separator: "\n").last { $0.hasPrefix("Previous: ") }.flatMap {
+      ObjectID(hex: String($0.dropFirst("Previous: ".count)))
+    }
+    let entries = body.split(separator: "\n").compactMap { SnapshotEntry(line: String($0)) }
+    return SnapshotTag(
+      name: name, number: number, object: reference.target, commit: try git.peelToCommit(reference.target),
+      tagger: tagger, entries: entries.sorted(), payload: payload, signature: signature, innerName: innerName,
+      previous: previous)
   }
 
   /// Parses `Name <email> 1700000000 +0000`.

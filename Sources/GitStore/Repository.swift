@@ -43,6 +43,17 @@ public final class Repository {
     return Repository(pointer: handle)
   }
 
+  /// Opens the repository git's environment names (`GIT_DIR`, `GIT_OBJECT_DIRECTORY`,
+  /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`), as a hook sees it: in `pre-receive`, pushed objects wait in a
+  /// quarantine folder that only these variables reveal.
+  public static func openFromEnvironment() throws(GitError) -> Repository {
+    _ = initialized
+    var handle: OpaquePointer?
+    let code = git_repository_open_ext(&handle, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
+    guard code == 0, let handle else { throw lastError("open the repository named by GIT_DIR", code: code) }
+    return Repository(pointer: handle)
+  }
+
   /// Creates (or reopens) a repository at `path` whose unborn branch is `initialBranch`.
   /// A nil branch takes git's `init.defaultBranch`, as `git init` does.
   public static func initialize(at path: String, initialBranch: String?) throws(GitError) -> Repository {
@@ -523,6 +534,16 @@ public final class Repository {
     if code == GIT_ENOTFOUND.rawValue { return nil }
     guard code == 0, let value else { throw lastError("read \(key)", code: code) }
     return String(cString: value)
+  }
+
+  /// Whether `commit` is `ancestor` or descends from it.
+  public func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(GitError) -> Bool {
+    if commit == ancestor { return true }
+    var commitOID = commit.oid
+    var ancestorOID = ancestor.oid
+    let code = git_graph_descendant_of(pointer, &commitOID, &ancestorOID)
+    guard code >= 0 else { throw lastError("compare \(commit.short) with \(ancestor.short)", code: code) }
+    return code == 1
   }
 
   /// Sets a git configuration value in this repository's own configuration (`.git/config`).

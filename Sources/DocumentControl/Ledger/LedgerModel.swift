@@ -107,6 +107,8 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
   case backDated = "back-dated"
   /// With `changes: signed`, a change commit to a document that no registered key signed (H9).
   case unsignedChange = "unsigned-change"
+  /// A `published/N` reference that is no snapshot, replays another, or breaks the chain of snapshots.
+  case snapshotChain = "snapshot-chain"
 }
 
 /// A problem found in history: a commit (or tag) whose signature does not count, and why.
