@@ -120,7 +120,7 @@ extension DocumentRepository {
     } catch {
       throw .invalidArgument(error.description)
     }
-    // The policy in effect decides which files are documents (H12); an id two files share is refused (H7).
+    // The policy in effect decides which files are documents (approvals.md, "The policy is under control too"); an id two files share is refused (H7).
     let inventory = try inventory(at: head, policy: effective.policy)
     if let (id, paths) = inventory.ambiguous.min(by: { $0.key < $1.key }) {
       throw .ambiguousID(id: id.rawValue, paths: paths)

@@ -42,7 +42,7 @@ extension DocumentRepository {
     let commit = try commit(revision)
     let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
     // The committed sop.yml only guesses the selection so the inventory can be read while history is walked;
-    // the policy in effect decides which files are documents and judges them (H12), so a pending sop.yml
+    // the policy in effect decides which files are documents and judges them, so a pending sop.yml
     // that selects differently means reading the inventory again.
     var (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
     let rules = ledger.effectivePolicy?.policy ?? policy
