@@ -10,6 +10,9 @@ public final class Repository {
   public let workingDirectory: String?
   /// The `.git` directory without a trailing slash.
   public let gitDirectory: String
+  /// Whether it was opened from git's environment (a hook): another handle must be opened the same way to
+  /// see quarantined objects.
+  public private(set) var openedFromEnvironment = false
 
   private static let initialized: Void = { git_libgit2_init() }()
 
@@ -51,7 +54,14 @@ public final class Repository {
     var handle: OpaquePointer?
     let code = git_repository_open_ext(&handle, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil)
     guard code == 0, let handle else { throw lastError("open the repository named by GIT_DIR", code: code) }
-    return Repository(pointer: handle)
+    let repository = Repository(pointer: handle)
+    repository.openedFromEnvironment = true
+    return repository
+  }
+
+  /// Opens another handle on the same repository, the same way (for another thread).
+  public static func reopen(gitDirectory: String, fromEnvironment: Bool) throws(GitError) -> Repository {
+    fromEnvironment ? try openFromEnvironment() : try discover(from: gitDirectory)
   }
 
   /// Creates (or reopens) a repository at `path` whose unborn branch is `initialBranch`.

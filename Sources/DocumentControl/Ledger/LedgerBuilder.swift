@@ -70,8 +70,8 @@ struct LedgerBuilder {
           message: "a second root commit is merged into this history; its policy, keys and approvals count for "
             + "nothing (the trusted root is \(root.hex))"))
     }
-    contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, gitDirectory: repository.gitDirectory)
-    signatureChecks = SignaturePrecheck.checkSignatures(of: entries, gitDirectory: repository.gitDirectory)
+    contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, in: repository)
+    signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository)
     do throws(GitError) {
       for step in order.steps {
         guard let entry = commits[step.commit] else { continue }

@@ -12,9 +12,9 @@ struct SignatureCheck: Sendable {
 /// looked up in order.
 enum SignaturePrecheck {
   /// Extracts and verifies the signature of every commit that may carry approvals.
-  static func checkSignatures(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: SignatureCheck] {
+  static func checkSignatures(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: SignatureCheck] {
     let commits = entries.filter { mayCarryApprovals($0.commit.message) }.map(\.commit.id)
-    return inParallel(commits, gitDirectory: gitDirectory) { repository, commit in
+    return inParallel(commits, like: repository) { repository, commit in
       guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
       return SignatureCheck(
         verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
@@ -23,7 +23,7 @@ enum SignaturePrecheck {
 
   /// Parses the front matter of every changed Markdown blob in history with the document parser (H8: one
   /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost.
-  static func parseFrontMatter(of entries: [HistoryEntry], gitDirectory: String) -> [ObjectID: FrontMatter?] {
+  static func parseFrontMatter(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: FrontMatter?] {
     var seen = Set<ObjectID>()
     var blobs: [ObjectID] = []
     for entry in entries {
@@ -31,7 +31,7 @@ enum SignaturePrecheck {
         if let blob = change.newBlob, seen.insert(blob).inserted { blobs.append(blob) }
       }
     }
-    return inParallel(blobs, gitDirectory: gitDirectory) { repository, blob in
+    return inParallel(blobs, like: repository) { repository, blob in
       guard let bytes = try? repository.blob(blob) else { return nil }
       return .some(identity(of: bytes))
     }
@@ -42,18 +42,21 @@ enum SignaturePrecheck {
     try? ParsedDocument(path: "", data: Data(bytes)).frontMatter
   }
 
-  /// Runs `work` over `items` on all cores, each worker with its own repository handle (libgit2 handles
-  /// must not be shared between threads). Items whose work returns nil are left out; the serial walk
-  /// computes those itself.
+  /// Runs `work` over `items` on all cores, each worker with its own handle opened like `repository`
+  /// (libgit2 handles must not be shared between threads). Items whose work returns nil are left out; the
+  /// serial walk computes those itself.
   static func inParallel<Item: Hashable & Sendable, Value: Sendable>(
-    _ items: [Item], gitDirectory: String, _ work: @Sendable @escaping (Repository, Item) -> Value?
+    _ items: [Item], like repository: Repository, _ work: @Sendable @escaping (Repository, Item) -> Value?
   ) -> [Item: Value] {
+    let gitDirectory = repository.gitDirectory
+    let fromEnvironment = repository.openedFromEnvironment
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 64))
     guard workers > 1 else { return [:] }
     let results = ParallelResults<Item, Value>()
     let chunk = (items.count + workers - 1) / workers
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      guard let repository = try? Repository.discover(from: gitDirectory) else { return }
+      guard let repository = try? Repository.reopen(gitDirectory: gitDirectory, fromEnvironment: fromEnvironment)
+      else { return }
       var part: [Item: Value] = [:]
       for item in items[(worker * chunk)..<min(items.count, (worker + 1) * chunk)] {
         if let value = work(repository, item) { part[item] = value }
