@@ -100,7 +100,9 @@ public struct Policy: Sendable, Codable, Hashable {
     "version": .scalar, "organisation": .scalar,
     "people": .sequence(
       of: .mapping([
-        "email": .scalar, "name": .scalar, "roles": .sequence(of: .scalar), "keys": .sequence(of: .scalar),
+        "email": .scalar, "name": .scalar, "roles": .sequence(of: .scalar),
+        "keys": .sequence(
+          of: .scalarOr(.mapping(["key": .scalar, "revoked": .mapping(["at": .scalar, "reason": .scalar])]))),
       ])),
     "types": .dictionary(
       of: .mapping([
@@ -184,26 +186,159 @@ public struct Person: Sendable, Codable, Hashable {
   public var name: String
   /// Roles such as `quality` or `admin`.
   public var roles: [String]
-  /// SSH public keys in `authorized_keys` form.
+  /// SSH public keys in `authorized_keys` form that sign for this person.
   public var keys: [String]
+  /// Keys withdrawn from this person: they sign for nobody, and `verify` flags what they signed after the
+  /// revocation time.
+  public var revokedKeys: [RevokedKey]
 
   /// Creates a person.
-  public init(email: String, name: String, roles: [String], keys: [String] = []) {
+  public init(email: String, name: String, roles: [String], keys: [String] = [], revokedKeys: [RevokedKey] = []) {
     self.email = email
     self.name = name
     self.roles = roles
     self.keys = keys
+    self.revokedKeys = revokedKeys
   }
 
   enum CodingKeys: String, CodingKey { case email, name, roles, keys }
 
-  /// Decodes a person; `keys` is optional.
+  /// Decodes a person; `keys` is optional, and each key is a line or `{key, revoked: {at, reason}}`.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     email = try container.decode(String.self, forKey: .email)
     name = try container.decode(String.self, forKey: .name)
     roles = try container.decode([String].self, forKey: .roles)
-    keys = try container.decodeIfPresent([String].self, forKey: .keys) ?? []
+    let entries = try container.decodeIfPresent([KeyEntry].self, forKey: .keys) ?? []
+    keys = entries.compactMap { $0.revoked == nil ? $0.key : nil }
+    revokedKeys = entries.compactMap { entry in
+      entry.revoked.map { RevokedKey(key: entry.key, at: $0.at, reason: $0.reason) }
+    }
+  }
+
+  /// Encodes keys back in the form they were written.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(email, forKey: .email)
+    try container.encode(name, forKey: .name)
+    try container.encode(roles, forKey: .roles)
+    let entries =
+      keys.map { KeyEntry(key: $0, revoked: nil) }
+      + revokedKeys.map { KeyEntry(key: $0.key, revoked: .init(at: $0.at, reason: $0.reason)) }
+    try container.encode(entries, forKey: .keys)
+  }
+}
+
+/// A key withdrawn from a person (`keys: [{key: …, revoked: {at: 2026-05-01T09:00:00Z, reason: …}}]`).
+public struct RevokedKey: Sendable, Codable, Hashable {
+  /// The key line.
+  public var key: String
+  /// When it stopped being trustworthy, in seconds since 1970 (UTC).
+  public var at: Int64
+  /// Why, for the record.
+  public var reason: String
+}
+
+/// One entry of `keys`: a line, or a mapping with a revocation.
+private struct KeyEntry: Codable, Hashable {
+  struct Revocation: Codable, Hashable {
+    var at: Int64
+    var reason: String
+
+    init(at: Int64, reason: String) {
+      self.at = at
+      self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey { case at, reason }
+
+    init(from decoder: Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      let text = try container.decode(String.self, forKey: .at)
+      guard let seconds = Self.parse(text) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .at, in: container,
+          debugDescription: "'\(text)' is not a UTC time like 2026-05-01T09:00:00Z or a date like 2026-05-01")
+      }
+      at = seconds
+      reason = try container.decode(String.self, forKey: .reason)
+    }
+
+    func encode(to encoder: Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      let date = UTCDate(Date(timeIntervalSince1970: TimeInterval(at)))
+      try container.encode(
+        String(
+          format: "%04d-%02d-%02dT%02d:%02d:%02dZ", date.year, date.month, date.day, date.hour, date.minute,
+          date.second), forKey: .at)
+      try container.encode(reason, forKey: .reason)
+    }
+
+    /// `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM:SSZ`, exactly.
+    static func parse(_ text: String) -> Int64? {
+      let digits = Array(text.utf8)
+      func number(_ range: Range<Int>) -> Int? {
+        guard range.upperBound <= digits.count else { return nil }
+        var value = 0
+        for byte in digits[range] {
+          guard byte >= 0x30, byte <= 0x39 else { return nil }
+          value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+      }
+      guard digits.count == 10 || digits.count == 20, let year = number(0..<4), digits[4] == 0x2D,
+        let month = number(5..<7), digits[7] == 0x2D, let day = number(8..<10), (1...12).contains(month),
+        (1...31).contains(day)
+      else { return nil }
+      var seconds = 0
+      if digits.count == 20 {
+        guard digits[10] == 0x54, digits[19] == 0x5A, digits[13] == 0x3A, digits[16] == 0x3A,
+          let hour = number(11..<13), let minute = number(14..<16), let second = number(17..<19), hour < 24,
+          minute < 60, second < 60
+        else { return nil }
+        seconds = hour * 3_600 + minute * 60 + second
+      }
+      // Days from civil (Howard Hinnant), proleptic Gregorian.
+      let y = month <= 2 ? year - 1 : year
+      let era = (y >= 0 ? y : y - 399) / 400
+      let yearOfEra = y - era * 400
+      let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+      let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+      let days = era * 146_097 + dayOfEra - 719_468
+      return Int64(days * 86_400 + seconds)
+    }
+  }
+
+  var key: String
+  var revoked: Revocation?
+
+  init(key: String, revoked: Revocation?) {
+    self.key = key
+    self.revoked = revoked
+  }
+
+  init(from decoder: Decoder) throws {
+    if let line = try? decoder.singleValueContainer().decode(String.self) {
+      key = line
+      revoked = nil
+      return
+    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    key = try container.decode(String.self, forKey: .key)
+    revoked = try container.decodeIfPresent(Revocation.self, forKey: .revoked)
+  }
+
+  enum CodingKeys: String, CodingKey { case key, revoked }
+
+  func encode(to encoder: Encoder) throws {
+    guard let revoked else {
+      var single = encoder.singleValueContainer()
+      try single.encode(key)
+      return
+    }
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(key, forKey: .key)
+    try container.encode(revoked, forKey: .revoked)
   }
 }
 

@@ -15,6 +15,8 @@ indirect enum YAMLShape: Sendable {
   case scalarOrSequence
   /// A scalar, or a mapping of free keys to scalars (rule settings, checked by their owner).
   case scalarOrDictionary
+  /// A scalar, or a value of the given shape (a key line, or a key with its revocation).
+  case scalarOr(YAMLShape)
 }
 
 /// Decodes YAML into typed Codable values, turning every failure into a `DocumentModelError` with a line.
@@ -102,8 +104,10 @@ struct TypedYAML {
         try check(
           value, against: .scalar, keyPath: keyPath + [key.string ?? "?"], budget: &budget, hints: hints)
       }
-    case (.scalar, .scalar), (.scalarOrSequence, .scalar), (.scalarOrDictionary, .scalar):
+    case (.scalar, .scalar), (.scalarOrSequence, .scalar), (.scalarOrDictionary, .scalar), (.scalarOr, .scalar):
       return
+    case (.scalarOr(let other), _):
+      try check(node, against: other, keyPath: keyPath, budget: &budget, hints: hints)
     case (_, .alias):
       throw .invalidValue(path: path, line: line(node), key: name, problem: "YAML aliases are not allowed")
     case (.mapping, _), (.dictionary, _):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentControl
+import DocumentModel
 import Foundation
 import Signatures
 
@@ -219,6 +220,17 @@ struct KeysCommand: ParsableCommand {
             printError("sop: skipping a key of \(person.email) that does not parse: \(line.prefix(40))…")
             continue
           }
+          signers.append(signer)
+        }
+        // A revoked key stays listed for what it signed before its revocation, as git's valid-before.
+        for revocation in person.revokedKeys {
+          let date = UTCDate(Date(timeIntervalSince1970: TimeInterval(revocation.at)))
+          let before = String(
+            format: "%04d%02d%02d%02d%02d%02dZ", date.year, date.month, date.day, date.hour, date.minute, date.second)
+          guard let key = try? SSHPublicKey(authorizedKey: revocation.key),
+            let signer = try? AllowedSigner(
+              principal: person.email, key: key, namespaces: ["git"], validBefore: before)
+          else { continue }
           signers.append(signer)
         }
       }

@@ -30,6 +30,8 @@ struct LedgerBuilder {
   private var commits: [ObjectID: HistoryEntry] = [:]
   /// Signature verdicts computed ahead of the walk, by commit.
   private var signatureChecks: [ObjectID: SignatureCheck] = [:]
+  /// The key and claimed time of every approval whose signature verified, for flagging revoked keys.
+  private var signedApprovals: [(commit: Commit, key: SSHPublicKey)] = []
   /// Document selections by policy index (-1: no policy yet), built once each.
   private var selections: [Int: DocumentSelection] = [:]
 
@@ -85,11 +87,37 @@ struct LedgerBuilder {
     } catch {
       throw .git(error)
     }
+    flagRevokedKeys()
     return ApprovalLedger(
       tip: tip, documents: histories, problems: problems.sorted(),
       effectivePolicy: current.map { policyVersions[$0] }, policyVersions: policyVersions,
       pendingPolicyApprovals: pendingPolicy, policyAtCommit: policyAtCommit, approvalCommits: approvalCommits,
       approvedBlobs: approvedBlobs, root: root, mainline: Set(order.mainline))
+  }
+
+  /// Signatures made with a key that the policy in effect at the tip revokes, at or after its revocation
+  /// time, wherever they are in history (the key counts for nothing once the revocation is in effect; this
+  /// shows an auditor what it signed between the theft and the revocation).
+  private mutating func flagRevokedKeys() {
+    guard let policy = current.map({ policyVersions[$0].policy }) else { return }
+    var revoked: [Data: (person: Person, revocation: RevokedKey)] = [:]
+    for person in policy.people {
+      for revocation in person.revokedKeys {
+        if let key = try? SSHPublicKey(authorizedKey: revocation.key) { revoked[key.blob] = (person, revocation) }
+      }
+    }
+    guard !revoked.isEmpty else { return }
+    for (commit, key) in signedApprovals {
+      guard let (person, revocation) = revoked[key.blob], commit.committer.time >= revocation.at else { continue }
+      for trailer in commit.trailers where trailer.key.lowercased() == approvalTrailerKey {
+        problems.append(
+          VerificationProblem(
+            commit: commit.id.hex, document: String(trailer.value.split(separator: " ").first ?? "?"),
+            kind: .revokedKey,
+            message: "signed with \(person.name)'s key \(key.fingerprint), revoked at \(UTCTime.iso(revocation.at)) "
+              + "(\(revocation.reason))"))
+      }
+    }
   }
 
   /// An approval inside a history with another root is reported and never judged: whatever key signed it,
@@ -218,7 +246,9 @@ struct LedgerBuilder {
     }
     let key: SSHPublicKey
     switch verdict {
-    case .valid(let signingKey): key = signingKey
+    case .valid(let signingKey):
+      key = signingKey
+      signedApprovals.append((commit, signingKey))
     case .wrongNamespace(let found):
       reportAll(.badSignature, "signed for namespace '\(found)', not 'git'")
       return

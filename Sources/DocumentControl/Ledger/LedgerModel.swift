@@ -109,6 +109,8 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
   case unsignedChange = "unsigned-change"
   /// A `published/N` reference that is no snapshot, replays another, or breaks the chain of snapshots.
   case snapshotChain = "snapshot-chain"
+  /// A signature by a revoked key, made at or after its revocation time.
+  case revokedKey = "revoked-key"
 }
 
 /// A problem found in history: a commit (or tag) whose signature does not count, and why.
