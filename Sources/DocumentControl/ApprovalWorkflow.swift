@@ -30,7 +30,7 @@ public struct ApprovedDocument: Codable, Sendable {
   /// The approved blob.
   public var blob: String
   /// The state after this approval.
-  public var state: String
+  public var state: DocumentState
   /// The revision after this approval.
   public var revision: Int
   /// Roles still needed.
@@ -115,8 +115,8 @@ extension DocumentRepository {
         if item.id == DocumentID.policy.rawValue {
           let inEffect = after.effectivePolicy?.blob == item.blob
           return ApprovedDocument(
-            id: item.id, blob: item.blob.hex, state: inEffect ? "approved" : "draft",
-            revision: after.effectivePolicy?.revision ?? 0, missing: inEffect ? [] : ["admin"])
+            id: item.id, blob: item.blob.hex, state: inEffect ? .approved : .draft,
+            revision: after.effectivePolicy?.revision ?? 0, missing: inEffect ? [] : [ApprovalRules.adminRole])
         }
         let history = after.documents[DocumentID(item.id)!] ?? DocumentHistory()
         let entry = statusEntry(

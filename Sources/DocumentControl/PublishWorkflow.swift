@@ -350,7 +350,7 @@ extension DocumentRepository {
     var documents: [SiteDocument] = []
     var withdrawn: [WithdrawnDocument] = []
     var paths: [DocumentID: String] = [:]
-    var counts = ["approved": 0, "draft": 0, "obsolete": 0]
+    var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
     if let policy, let inventory = try? inventory(at: tag.commit, policy: policy) {
       for (id, stored) in inventory.documents {
         paths[id] = stored.path
@@ -358,7 +358,7 @@ extension DocumentRepository {
           stored, history: ledger.documents[id] ?? DocumentHistory(), policy: policy,
           effective: ledger.effectivePolicy, now: tagDate
         ).state
-        counts[state, default: 0] += 1
+        counts[state.rawValue, default: 0] += 1
       }
     }
     for entry in tag.entries {
@@ -412,7 +412,7 @@ extension DocumentRepository {
       withdrawn: tag.entries.filter { $0.isWithdrawn && previousEntries[$0.id]?.isWithdrawn != true }.map(\.id))
     let publisher = ledger.effectivePolicy?.policy.person(email: tag.tagger.email)
     let fingerprint = tag.signature.flatMap { try? SSHSignature(armored: $0).publicKey.fingerprint } ?? ""
-    let role = publisher?.roles.first(where: { (policy?.publishRoles ?? ["admin"]).contains($0) }) ?? ""
+    let role = publisher?.roles.first(where: { (policy?.publishRoles ?? [ApprovalRules.adminRole]).contains($0) }) ?? ""
     return SiteSnapshot(
       tag: tag.name, commit: tag.commit.hex, effectiveDate: tagDate, organisation: policy?.organisation ?? "",
       publisher: SitePublisher.Signer(

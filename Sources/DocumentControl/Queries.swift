@@ -87,12 +87,12 @@ extension DocumentRepository {
     let frontMatter = stored.document.frontMatter
     let type = policy.types[frontMatter.type]
     let approved = history.revision(withBlob: stored.blob)
-    var state = "draft"
+    var state = DocumentState.draft
     var approvals: [ApprovalRecord] = []
     var missing: [String] = []
     var lastApproved: Int64?
     if let approved {
-      state = frontMatter.status == .obsolete ? "obsolete" : "approved"
+      state = frontMatter.status == .obsolete ? .obsolete : .approved
       approvals = approved.approvals
       lastApproved = approved.lastApprovedOrReviewed
     } else {
@@ -110,7 +110,7 @@ extension DocumentRepository {
       lastApproved = history.revisions.last?.lastApprovedOrReviewed
     }
     var nextReview: Date?
-    if let lastApproved, let interval = type?.reviewEvery, state != "obsolete" {
+    if let lastApproved, let interval = type?.reviewEvery, state != .obsolete {
       nextReview = interval.adding(to: Date(timeIntervalSince1970: TimeInterval(lastApproved)))
     }
     return DocumentStatusEntry(
@@ -126,7 +126,7 @@ extension DocumentRepository {
     let pending = ledger.pendingPolicyApprovals[committedBlob] ?? []
     let inEffect = effective.blob == committedBlob
     return PolicyStatusEntry(
-      state: inEffect ? "approved" : "draft", revision: effective.revision, blob: committedBlob.hex,
+      state: inEffect ? .approved : .draft, revision: effective.revision, blob: committedBlob.hex,
       effectiveBlob: effective.blob.hex, approvals: inEffect ? [] : pending.map(ApprovalEntry.init),
       missing: inEffect ? 0 : max(0, effective.policy.policyApprovals - pending.count))
   }
@@ -145,7 +145,7 @@ extension DocumentRepository {
       let inEffect = committed.flatMap { $0 } == ledger.effectivePolicy?.blob
       let pending = committed.flatMap { $0 }.flatMap { ledger.pendingPolicyApprovals[$0] } ?? []
       return DocumentLog(
-        id: text, title: "Repository policy (sop.yml)", state: inEffect ? "approved" : "draft",
+        id: text, title: "Repository policy (sop.yml)", state: inEffect ? .approved : .draft,
         revisions: revisions, pendingChanges: [], pendingApprovals: pending.map(SignatureEntry.init))
     }
     let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
@@ -165,8 +165,8 @@ extension DocumentRepository {
     }
     return DocumentLog(
       id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,
-      pendingChanges: entry.state == "draft" ? history.changesSinceRevision.map(ChangeEntry.init) : [],
-      pendingApprovals: entry.state == "draft" ? (history.pending[stored.blob] ?? []).map(SignatureEntry.init) : [])
+      pendingChanges: entry.state == .draft ? history.changesSinceRevision.map(ChangeEntry.init) : [],
+      pendingApprovals: entry.state == .draft ? (history.pending[stored.blob] ?? []).map(SignatureEntry.init) : [])
   }
 
   /// Audits every approval commit reachable from HEAD (and `published/*` tags).

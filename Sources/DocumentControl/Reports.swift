@@ -13,12 +13,6 @@ public enum UTCTime {
   /// The ISO 8601 UTC text of a date.
   public static func iso(_ date: Date) -> String { UTCDate(date).isoText }
 
-  /// `2026-11-27 05:04 UTC`, for people.
-  public static func readable(_ seconds: Int64) -> String {
-    let text = iso(seconds)
-    return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
-  }
-
   /// The date part only, `2026-11-27`.
   public static func day(_ date: Date) -> String { UTCDate(date).dayText }
 }
@@ -45,6 +39,16 @@ public struct ApprovalEntry: Codable, Sendable, Hashable {
   }
 }
 
+/// Where a document (or `sop.yml`) stands (raw values are the JSON and text spelling, a contract).
+public enum DocumentState: String, Codable, Sendable, CaseIterable {
+  /// The content at the tip is the revision in force.
+  case approved
+  /// The content at the tip is not approved (yet).
+  case draft
+  /// The revision in force withdraws the document (`status: obsolete`).
+  case obsolete
+}
+
 /// A document's derived state (a contract: the JSON of `sop status`).
 public struct DocumentStatusEntry: Codable, Sendable {
   /// The id.
@@ -58,7 +62,7 @@ public struct DocumentStatusEntry: Codable, Sendable {
   /// The owner's email.
   public var owner: String
   /// `approved`, `draft` or `obsolete`.
-  public var state: String
+  public var state: DocumentState
   /// Approved contents so far (a draft shows its last approved revision).
   public var revision: Int
   /// The blob id of the current content.
@@ -101,7 +105,7 @@ public struct DocumentStatusEntry: Codable, Sendable {
 /// The state of `sop.yml` itself.
 public struct PolicyStatusEntry: Codable, Sendable {
   /// `approved` when the committed sop.yml is the one in effect, else `draft`.
-  public var state: String
+  public var state: DocumentState
   /// Policy versions that took effect (the root is 1).
   public var revision: Int
   /// The blob of the committed sop.yml.
@@ -197,7 +201,7 @@ public struct DocumentLog: Codable, Sendable {
   /// The current title (empty for POLICY).
   public var title: String
   /// The current state.
-  public var state: String
+  public var state: DocumentState
   /// Revisions, oldest first.
   public var revisions: [RevisionLogEntry]
   /// Changes not yet approved, oldest first.

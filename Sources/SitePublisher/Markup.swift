@@ -65,12 +65,6 @@ struct Markup: ExpressibleByStringInterpolation, Sendable {
   }
 
   /// Escapes `&<>"'` and drops C0 control characters other than tab and newlines, which HTML forbids.
-  static func escape(_ value: String) -> String {
-    var result = ""
-    appendEscaped(value, to: &result)
-    return result
-  }
-
   static func appendEscaped(_ value: String, to output: inout String) {
     let needsWork = value.utf8.contains { byte in
       byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27

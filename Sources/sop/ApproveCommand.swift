@@ -44,7 +44,7 @@ struct ApproveCommand: ParsableCommand {
       print("Approved by \(outcome.signer) (\(outcome.fingerprint)) in commit \(outcome.commit.prefix(12))")
       for document in outcome.documents {
         let state =
-          document.state == "draft"
+          document.state == .draft
           ? "draft, still needs \(document.missing.joined(separator: ", "))"
           : "\(document.state), revision \(document.revision)"
         print("  \(document.id): \(state)")

@@ -47,18 +47,18 @@ enum StatusText {
       let title =
         document.title.count > titleWidth - 2 ? document.title.prefix(titleWidth - 3) + "…" : document.title[...]
       lines.append(
-        padded(document.id, idWidth) + padded("r\(document.revision)", 5) + padded(document.state, 10)
+        padded(document.id, idWidth) + padded("r\(document.revision)", 5) + padded(document.state.rawValue, 10)
           + padded(String(title), titleWidth) + notes.joined(separator: "; "))
     }
-    let approved = report.documents.filter { $0.state == "approved" }.count
-    let drafts = report.documents.filter { $0.state == "draft" }.count
+    let approved = report.documents.filter { $0.state == .approved }.count
+    let drafts = report.documents.filter { $0.state == .draft }.count
     lines.append("")
     lines.append(
       "\(report.documents.count) documents: \(approved) approved, \(drafts) draft, "
         + "\(report.documents.count - approved - drafts) obsolete")
     if let policy = report.policy {
       lines.append(
-        policy.state == "approved"
+        policy.state == .approved
           ? "sop.yml: in effect (policy revision \(policy.revision))"
           : "sop.yml: changed, not in effect until \(policy.missing) more admin approval(s) (sop approve POLICY)")
     }

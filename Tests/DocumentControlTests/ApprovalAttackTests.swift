@@ -14,14 +14,14 @@ struct ApprovalAttackTests {
   func stockGitApprovalsCount() throws {
     let fixture = try ApprovalFixture()
     var entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "draft" && entry.revision == 0 && entry.missing == ["quality", "owner"])
+    #expect(entry.state == .draft && entry.revision == 0 && entry.missing == ["quality", "owner"])
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "draft" && entry.missing == ["owner"])
+    #expect(entry.state == .draft && entry.missing == ["owner"])
     #expect(entry.approvals.map(\.role) == ["quality"])
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
     entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "approved" && entry.revision == 1 && entry.missing.isEmpty)
+    #expect(entry.state == .approved && entry.revision == 1 && entry.missing.isEmpty)
     #expect(Set(entry.approvals.map(\.role)) == ["quality", "owner"])
     #expect(entry.lastApproved != nil && entry.nextReview != nil)
     #expect(try fixture.verify().ok)
@@ -36,11 +36,11 @@ struct ApprovalAttackTests {
     fixture.scratch.identity = ("Dana Author", "dana@acme.example")
     try fixture.scratch.commitAll("Stronger gloves")
     var entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "draft" && entry.revision == 1)
+    #expect(entry.state == .draft && entry.revision == 1)
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
     entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "approved" && entry.revision == 2)
+    #expect(entry.state == .approved && entry.revision == 2)
   }
 
   @Test("An approval of content already approved is a review: no new revision, review clock restarts")
@@ -52,7 +52,7 @@ struct ApprovalAttackTests {
     fixture.scratch.clock += 86_400 * 30
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     let after = try #require(qp001(try fixture.status()))
-    #expect(after.revision == 1 && after.state == "approved")
+    #expect(after.revision == 1 && after.state == .approved)
     #expect(after.lastApproved! > before.lastApproved!)
     #expect(after.nextReview! > before.nextReview!)
   }
@@ -184,7 +184,7 @@ struct ApprovalAttackTests {
     try fixture.gitApprove(key: fixture.mallory.path, as: ("Mallory", "mallory@evil.example"))
     let report = try fixture.status()
     #expect(qp001(report)?.approvals.isEmpty == true)
-    #expect(report.policy?.state == "draft")
+    #expect(report.policy?.state == .draft)
     #expect(try fixture.verify().problems.map(\.kind) == [.unknownKey])
   }
 
@@ -203,12 +203,12 @@ struct ApprovalAttackTests {
     fixture.scratch.identity = ("Dana Author", "dana@acme.example")
     try fixture.scratch.commitAll("Add Erin")
     try fixture.gitApprove(key: fixture.alice.path, as: alice, id: "POLICY", blob: try fixture.blob("sop.yml"))
-    #expect(try fixture.status().policy?.state == "approved")
+    #expect(try fixture.status().policy?.state == .approved)
     #expect(try fixture.status().policy?.revision == 2)
     try fixture.gitApprove(key: erin.path, as: ("Erin Quality", "erin@acme.example"))
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
     let entry = try #require(qp001(try fixture.status()))
-    #expect(entry.state == "approved")
+    #expect(entry.state == .approved)
     #expect(entry.approvals.map(\.email).contains("erin@acme.example"))
     #expect(try fixture.verify().ok)
   }
@@ -219,7 +219,7 @@ struct ApprovalAttackTests {
     try fixture.scratch.write("sop.yml", fixture.policy(extraPerson: nil, selfApproval: true))
     try fixture.scratch.commitAll("Allow self-approval")
     try fixture.gitApprove(key: fixture.bob.path, as: bob, id: "POLICY", blob: try fixture.blob("sop.yml"))
-    #expect(try fixture.status().policy?.state == "draft")
+    #expect(try fixture.status().policy?.state == .draft)
     #expect(try fixture.verify().problems.map(\.kind) == [.notAuthorised])
   }
 }

@@ -43,7 +43,7 @@ struct ChangeSigningTests {
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     try fixture.gitApprove(key: fixture.bob.path, as: bob)
     let entry = try #require(try fixture.status().documents.first { $0.id == "QP-001" })
-    #expect(entry.state == "draft")
+    #expect(entry.state == .draft)
     let kinds = try fixture.verify().problems.map(\.kind)
     #expect(kinds.contains(.selfApproval))
     #expect(!kinds.contains(.unsignedChange))

@@ -74,8 +74,7 @@ struct LedgerRulesTests {
         form: {prefix: F, approvals: [quality]}
       """)
 
-  func content(id: String = "QP-001", type: String = "procedure", owner: String = "bob@acme.example") -> FrontMatter
-  {
+  func content(id: String = "QP-001", type: String = "procedure", owner: String = "bob@acme.example") -> FrontMatter {
     FrontMatter(id: DocumentID(id)!, title: "T", type: type, owner: owner)
   }
 

@@ -203,11 +203,6 @@ public struct ApprovalLedger: Sendable {
   /// Every commit of the mainline (the first-parent chain from the tip), for judging tags.
   var mainline: Set<ObjectID>
 
-  /// The effective policy at a commit reachable from the tip.
-  public func policy(at commit: ObjectID) -> EffectivePolicy? {
-    policyAtCommit[commit].map { policyVersions[$0] }
-  }
-
   /// Whether `blob` is an approved content of `id` (at or before the tip).
   public func isApproved(_ id: DocumentID, blob: ObjectID) -> Bool { approvedBlobs[id]?[blob] != nil }
 }
