@@ -78,7 +78,8 @@ extension DocumentRepository {
     var pinned: [String: ObjectID] = [:]
     for attempt in 0..<maxAttempts {
       let head = try commit(nil)
-      let plan = try planApproval(request: request, head: head, key: key, pinned: pinned)
+      var builder = LedgerBuilder(repository: git)
+      let plan = try planApproval(request: request, head: head, key: key, pinned: pinned, builder: &builder)
       if pinned.isEmpty { pinned = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0.blob) }) }
       let committed: ObjectID
       do {
@@ -109,7 +110,10 @@ extension DocumentRepository {
       } catch {
         throw .refused("\(error)")
       }
-      let after = try ledger(at: committed)
+      // The ledger already walked, with this one commit appended: no second walk of the whole history.
+      var appended = try builder.appending(committed, onto: head)
+      if appended == nil { appended = try ledger(at: committed) }
+      guard let after = appended else { throw .refused("could not read back approval \(committed.hex)") }
       let policy = after.effectivePolicy?.policy
       let documents = plan.items.map { item -> ApprovedDocument in
         if item.id == DocumentID.policy.rawValue {
@@ -147,13 +151,16 @@ extension DocumentRepository {
   }
 
   private func planApproval(
-    request: ApprovalRequest, head: ObjectID, key: SSHPublicKey, pinned: [String: ObjectID]
+    request: ApprovalRequest, head: ObjectID, key: SSHPublicKey, pinned: [String: ObjectID],
+    builder: inout LedgerBuilder
   ) throws(ControlError) -> ApprovalPlan {
-    let ledger = try ledger(at: head)
+    let ledger = try ledger(at: head, builder: &builder)
     guard let effective = ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
     guard let person = effective.person(for: key) else { throw .unregisteredKey(fingerprint: key.fingerprint) }
-    let (committedPolicy, committedPolicyBlob) = try policy(at: head)
-    let inventory = try inventory(at: head, policy: committedPolicy)
+    let (_, committedPolicyBlob) = try policy(at: head)
+    // The policy in effect selects the documents, as for status and publish.
+    let inventory = try inventory(at: head, policy: effective.policy)
+    var toLint: [StoredDocument] = []
     var items: [PlannedItem] = []
     var seen = Set<String>()
     guard !request.ids.isEmpty else { throw .invalidArgument("name at least one document id to approve") }
@@ -204,15 +211,16 @@ extension DocumentRepository {
         if (history.pending[stored.blob] ?? []).contains(where: { $0.email == person.email }) {
           throw .alreadySigned(id: text, person: person.name)
         }
-        // ISO 9001 7.5.2 c and 21 CFR 11.10(f): content with lint errors is not signed.
-        let blocking = try blockingFindings(
-          for: stored, at: head, inventory: inventory, policy: effective.policy)
-        if !blocking.isEmpty { throw .lintErrors(blocking) }
+        toLint.append(stored)
       }
       let label =
         approvedRevision.map { "review of revision \($0.number)" } ?? "revision \(history.revisions.count + 1)"
       items.append(PlannedItem(id: text, blob: stored.blob, stored: stored, revisionLabel: label))
     }
+    // ISO 9001 7.5.2 c and 21 CFR 11.10(f): content with lint errors is not signed. One lint pass for all
+    // documents: listing the tree and indexing the other documents once, not once per id.
+    let blocking = try blockingFindings(for: toLint, at: head, inventory: inventory, policy: effective.policy)
+    if !blocking.isEmpty { throw .lintErrors(blocking) }
     let subject =
       items.count == 1
       ? "Approve \(items[0].id) \(items[0].revisionLabel)"

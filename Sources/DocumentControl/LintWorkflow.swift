@@ -51,22 +51,26 @@ extension DocumentRepository {
   }
 
   /// Error findings for committed content about to be signed, as `path:line:column: rule: message` lines.
-  func blockingFindings(for stored: StoredDocument, at commit: ObjectID, inventory: Inventory, policy: Policy)
+  func blockingFindings(for documents: [StoredDocument], at commit: ObjectID, inventory: Inventory, policy: Policy)
     throws(ControlError) -> [String]
   {
+    guard !documents.isEmpty else { return [] }
     let files: [TreeFile]
-    let data: [UInt8]
+    var lintFiles: [LintFile] = []
     do {
       files = try git.files(inCommit: commit)
-      data = try git.blob(stored.blob)
+      for document in documents {
+        lintFiles.append(LintFile(path: document.path, data: Data(try git.blob(document.blob))))
+      }
     } catch {
       throw .git(error)
     }
-    let known = inventory.documents.values.filter { $0.path != stored.path }.map {
+    let linted = Set(documents.map(\.path))
+    let known = inventory.documents.values.filter { !linted.contains($0.path) }.map {
       KnownDocument(id: $0.id, path: $0.path, status: $0.document.frontMatter.status)
     }
     let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(files.map(\.path)))
-    let report = linter.lint([LintFile(path: stored.path, data: Data(data))])
+    let report = linter.lint(lintFiles)
     return report.findings.filter { $0.severity == .error }.map {
       "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)"
     }

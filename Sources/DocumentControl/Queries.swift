@@ -6,6 +6,11 @@ extension DocumentRepository {
   /// Walks history from `commit` once and derives every document's revisions and every problem.
   public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
     var builder = LedgerBuilder(repository: git)
+    return try ledger(at: commit, builder: &builder)
+  }
+
+  /// Walks history from `commit` with `builder`, which keeps its state so a new commit can be appended.
+  func ledger(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
     let pinned = try pinnedRoot()
     let ledger = try builder.build(from: commit, trustedRoot: pinned)
     if pinned == nil {

@@ -152,6 +152,12 @@ public struct HistoryEntry: Sendable {
   public var commit: Commit
   /// Paths changed against the first parent (everything, for a root commit).
   public var changes: [ChangedPath]
+
+  /// Creates an entry.
+  public init(commit: Commit, changes: [ChangedPath]) {
+    self.commit = commit
+    self.changes = changes
+  }
 }
 
 /// A signature stored in an object header and the exact bytes it signs.

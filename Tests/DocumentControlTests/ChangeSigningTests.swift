@@ -1,7 +1,9 @@
-import DocumentControl
 import Foundation
+import GitStore
 import TestSupport
 import Testing
+
+@testable import DocumentControl
 
 /// `changes: signed` (H9 in docs/approvals.md): the key that signed a change, not the author field, says who
 /// wrote it. Everything here is made with stock git and ssh-keygen.
@@ -73,5 +75,38 @@ struct ChangeSigningTests {
       extraEnvironment: ["GIT_AUTHOR_EMAIL": "dana@acme.example", "GIT_COMMITTER_EMAIL": "alice@acme.example"])
     try fixture.gitApprove(key: fixture.alice.path, as: alice)
     #expect(try fixture.verify().problems.map(\.kind) == [.selfApproval])
+  }
+}
+
+/// `sop approve` appends its own commit to the ledger it walked instead of walking again; the result must be
+/// what a fresh walk gives.
+@Suite("Appending an approval to a walked ledger")
+struct LedgerAppendTests {
+  func summary(_ ledger: ApprovalLedger) -> String {
+    let documents = ledger.documents.keys.sorted().map { id -> String in
+      let history = ledger.documents[id]!
+      return "\(id): \(history.revisions.map { "r\($0.number) \($0.blob.hex) \($0.approvals.map(\.email))" }) "
+        + "pending \(history.pending.mapValues { $0.map(\.email) }.sorted { $0.key < $1.key }.map { "\($0)" })"
+    }
+    return documents.joined(separator: "\n") + "\npolicy \(ledger.effectivePolicy?.revision ?? 0) "
+      + "problems \(ledger.problems.map { "\($0.commit) \($0.kind)" }) approvals \(ledger.approvalCommits)"
+  }
+
+  @Test("Each approval appended gives the same ledger as a fresh walk")
+  func appendedEqualsFresh() throws {
+    let fixture = try ApprovalFixture()
+    let repository = try DocumentRepository(discoveringFrom: fixture.scratch.url.path)
+    for (key, who) in [
+      (fixture.alice.path, ("Alice Nguyen", "alice@acme.example")), (fixture.mallory.path, ("M", "m@x.example")),
+      (fixture.bob.path, ("Bob Smith", "bob@acme.example")),
+      (fixture.alice.path, ("Alice Nguyen", "alice@acme.example")),
+    ] {
+      let head = try repository.commit(nil)
+      var builder = LedgerBuilder(repository: repository.git)
+      _ = try repository.ledger(at: head, builder: &builder)
+      let approval = try #require(ObjectID(hex: try fixture.gitApprove(key: key, as: who)))
+      let appended = try #require(try builder.appending(approval, onto: head))
+      #expect(summary(appended) == summary(try repository.ledger(at: approval)))
+    }
   }
 }

@@ -32,6 +32,9 @@ struct LedgerBuilder {
   private var signatureChecks: [ObjectID: SignatureCheck] = [:]
   /// The key and claimed time of every approval whose signature verified, for flagging revoked keys.
   private var signedApprovals: [(commit: Commit, key: SSHPublicKey)] = []
+  /// The trusted root and the mainline, once walked.
+  private var root: ObjectID?
+  private var mainline = Set<ObjectID>()
   /// Document selections by policy index (-1: no policy yet), built once each.
   private var selections: [Int: DocumentSelection] = [:]
 
@@ -87,26 +90,54 @@ struct LedgerBuilder {
     } catch {
       throw .git(error)
     }
-    flagRevokedKeys()
-    return ApprovalLedger(
-      tip: tip, documents: histories, problems: problems.sorted(),
+    self.root = root
+    mainline = Set(order.mainline)
+    return ledger(tip: tip)
+  }
+
+  /// The ledger one more commit on top of the last tip gives, without walking history again: `sop approve`
+  /// appends its own commit (an empty commit whose parent is that tip). Anything else needs a full walk.
+  mutating func appending(_ commitID: ObjectID, onto tip: ObjectID) throws(ControlError) -> ApprovalLedger? {
+    do throws(GitError) {
+      let commit = try repository.commit(commitID)
+      guard root != nil, commit.parents == [tip], try tree(of: tip) == commit.tree else { return nil }
+      let entry = HistoryEntry(commit: commit, changes: [])
+      commits[commitID] = entry
+      mainline.insert(commitID)
+      if mayCarryApprovals(commit.message), let stored = try repository.signature(ofCommit: commitID) {
+        signatureChecks[commitID] = SignatureCheck(
+          verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
+      }
+      try process(entry, entersAt: commitID, isMainline: true)
+      policyAtCommit[commitID] = current
+    } catch {
+      throw .git(error)
+    }
+    return ledger(tip: commitID)
+  }
+
+  /// The ledger as walked so far.
+  private func ledger(tip: ObjectID) -> ApprovalLedger {
+    ApprovalLedger(
+      tip: tip, documents: histories, problems: (problems + revokedKeyProblems()).sorted(),
       effectivePolicy: current.map { policyVersions[$0] }, policyVersions: policyVersions,
       pendingPolicyApprovals: pendingPolicy, policyAtCommit: policyAtCommit, approvalCommits: approvalCommits,
-      approvedBlobs: approvedBlobs, root: root, mainline: Set(order.mainline))
+      approvedBlobs: approvedBlobs, root: root!, mainline: mainline)
   }
 
   /// Signatures made with a key that the policy in effect at the tip revokes, at or after its revocation
   /// time, wherever they are in history (the key counts for nothing once the revocation is in effect; this
   /// shows an auditor what it signed between the theft and the revocation).
-  private mutating func flagRevokedKeys() {
-    guard let policy = current.map({ policyVersions[$0].policy }) else { return }
+  private func revokedKeyProblems() -> [VerificationProblem] {
+    var problems: [VerificationProblem] = []
+    guard let policy = current.map({ policyVersions[$0].policy }) else { return [] }
     var revoked: [Data: (person: Person, revocation: RevokedKey)] = [:]
     for person in policy.people {
       for revocation in person.revokedKeys {
         if let key = try? SSHPublicKey(authorizedKey: revocation.key) { revoked[key.blob] = (person, revocation) }
       }
     }
-    guard !revoked.isEmpty else { return }
+    guard !revoked.isEmpty else { return [] }
     for (commit, key) in signedApprovals {
       guard let (person, revocation) = revoked[key.blob], commit.committer.time >= revocation.at else { continue }
       for trailer in commit.trailers where trailer.key.lowercased() == approvalTrailerKey {
@@ -118,6 +149,7 @@ struct LedgerBuilder {
               + "(\(revocation.reason))"))
       }
     }
+    return problems
   }
 
   /// An approval inside a history with another root is reported and never judged: whatever key signed it,
