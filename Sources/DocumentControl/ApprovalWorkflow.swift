@@ -211,6 +211,10 @@ extension DocumentRepository {
         if (history.pending[stored.blob] ?? []).contains(where: { $0.email == person.email }) {
           throw .alreadySigned(id: text, person: person.name)
         }
+        // A draft nobody in the policy can complete is refused with the reason status gives.
+        let entry = statusEntry(
+          stored, history: history, policy: effective.policy, effective: effective, now: request.now)
+        if let stuck = entry.stuck { throw .refused("signing cannot complete \(id): \(stuck)") }
         toLint.append(stored)
       }
       let label =

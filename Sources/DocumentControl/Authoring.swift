@@ -98,8 +98,10 @@ public enum RepositorySetup {
           approvals: [quality]
           review-every: 24 months
 
-      # May the author of a change approve it? Keep false: a second pair of eyes is the point.
-      self-approval: false
+      # May the author of a change sign it? as-owner (the default): an author signs only as the
+      # document's owner, and someone who wrote none of the change must sign too. never: authors do not
+      # sign at all. always: authors sign in any role they hold.
+      self-approval: as-owner
 
       # Recommended once everyone who edits documents signs commits (git config commit.gpgsign true,
       # gpg.format ssh): then the key that signed a change, not the typed author email, says who wrote it.

@@ -82,7 +82,8 @@ public enum ControlError: Error, CustomStringConvertible {
     case .unknownDocument(let id): return "no document with id \(id) (see 'sop status')"
     case .detachedHead: return "HEAD is detached; check out a branch before approving"
     case .uncommittedEdits(let id, let path):
-      return "\(id) (\(path)) has uncommitted edits; commit them first, so what you sign is what is stored"
+      return "\(id) (\(path)) has uncommitted edits; sign only what is stored: commit them first (which makes you an "
+        + "author of this revision), or discard them with: git restore --staged --worktree -- \(path)"
     case .noSigningKey:
       return "no signing key: pass --key PATH or set git config user.signingkey"
     case .unregisteredKey(let fingerprint):
@@ -90,8 +91,8 @@ public enum ControlError: Error, CustomStringConvertible {
     case .notAuthorised(let id, let person, let needed):
       return "\(person) holds none of the roles \(id) still needs (\(needed.joined(separator: ", ")))"
     case .selfApproval(let id, let person):
-      return "\(person) authored changes to \(id) since its last approved revision and may not approve it "
-        + "(self-approval: false in sop.yml)"
+      return "\(person) authored changes to \(id) since its last approved revision and may not approve it in this "
+        + "role (self-approval in sop.yml: with as-owner, an author signs only as the document's owner)"
     case .alreadySigned(let id, let person): return "\(person) has already signed this content of \(id)"
     case .lintErrors(let findings):
       return "lint found \(findings.count) error(s); fix them before signing:\n"

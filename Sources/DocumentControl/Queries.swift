@@ -59,8 +59,13 @@ extension DocumentRepository {
         stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules,
         effective: ledger.effectivePolicy, now: now)
     }
+    var problems = inventory.problems
+    if let lock = ledger.effectivePolicy.flatMap({ ApprovalRules.policyLock($0.policy) }) {
+      problems.append(FileProblem(path: Policy.fileName, line: 1, message: "policy-locked: " + lock))
+      problems.sort()
+    }
     return StatusReport(
-      documents: documents, problems: inventory.problems,
+      documents: documents, problems: problems,
       policy: policyStatus(ledger: ledger, committedBlob: policyBlob))
   }
 
@@ -95,6 +100,7 @@ extension DocumentRepository {
     var state = DocumentState.draft
     var approvals: [ApprovalRecord] = []
     var missing: [String] = []
+    var stuck: String?
     var lastApproved: Int64?
     if let approved {
       state = frontMatter.status == .obsolete ? .obsolete : .approved
@@ -109,9 +115,11 @@ extension DocumentRepository {
       }
       let required = ApprovalRules.requiredRoles(
         contentType: frontMatter.type, inForceType: history.inForce?.type, policy: policy)
-      let best = RoleAssignment.best(required: required, approvals: pending)
-      approvals = best.assignment
-      missing = best.missing
+      approvals = RoleAssignment.best(required: required, approvals: pending).assignment
+      missing = ApprovalRules.missing(
+        required: required, signatures: pending, authors: history.authorsSinceRevision, policy: policy)
+      stuck = ApprovalRules.stuckReason(
+        id: stored.id, missing: missing, content: frontMatter, history: history, signatures: pending, policy: policy)
       lastApproved = history.revisions.last?.lastApprovedOrReviewed
     }
     var nextReview: Date?
@@ -123,7 +131,7 @@ extension DocumentRepository {
       owner: frontMatter.owner, state: state, revision: approved?.number ?? history.revisions.count,
       blob: stored.blob.hex, approvals: approvals.map(ApprovalEntry.init), missing: missing,
       lastApproved: lastApproved.map(UTCTime.iso), nextReview: nextReview.map(UTCTime.iso),
-      reviewOverdue: nextReview.map { $0 < now } ?? false)
+      reviewOverdue: nextReview.map { $0 < now } ?? false, stuck: stuck)
   }
 
   func policyStatus(ledger: ApprovalLedger, committedBlob: ObjectID) -> PolicyStatusEntry? {
@@ -188,6 +196,11 @@ extension DocumentRepository {
             commit: commit.hex, document: id.rawValue, kind: .duplicateID,
             message: "\(paths.joined(separator: " and ")) all carry the id \(id); approve and publish refuse it"))
       }
+    }
+    if let lock = ledger.effectivePolicy.flatMap({ ApprovalRules.policyLock($0.policy) }) {
+      problems.append(
+        VerificationProblem(
+          commit: commit.hex, document: DocumentID.policy.rawValue, kind: .policyLocked, message: lock))
     }
     let tagProblems = try verifyPublishedTags(ledger: ledger)
     problems.append(contentsOf: tagProblems.problems)

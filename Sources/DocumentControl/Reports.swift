@@ -77,10 +77,12 @@ public struct DocumentStatusEntry: Codable, Sendable {
   public var nextReview: String?
   /// Whether the next review date has passed.
   public var reviewOverdue: Bool
+  /// Why nobody in the policy in effect can complete this draft, and what to change; nil when someone can.
+  public var stuck: String?
 
   enum CodingKeys: String, CodingKey {
     case id, title, type, path, owner, state, revision, blob, approvals, missing, lastApproved, nextReview
-    case reviewOverdue
+    case reviewOverdue, stuck
   }
 
   /// Encodes every key, writing null rather than dropping absent dates, so scripts see stable keys.
@@ -98,6 +100,7 @@ public struct DocumentStatusEntry: Codable, Sendable {
     try container.encode(missing, forKey: .missing)
     try container.encode(lastApproved, forKey: .lastApproved)
     try container.encode(nextReview, forKey: .nextReview)
+    try container.encode(stuck, forKey: .stuck)
     try container.encode(reviewOverdue, forKey: .reviewOverdue)
   }
 }

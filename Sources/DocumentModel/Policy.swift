@@ -12,8 +12,10 @@ public struct Policy: Sendable, Codable, Hashable {
   public var types: [String: DocumentType]
   /// Globs selecting document files; nil means every `*.md`.
   public var documents: [String]?
-  /// Whether an author of a change may approve it (default false).
-  public var allowsSelfApproval: Bool
+  /// Whether and how an author of a change may sign it (`self-approval`, default `as-owner`).
+  public var selfApproval: SelfApprovalRule
+  /// Whether an author may sign in any role (`self-approval: always`).
+  public var allowsSelfApproval: Bool { selfApproval == .always }
   /// Whether change commits to documents must be signed by a registered key (`changes: signed`).
   public var changesMustBeSigned: Bool
   /// How many admins must approve a change to `sop.yml` (default 1).
@@ -29,7 +31,7 @@ public struct Policy: Sendable, Codable, Hashable {
   /// Creates a policy.
   public init(
     version: Int = 1, organisation: String, people: [Person], types: [String: DocumentType],
-    documents: [String]? = nil, allowsSelfApproval: Bool = false, policyApprovals: Int = 1,
+    documents: [String]? = nil, selfApproval: SelfApprovalRule = .asOwner, policyApprovals: Int = 1,
     publishRoles: [String] = ["admin"], lint: LintSettings = LintSettings(), changesMustBeSigned: Bool = false
   ) {
     self.version = version
@@ -37,7 +39,7 @@ public struct Policy: Sendable, Codable, Hashable {
     self.people = people
     self.types = types
     self.documents = documents
-    self.allowsSelfApproval = allowsSelfApproval
+    self.selfApproval = selfApproval
     self.changesMustBeSigned = changesMustBeSigned
     self.policyApprovals = policyApprovals
     self.publishRoles = publishRoles
@@ -46,7 +48,7 @@ public struct Policy: Sendable, Codable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case version, organisation, people, types, documents, lint
-    case allowsSelfApproval = "self-approval"
+    case selfApproval = "self-approval"
     case changes
     case policyApprovals = "policy-approvals"
     case publishRoles = "publish-roles"
@@ -64,7 +66,19 @@ public struct Policy: Sendable, Codable, Hashable {
     people = try container.decode([Person].self, forKey: .people)
     types = try container.decode([String: DocumentType].self, forKey: .types)
     documents = try container.decodeIfPresent([String].self, forKey: .documents)
-    allowsSelfApproval = try container.decodeIfPresent(Bool.self, forKey: .allowsSelfApproval) ?? false
+    if let flag = try? container.decodeIfPresent(Bool.self, forKey: .selfApproval) {
+      selfApproval = flag ? .always : .never  // the boolean spellings of earlier versions
+    } else if let text = try container.decodeIfPresent(String.self, forKey: .selfApproval) {
+      guard let rule = SelfApprovalRule(rawValue: text) else {
+        throw DecodingError.dataCorrupted(
+          .init(
+            codingPath: [CodingKeys.selfApproval],
+            debugDescription: "must be never, as-owner or always (or false/true), not '\(text)'"))
+      }
+      selfApproval = rule
+    } else {
+      selfApproval = .asOwner
+    }
     switch try container.decodeIfPresent(String.self, forKey: .changes) ?? "unsigned" {
     case "signed": changesMustBeSigned = true
     case "unsigned": changesMustBeSigned = false
@@ -89,7 +103,7 @@ public struct Policy: Sendable, Codable, Hashable {
     try container.encode(people, forKey: .people)
     try container.encode(types, forKey: .types)
     try container.encodeIfPresent(documents, forKey: .documents)
-    try container.encode(allowsSelfApproval, forKey: .allowsSelfApproval)
+    try container.encode(selfApproval.rawValue, forKey: .selfApproval)
     try container.encode(changesMustBeSigned ? "signed" : "unsigned", forKey: .changes)
     try container.encode(policyApprovals, forKey: .policyApprovals)
     try container.encode(publishRoles, forKey: .publishRoles)
@@ -227,6 +241,17 @@ public struct Person: Sendable, Codable, Hashable {
       + revokedKeys.map { KeyEntry(key: $0.key, revoked: .init(at: $0.at, reason: $0.reason)) }
     try container.encode(entries, forKey: .keys)
   }
+}
+
+/// Whether an author of a change may sign the revision it makes (`self-approval` in sop.yml).
+public enum SelfApprovalRule: String, Sendable, Codable, Hashable {
+  /// Never (`false`): authors do not sign their own changes.
+  case never
+  /// An author may sign only in the `owner` role, and another signature on the revision must come from a
+  /// person who authored none of its changes (the default: small firms' owners write their own documents).
+  case asOwner = "as-owner"
+  /// Always (`true`): authors sign in any role they hold.
+  case always
 }
 
 /// A key withdrawn from a person (`keys: [{key: …, revoked: {at: 2026-05-01T09:00:00Z, reason: …}}]`).

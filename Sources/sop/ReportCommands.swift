@@ -41,6 +41,7 @@ enum StatusText {
     for document in report.documents {
       var notes: [String] = []
       if !document.missing.isEmpty { notes.append("needs " + document.missing.joined(separator: ", ")) }
+      if let stuck = document.stuck { notes.append("STUCK: " + stuck) }
       if let next = document.nextReview {
         notes.append((document.reviewOverdue ? "REVIEW OVERDUE since " : "review by ") + next.prefix(10))
       }

@@ -26,7 +26,7 @@ struct SignerEquivalenceTests {
         types:
           procedure:
             prefix: QP
-            approvals: [quality, owner]
+            approvals: [quality]
 
         """
       let scratch = try ScratchRepository()

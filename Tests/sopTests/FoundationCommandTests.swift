@@ -8,6 +8,7 @@ struct FoundationCommandTests {
       - email: alice@acme.example
         name: Alice Nguyen
         roles: [quality, admin]
+        keys: ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIDjpVn5HycGCK5pExlVfKBlVxIwdgZ6cvpbpJiAz53Gi alice"]
       - email: bob@acme.example
         name: Bob Smith
         roles: [operations]
@@ -52,7 +53,7 @@ struct FoundationCommandTests {
       #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent(path).path), "\(path)")
     }
     let policy = try String(contentsOf: target.appendingPathComponent("sop.yml"), encoding: .utf8)
-    #expect(policy.contains("# ") && policy.contains("self-approval: false"))
+    #expect(policy.contains("# ") && policy.contains("self-approval: as-owner"))
     let second = try cli.sop("init", target.path)
     #expect(second.status == 2)
     #expect(second.stderr.contains("already exists"))

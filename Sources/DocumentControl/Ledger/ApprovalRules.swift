@@ -1,5 +1,6 @@
 import DocumentModel
 import GitStore
+import Signatures
 
 /// A rule of docs/approvals.md that a signature fails, with the kind `verify` reports and the reason.
 ///
@@ -90,10 +91,100 @@ enum ApprovalRules {
     return roles
   }
 
-  /// Rule 6: whether the person authored (or committed) a change since the revision in force while the
-  /// policy forbids self-approval.
-  static func isSelfApproval(_ person: Person, authors: Set<String>, policy: Policy) -> Bool {
-    !policy.allowsSelfApproval && authors.contains(person.email.lowercased())
+  /// Rule 6: whether the person authored (or committed) a change since the revision in force.
+  static func isAuthor(_ person: Person, authors: Set<String>) -> Bool {
+    authors.contains(person.email.lowercased())
+  }
+
+  /// The pseudo-role `missing` names when every role is filled but only by authors (`self-approval: as-owner`).
+  static let independentSigner = "independent"
+
+  /// Rule 6, completion: with `self-approval: as-owner`, a revision needs at least one signature from a person
+  /// who authored none of its changes.
+  static func hasIndependentSigner(_ signatures: [ApprovalRecord], authors: Set<String>, policy: Policy) -> Bool {
+    policy.selfApproval != .asOwner || signatures.contains { !authors.contains($0.email.lowercased()) }
+  }
+
+  /// The signatures with roles assigned when they complete a revision (every role, a different person each,
+  /// and rule 6's independent signer), else nil.
+  static func completion(
+    required: [String], signatures: [ApprovalRecord], authors: Set<String>, policy: Policy
+  ) -> [ApprovalRecord]? {
+    guard hasIndependentSigner(signatures, authors: authors, policy: policy) else { return nil }
+    return RoleAssignment.complete(required: required, approvals: signatures)
+  }
+
+  /// What still blocks a draft: the roles no signature fills yet, and the independent signer rule 6 needs.
+  static func missing(
+    required: [String], signatures: [ApprovalRecord], authors: Set<String>, policy: Policy
+  ) -> [String] {
+    var missing = RoleAssignment.missing(required: required, approvals: signatures)
+    // Anyone who fills a role other than owner is independent by rule 6, so the pseudo-role is shown only when
+    // no such role is left to fill.
+    if !hasIndependentSigner(signatures, authors: authors, policy: policy), missing.allSatisfy({ $0 == ownerRole }) {
+      missing.append(independentSigner)
+    }
+    return missing
+  }
+
+  /// Why nobody in the policy can complete a draft, or nil when someone can: for each missing role, is there a
+  /// person with a key who holds it and may sign it? (Issue: owners who write their own procedures, or a
+  /// role nobody holds, used to leave a document waiting for ever.)
+  static func stuckReason(
+    id: DocumentID, missing: [String], content: FrontMatter, history: DocumentHistory, signatures: [ApprovalRecord],
+    policy: Policy
+  ) -> String? {
+    let signed = Set(signatures.map { $0.email.lowercased() })
+    let authors = history.authorsSinceRevision
+    func canSign(_ person: Person, as role: String) -> Bool {
+      guard !person.keys.isEmpty, !signed.contains(person.email.lowercased()) else { return false }
+      let holds =
+        role == ownerRole
+        ? person.email.caseInsensitiveCompare(content.owner) == .orderedSame : person.roles.contains(role)
+      guard holds else { return false }
+      guard isAuthor(person, authors: authors) else { return true }
+      switch policy.selfApproval {
+      case .always: return true
+      case .asOwner: return role == ownerRole
+      case .never: return false
+      }
+    }
+    for role in missing {
+      if role == independentSigner {
+        let independent = policy.people.contains { person in
+          !person.keys.isEmpty && !isAuthor(person, authors: authors) && !signed.contains(person.email.lowercased())
+            && !eligibleRoles(
+              person,
+              required: requiredRoles(contentType: content.type, inForceType: history.inForce?.type, policy: policy),
+              owner: content.owner
+            ).isEmpty
+        }
+        if !independent {
+          return "\(id) needs a signature from someone who wrote none of its changes, and nobody with a key and a "
+            + "role it needs is left; add a role to a person who did not write it (sop.yml, approved by an admin)"
+        }
+        continue
+      }
+      if policy.people.contains(where: { canSign($0, as: role) }) { continue }
+      let holders = policy.people.filter { person in
+        role == ownerRole
+          ? person.email.caseInsensitiveCompare(content.owner) == .orderedSame : person.roles.contains(role)
+      }
+      if holders.isEmpty {
+        return role == ownerRole
+          ? "\(id)'s owner \(content.owner) is not a person in the sop.yml in effect; add them, or change the owner"
+          : "nobody in the sop.yml in effect holds the role \(role) that \(id) needs; give it to someone (an admin "
+            + "approves the sop.yml change)"
+      }
+      let names = holders.map(\.name).joined(separator: ", ")
+      if holders.allSatisfy({ $0.keys.isEmpty }) {
+        return "\(role) for \(id) can only be signed by \(names), who has no key in sop.yml; add their public key"
+      }
+      return "\(role) for \(id) can only be signed by \(names), who wrote changes to it or already signed "
+        + "(self-approval: \(policy.selfApproval.rawValue)); give the role to someone else, or have another person "
+        + "make the change"
+    }
+    return nil
   }
 
   /// Rules 4–6 for one signer of document `id` at `content`: whether the signature qualifies, and as what.
@@ -113,12 +204,37 @@ enum ApprovalRules {
           message: "\(person.name) holds none of the roles \(id) needs (\(required.joined(separator: ", ")))"))
     }
     if isReview { return .success(.review(eligible: eligible)) }
-    if isSelfApproval(person, authors: history.authorsSinceRevision, policy: policy) {
+    guard isAuthor(person, authors: history.authorsSinceRevision) else {
+      return .success(.approval(eligible: eligible))
+    }
+    switch policy.selfApproval {
+    case .always:
+      return .success(.approval(eligible: eligible))
+    case .asOwner where eligible.contains(ownerRole):
+      return .success(.approval(eligible: [ownerRole]))
+    case .asOwner:
+      return .failure(
+        RuleViolation(
+          kind: .selfApproval,
+          message: "\(person.name) authored changes to \(id) since its last approved revision and may sign it only "
+            + "as its owner (self-approval: as-owner)"))
+    case .never:
       return .failure(
         RuleViolation(
           kind: .selfApproval, message: "\(person.name) authored changes to \(id) since its last approved revision"))
     }
-    return .success(.approval(eligible: eligible))
+  }
+
+  /// Why nobody can ever approve a change to this policy, or nil: fewer admins with a key than
+  /// `policy-approvals` asks for leaves `sop.yml` locked for good.
+  static func policyLock(_ policy: Policy) -> String? {
+    let admins = policy.people.filter { person in
+      person.roles.contains(adminRole) && person.keys.contains { (try? SSHPublicKey(authorizedKey: $0)) != nil }
+    }
+    guard admins.count < policy.policyApprovals else { return nil }
+    return "sop.yml can never change: policy-approvals needs \(policy.policyApprovals) admin signature(s) but "
+      + "only \(admins.count) admin(s) have a key (\(admins.map(\.name).joined(separator: ", ")))"
+      + "; fix it in a fresh repository, or ask for help: a locked root policy cannot be approved away"
   }
 
   /// The admin rule for `POLICY`: only admins of the policy in effect approve a change to it.

@@ -369,7 +369,9 @@ struct LedgerBuilder {
         signatures.append(record)
         let required = ApprovalRules.requiredRoles(
           contentType: content.type, inForceType: history.inForce?.type, policy: policy.policy)
-        if let assigned = RoleAssignment.complete(required: required, approvals: signatures) {
+        if let assigned = ApprovalRules.completion(
+          required: required, signatures: signatures, authors: history.authorsSinceRevision, policy: policy.policy)
+        {
           let number = history.revisions.count + 1
           history.revisions.append(
             ApprovedRevision(

@@ -111,6 +111,8 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
   case snapshotChain = "snapshot-chain"
   /// A signature by a revoked key, made at or after its revocation time.
   case revokedKey = "revoked-key"
+  /// The policy in effect has fewer admins with keys than `policy-approvals` needs: it can never change.
+  case policyLocked = "policy-locked"
 }
 
 /// A problem found in history: a commit (or tag) whose signature does not count, and why.
