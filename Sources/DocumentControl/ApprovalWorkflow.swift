@@ -13,13 +13,16 @@ public struct ApprovalRequest: Sendable {
   public var message: String?
   /// The approval time (the committer date the signature covers).
   public var now: Date
+  /// `sop review`: only unchanged approved content may be signed (a periodic review).
+  public var isReview: Bool
 
   /// Creates a request.
-  public init(ids: [String], keyPath: String? = nil, message: String? = nil, now: Date) {
+  public init(ids: [String], keyPath: String? = nil, message: String? = nil, now: Date, isReview: Bool = false) {
     self.ids = ids
     self.keyPath = keyPath
     self.message = message
     self.now = now
+    self.isReview = isReview
   }
 }
 
@@ -35,6 +38,8 @@ public struct ApprovedDocument: Codable, Sendable {
   public var revision: Int
   /// Roles still needed.
   public var missing: [String]
+  /// When the next periodic review is due after this signature (ISO 8601 UTC), or nil.
+  public var nextReview: String?
 }
 
 /// The result of `sop approve`.
@@ -59,81 +64,47 @@ extension DocumentRepository {
   public func approve(
     _ request: ApprovalRequest, signer makeSigner: (String) -> any MessageSigner, maxAttempts: Int = 30
   ) throws(ControlError) -> ApprovalOutcome {
-    let currentBranch: String?
-    do {
-      currentBranch = try git.currentBranch()
-    } catch {
-      throw .git(error)
-    }
-    guard let branch = currentBranch else { throw .detachedHead }
     let keyPath = try resolveKeyPath(request.keyPath)
+    defer { keyPath.cleanup() }
     let key: SSHPublicKey
     do {
       key = try publicKey(forKeyFile: keyPath.path)
     } catch {
       throw .signing(error)
     }
-    let signer = makeSigner(keyPath.path)
-    defer { keyPath.cleanup() }
     var pinned: [String: ObjectID] = [:]
-    for attempt in 0..<maxAttempts {
-      let head = try commit(nil)
+    let (committed, head, plan, retries) = try appendSignedCommit(
+      signer: makeSigner(keyPath.path), now: request.now, maxAttempts: maxAttempts
+    ) { head throws(ControlError) -> ApprovalPlan in
       var builder = LedgerBuilder(repository: git)
       let plan = try planApproval(request: request, head: head, key: key, pinned: pinned, builder: &builder)
       if pinned.isEmpty { pinned = Dictionary(uniqueKeysWithValues: plan.items.map { ($0.id, $0.blob) }) }
-      let committed: ObjectID
-      do {
-        let tree = try git.commit(head).tree
-        let time = Int64(request.now.timeIntervalSince1970)
-        let identity = GitSignature(name: plan.person.name, email: plan.person.email, time: time)
-        let buffer = try git.commitBuffer(
-          tree: tree, parents: [head], author: identity, committer: identity, message: plan.message)
-        let signature: String
-        do {
-          signature = try signer.sign(Data(buffer.utf8), namespace: "git")
-        } catch let error as SignatureError {
-          throw ControlError.signing(error)
-        } catch {
-          throw ControlError.refused("signing failed: \(error)")
-        }
-        committed = try git.createCommit(buffer: buffer, signature: signature)
-        try git.updateReference(
-          branch, to: committed, expected: head, logMessage: "sop approve: \(plan.message.prefix { $0 != "\n" })")
-      } catch let error as GitError where error.isModified || error.isLocked {
-        // Another approver landed first: back off a little and rebuild on the new tip.
-        usleep(UInt32.random(in: 2_000...20_000) * UInt32(min(attempt + 1, 5)))
-        continue
-      } catch let error as GitError {
-        throw .git(error)
-      } catch let error as ControlError {
-        throw error
-      } catch {
-        throw .refused("\(error)")
-      }
-      // The ledger already walked, with this one commit appended: no second walk of the whole history.
-      var appended = try builder.appending(committed, onto: head)
-      if appended == nil { appended = try ledger(at: committed) }
-      guard let after = appended else { throw .refused("could not read back approval \(committed.hex)") }
-      let policy = after.effectivePolicy?.policy
-      let documents = plan.items.map { item -> ApprovedDocument in
-        if item.id == DocumentID.policy.rawValue {
-          let inEffect = after.effectivePolicy?.blob == item.blob
-          return ApprovedDocument(
-            id: item.id, blob: item.blob.hex, state: inEffect ? .approved : .draft,
-            revision: after.effectivePolicy?.revision ?? 0, missing: inEffect ? [] : [ApprovalRules.adminRole])
-        }
-        let history = after.documents[DocumentID(item.id)!] ?? DocumentHistory()
-        let entry = statusEntry(
-          item.stored!, history: history, policy: policy ?? plan.policy, effective: after.effectivePolicy,
-          now: request.now)
-        return ApprovedDocument(
-          id: item.id, blob: item.blob.hex, state: entry.state, revision: entry.revision, missing: entry.missing)
-      }
-      return ApprovalOutcome(
-        commit: committed.hex, signer: plan.person.name, fingerprint: key.fingerprint, documents: documents,
-        retries: attempt)
+      return plan
     }
-    throw .contention(attempts: maxAttempts)
+    // The ledger already walked, with this one commit appended: no second walk of the whole history.
+    var builder = plan.builder
+    var appended = try builder.appending(committed, onto: head)
+    if appended == nil { appended = try ledger(at: committed) }
+    guard let after = appended else { throw .refused("could not read back approval \(committed.hex)") }
+    let policy = after.effectivePolicy?.policy
+    let documents = plan.items.map { item -> ApprovedDocument in
+      guard let stored = item.stored else {
+        let inEffect = after.effectivePolicy?.blob == item.blob
+        return ApprovedDocument(
+          id: item.id, blob: item.blob.hex, state: inEffect ? .approved : .draft,
+          revision: after.effectivePolicy?.revision ?? 0, missing: inEffect ? [] : [ApprovalRules.adminRole],
+          nextReview: nil)
+      }
+      let history = after.documents[stored.id] ?? DocumentHistory()
+      let entry = statusEntry(
+        stored, history: history, policy: policy ?? plan.policy, effective: after.effectivePolicy, now: request.now)
+      return ApprovedDocument(
+        id: item.id, blob: item.blob.hex, state: entry.state, revision: entry.revision, missing: entry.missing,
+        nextReview: entry.nextReview)
+    }
+    return ApprovalOutcome(
+      commit: committed.hex, signer: plan.person.name, fingerprint: key.fingerprint, documents: documents,
+      retries: retries)
   }
 
   private struct PlannedItem {
@@ -143,11 +114,14 @@ extension DocumentRepository {
     var revisionLabel: String
   }
 
-  private struct ApprovalPlan {
+  private struct ApprovalPlan: SignedCommitPlan {
     var person: Person
     var policy: Policy
     var items: [PlannedItem]
     var message: String
+    /// The walk the plan was made from, to append the new commit to.
+    var builder: LedgerBuilder
+    var signerIdentity: Person { person }
   }
 
   private func planApproval(
@@ -166,6 +140,9 @@ extension DocumentRepository {
     guard !request.ids.isEmpty else { throw .invalidArgument("name at least one document id to approve") }
     for text in request.ids where seen.insert(text).inserted {
       if text == DocumentID.policy.rawValue {
+        if request.isReview {
+          throw .refused("sop.yml is not reviewed; approve a change to it with sop approve POLICY")
+        }
         if ApprovalRules.judgePolicySigner(person) != nil {
           throw .notAuthorised(id: text, person: person.name, needed: [ApprovalRules.adminRole])
         }
@@ -190,6 +167,13 @@ extension DocumentRepository {
       }
       let history = ledger.documents[id] ?? DocumentHistory()
       let approvedRevision = history.revision(withBlob: stored.blob)
+      if request.isReview, approvedRevision == nil {
+        throw .refused(
+          history.inForce.map {
+            "\(text) changed since revision \($0.number), so there is nothing unchanged to review; "
+              + "the change needs approval: sop approve \(text)"
+          } ?? "\(text) has never been approved; a review confirms approved content: sop approve \(text)")
+      }
       // The same rules the ledger applies when it counts this signature (Ledger/ApprovalRules.swift).
       switch ApprovalRules.judgeSigner(
         person, id: id, blob: stored.blob, content: frontMatter, history: history, policy: effective.policy)
@@ -218,7 +202,8 @@ extension DocumentRepository {
         toLint.append(stored)
       }
       let label =
-        approvedRevision.map { "review of revision \($0.number)" } ?? "revision \(history.revisions.count + 1)"
+        approvedRevision.map { request.isReview ? "revision \($0.number)" : "review of revision \($0.number)" }
+        ?? "revision \(history.revisions.count + 1)"
       items.append(PlannedItem(id: text, blob: stored.blob, stored: stored, revisionLabel: label))
     }
     // ISO 9001 7.5.2 c and 21 CFR 11.10(f): content with lint errors is not signed. One lint pass for all
@@ -227,14 +212,15 @@ extension DocumentRepository {
     if !blocking.isEmpty { throw .lintErrors(blocking) }
     let subject =
       items.count == 1
-      ? "Approve \(items[0].id) \(items[0].revisionLabel)"
-      : "Approve " + items.map(\.id).joined(separator: ", ")
+      ? "\(request.isReview ? "Review" : "Approve") \(items[0].id) \(items[0].revisionLabel)"
+      : "\(request.isReview ? "Review" : "Approve") " + items.map(\.id).joined(separator: ", ")
     var message = subject + "\n\n"
     if let body = request.message?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
       message += body + "\n\n"
     }
     message += items.map { "Approves: \($0.id) \($0.blob.hex)" }.joined(separator: "\n") + "\n"
-    return ApprovalPlan(person: person, policy: effective.policy, items: items, message: message)
+    return ApprovalPlan(
+      person: person, policy: effective.policy, items: items, message: message, builder: builder)
   }
 
   private func requireCommitted(id: String, path: String) throws(ControlError) {

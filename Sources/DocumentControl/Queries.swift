@@ -120,7 +120,7 @@ extension DocumentRepository {
         required: required, signatures: pending, authors: history.authorsSinceRevision, policy: policy)
       stuck = ApprovalRules.stuckReason(
         id: stored.id, missing: missing, content: frontMatter, history: history, signatures: pending, policy: policy)
-      lastApproved = history.revisions.last?.lastApprovedOrReviewed
+      lastApproved = history.inForce?.lastApprovedOrReviewed
     }
     var nextReview: Date?
     if let lastApproved, let interval = type?.reviewEvery, state != .obsolete {
@@ -128,7 +128,7 @@ extension DocumentRepository {
     }
     return DocumentStatusEntry(
       id: frontMatter.id.rawValue, title: frontMatter.title, type: frontMatter.type, path: stored.path,
-      owner: frontMatter.owner, state: state, revision: approved?.number ?? history.revisions.count,
+      owner: frontMatter.owner, state: state, revision: approved?.number ?? history.inForce?.number ?? 0,
       blob: stored.blob.hex, approvals: approvals.map(ApprovalEntry.init), missing: missing,
       lastApproved: lastApproved.map(UTCTime.iso), nextReview: nextReview.map(UTCTime.iso),
       reviewOverdue: nextReview.map { $0 < now } ?? false, stuck: stuck)
@@ -152,7 +152,7 @@ extension DocumentRepository {
       let revisions = ledger.policyVersions.map { version in
         RevisionLogEntry(
           revision: version.revision, blob: version.blob.hex, approvedAt: UTCTime.iso(version.time),
-          approvals: version.approvals.map(SignatureEntry.init), reviews: [], changes: [])
+          approvals: version.approvals.map(SignatureEntry.init), reviews: [], changes: [], revoked: nil)
       }
       let committed = try? git.blobID(at: Policy.fileName, inCommit: commit)
       let inEffect = committed.flatMap { $0 } == ledger.effectivePolicy?.blob
@@ -174,7 +174,7 @@ extension DocumentRepository {
       RevisionLogEntry(
         revision: revision.number, blob: revision.blob.hex, approvedAt: UTCTime.iso(revision.approvedAt),
         approvals: revision.approvals.map(SignatureEntry.init), reviews: revision.reviews.map(SignatureEntry.init),
-        changes: revision.changes.map(ChangeEntry.init))
+        changes: revision.changes.map(ChangeEntry.init), revoked: revision.revocation.map(RevocationEntry.init))
     }
     return DocumentLog(
       id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,

@@ -32,23 +32,108 @@ struct ApproveCommand: ParsableCommand {
   }
 
   func run() throws {
+    try signApproval(
+      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime()), global: global, format: format)
+  }
+}
+
+/// `sop review ID...`: a periodic review of unchanged approved content (a signed commit like an approval).
+struct ReviewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "review",
+    abstract: "Sign a periodic review of approved documents whose content has not changed.",
+    discussion: """
+      The same signed, empty commit as an approval of content already in force: no new revision, and the
+      review clock restarts. Refuses (exit 1) a document whose content changed since its approved revision.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "Document ids.")
+  var ids: [String]
+
+  @Option(help: "The SSH key to sign with: a private key, or a public key whose private half is in ssh-agent.")
+  var key: String?
+
+  @Option(help: "A note added to the review commit message.")
+  var message: String?
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  func validate() throws {
+    if ids.isEmpty { throw ValidationError("name at least one document id to review") }
+  }
+
+  func run() throws {
+    try signApproval(
+      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime(), isReview: true), global: global,
+      format: format)
+  }
+}
+
+/// Signs an approval or review and prints the outcome.
+private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, format: OutputFormat) throws {
+  let repository = try global.open()
+  do {
+    let outcome = try repository.approve(request, signer: { path in preferredSigner(forKeyFile: path) })
+    if format == .json {
+      print(jsonText(outcome))
+      return
+    }
+    print(
+      "\(request.isReview ? "Reviewed" : "Approved") by \(outcome.signer) (\(outcome.fingerprint)) in commit "
+        + "\(outcome.commit.prefix(12))")
+    for document in outcome.documents {
+      var state =
+        document.state == .draft
+        ? "draft, still needs \(document.missing.joined(separator: ", "))"
+        : "\(document.state), revision \(document.revision)"
+      if let next = document.nextReview, document.state == .approved { state += ", next review by \(next.prefix(10))" }
+      print("  \(document.id): \(state)")
+    }
+  } catch {
+    throw fail(error)
+  }
+}
+
+/// `sop revoke COMMIT`: the signer of an approval withdraws it.
+struct RevokeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "revoke",
+    abstract: "Withdraw your own approval with a signed commit carrying Revokes: <commit>.",
+    discussion: """
+      Only the key that made the approval may revoke it. From the revoking commit on the approval counts for
+      nothing; a revision it completed keeps its number, is shown as revoked in sop log, and leaves force.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The approval commit to withdraw.")
+  var commit: String
+
+  @Option(help: "The SSH key that made the approval.")
+  var key: String?
+
+  @Option(help: "Why the approval is withdrawn (required; shown in sop log).")
+  var reason: String
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  func run() throws {
     let repository = try global.open()
-    let request = ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime())
     do {
-      let outcome = try repository.approve(
-        request, signer: { path in preferredSigner(forKeyFile: path) })
+      let outcome = try repository.revoke(
+        RevocationRequest(approval: commit, keyPath: key, reason: reason, now: approvalTime()),
+        signer: { path in preferredSigner(forKeyFile: path) })
       if format == .json {
         print(jsonText(outcome))
         return
       }
-      print("Approved by \(outcome.signer) (\(outcome.fingerprint)) in commit \(outcome.commit.prefix(12))")
-      for document in outcome.documents {
-        let state =
-          document.state == .draft
-          ? "draft, still needs \(document.missing.joined(separator: ", "))"
-          : "\(document.state), revision \(document.revision)"
-        print("  \(document.id): \(state)")
-      }
+      print(
+        "Revoked approval \(outcome.approval.prefix(12)) of \(outcome.documents.joined(separator: ", ")) in commit "
+          + "\(outcome.commit.prefix(12))")
     } catch {
       throw fail(error)
     }

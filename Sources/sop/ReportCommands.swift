@@ -128,9 +128,15 @@ struct LogCommand: ParsableCommand {
 /// Renders `sop log` like an eQMS change history.
 enum LogText {
   static func render(_ log: DocumentLog) -> String {
-    var lines = ["\(log.id)  \(log.title)  (\(log.state), revision \(log.revisions.last?.revision ?? 0))", ""]
+    let inForce = log.revisions.last { $0.revoked == nil }?.revision ?? 0
+    var lines = ["\(log.id)  \(log.title)  (\(log.state), revision \(inForce))", ""]
     for revision in log.revisions.reversed() {
       lines.append("Revision \(revision.revision)  approved \(readable(revision.approvedAt))  blob \(revision.blob)")
+      if let revoked = revision.revoked {
+        lines.append(
+          "  REVOKED \(readable(revoked.time)) by \(revoked.name) <\(revoked.email)>, commit \(revoked.commit.prefix(12)): "
+            + "\(revoked.reason.isEmpty ? "(no reason given)" : revoked.reason) (not in force)")
+      }
       for signature in revision.approvals + revision.reviews {
         lines.append("  " + signatureLine(signature))
       }

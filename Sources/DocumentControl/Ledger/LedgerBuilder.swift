@@ -12,6 +12,8 @@ import Signatures
 struct LedgerBuilder {
   let repository: Repository
   var approvalTrailerKey = "approves"
+  /// The trailer of `sop revoke`: `Revokes: <approval commit id>`.
+  static let revocationTrailerKey = "revokes"
 
   private var histories: [DocumentID: DocumentHistory] = [:]
   private var problems: [VerificationProblem] = []
@@ -32,6 +34,10 @@ struct LedgerBuilder {
   private var signatureChecks: [ObjectID: SignatureCheck] = [:]
   /// The key and claimed time of every approval whose signature verified, for flagging revoked keys.
   private var signedApprovals: [(commit: Commit, key: SSHPublicKey)] = []
+  /// The signing key of every approval commit whose signature verified: only it may revoke the approval.
+  private var signerOf: [ObjectID: SSHPublicKey] = [:]
+  /// Approval commits already revoked.
+  private var revokedApprovals = Set<ObjectID>()
   /// The trusted root and the mainline, once walked.
   private var root: ObjectID?
   private var mainline = Set<ObjectID>()
@@ -187,6 +193,90 @@ struct LedgerBuilder {
       approvalCommits += 1
       try judgeApproval(commit, trailers: approvals, mainlineTree: commits[mainlineCommit]?.commit.tree)
     }
+    let revocations =
+      mayCarryApprovals(commit.message)
+      ? commit.trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey } : []
+    if !revocations.isEmpty {
+      approvalCommits += approvals.isEmpty ? 1 : 0
+      try judgeRevocation(commit, trailers: revocations)
+    }
+  }
+
+  /// A signer withdraws their own approval (`sop revoke`): from this commit on it counts for nothing. A
+  /// revision it helped complete keeps its number, is marked revoked and leaves force; its other signatures
+  /// wait again for the missing one.
+  private mutating func judgeRevocation(_ commit: Commit, trailers: [Trailer]) throws(GitError) {
+    func report(_ kind: ProblemKind, _ message: String) {
+      problems.append(VerificationProblem(commit: commit.id.hex, document: "REVOKES", kind: kind, message: message))
+    }
+    let verdict: SignatureVerdict
+    if let check = signatureChecks[commit.id] {
+      verdict = check.verdict
+    } else if let stored = try repository.signature(ofCommit: commit.id) {
+      verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+    } else {
+      report(.unsigned, "the revocation is not signed")
+      return
+    }
+    guard case .valid(let key) = verdict else {
+      report(.badSignature, "the revocation's signature does not verify")
+      return
+    }
+    let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
+    if let violation = ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree) {
+      report(violation.kind, violation.message)
+      return
+    }
+    let signer = current.flatMap { policyVersions[$0].person(for: key) }
+    for trailer in trailers {
+      guard let approval = ObjectID(hex: trailer.value.trimmingCharacters(in: .whitespaces)),
+        let approvalKey = signerOf[approval]
+      else {
+        report(.contentMismatch, "'\(trailer.value)' names no signed approval commit in this history")
+        continue
+      }
+      guard approvalKey.blob == key.blob else {
+        report(.notAuthorised, "only the key that made approval \(approval.short) may revoke it")
+        continue
+      }
+      guard revokedApprovals.insert(approval).inserted else { continue }
+      let revocation = Revocation(
+        commit: commit.id, approval: approval, name: signer?.name ?? "", email: signer?.email ?? "",
+        time: commit.committer.time, reason: Self.reason(of: commit.message))
+      if pendingPolicy.values.contains(where: { $0.contains { $0.commit == approval } }) {
+        pendingPolicy = pendingPolicy.mapValues { $0.filter { $0.commit != approval } }
+      } else if policyVersions.contains(where: { $0.approvals.contains { $0.commit == approval } }) {
+        report(.contentMismatch, "a policy change already in effect cannot be revoked; approve a new sop.yml instead")
+      }
+      for (id, var history) in histories {
+        history.pending = history.pending.mapValues { $0.filter { $0.commit != approval } }
+        for index in history.revisions.indices {
+          history.revisions[index].reviews.removeAll { $0.commit == approval }
+          let revision = history.revisions[index]
+          guard revision.revocation == nil, revision.approvals.contains(where: { $0.commit == approval }) else {
+            continue
+          }
+          let wasInForce = history.inForce?.number == revision.number
+          history.revisions[index].revocation = revocation
+          if wasInForce {
+            // Its other signatures wait again for the missing one; its changes are unapproved again.
+            history.pending[revision.blob] = revision.approvals.filter { $0.commit != approval }
+            history.changesSinceRevision = revision.changes + history.changesSinceRevision
+            history.authorsSinceRevision.formUnion(revision.changes.map { $0.authorEmail.lowercased() })
+          }
+        }
+        histories[id] = history
+      }
+    }
+  }
+
+  /// The free text of a commit message between the subject and the trailers (the reason of a revocation).
+  static func reason(of message: String) -> String {
+    let paragraphs = message.components(separatedBy: "\n\n").dropFirst()
+    let text = paragraphs.filter { paragraph in
+      !paragraph.split(separator: "\n").allSatisfy { $0.contains(": ") && !$0.hasPrefix(" ") && $0.first != "#" }
+    }
+    return text.joined(separator: "\n\n").trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Records which documents a commit changed, and who changed them (author and committer: H9).
@@ -281,6 +371,7 @@ struct LedgerBuilder {
     case .valid(let signingKey):
       key = signingKey
       signedApprovals.append((commit, signingKey))
+      signerOf[commit.id] = signingKey
     case .wrongNamespace(let found):
       reportAll(.badSignature, "signed for namespace '\(found)', not 'git'")
       return

@@ -45,6 +45,22 @@ public struct ChangeRecord: Sendable, Hashable {
   public var time: Int64
 }
 
+/// A signer's withdrawal of their own approval (`sop revoke`: a signed commit with `Revokes: <commit>`).
+public struct Revocation: Sendable, Hashable {
+  /// The revoking commit.
+  public var commit: ObjectID
+  /// The approval commit it withdraws.
+  public var approval: ObjectID
+  /// The signer's printed name and email.
+  public var name: String
+  /// The signer's email.
+  public var email: String
+  /// The revoking commit's committer time.
+  public var time: Int64
+  /// The reason, from the commit message.
+  public var reason: String
+}
+
 /// A content of a document that became fully approved.
 public struct ApprovedRevision: Sendable {
   /// 1 for the first approved content, 2 for the next, …
@@ -63,6 +79,8 @@ public struct ApprovedRevision: Sendable {
   public var completingCommit: ObjectID
   /// The document type of the approved content (a later change of type needs both types' roles).
   public var type: String
+  /// Set when one of its approvals was revoked: the revision keeps its number but is no longer in force.
+  public var revocation: Revocation?
 
   /// The last approval or review time: the review clock starts here.
   public var lastApprovedOrReviewed: Int64 { max(approvedAt, reviews.map(\.time).max() ?? approvedAt) }
@@ -79,13 +97,13 @@ public struct DocumentHistory: Sendable {
   /// Emails of authors and committers of those changes (lowercased).
   public var authorsSinceRevision: Set<String> = []
 
-  /// The revision in force: the latest one that completed.
-  public var inForce: ApprovedRevision? { revisions.last }
+  /// The revision in force: the latest one that completed and was not revoked.
+  public var inForce: ApprovedRevision? { revisions.last { $0.revocation == nil } }
 
   /// The revision in force when its content is `blob`; nil for any other content, superseded ones included
   /// (H5 in docs/approvals.md: going back to an old text does not make it approved again).
   public func revision(withBlob blob: ObjectID) -> ApprovedRevision? {
-    guard let last = revisions.last, last.blob == blob else { return nil }
+    guard let last = inForce, last.blob == blob else { return nil }
     return last
   }
 }

@@ -73,10 +73,15 @@ private final class ParallelResults<Item: Hashable, Value>: @unchecked Sendable 
   var merged: [Item: Value] = [:]
 }
 
-/// Whether a commit message may carry an `Approves:` trailer: a byte search that skips trailer
+/// Whether a commit message may carry an `Approves:` or `Revokes:` trailer: a byte search that skips trailer
 /// parsing for the ordinary commits that make up most of history.
 func mayCarryApprovals(_ message: String) -> Bool {
-  let needle = Array("approves:".utf8)
+  contains(message, "approves:") || contains(message, "revokes:")
+}
+
+/// Whether `message` contains `lowercaseNeedle`, ignoring ASCII case.
+private func contains(_ message: String, _ lowercaseNeedle: String) -> Bool {
+  let needle = Array(lowercaseNeedle.utf8)
   var matched = 0
   for byte in message.utf8 {
     let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
