@@ -407,6 +407,20 @@ public final class Repository {
     return ObjectID(oid)
   }
 
+  /// Stages the work-tree file at `path` (relative) in the index, writes the index, and returns the tree the
+  /// index now describes: a change committed from it leaves `git status` clean, as `git add` + `git commit`
+  /// would.
+  public func stage(_ path: String) throws(GitError) -> ObjectID {
+    var index: OpaquePointer?
+    try git("read index") { git_repository_index(&index, pointer) }
+    defer { git_index_free(index) }
+    try git("stage \(path)") { git_index_add_bypath(index, path) }
+    try git("write index") { git_index_write(index) }
+    var tree = git_oid()
+    try git("write tree from index") { git_index_write_tree(&tree, index) }
+    return ObjectID(tree)
+  }
+
   // MARK: - Trees and blobs
 
   /// The blob id at `path` in a commit, or nil when the path does not exist there or is a folder.

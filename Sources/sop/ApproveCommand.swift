@@ -139,3 +139,54 @@ struct RevokeCommand: ParsableCommand {
     }
   }
 }
+
+/// `sop withdraw ID --reason TEXT`: marks a document obsolete and commits that change.
+struct WithdrawCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "withdraw",
+    abstract: "Set status: obsolete on a document and commit it; the withdrawal is then approved like a change.",
+    discussion: """
+      The commit is authored as git's user.name/user.email (GIT_AUTHOR_* when set) and signed with --key or
+      user.signingkey when given, or when sop.yml says changes: signed. Prints who must approve it and the
+      approved documents that still refer to it.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: "The document id.")
+  var id: String
+
+  @Option(help: "Why the document is withdrawn (required; the commit message says it).")
+  var reason: String
+
+  @Option(help: "An SSH key to sign the change with.")
+  var key: String?
+
+  @Option(help: "text or json.")
+  var format: OutputFormat = .text
+
+  func run() throws {
+    let repository = try global.open()
+    do {
+      let outcome = try repository.withdraw(
+        WithdrawalRequest(id: id, reason: reason, keyPath: key, now: approvalTime()),
+        signer: { path in preferredSigner(forKeyFile: path) })
+      if format == .json {
+        print(jsonText(outcome))
+        return
+      }
+      print("Withdrew \(id) (\(outcome.path)) in commit \(outcome.commit.prefix(12)); it is a draft until approved.")
+      for role in outcome.approvers {
+        let people = role.people.isEmpty ? "nobody with a key holds it" : role.people.joined(separator: ", ")
+        print("  needs \(role.role): \(people)")
+      }
+      if !outcome.referredToBy.isEmpty {
+        printError(
+          "sop: warning: approved documents still refer to \(id): "
+            + outcome.referredToBy.joined(separator: ", ") + "; revise them before the withdrawal is approved")
+      }
+    } catch {
+      throw fail(error)
+    }
+  }
+}

@@ -15,7 +15,7 @@ struct SopCommand: ParsableCommand {
     subcommands: [
       InitCommand.self, NewCommand.self, StatusCommand.self, ShowCommand.self, ApproveCommand.self,
       LogCommand.self, VerifyCommand.self, KeysCommand.self, LintCommand.self, PublishCommand.self,
-      RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self,
+      RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self, WithdrawCommand.self,
     ])
 
   /// Moves a leading `-C PATH` (git's habit: `sop -C repo status`) after the subcommand, where it is declared.
