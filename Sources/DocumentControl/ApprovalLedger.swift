@@ -226,7 +226,7 @@ struct LedgerBuilder {
     var current = inherited
 
     if inherited == nil, let change = entry.changes.first(where: { $0.path == Policy.fileName }),
-      let blob = change.newBlob, let policy = try? Policy.decode(data: Data(try repository.blob(blob)))
+      let blob = change.newBlob, let policy = Policy.decodedIfValid(try repository.blob(blob))
     {
       policyVersions.append(
         EffectivePolicy(
@@ -409,7 +409,7 @@ struct LedgerBuilder {
       return (nil, nil)
     }
     pendingPolicy[blob] = nil
-    guard let decoded = try? Policy.decode(data: Data(try repository.blob(blob))) else {
+    guard let decoded = Policy.decodedIfValid(try repository.blob(blob)) else {
       return (nil, (.contentMismatch, "the approved sop.yml does not decode, so it cannot take effect"))
     }
     policyVersions.append(
@@ -496,7 +496,8 @@ struct LedgerBuilder {
 
   private mutating func frontMatter(ofBlob blob: ObjectID) throws(GitError) -> FrontMatter? {
     if let cached = contentOfBlob[blob] { return cached }
-    let parsed = try? ParsedDocument(path: blob.hex, data: Data(try repository.blob(blob))).frontMatter
+    let data = Data(try repository.blob(blob))
+    let parsed = try? ParsedDocument(path: blob.hex, data: data).frontMatter
     contentOfBlob[blob] = parsed
     return parsed
   }

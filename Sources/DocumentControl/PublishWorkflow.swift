@@ -295,7 +295,8 @@ extension DocumentRepository {
     var withdrawn: [WithdrawnDocument] = []
     var paths: [DocumentID: String] = [:]
     var counts = ["approved": 0, "draft": 0, "obsolete": 0]
-    if let policy, let inventory = try? inventory(at: tag.commit, policy: policy) {
+    if let policy {
+      let inventory = try inventory(at: tag.commit, policy: policy)
       for (id, stored) in inventory.documents {
         paths[id] = stored.path
         let state = statusEntry(
@@ -304,17 +305,27 @@ extension DocumentRepository {
         counts[state, default: 0] += 1
       }
     }
+    // Every line of the tag becomes a page, or nothing is written: a site that leaves a document out
+    // would disagree with the signed tag it claims to show.
+    func unshowable(_ entry: SnapshotEntry, _ why: String) -> ControlError {
+      .refused(
+        "\(tag.name) lists \(entry.line), but \(why); no site was written. Run 'sop verify' and "
+          + "'git fsck --full' to find the damage")
+    }
     for entry in tag.entries {
-      guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob),
-        let parsed = try parsedDocument(blob: blob)
-      else { continue }
+      guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob) else {
+        throw unshowable(entry, "that line is not a document id and blob")
+      }
+      guard let parsed = try parsedDocument(blob: blob) else {
+        throw unshowable(entry, "blob \(entry.blob) is not a readable document")
+      }
       let history = ledger.documents[id] ?? DocumentHistory()
       let frontMatter = parsed.frontMatter
       guard
         let revision = history.revisions.first(where: { $0.blob == blob && $0.number == entry.revision })
           ?? history.revisions.last(where: { $0.blob == blob })
       else {
-        continue
+        throw unshowable(entry, "the history of \(tag.commit.short) holds no approval of that content")
       }
       if entry.isWithdrawn {
         withdrawn.append(

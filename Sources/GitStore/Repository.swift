@@ -5,11 +5,13 @@ import CLibgit2
 /// Everything it returns is a Swift value; no libgit2 pointer leaves this module. libgit2 handles are
 /// not thread-safe, so give each thread or task its own `Repository`.
 public final class Repository {
-  private let pointer: OpaquePointer
+  let pointer: OpaquePointer
   /// The work tree root without a trailing slash, or nil for a bare repository.
   public let workingDirectory: String?
   /// The `.git` directory without a trailing slash.
   public let gitDirectory: String
+  /// Objects whose loose file (if any) has been checked; objects never change, so once is enough.
+  var checkedObjects = Set<ObjectID>()
 
   private static let initialized: Void = { git_libgit2_init() }()
 
@@ -70,6 +72,7 @@ public final class Repository {
 
   /// The commit a revision (`HEAD`, a branch, a tag, an id, `HEAD~2`) resolves to.
   public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
+    try checkRevision(revision)
     var object: OpaquePointer?
     let code = git_revparse_single(&object, pointer, revision)
     guard code == 0, let object else {
@@ -156,7 +159,7 @@ public final class Repository {
   public func commit(_ id: ObjectID) throws(GitError) -> Commit {
     var oid = id.oid
     var handle: OpaquePointer?
-    try git("read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
+    try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
     defer { git_commit_free(handle) }
     return commitValue(handle!)
   }
@@ -182,6 +185,7 @@ public final class Repository {
       git_buf_dispose(&signature)
       git_buf_dispose(&signedData)
     }
+    try checkObject(id, kind: "commit", "read signature of \(id.short)")
     let code = git_commit_extract_signature(&signature, &signedData, pointer, &oid, nil)
     if code == GIT_ENOTFOUND.rawValue { return nil }
     guard code == 0 else { throw lastError("read signature of \(id.short)", code: code) }
@@ -198,6 +202,9 @@ public final class Repository {
     try git("sort history") {
       git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
     }
+    // Sorting topologically makes libgit2 read every reachable commit inside git_revwalk_next, where a
+    // truncated loose commit would hang it; so the commits are checked first, by a walk of our own.
+    try checkCommits(from: tip)
     var start = tip.oid
     try git("push \(tip.short)") { git_revwalk_push(walker, &start) }
     var entries: [HistoryEntry] = []
@@ -205,9 +212,15 @@ public final class Repository {
     // commit (every approval) then costs no tree reads at all.
     var treeOfCommit: [ObjectID: ObjectID] = [:]
     var oid = git_oid()
-    while git_revwalk_next(&oid, walker) == 0 {
+    while true {
+      let code = git_revwalk_next(&oid, walker)
+      if code == GIT_ITEROVER.rawValue { break }
+      // Any other failure is a commit that could not be read: stopping quietly would give a shorter
+      // history, and with it a different answer.
+      guard code == 0 else { throw lastError("walk history from \(tip.short)", code: code) }
       var handle: OpaquePointer?
-      try git("read commit") { git_commit_lookup(&handle, pointer, &oid) }
+      let id = ObjectID(oid)
+      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
       defer { git_commit_free(handle) }
       let commit = commitValue(handle!)
       treeOfCommit[commit.id] = commit.tree
@@ -219,14 +232,17 @@ public final class Repository {
 
   private func changes(of commit: OpaquePointer) throws(GitError) -> [ChangedPath] {
     var newTree: OpaquePointer?
-    try git("read tree") { git_commit_tree(&newTree, commit) }
+    let treeID = ObjectID(git_commit_tree_id(commit).pointee)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_commit_tree(&newTree, commit) }
     defer { git_tree_free(newTree) }
     var oldTree: OpaquePointer?
     if git_commit_parentcount(commit) > 0 {
       var parent: OpaquePointer?
-      try git("read parent") { git_commit_parent(&parent, commit, 0) }
+      let parentID = ObjectID(git_commit_parent_id(commit, 0).pointee)
+      try read(parentID, kind: "commit", "read commit \(parentID.short)") { git_commit_parent(&parent, commit, 0) }
       defer { git_commit_free(parent) }
-      try git("read parent tree") { git_commit_tree(&oldTree, parent) }
+      let parentTree = ObjectID(git_commit_tree_id(parent).pointee)
+      try read(parentTree, kind: "tree", "read tree \(parentTree.short)") { git_commit_tree(&oldTree, parent) }
     }
     defer { git_tree_free(oldTree) }
     var result: [ChangedPath] = []
@@ -328,7 +344,8 @@ public final class Repository {
   private func lookupTree(_ id: git_oid) throws(GitError) -> OpaquePointer? {
     var oid = id
     var tree: OpaquePointer?
-    try git("read tree") { git_tree_lookup(&tree, pointer, &oid) }
+    let treeID = ObjectID(id)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_tree_lookup(&tree, pointer, &oid) }
     return tree
   }
 
@@ -338,7 +355,7 @@ public final class Repository {
   ) throws(GitError) -> String {
     var treeOID = tree.oid
     var treeHandle: OpaquePointer?
-    try git("read tree \(tree.short)") { git_tree_lookup(&treeHandle, pointer, &treeOID) }
+    try read(tree, kind: "tree", "read tree \(tree.short)") { git_tree_lookup(&treeHandle, pointer, &treeOID) }
     defer { git_tree_free(treeHandle) }
     var parentHandles: [OpaquePointer?] = []
     defer {
@@ -347,7 +364,7 @@ public final class Repository {
     for parent in parents {
       var oid = parent.oid
       var handle: OpaquePointer?
-      try git("read parent \(parent.short)") { git_commit_lookup(&handle, pointer, &oid) }
+      try read(parent, kind: "commit", "read parent \(parent.short)") { git_commit_lookup(&handle, pointer, &oid) }
       parentHandles.append(handle)
     }
     let authorSignature = try makeSignature(author)
@@ -407,13 +424,26 @@ public final class Repository {
     return try treeFile(at: path, in: handle)?.blob
   }
 
+  /// Follows `path` one folder at a time, so each subtree is checked before libgit2 reads it
+  /// (`git_tree_entry_bypath` would read them unchecked).
   private func treeFile(at path: String, in tree: OpaquePointer?) throws(GitError) -> TreeFile? {
-    var entry: OpaquePointer?
-    let code = git_tree_entry_bypath(&entry, tree, path)
-    if code == GIT_ENOTFOUND.rawValue { return nil }
-    guard code == 0, let entry else { throw lastError("find \(path)", code: code) }
-    defer { git_tree_entry_free(entry) }
-    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+    let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    guard let last = components.last else { return nil }
+    var current = tree
+    var owned: [OpaquePointer?] = []
+    defer {
+      for handle in owned { git_tree_free(handle) }
+    }
+    for folder in components.dropLast() {
+      guard let entry = git_tree_entry_byname(current, folder), git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
+        return nil
+      }
+      current = try lookupTree(git_tree_entry_id(entry).pointee)
+      owned.append(current)
+    }
+    guard let entry = git_tree_entry_byname(current, last), git_tree_entry_type(entry) == GIT_OBJECT_BLOB else {
+      return nil
+    }
     return TreeFile(
       path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
   }
@@ -422,7 +452,7 @@ public final class Repository {
   public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
     var oid = id.oid
     var handle: OpaquePointer?
-    try git("read blob \(id.short)") { git_blob_lookup(&handle, pointer, &oid) }
+    try read(id, kind: "blob", "read blob \(id.short)") { git_blob_lookup(&handle, pointer, &oid) }
     defer { git_blob_free(handle) }
     let size = Int(git_blob_rawsize(handle))
     guard size > 0, let raw = git_blob_rawcontent(handle) else { return [] }
@@ -440,36 +470,43 @@ public final class Repository {
 
   /// Every file in a commit's tree (recursively), sorted by path.
   public func files(inCommit commit: ObjectID) throws(GitError) -> [TreeFile] {
-    let tree = try treeHandle(ofCommit: commit)
-    defer { git_tree_free(tree) }
-    final class Collector {
-      var files: [TreeFile] = []
+    // A walk of our own rather than git_tree_walk, so each subtree is checked before libgit2 reads it.
+    var pending: [(tree: OpaquePointer?, prefix: String)] = [(try treeHandle(ofCommit: commit), "")]
+    defer {
+      for item in pending { git_tree_free(item.tree) }
     }
-    let collector = Collector()
-    let callback: git_treewalk_cb = { root, entry, payload in
-      guard let entry, let payload, let root else { return 0 }
-      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
-      let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
-      let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
-      collector.files.append(
-        TreeFile(
-          path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
-          mode: git_tree_entry_filemode(entry).rawValue))
-      return 0
+    var files: [TreeFile] = []
+    while let (tree, prefix) = pending.popLast() {
+      defer { git_tree_free(tree) }
+      for index in 0..<git_tree_entrycount(tree) {
+        guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+        let path = prefix + String(cString: git_tree_entry_name(entry))
+        switch git_tree_entry_type(entry) {
+        case GIT_OBJECT_BLOB:
+          files.append(
+            TreeFile(
+              path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+              mode: git_tree_entry_filemode(entry).rawValue))
+        case GIT_OBJECT_TREE:
+          pending.append((try lookupTree(git_tree_entry_id(entry).pointee), path + "/"))
+        default:
+          continue
+        }
+      }
     }
-    try git("list files") {
-      git_tree_walk(tree, GIT_TREEWALK_PRE, callback, Unmanaged.passUnretained(collector).toOpaque())
-    }
-    return collector.files.sorted { $0.path < $1.path }
+    return files.sorted { $0.path < $1.path }
   }
 
   private func treeHandle(ofCommit commit: ObjectID) throws(GitError) -> OpaquePointer? {
     var oid = commit.oid
     var commitHandle: OpaquePointer?
-    try git("read commit \(commit.short)") { git_commit_lookup(&commitHandle, pointer, &oid) }
+    try read(commit, kind: "commit", "read commit \(commit.short)") {
+      git_commit_lookup(&commitHandle, pointer, &oid)
+    }
     defer { git_commit_free(commitHandle) }
     var tree: OpaquePointer?
-    try git("read tree of \(commit.short)") { git_commit_tree(&tree, commitHandle) }
+    let treeID = ObjectID(git_commit_tree_id(commitHandle).pointee)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_commit_tree(&tree, commitHandle) }
     return tree
   }
 
@@ -491,7 +528,7 @@ public final class Repository {
     defer { git_odb_free(odb) }
     var oid = id.oid
     var object: OpaquePointer?
-    try git("read object \(id.short)") { git_odb_read(&object, odb, &oid) }
+    try read(id, kind: "object", "read object \(id.short)") { git_odb_read(&object, odb, &oid) }
     defer { git_odb_object_free(object) }
     let size = git_odb_object_size(object)
     let data = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
@@ -501,6 +538,7 @@ public final class Repository {
 
   /// The commit an annotated or lightweight tag (or any object) peels to.
   public func peelToCommit(_ id: ObjectID) throws(GitError) -> ObjectID {
+    try checkPeelChain(from: id)
     var oid = id.oid
     var object: OpaquePointer?
     try git("read object \(id.short)") { git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY) }
