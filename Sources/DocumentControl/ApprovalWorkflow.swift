@@ -99,6 +99,7 @@ extension DocumentRepository {
         try git.updateReference(
           branch, to: committed, expected: head, logMessage: "sop approve: \(plan.message.prefix { $0 != "\n" })")
       } catch let error as GitError where error.isModified || error.isLocked {
+        if error.isLocked, let stale = git.staleLock(for: branch) { throw .git(stale) }
         // Another approver landed first: back off a little and rebuild on the new tip.
         usleep(UInt32.random(in: 2_000...20_000) * UInt32(min(attempt + 1, 5)))
         continue

@@ -109,8 +109,11 @@ extension DocumentRepository {
     guard person.roles.contains(where: effective.policy.publishRoles.contains) else {
       throw .notPublisher(person: person.name, roles: effective.policy.publishRoles)
     }
-    // Refuse a foreign output folder before anything is signed or written.
+    // Refuse a foreign output folder before anything is signed or written. Publishes into one folder take
+    // turns from here on, so the later one sees the earlier one's tag and reuses it.
+    let siteLock: SiteLock
     do {
+      siteLock = try SiteLock(for: request.outputDirectory)
       try SiteWriter().checkTarget(request.outputDirectory)
     } catch {
       throw .invalidArgument(error.description)
@@ -130,6 +133,7 @@ extension DocumentRepository {
       let signer = makeSigner(keyPath.path)
       var number = (existing.last?.number ?? 0) + 1
       var created: SnapshotTag?
+      var isTagOfAnother = false
       for _ in 0..<30 {
         let name = Self.snapshotPrefix + String(number)
         var message = "sop snapshot \(name)\n\n"
@@ -156,7 +160,17 @@ extension DocumentRepository {
           created = allTags.first { $0.name == name }
           break
         } catch let error as GitError where error.isExisting {
-          number += 1  // Another publisher took this number: compare-and-swap on the tag name.
+          // Another publisher took this number: compare-and-swap on the tag name. If it tagged the same
+          // content, use its tag rather than make a second one.
+          allTags = try snapshotTags()
+          if let latest = allTags.last, latest.entries == entries {
+            created = latest
+            isTagOfAnother = true
+            break
+          }
+          number = (allTags.last?.number ?? number) + 1
+        } catch let error as GitError where error.isLocked {
+          throw .git(git.lockError(for: "refs/tags/" + name, after: error))
         } catch let error as GitError {
           throw .git(error)
         } catch {
@@ -165,9 +179,17 @@ extension DocumentRepository {
       }
       guard let created else { throw .contention(attempts: 30) }
       tag = created
-      isNew = true
+      isNew = !isTagOfAnother
     }
-    try renderSite(tag: tag, among: allTags, to: request.outputDirectory)
+    do {
+      try renderSite(tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock)
+    } catch {
+      guard isNew else { throw error }
+      // The signed tag exists; say so, and how to make its site once the cause is fixed.
+      throw .refused(
+        "\(tag.name) was created and signed, but its site could not be written: \(error.description) "
+          + "Fix that, then run 'sop render \(tag.name) --out \(request.outputDirectory.path)'")
+    }
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved,
       outputDirectory: request.outputDirectory)
@@ -259,11 +281,13 @@ extension DocumentRepository {
   }
 
   /// Builds the snapshot value of a tag from git alone, then renders and writes it.
-  private func renderSite(tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL) throws(ControlError) {
+  private func renderSite(
+    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil
+  ) throws(ControlError) {
     let snapshot = try siteSnapshot(of: tag, earlierTags: tags.filter { $0.number < tag.number })
     let files = SiteRenderer().render(snapshot)
     do {
-      try SiteWriter().write(files, to: directory)
+      try SiteWriter().write(files, to: directory, holding: lock)
     } catch {
       throw .invalidArgument(error.description)
     }

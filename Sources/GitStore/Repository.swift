@@ -12,6 +12,8 @@ public final class Repository {
   public let gitDirectory: String
   /// Objects whose loose file (if any) has been checked; objects never change, so once is enough.
   var checkedObjects = Set<ObjectID>()
+  /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
+  private var hasSweptTemporaryObjects = false
 
   private static let initialized: Void = { git_libgit2_init() }()
 
@@ -397,10 +399,18 @@ public final class Repository {
   /// so it is stripped here.
   public func createCommit(buffer: String, signature: String?) throws(GitError) -> ObjectID {
     var oid = git_oid()
+    sweepTemporaryObjectsOnce()
     var trimmed = signature
     while trimmed?.last == "\n" { trimmed?.removeLast() }
     try git("write commit") { git_commit_create_with_signature(&oid, pointer, buffer, trimmed, nil) }
     return ObjectID(oid)
+  }
+
+  /// Before the first object this handle writes, removes temporary object files a killed writer left.
+  private func sweepTemporaryObjectsOnce() {
+    guard !hasSweptTemporaryObjects else { return }
+    hasSweptTemporaryObjects = true
+    removeStaleTemporaryObjects()
   }
 
   // MARK: - Trees and blobs
@@ -516,6 +526,7 @@ public final class Repository {
   ///
   /// Fails with `isExisting` when the tag name is taken, which makes tag numbers compare-and-swap.
   public func createTag(buffer: String) throws(GitError) -> ObjectID {
+    sweepTemporaryObjectsOnce()
     var oid = git_oid()
     try git("write tag") { git_tag_create_from_buffer(&oid, pointer, buffer, 0) }
     return ObjectID(oid)

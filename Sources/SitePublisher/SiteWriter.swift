@@ -9,8 +9,12 @@ import Foundation
 /// Writes a rendered site into a folder, replacing an earlier sop site as one step.
 ///
 /// The site is written in full into a temporary folder beside the target (same parent, so the same file
-/// system and a plain rename), then renamed into place. Readers see the old site or the new one, never a
-/// half-written mix; a failure leaves the old site as it was.
+/// system and a plain rename), then swapped into place. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`
+/// call, so the folder is the old site or the new one at every instant, even if sop is killed. Where that
+/// call does not exist or the file system refuses it, two renames are used (old site aside, new site in);
+/// a kill between them leaves no folder until the next run puts the old site back (see
+/// docs/publishing.md). Writers of one folder take turns (`SiteLock`), and each write first
+/// removes what a dead run left there.
 public struct SiteWriter {
   /// The marker file at the root of every site sop writes; its presence is what allows a later replace.
   public static let markerName = ".sop-site"
@@ -40,7 +44,11 @@ public struct SiteWriter {
   /// Writes `files` (plus the `.sop-site` marker) as the complete content of `directory`.
   ///
   /// Refuses, without touching anything, when `directory` exists and is neither empty nor an earlier sop site.
-  public func write(_ files: [SiteFile], to directory: URL) throws(SiteWriteError) {
+  /// Takes the folder's `SiteLock` unless the caller passes the one it holds.
+  public func write(_ files: [SiteFile], to directory: URL, holding lock: SiteLock? = nil) throws(SiteWriteError) {
+    let held: SiteLock
+    if let lock { held = lock } else { held = try SiteLock(for: directory) }
+    defer { withExtendedLifetime(held) {} }
     var seen = Set<String>()
     for file in files {
       guard SitePaths.isContained(file.path) else { throw .unsafeFilePath(path: file.path) }
@@ -49,6 +57,7 @@ public struct SiteWriter {
     let target = directory.standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let name = target.lastPathComponent
+    restoreAfterCrash(target)
     let existing = try inspect(target)
 
     do {
@@ -74,6 +83,11 @@ public struct SiteWriter {
         throw .cannotReplace(path: target.path, reason: Self.reason(error))
       }
     case .replaceable:
+      if Self.exchange(staging.path, target.path) {
+        // The old site now sits at the staging path; removing it is tidying, and the next run retries.
+        try? fileSystem.removeItem(at: staging)
+        return
+      }
       let retired = parent.appendingPathComponent(".\(name).sop-old-\(token)", isDirectory: true)
       do {
         try fileSystem.moveItem(at: target, to: retired)
@@ -91,6 +105,43 @@ public struct SiteWriter {
       }
       // The new site is in place; a leftover old copy is untidy but harmless, so this is best effort.
       try? fileSystem.removeItem(at: retired)
+    }
+  }
+
+  /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`; false where it is unavailable or
+  /// refused (other systems, old kernels, some file systems), so the caller falls back to two renames.
+  ///
+  /// Looked up with `dlsym` because Glibc's `renameat2` wrapper is declared only under `_GNU_SOURCE`
+  /// (glibc 2.28 and later), and Swift cannot call the variadic `syscall`.
+  static func exchange(_ first: String, _ second: String) -> Bool {
+    #if os(Linux)
+      typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+      let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+      let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+      let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+      return renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0
+    #else
+      return false
+    #endif
+  }
+
+  /// Repairs and tidies what a run killed part-way left beside `target`: when the folder is missing but a
+  /// retired old site exists (a kill between the two fallback renames), the old site is put back; then
+  /// every `.<name>.sop-new-*` and `.<name>.sop-old-*` folder is removed. Safe because the caller holds the
+  /// folder's lock, so no live writer owns them.
+  private func restoreAfterCrash(_ target: URL) {
+    let parent = target.deletingLastPathComponent()
+    let name = target.lastPathComponent
+    guard let siblings = try? fileSystem.contentsOfDirectory(atPath: parent.path) else { return }
+    let retired = siblings.filter { $0.hasPrefix(".\(name).sop-old-") }.sorted()
+    let staged = siblings.filter { $0.hasPrefix(".\(name).sop-new-") }
+    var status = stat()
+    if lstat(target.path, &status) != 0, errno == ENOENT, let first = retired.first {
+      try? fileSystem.moveItem(at: parent.appendingPathComponent(first), to: target)
+    }
+    for leftover in retired + staged {
+      try? fileSystem.removeItem(at: parent.appendingPathComponent(leftover))
     }
   }
 
