@@ -118,6 +118,7 @@ extension DocumentRepository {
     } catch {
       throw .invalidArgument(error.description)
     }
+    git.removeFinishedReferenceLocks(in: "refs/tags/" + String(Self.snapshotPrefix.dropLast()))
     let entries = try effectiveEntries(ledger: ledger)
     let (policy, _) = try self.policy(at: head)
     let inventory = try inventory(at: head, policy: policy)

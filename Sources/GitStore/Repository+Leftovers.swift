@@ -13,14 +13,14 @@ extension Repository {
   /// Describes the lock that blocked an update of `reference`, or nil when the lock may belong to a live
   /// update and a retry is worth it.
   ///
-  /// A lock is stale when no other git or sop process is running (Linux, from /proc) or when it is at
-  /// least `staleAfter` seconds old: git holds a reference lock for milliseconds. sop never removes git's
+  /// A lock is stale when no other git or sop process works in this repository (Linux: /proc, by working
+  /// folder) or when it is at least `staleAfter` seconds old: git holds a reference lock for milliseconds. sop never removes git's
   /// lock files itself; the message names the file and says when removing it is safe.
   public func staleLock(for reference: String, staleAfter: Double = 2) -> GitError? {
     let candidates = [gitDirectory + "/" + reference + ".lock", gitDirectory + "/packed-refs.lock"]
     guard let (path, age) = candidates.lazy.compactMap({ path in Self.age(of: path).map { (path, $0) } }).first
     else { return nil }
-    let others = Self.runningGitProcesses()
+    let others = runningGitProcesses()
     guard others?.isEmpty == true || age >= staleAfter else { return nil }
     return lockError(path: path, age: age, others: others)
   }
@@ -30,18 +30,18 @@ extension Repository {
     let candidates = [gitDirectory + "/" + reference + ".lock", gitDirectory + "/packed-refs.lock"]
     guard let (path, age) = candidates.lazy.compactMap({ path in Self.age(of: path).map { (path, $0) } }).first
     else { return error }
-    return lockError(path: path, age: age, others: Self.runningGitProcesses())
+    return lockError(path: path, age: age, others: runningGitProcesses())
   }
 
   private func lockError(path: String, age: Double, others: [String]?) -> GitError {
     let holders: String
     switch others {
     case .some(let list) where list.isEmpty:
-      holders = "no git or sop process is running, so a run that was killed or crashed left it"
+      holders = "no git or sop process is working in this repository, so a run that was killed or crashed left it"
     case .some(let list):
       holders =
-        "other git or sop processes are running (\(list.prefix(5).joined(separator: ", "))); if none of them "
-        + "works in this repository, a run that was killed or crashed left it"
+        "git or sop processes are working in this repository (\(list.prefix(5).joined(separator: ", "))) and "
+        + "may hold it; if they are stuck or it stays, a run that was killed or crashed left it"
     case .none:
       holders = "sop cannot list running processes here; a lock this old is normally left by a killed run"
     }
@@ -64,9 +64,12 @@ extension Repository {
     return max(0, Double(time(nil)) - modified)
   }
 
-  /// "pid name" of every running process named git* or sop other than this one, or nil without /proc.
-  static func runningGitProcesses() -> [String]? {
-    guard let names = entryNames(in: "/proc") else { return nil }
+  /// "pid name" of every other running process named git* or sop whose working folder is inside this
+  /// repository, or nil without /proc. Processes whose working folder cannot be read (other users') are
+  /// left out: they could not have written this repository's lock unless they share it.
+  func runningGitProcesses() -> [String]? {
+    let root = (workingDirectory ?? gitDirectory)
+    guard let names = Self.entryNames(in: "/proc") else { return nil }
     let me = getpid()
     var result: [String] = []
     for name in names {
@@ -76,9 +79,37 @@ extension Repository {
       let line = fgets(&buffer, 64, file).map { _ in String(cString: buffer) } ?? ""
       fclose(file)
       let command = line.trimmingSuffix("\n")
-      if command == "sop" || command.hasPrefix("git") { result.append("\(pid) \(command)") }
+      guard command == "sop" || command.hasPrefix("git") else { continue }
+      var link = [CChar](repeating: 0, count: 4_097)
+      let count = readlink("/proc/\(name)/cwd", &link, 4_096)
+      guard count > 0 else { continue }
+      let folder = String(decoding: link[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      if folder == root || folder.hasPrefix(root + "/") { result.append("\(pid) \(command)") }
     }
     return result
+  }
+
+  /// Removes `<name>.lock` files in a reference folder (such as `refs/tags/published`) whose reference
+  /// exists with exactly the lock's content, when the lock is stale.
+  ///
+  /// libgit2 creates a new reference by writing the lock, linking it to the reference's name and then
+  /// unlinking the lock; a kill between the last two leaves a lock beside a finished reference, which would
+  /// block git (and a later delete or pack of that tag) for ever. Such a lock holds nothing unfinished.
+  /// Returns the paths removed.
+  @discardableResult
+  public func removeFinishedReferenceLocks(in folder: String) -> [String] {
+    let directory = gitDirectory + "/" + folder
+    var removed: [String] = []
+    for name in Self.entryNames(in: directory) ?? [] where name.hasSuffix(".lock") {
+      let lock = directory + "/" + name
+      let reference = String(lock.dropLast(".lock".count))
+      guard let locked = smallFileContents(lock), !locked.isEmpty, locked == smallFileContents(reference) else {
+        continue
+      }
+      let referenceName = folder + "/" + String(name.dropLast(".lock".count))
+      if staleLock(for: referenceName) != nil, unlink(lock) == 0 { removed.append(lock) }
+    }
+    return removed
   }
 
   /// The names in a folder (without `.` and `..`), or nil when it cannot be read.
@@ -110,6 +141,16 @@ extension Repository {
     }
     return removed
   }
+}
+
+/// The first 4 KiB of a file (a reference or its lock), or nil when it cannot be read.
+private func smallFileContents(_ path: String) -> [UInt8]? {
+  let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+  guard descriptor >= 0 else { return nil }
+  defer { close(descriptor) }
+  var buffer = [UInt8](repeating: 0, count: 4_096)
+  let count = read(descriptor, &buffer, buffer.count)
+  return count >= 0 ? Array(buffer[0..<count]) : nil
 }
 
 extension String {
