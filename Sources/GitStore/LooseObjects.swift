@@ -46,6 +46,19 @@ enum LooseObjects {
     return gitDirectory + "/objects/" + String(characters[0..<2]) + "/" + String(characters[2...])
   }
 
+  /// The two-hex-digit folders under `objects`, or nil when the folder cannot be listed (then every
+  /// object is looked for).
+  static func folders(in gitDirectory: String) -> Set<String>? {
+    guard let directory = opendir(gitDirectory + "/objects") else { return nil }
+    defer { closedir(directory) }
+    var names = Set<String>()
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+      if name.utf8.count == 2 { names.insert(name) }
+    }
+    return names
+  }
+
   /// Reads and inflates the loose file for an object, if there is one.
   static func check(_ hex: String, in gitDirectory: String) -> LooseObjectCheck {
     let file = path(of: hex, in: gitDirectory)

@@ -2,25 +2,30 @@ import CLibgit2
 
 /// Reading objects so that a missing or damaged one is an error naming it, and never a hang.
 extension Repository {
-  /// Checks an object's loose file (see `LooseObjects`) before libgit2 reads it, and that a packed one
-  /// exists at all. Throws a `DamagedObject` error naming the object and its file.
+  /// Checks an object's loose file (see `LooseObjects`) before libgit2 reads it. Throws a `DamagedObject`
+  /// error naming the object and its file. An object with no loose file is packed or missing; the libgit2
+  /// read that follows tells which (see `read`), so it costs no lookup here.
+  ///
+  /// The `objects/xx` folders are listed once per handle, so an object whose folder does not exist costs no
+  /// system call: in a packed repository none does. A loose object written later into a new folder is not
+  /// checked; git and libgit2 write objects complete (to a temporary file, then renamed), so only an object
+  /// copied in from outside while sop runs could be missed.
   func checkObject(_ id: ObjectID, kind: String, _ operation: String) throws(GitError) {
     guard !checkedObjects.contains(id) else { return }
-    switch LooseObjects.check(id.hex, in: gitDirectory) {
-    case .sound:
-      break
-    case .damaged(let damage, let reason):
+    if looseFolders == nil { looseFolders = LooseObjects.folders(in: gitDirectory) }
+    guard looseFolders?.contains(String(id.hex.prefix(2))) != false else {
+      checkedObjects.insert(id)
+      return
+    }
+    if case .damaged(let damage, let reason) = LooseObjects.check(id.hex, in: gitDirectory) {
       throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, damage, reason: reason))
-    case .notLoose:
-      var odb: OpaquePointer?
-      try git("open object database") { git_repository_odb(&odb, pointer) }
-      defer { git_odb_free(odb) }
-      var oid = id.oid
-      guard git_odb_exists(odb, &oid) == 1 else {
-        throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, .missing, reason: "not found"))
-      }
     }
     checkedObjects.insert(id)
+  }
+
+  /// The description of an object that is in neither a loose file nor a pack.
+  func missingObject(_ id: ObjectID, kind: String) -> DamagedObject {
+    damagedObject(id, kind: kind, .missing, reason: "not found")
   }
 
   /// Checks the object, then runs a libgit2 read of it; a failure of that read names the object.
@@ -42,17 +47,23 @@ extension Repository {
   }
 
   /// Checks every commit reachable from `tip` (each once) before a revwalk reads them.
+  ///
+  /// Reads each commit raw (`git_odb_read`) and takes its parents from the `parent` lines: libgit2 keeps
+  /// raw commits in its object cache, and the revwalk reads them raw too, so it inflates none again.
   func checkCommits(from tip: ObjectID) throws(GitError) {
     var stack = [tip]
     var seen = Set<ObjectID>()
+    let parentPrefix = Array("parent ".utf8)
     while let id = stack.popLast() {
       guard seen.insert(id).inserted else { continue }
-      var oid = id.oid
-      var handle: OpaquePointer?
-      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
-      defer { git_commit_free(handle) }
-      for index in 0..<git_commit_parentcount(handle) {
-        if let parent = git_commit_parent_id(handle, index) { stack.append(ObjectID(parent.pointee)) }
+      let raw = try rawObject(id, kind: "commit")
+      // The header ends at the first empty line; parents follow the tree line.
+      for line in raw.data.split(separator: 10, omittingEmptySubsequences: false) {
+        if line.isEmpty { break }
+        guard line.starts(with: parentPrefix), line.count == parentPrefix.count + 40 else { continue }
+        if let parent = ObjectID(hex: String(decoding: line.dropFirst(parentPrefix.count), as: UTF8.self)) {
+          stack.append(parent)
+        }
       }
     }
   }

@@ -12,6 +12,8 @@ public final class Repository {
   public let gitDirectory: String
   /// Objects whose loose file (if any) has been checked; objects never change, so once is enough.
   var checkedObjects = Set<ObjectID>()
+  /// The `objects/xx` folders that existed when this handle first checked an object (see `checkObject`).
+  var looseFolders: Set<String>?
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
 
@@ -189,7 +191,13 @@ public final class Repository {
     }
     try checkObject(id, kind: "commit", "read signature of \(id.short)")
     let code = git_commit_extract_signature(&signature, &signedData, pointer, &oid, nil)
-    if code == GIT_ENOTFOUND.rawValue { return nil }
+    // libgit2 says "not found" both for an unsigned commit and for a missing one.
+    if code == GIT_ENOTFOUND.rawValue {
+      guard contains(id) else {
+        throw GitError(operation: "read signature of \(id.short)", damaged: missingObject(id, kind: "commit"))
+      }
+      return nil
+    }
     guard code == 0 else { throw lastError("read signature of \(id.short)", code: code) }
     return StoredSignature(signature: string(signature), signedData: bytes(signedData))
   }
@@ -534,12 +542,17 @@ public final class Repository {
 
   /// The raw bytes of an object and its type name (`commit`, `tag`, `tree`, `blob`).
   public func rawObject(_ id: ObjectID) throws(GitError) -> (type: String, data: [UInt8]) {
+    try rawObject(id, kind: "object")
+  }
+
+  /// The raw bytes of an object sop expects to be a `kind`, named so in errors.
+  func rawObject(_ id: ObjectID, kind: String) throws(GitError) -> (type: String, data: [UInt8]) {
     var odb: OpaquePointer?
     try git("open object database") { git_repository_odb(&odb, pointer) }
     defer { git_odb_free(odb) }
     var oid = id.oid
     var object: OpaquePointer?
-    try read(id, kind: "object", "read object \(id.short)") { git_odb_read(&object, odb, &oid) }
+    try read(id, kind: kind, "read \(kind) \(id.short)") { git_odb_read(&object, odb, &oid) }
     defer { git_odb_object_free(object) }
     let size = git_odb_object_size(object)
     let data = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []

@@ -76,11 +76,9 @@ public struct SiteWriter {
 
     switch existing {
     case .absent:
-      do {
-        try fileSystem.moveItem(at: staging, to: target)
-      } catch {
+      if let failure = Self.rename(staging, to: target) {
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        throw .cannotReplace(path: target.path, reason: failure)
       }
     case .replaceable:
       if Self.exchange(staging.path, target.path) {
@@ -89,19 +87,15 @@ public struct SiteWriter {
         return
       }
       let retired = parent.appendingPathComponent(".\(name).sop-old-\(token)", isDirectory: true)
-      do {
-        try fileSystem.moveItem(at: target, to: retired)
-      } catch {
+      if let failure = Self.rename(target, to: retired) {
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        throw .cannotReplace(path: target.path, reason: failure)
       }
-      do {
-        try fileSystem.moveItem(at: staging, to: target)
-      } catch {
+      if let failure = Self.rename(staging, to: target) {
         // Put the earlier site back so readers are never left without one.
-        try? fileSystem.moveItem(at: retired, to: target)
+        _ = Self.rename(retired, to: target)
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        throw .cannotReplace(path: target.path, reason: failure)
       }
       // The new site is in place; a leftover old copy is untidy but harmless, so this is best effort.
       try? fileSystem.removeItem(at: retired)
@@ -138,7 +132,7 @@ public struct SiteWriter {
     let staged = siblings.filter { $0.hasPrefix(".\(name).sop-new-") }
     var status = stat()
     if lstat(target.path, &status) != 0, errno == ENOENT, let first = retired.first {
-      try? fileSystem.moveItem(at: parent.appendingPathComponent(first), to: target)
+      _ = Self.rename(parent.appendingPathComponent(first), to: target)
     }
     for leftover in retired + staged {
       try? fileSystem.removeItem(at: parent.appendingPathComponent(leftover))
@@ -169,11 +163,7 @@ public struct SiteWriter {
 
   private func writeTree(_ files: [SiteFile], into root: URL) throws(SiteWriteError) {
     var folders = Set<String>()
-    do {
-      try fileSystem.createDirectory(at: root, withIntermediateDirectories: false)
-    } catch {
-      throw .cannotWrite(path: root.path, reason: Self.reason(error))
-    }
+    if mkdir(root.path, 0o755) != 0 { throw .cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
     let marker = SiteFile(path: Self.markerName, bytes: Array(Self.markerText.utf8))
     for file in files + [marker] where file.path != Self.markerName || file == marker {
       var components = file.path.split(separator: "/").map(String.init)
@@ -184,10 +174,8 @@ public struct SiteWriter {
         folder.appendPathComponent(component, isDirectory: true)
         relative += component + "/"
         guard folders.insert(relative).inserted else { continue }
-        do {
-          try fileSystem.createDirectory(at: folder, withIntermediateDirectories: false)
-        } catch {
-          throw .cannotWrite(path: folder.path, reason: Self.reason(error))
+        if mkdir(folder.path, 0o755) != 0 {
+          throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
         }
       }
       try Self.create(root.appendingPathComponent(file.path, isDirectory: false).path, bytes: file.bytes)
@@ -218,6 +206,16 @@ public struct SiteWriter {
     if failure != 0 {
       throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
     }
+  }
+
+  /// `rename(2)`: nil on success, else the system's words for what failed (never a Foundation error code).
+  private static func rename(_ source: URL, to destination: URL) -> String? {
+    #if canImport(Glibc)
+      let result = Glibc.rename(source.path, destination.path)
+    #else
+      let result = Darwin.rename(source.path, destination.path)
+    #endif
+    return result == 0 ? nil : String(cString: strerror(errno))
   }
 
   private static func reason(_ error: any Error) -> String {
