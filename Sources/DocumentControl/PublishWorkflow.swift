@@ -171,7 +171,10 @@ extension DocumentRepository {
           }
           number = (allTags.last?.number ?? number) + 1
         } catch let error as GitError where error.isLocked {
-          throw .git(git.lockError(for: "refs/tags/" + name, after: error))
+          // A publisher into another folder may be writing this tag right now: look again shortly. A lock
+          // that stays (a killed run's) is named, with how to remove it.
+          if let stale = git.staleLock(for: "refs/tags/" + name) { throw .git(stale) }
+          usleep(100_000)
         } catch let error as GitError {
           throw .git(error)
         } catch {

@@ -25,14 +25,6 @@ extension Repository {
     return lockError(path: path, age: age, others: others)
   }
 
-  /// The lock error for `reference`, whatever its age (for callers that do not retry).
-  public func lockError(for reference: String, after error: GitError) -> GitError {
-    let candidates = [gitDirectory + "/" + reference + ".lock", gitDirectory + "/packed-refs.lock"]
-    guard let (path, age) = candidates.lazy.compactMap({ path in Self.age(of: path).map { (path, $0) } }).first
-    else { return error }
-    return lockError(path: path, age: age, others: runningGitProcesses())
-  }
-
   private func lockError(path: String, age: Double, others: [String]?) -> GitError {
     let holders: String
     switch others {
