@@ -248,6 +248,27 @@ for kind in publish render; do
   echo "$kind with renameat2 refused: $((trials - before)) trials"
 done
 refuse=""
+# The site cannot be put in place after the tag is made (every rename fails with EIO): publish must say
+# that published/2 exists and how to render it, leave the old site whole, and the next publish must reuse
+# the tag and write its site.
+if [ "$what" = all ] || [ "$what" = publish ]; then
+  t="$work/t" && rm -rf "$t" && cp -a "$work/b" "$t" && cd "$t/repo"
+  rc=0
+  strace -f -qq -o /dev/null -e trace=rename,renameat2 -e inject=rename,renameat2:error=EIO \
+    "$sop" publish --key "$key" --out ../web/site >/dev/null 2>"$t/err" || rc=$?
+  trials=$((trials + 1))
+  [ "$rc" -ne 0 ] || fail "publish with failing renames: exit 0"
+  grep -q "published/2 was created" "$t/err" && grep -q "sop render published/2 --out" "$t/err" \
+    && grep -q "Input/output error" "$t/err" || fail "publish with failing renames said: $(cat "$t/err")"
+  [ "$(fingerprint ../web/site)" = "$old_site" ] || fail "publish with failing renames changed the old site"
+  "$sop" publish --key "$key" --out ../web/site >/dev/null 2>"$t/err" || fail "publish after EIO: $(cat "$t/err")"
+  [ "$(fingerprint ../web/site)" = "$new_site" ] && [ "$(git tag -l 'published/*' | wc -l)" -eq 2 ] \
+    || fail "publish after EIO did not reuse published/2 and write its site"
+  [ -z "$(ls -A ../web | grep -vx site)" ] || fail "publish after EIO left: $(ls -A ../web)"
+  cd "$work"
+  echo "publish with every rename failing (EIO): message names published/2 and sop render; next publish writes it"
+fi
+
 # Two publishes at once, into one folder and into two folders with different parents: both must succeed,
 # with one new tag (no redundant snapshot of the same content) and whole sites.
 rounds=0
