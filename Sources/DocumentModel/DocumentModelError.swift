@@ -65,7 +65,8 @@ public enum DocumentModelError: Error, Equatable, Sendable, CustomStringConverti
     case .empty: return "the file is empty; a document starts with a --- front-matter block"
     case .tooLarge(let path, let bytes, let limit):
       let kind = path.hasSuffix("sop.yml") ? "sop.yml" : "documents"
-      return "the file is \(bytes) bytes; sop reads \(kind) up to \(limit / 1_048_576) MiB (\(limit) bytes)"
+      let size = bytes >= 2 * 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
+      return "the file is \(size); sop reads \(kind) up to \(limit / 1_048_576) MiB (\(limit) bytes)"
     case .missingFrontMatter:
       return "no front matter: a document starts with a line '---', its YAML keys, and a closing '---'"
     case .unclosedFrontMatter:
