@@ -69,8 +69,15 @@ extension Repository {
   }
 
   /// Checks what a reference or id names, and the chain of tags it peels through, before libgit2's revision
-  /// parser reads them. Revisions with operators (`HEAD~2`) are left to the parser.
+  /// parser reads them. For a revision with operators (`HEAD~2`, `main^`), every commit reachable from its
+  /// base is checked, since the parser walks parents.
   func checkRevision(_ revision: String) throws(GitError) {
+    if let operatorIndex = revision.firstIndex(where: { "~^".contains($0) }), operatorIndex > revision.startIndex {
+      let base = String(revision[..<operatorIndex])
+      try checkRevision(base)
+      if let commit = try? resolveCommit(base) { try checkCommits(from: commit) }
+      return
+    }
     var reference: OpaquePointer?
     var target: ObjectID?
     if git_reference_dwim(&reference, pointer, revision) == 0, let reference {

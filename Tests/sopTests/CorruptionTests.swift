@@ -43,6 +43,9 @@ struct CorruptionTests {
       Target(name: "root tree", id: try scratch.git("rev-parse", "HEAD^{tree}"), command: ["status"]),
       Target(name: "subtree", id: try scratch.git("rev-parse", "HEAD:procedures"), command: ["status"]),
       Target(name: "approval commit", id: try scratch.git("rev-parse", "HEAD~1"), command: ["status"]),
+      Target(
+        name: "commit named with an operator", id: try scratch.git("rev-parse", "HEAD~1"),
+        command: ["status", "--at", "HEAD~1"]),
       Target(name: "tip commit", id: try scratch.git("rev-parse", "HEAD"), command: ["log", "QP-001"]),
       Target(name: "tag", id: try scratch.git("rev-parse", "published/1"), command: render),
       Target(name: "approval commit under a tag", id: try scratch.git("rev-parse", "HEAD~1"), command: render),
