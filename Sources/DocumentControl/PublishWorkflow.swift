@@ -169,7 +169,7 @@ extension DocumentRepository {
             isTagOfAnother = true
             break
           }
-          number = (allTags.last?.number ?? number) + 1
+          number = max(number, allTags.last?.number ?? 0) + 1
         } catch let error as GitError where error.isLocked {
           // A publisher into another folder may be writing this tag right now: look again shortly. A lock
           // that stays (a killed run's) is named, with how to remove it.
@@ -336,7 +336,7 @@ extension DocumentRepository {
     // Every line of the tag becomes a page, or nothing is written: a site that leaves a document out
     // would disagree with the signed tag it claims to show.
     func unshowable(_ entry: SnapshotEntry, _ why: String) -> ControlError {
-      .refused(
+      .invalidArgument(
         "\(tag.name) lists \(entry.line), but \(why); no site was written. Run 'sop verify' and "
           + "'git fsck --full' to find the damage")
     }

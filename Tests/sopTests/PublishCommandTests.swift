@@ -139,6 +139,16 @@ struct PublishCommandTests {
       report.stdout.contains("\"kind\" : \"unknown-key\"") && report.stdout.contains("\"kind\" : \"not-authorised\""))
   }
 
+  @Test("A taken tag name above the newest snapshot is skipped, not retried until giving up")
+  func takenNameAboveNewest() throws {
+    try approveFully("QP-001")
+    #expect(try cli.sop("publish", "--key", alice.path, "--out", site("one").path).status == 0)
+    try scratch.git("tag", "published/2")  // someone else's lightweight tag
+    try approveFully("QP-002")
+    let result = try cli.sop("publish", "--key", alice.path, "--out", site("one").path)
+    #expect(result.status == 0 && result.stdout.contains("published/3"), "\(result.stdout) \(result.stderr)")
+  }
+
   @Test("A snapshot listing content that was never approved is a content-mismatch")
   func tagWithDraftContent() throws {
     let blob = try scratch.git("rev-parse", "HEAD:procedures/QP-002.md")
@@ -148,6 +158,10 @@ struct PublishCommandTests {
     ])
     let report = try cli.sop("verify", "--format", "json")
     #expect(report.status == 1 && report.stdout.contains("\"kind\" : \"content-mismatch\""))
+    // render never writes a site that leaves out what the tag lists.
+    let render = try cli.sop("render", "published/1", "--out", site("draft").path)
+    #expect(render.status == 2 && render.stderr.contains("QP-002 r1 \(blob)"), "\(render.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: site("draft").path))
   }
 }
 
