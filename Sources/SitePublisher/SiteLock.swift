@@ -24,7 +24,7 @@ public final class SiteLock {
     do {
       try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
-      throw .cannotWrite(path: parent.path, reason: "\((error as NSError).localizedDescription)")
+      throw .cannotWrite(path: parent.path, reason: SiteWriter.reason(error))
     }
     descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }

@@ -218,7 +218,8 @@ public struct SiteWriter {
     return result == 0 ? nil : String(cString: strerror(errno))
   }
 
-  private static func reason(_ error: any Error) -> String {
+  /// The system's words for a Foundation file error (its POSIX cause when there is one).
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))
