@@ -46,6 +46,10 @@ struct CorruptionTests {
       Target(
         name: "commit named with an operator", id: try scratch.git("rev-parse", "HEAD~1"),
         command: ["status", "--at", "HEAD~1"]),
+      Target(
+        name: "document blob, by id", id: try scratch.git("rev-parse", "HEAD:procedures/QP-001.md"),
+        command: ["show", "QP-001"]),
+      Target(name: "sop.yml blob, for keys", id: try scratch.git("rev-parse", "HEAD:sop.yml"), command: ["keys"]),
       Target(name: "tip commit", id: try scratch.git("rev-parse", "HEAD"), command: ["log", "QP-001"]),
       Target(name: "tag", id: try scratch.git("rev-parse", "published/1"), command: render),
       Target(name: "approval commit under a tag", id: try scratch.git("rev-parse", "HEAD~1"), command: render),
