@@ -1,7 +1,7 @@
 # sop: two commands on a fresh Debian/Ubuntu machine with Swift 6.
 #   make demo   build sop and run it on the bundled sample repository
 #   make test   run the test suite
-APT_PACKAGES := libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git openssh-client
+APT_PACKAGES := libgit2-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git openssh-client
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: demo test deps build format lint-format benchmark clean

@@ -47,7 +47,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
-    .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
+    .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),
     .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
     .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"]),
     .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),

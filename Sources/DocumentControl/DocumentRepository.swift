@@ -159,6 +159,10 @@ public final class DocumentRepository {
         documents[id] = StoredDocument(path: file.path, blob: file.blob, document: parsed)
       } catch let error as DocumentModelError {
         problems.append(FileProblem(error))
+      } catch let error as GitError {
+        // An unreadable blob is damage to the repository, not a problem with the document: leaving the
+        // document out would change the answer.
+        throw .git(error)
       } catch {
         problems.append(FileProblem(path: file.path, line: 1, message: "\(error)"))
       }

@@ -114,13 +114,17 @@ extension DocumentRepository {
     guard person.roles.contains(where: effective.policy.publishRoles.contains) else {
       throw .notPublisher(person: person.name, roles: effective.policy.publishRoles)
     }
-    // Refuse a foreign output folder before anything is signed or written.
+    // Refuse a foreign output folder before anything is signed or written. Publishes into one folder take
+    // turns from here on, so the later one sees the earlier one's tag and reuses it.
+    let siteLock: SiteLock
     do {
+      siteLock = try SiteLock(for: request.outputDirectory)
       try SiteWriter().checkTarget(request.outputDirectory)
     } catch {
       throw .invalidArgument(error.description)
     }
-    // The policy in effect decides which files are documents (approvals.md, "The policy is under control too"); an id two files share is refused (H7).
+    git.removeFinishedReferenceLocks(in: "refs/tags/" + String(Self.snapshotPrefix.dropLast()))
+    // The policy in effect decides which files are documents; an id two files share is refused (H7).
     let inventory = try inventory(at: head, policy: effective.policy)
     if let (id, paths) = inventory.ambiguous.min(by: { $0.key < $1.key }) {
       throw .ambiguousID(id: id.rawValue, paths: paths)
@@ -138,8 +142,10 @@ extension DocumentRepository {
         + chainProblems(of: existing, tagObjects: try snapshotReferences())
       if !problems.isEmpty {
         throw .refused(
-          "\(latest.name) does not verify, so sop will not build on it: "
-            + problems.map(\.message).joined(separator: "; ") + " (run sop verify)")
+          "the published snapshots do not verify, so sop will not build on them: "
+            + problems.map(\.message).joined(separator: "; ")
+            + ". Investigate with sop verify; a tag that is not a genuine snapshot is removed with git tag -d NAME "
+            + "(and on the shared repository)")
       }
     }
     var tag: SnapshotTag
@@ -151,6 +157,7 @@ extension DocumentRepository {
       let signer = makeSigner(keyPath.path)
       var number = (existing.last?.number ?? 0) + 1
       var created: SnapshotTag?
+      var isTagOfAnother = false
       for _ in 0..<30 {
         let name = Self.snapshotPrefix + String(number)
         var message = "sop snapshot \(name)\n\n"
@@ -178,7 +185,20 @@ extension DocumentRepository {
           created = allTags.first { $0.name == name }
           break
         } catch let error as GitError where error.isExisting {
-          number += 1  // Another publisher took this number: compare-and-swap on the tag name.
+          // Another publisher took this number: compare-and-swap on the tag name. If it tagged the same
+          // content, use its tag rather than make a second one.
+          allTags = try snapshotTags()
+          if let latest = allTags.last, latest.entries == entries {
+            created = latest
+            isTagOfAnother = true
+            break
+          }
+          number = max(number, allTags.last?.number ?? 0) + 1
+        } catch let error as GitError where error.isLocked {
+          // A publisher into another folder may be writing this tag right now: look again shortly. A lock
+          // that stays (a killed run's) is named, with how to remove it.
+          if let stale = git.staleLock(for: "refs/tags/" + name) { throw .git(stale) }
+          usleep(100_000)
         } catch let error as GitError {
           throw .git(error)
         } catch {
@@ -187,9 +207,17 @@ extension DocumentRepository {
       }
       guard let created else { throw .contention(attempts: 30) }
       tag = created
-      isNew = true
+      isNew = !isTagOfAnother
     }
-    try renderSite(tag: tag, among: allTags, to: request.outputDirectory)
+    do {
+      try renderSite(tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock)
+    } catch {
+      guard isNew else { throw error }
+      // The signed tag exists; say so, and how to make its site once the cause is fixed.
+      throw .refused(
+        "\(tag.name) was created and signed, but its site could not be written: \(error.description) "
+          + "Fix that, then run 'sop render \(tag.name) --out \(request.outputDirectory.path)'")
+    }
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved,
       outputDirectory: request.outputDirectory)
@@ -209,7 +237,7 @@ extension DocumentRepository {
       try verify(tag, in: atTag, ledgers: &ledgers)
       + chainProblems(of: tags, tagObjects: try snapshotReferences()).filter { $0.document == tag.name }
     if !problems.isEmpty {
-      throw .refused(
+      throw .invalidArgument(
         "\(tag.name) does not verify, so sop will not render it: "
           + problems.map(\.message).joined(separator: "; "))
     }
@@ -247,7 +275,11 @@ extension DocumentRepository {
   func snapshotTags() throws(ControlError) -> [SnapshotTag] {
     var tags: [SnapshotTag] = []
     for reference in try snapshotReferences() {
-      if let tag = try? snapshotTag(name: reference.name, object: reference.object) { tags.append(tag) }
+      do {
+        if let tag = try snapshotTag(name: reference.name, object: reference.object) { tags.append(tag) }
+      } catch {
+        throw .git(error)  // a damaged tag object is named, never skipped
+      }
     }
     return tags.sorted { $0.number < $1.number }
   }
@@ -315,11 +347,13 @@ extension DocumentRepository {
   }
 
   /// Builds the snapshot value of a tag from git alone, then renders and writes it.
-  private func renderSite(tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL) throws(ControlError) {
+  private func renderSite(
+    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil
+  ) throws(ControlError) {
     let snapshot = try siteSnapshot(of: tag, earlierTags: tags.filter { $0.number < tag.number })
     let files = SiteRenderer().render(snapshot)
     do {
-      try SiteWriter().write(files, to: directory)
+      try SiteWriter().write(files, to: directory, holding: lock)
     } catch {
       throw .invalidArgument(error.description)
     }
@@ -351,7 +385,8 @@ extension DocumentRepository {
     var withdrawn: [WithdrawnDocument] = []
     var paths: [DocumentID: String] = [:]
     var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
-    if let policy, let inventory = try? inventory(at: tag.commit, policy: policy) {
+    if let policy {
+      let inventory = try inventory(at: tag.commit, policy: policy)
       for (id, stored) in inventory.documents {
         paths[id] = stored.path
         let state = statusEntry(
@@ -361,17 +396,27 @@ extension DocumentRepository {
         counts[state.rawValue, default: 0] += 1
       }
     }
+    // Every line of the tag becomes a page, or nothing is written: a site that leaves a document out
+    // would disagree with the signed tag it claims to show.
+    func unshowable(_ entry: SnapshotEntry, _ why: String) -> ControlError {
+      .invalidArgument(
+        "\(tag.name) lists \(entry.line), but \(why); no site was written. Run 'sop verify' and "
+          + "'git fsck --full' to find the damage")
+    }
     for entry in tag.entries {
-      guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob),
-        let parsed = try parsedDocument(blob: blob)
-      else { continue }
+      guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob) else {
+        throw unshowable(entry, "that line is not a document id and blob")
+      }
+      guard let parsed = try parsedDocument(blob: blob) else {
+        throw unshowable(entry, "blob \(entry.blob) is not a readable document")
+      }
       let history = ledger.documents[id] ?? DocumentHistory()
       let frontMatter = parsed.frontMatter
       guard
         let revision = history.revisions.first(where: { $0.blob == blob && $0.number == entry.revision })
           ?? history.revisions.last(where: { $0.blob == blob })
       else {
-        continue
+        throw unshowable(entry, "the history of \(tag.commit.short) holds no approval of that content")
       }
       if entry.isWithdrawn {
         withdrawn.append(

@@ -154,9 +154,14 @@ extension DocumentRepository {
           revision: version.revision, blob: version.blob.hex, approvedAt: UTCTime.iso(version.time),
           approvals: version.approvals.map(SignatureEntry.init), reviews: [], changes: [], revoked: nil)
       }
-      let committed = try? git.blobID(at: Policy.fileName, inCommit: commit)
-      let inEffect = committed.flatMap { $0 } == ledger.effectivePolicy?.blob
-      let pending = committed.flatMap { $0 }.flatMap { ledger.pendingPolicyApprovals[$0] } ?? []
+      let committed: ObjectID?
+      do {
+        committed = try git.blobID(at: Policy.fileName, inCommit: commit)
+      } catch {
+        throw .git(error)
+      }
+      let inEffect = committed == ledger.effectivePolicy?.blob
+      let pending = committed.flatMap { ledger.pendingPolicyApprovals[$0] } ?? []
       return DocumentLog(
         id: text, title: "Repository policy (sop.yml)", state: inEffect ? .approved : .draft,
         revisions: revisions, pendingChanges: [], pendingApprovals: pending.map(SignatureEntry.init))
@@ -214,10 +219,18 @@ extension DocumentRepository {
   public func show(id text: String, at revision: String?) throws(ControlError) -> [UInt8] {
     let commit = try commit(revision)
     if text == DocumentID.policy.rawValue {
-      guard let blob = try? git.blobID(at: Policy.fileName, inCommit: commit) else {
-        throw .noPolicy(revision: revision ?? "HEAD")
+      let blob: ObjectID?
+      do {
+        blob = try git.blobID(at: Policy.fileName, inCommit: commit)
+      } catch {
+        throw .git(error)
       }
-      return (try? git.blob(blob)) ?? []
+      guard let blob else { throw .noPolicy(revision: revision ?? "HEAD") }
+      do {
+        return try git.blob(blob)
+      } catch {
+        throw .git(error)
+      }
     }
     let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
     let inventory = try inventory(at: commit, policy: policy)

@@ -48,6 +48,8 @@ extension DocumentRepository {
           branch, to: committed, expected: head, logMessage: "sop: \(plan.message.prefix { $0 != "\n" })")
         return (committed, head, plan, attempt)
       } catch let error as GitError where error.isModified || error.isLocked {
+        // A lock no live process holds is named, never mistaken for a moving branch.
+        if error.isLocked, let stale = git.staleLock(for: branch) { throw .git(stale) }
         // Another signer landed first: back off a little and rebuild on the new tip.
         usleep(UInt32.random(in: 2_000...20_000) * UInt32(min(attempt + 1, 5)))
         continue

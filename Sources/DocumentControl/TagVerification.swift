@@ -119,8 +119,7 @@ extension DocumentRepository {
       else {
         report(
           .contentMismatch, entry.id,
-          "\(tag.name) lists \(entry.id) at blob \(entry.blob.prefix(12)), "
-            + "which is not an approved content of \(entry.id) at the tagged commit")
+          "\(tag.name) lists '\(entry.line)', which is not an approved content of \(entry.id) at the tagged commit")
         continue
       }
     }

@@ -69,7 +69,8 @@ extension DocumentRepository {
     }
     if let paths = inventory.ambiguous[id] { throw .ambiguousID(id: request.id, paths: paths) }
     guard stored.document.frontMatter.status != .obsolete else {
-      throw .refused("\(request.id) already has status: obsolete; approve the withdrawal with sop approve \(request.id)")
+      throw .refused(
+        "\(request.id) already has status: obsolete; approve the withdrawal with sop approve \(request.id)")
     }
     let isEdited: Bool
     do {
@@ -132,7 +133,8 @@ extension DocumentRepository {
       RoleApprovers(
         role: role,
         people: effective.policy.people.filter {
-          !$0.keys.isEmpty && !ApprovalRules.eligibleRoles($0, required: [role], owner: parsed.frontMatter.owner).isEmpty
+          !$0.keys.isEmpty
+            && !ApprovalRules.eligibleRoles($0, required: [role], owner: parsed.frontMatter.owner).isEmpty
         }.map(\.name))
     }
     return WithdrawalOutcome(

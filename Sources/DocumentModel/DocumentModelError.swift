@@ -63,8 +63,10 @@ public enum DocumentModelError: Error, Equatable, Sendable, CustomStringConverti
     case .notUTF8: return "the file is not UTF-8 text"
     case .binary: return "the file is binary (it contains NUL bytes), not Markdown"
     case .empty: return "the file is empty; a document starts with a --- front-matter block"
-    case .tooLarge(_, let bytes, let limit):
-      return "the file is \(bytes / 1_048_576) MiB; sop reads documents up to \(limit / 1_048_576) MiB"
+    case .tooLarge(let path, let bytes, let limit):
+      let kind = path.hasSuffix("sop.yml") ? "sop.yml" : "documents"
+      let size = bytes >= 2 * 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
+      return "the file is \(size); sop reads \(kind) up to \(limit / 1_048_576) MiB (\(limit) bytes)"
     case .missingFrontMatter:
       return "no front matter: a document starts with a line '---', its YAML keys, and a closing '---'"
     case .unclosedFrontMatter:

@@ -131,8 +131,16 @@ public struct Policy: Sendable, Codable, Hashable {
     ]),
   ])
 
+  /// The largest `sop.yml` sop reads: 1 MiB, about a thousand times a large organisation's policy.
+  public static let sizeLimit = 1_048_576
+  /// The longest line of `sop.yml`, in bytes: room for an RSA-8192 public key on one line.
+  public static let lineLimit = 4_096
+  /// The longest organisation, person or role name, in characters.
+  public static let nameLimit = 200
+
   /// Decodes and checks `sop.yml`; errors name the file, line and key.
   public static func decode(yaml: String, path: String = Policy.fileName) throws(DocumentModelError) -> Policy {
+    try checkBounds(yaml, path: path)
     let policy = try TypedYAML(path: path, lineOffset: 0).decode(Policy.self, from: yaml, shape: shape)
     try policy.validate(path: path, yaml: yaml)
     return policy
@@ -140,10 +148,30 @@ public struct Policy: Sendable, Codable, Hashable {
 
   /// Decodes `sop.yml` from raw bytes, refusing non-UTF-8 and binary content.
   public static func decode(data: Data, path: String = Policy.fileName) throws(DocumentModelError) -> Policy {
+    // Before anything else reads it: a huge file would cost the YAML parser gigabytes of memory.
+    guard data.count <= sizeLimit else { throw .tooLarge(path: path, bytes: data.count, limit: sizeLimit) }
     if data.contains(0) { throw .binary(path: path) }
     guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8(path: path, line: 1) }
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw .empty(path: path) }
     return try decode(yaml: text, path: path)
+  }
+
+  /// The size and line limits, checked on the raw text before YAML parsing.
+  private static func checkBounds(_ yaml: String, path: String) throws(DocumentModelError) {
+    let bytes = yaml.utf8.count
+    guard bytes <= sizeLimit else { throw .tooLarge(path: path, bytes: bytes, limit: sizeLimit) }
+    var number = 0
+    for line in yaml.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      number += 1
+      guard line.count > lineLimit else { continue }
+      let text = String(decoding: line.prefix(200), as: UTF8.self)
+      let key = text.split(separator: ":", maxSplits: 1).first.map {
+        $0.trimmingCharacters(in: CharacterSet(charactersIn: " -\t"))
+      }
+      throw .invalidValue(
+        path: path, line: number, key: (key?.isEmpty == false && key!.count < 60) ? key! : "(line)",
+        problem: "the line is \(line.count) bytes; sop.yml lines may be at most \(lineLimit) bytes")
+    }
   }
 
   /// Cross-field rules Codable cannot express: unique emails and prefixes, known roles.
@@ -152,8 +180,18 @@ public struct Policy: Sendable, Codable, Hashable {
     func line(of needle: String) -> Int {
       (lines.firstIndex { $0.contains(needle) } ?? 0) + 1
     }
+    func checkName(_ value: String, key: String) throws(DocumentModelError) {
+      guard value.count > Self.nameLimit else { return }
+      throw .invalidValue(
+        path: path, line: line(of: String(value.prefix(40))), key: key,
+        problem: "is \(value.count) characters; sop.yml allows at most \(Self.nameLimit)")
+    }
+    try checkName(organisation, key: "organisation")
     var emails = Set<String>()
     for person in people {
+      try checkName(person.name, key: "people.name")
+      try checkName(person.email, key: "people.email")
+      for role in person.roles { try checkName(role, key: "people.roles") }
       guard person.email.contains("@") else {
         throw .invalidValue(
           path: path, line: line(of: person.email), key: "people.email",

@@ -5,7 +5,7 @@ import CLibgit2
 /// Everything it returns is a Swift value; no libgit2 pointer leaves this module. libgit2 handles are
 /// not thread-safe, so give each thread or task its own `Repository`.
 public final class Repository {
-  private let pointer: OpaquePointer
+  let pointer: OpaquePointer
   /// The work tree root without a trailing slash, or nil for a bare repository.
   public let workingDirectory: String?
   /// The `.git` directory without a trailing slash.
@@ -13,6 +13,12 @@ public final class Repository {
   /// Whether it was opened from git's environment (a hook): another handle must be opened the same way to
   /// see quarantined objects.
   public private(set) var openedFromEnvironment = false
+  /// Objects whose loose file (if any) has been checked; objects never change, so once is enough.
+  var checkedObjects = Set<ObjectID>()
+  /// The `objects/xx` folders that existed when this handle first checked an object (see `checkObject`).
+  var looseFolders: Set<String>?
+  /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
+  private var hasSweptTemporaryObjects = false
 
   private static let initialized: Void = { git_libgit2_init() }()
 
@@ -91,6 +97,7 @@ public final class Repository {
 
   /// The commit a revision (`HEAD`, a branch, a tag, an id, `HEAD~2`) resolves to.
   public func resolveCommit(_ revision: String) throws(GitError) -> ObjectID {
+    try checkRevision(revision)
     var object: OpaquePointer?
     let code = git_revparse_single(&object, pointer, revision)
     guard code == 0, let object else {
@@ -177,7 +184,7 @@ public final class Repository {
   public func commit(_ id: ObjectID) throws(GitError) -> Commit {
     var oid = id.oid
     var handle: OpaquePointer?
-    try git("read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
+    try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
     defer { git_commit_free(handle) }
     return commitValue(handle!)
   }
@@ -203,8 +210,15 @@ public final class Repository {
       git_buf_dispose(&signature)
       git_buf_dispose(&signedData)
     }
+    try checkObject(id, kind: "commit", "read signature of \(id.short)")
     let code = git_commit_extract_signature(&signature, &signedData, pointer, &oid, nil)
-    if code == GIT_ENOTFOUND.rawValue { return nil }
+    // libgit2 says "not found" both for an unsigned commit and for a missing one.
+    if code == GIT_ENOTFOUND.rawValue {
+      guard contains(id) else {
+        throw GitError(operation: "read signature of \(id.short)", damaged: missingObject(id, kind: "commit"))
+      }
+      return nil
+    }
     guard code == 0 else { throw lastError("read signature of \(id.short)", code: code) }
     return StoredSignature(signature: string(signature), signedData: bytes(signedData))
   }
@@ -219,6 +233,9 @@ public final class Repository {
     try git("sort history") {
       git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
     }
+    // Sorting topologically makes libgit2 read every reachable commit inside git_revwalk_next, where a
+    // truncated loose commit would hang it; so the commits are checked first, by a walk of our own.
+    try checkCommits(from: tip)
     var start = tip.oid
     try git("push \(tip.short)") { git_revwalk_push(walker, &start) }
     var entries: [HistoryEntry] = []
@@ -226,9 +243,15 @@ public final class Repository {
     // commit (every approval) then costs no tree reads at all.
     var treeOfCommit: [ObjectID: ObjectID] = [:]
     var oid = git_oid()
-    while git_revwalk_next(&oid, walker) == 0 {
+    while true {
+      let code = git_revwalk_next(&oid, walker)
+      if code == GIT_ITEROVER.rawValue { break }
+      // Any other failure is a commit that could not be read: stopping quietly would give a shorter
+      // history, and with it a different answer.
+      guard code == 0 else { throw lastError("walk history from \(tip.short)", code: code) }
       var handle: OpaquePointer?
-      try git("read commit") { git_commit_lookup(&handle, pointer, &oid) }
+      let id = ObjectID(oid)
+      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
       defer { git_commit_free(handle) }
       let commit = commitValue(handle!)
       treeOfCommit[commit.id] = commit.tree
@@ -240,14 +263,17 @@ public final class Repository {
 
   private func changes(of commit: OpaquePointer) throws(GitError) -> [ChangedPath] {
     var newTree: OpaquePointer?
-    try git("read tree") { git_commit_tree(&newTree, commit) }
+    let treeID = ObjectID(git_commit_tree_id(commit).pointee)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_commit_tree(&newTree, commit) }
     defer { git_tree_free(newTree) }
     var oldTree: OpaquePointer?
     if git_commit_parentcount(commit) > 0 {
       var parent: OpaquePointer?
-      try git("read parent") { git_commit_parent(&parent, commit, 0) }
+      let parentID = ObjectID(git_commit_parent_id(commit, 0).pointee)
+      try read(parentID, kind: "commit", "read commit \(parentID.short)") { git_commit_parent(&parent, commit, 0) }
       defer { git_commit_free(parent) }
-      try git("read parent tree") { git_commit_tree(&oldTree, parent) }
+      let parentTree = ObjectID(git_commit_tree_id(parent).pointee)
+      try read(parentTree, kind: "tree", "read tree \(parentTree.short)") { git_commit_tree(&oldTree, parent) }
     }
     defer { git_tree_free(oldTree) }
     var result: [ChangedPath] = []
@@ -349,7 +375,8 @@ public final class Repository {
   private func lookupTree(_ id: git_oid) throws(GitError) -> OpaquePointer? {
     var oid = id
     var tree: OpaquePointer?
-    try git("read tree") { git_tree_lookup(&tree, pointer, &oid) }
+    let treeID = ObjectID(id)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_tree_lookup(&tree, pointer, &oid) }
     return tree
   }
 
@@ -359,7 +386,7 @@ public final class Repository {
   ) throws(GitError) -> String {
     var treeOID = tree.oid
     var treeHandle: OpaquePointer?
-    try git("read tree \(tree.short)") { git_tree_lookup(&treeHandle, pointer, &treeOID) }
+    try read(tree, kind: "tree", "read tree \(tree.short)") { git_tree_lookup(&treeHandle, pointer, &treeOID) }
     defer { git_tree_free(treeHandle) }
     var parentHandles: [OpaquePointer?] = []
     defer {
@@ -368,7 +395,7 @@ public final class Repository {
     for parent in parents {
       var oid = parent.oid
       var handle: OpaquePointer?
-      try git("read parent \(parent.short)") { git_commit_lookup(&handle, pointer, &oid) }
+      try read(parent, kind: "commit", "read parent \(parent.short)") { git_commit_lookup(&handle, pointer, &oid) }
       parentHandles.append(handle)
     }
     let authorSignature = try makeSignature(author)
@@ -401,6 +428,7 @@ public final class Repository {
   /// so it is stripped here.
   public func createCommit(buffer: String, signature: String?) throws(GitError) -> ObjectID {
     var oid = git_oid()
+    sweepTemporaryObjectsOnce()
     var trimmed = signature
     while trimmed?.last == "\n" { trimmed?.removeLast() }
     try git("write commit") { git_commit_create_with_signature(&oid, pointer, buffer, trimmed, nil) }
@@ -419,6 +447,13 @@ public final class Repository {
     var tree = git_oid()
     try git("write tree from index") { git_index_write_tree(&tree, index) }
     return ObjectID(tree)
+  }
+
+  /// Before the first object this handle writes, removes temporary object files a killed writer left.
+  private func sweepTemporaryObjectsOnce() {
+    guard !hasSweptTemporaryObjects else { return }
+    hasSweptTemporaryObjects = true
+    removeStaleTemporaryObjects()
   }
 
   // MARK: - Trees and blobs
@@ -442,13 +477,26 @@ public final class Repository {
     return try treeFile(at: path, in: handle)?.blob
   }
 
+  /// Follows `path` one folder at a time, so each subtree is checked before libgit2 reads it
+  /// (`git_tree_entry_bypath` would read them unchecked).
   private func treeFile(at path: String, in tree: OpaquePointer?) throws(GitError) -> TreeFile? {
-    var entry: OpaquePointer?
-    let code = git_tree_entry_bypath(&entry, tree, path)
-    if code == GIT_ENOTFOUND.rawValue { return nil }
-    guard code == 0, let entry else { throw lastError("find \(path)", code: code) }
-    defer { git_tree_entry_free(entry) }
-    guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
+    let components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    guard let last = components.last else { return nil }
+    var current = tree
+    var owned: [OpaquePointer?] = []
+    defer {
+      for handle in owned { git_tree_free(handle) }
+    }
+    for folder in components.dropLast() {
+      guard let entry = git_tree_entry_byname(current, folder), git_tree_entry_type(entry) == GIT_OBJECT_TREE else {
+        return nil
+      }
+      current = try lookupTree(git_tree_entry_id(entry).pointee)
+      owned.append(current)
+    }
+    guard let entry = git_tree_entry_byname(current, last), git_tree_entry_type(entry) == GIT_OBJECT_BLOB else {
+      return nil
+    }
     return TreeFile(
       path: path, blob: ObjectID(git_tree_entry_id(entry).pointee), mode: git_tree_entry_filemode(entry).rawValue)
   }
@@ -457,7 +505,7 @@ public final class Repository {
   public func blob(_ id: ObjectID) throws(GitError) -> [UInt8] {
     var oid = id.oid
     var handle: OpaquePointer?
-    try git("read blob \(id.short)") { git_blob_lookup(&handle, pointer, &oid) }
+    try read(id, kind: "blob", "read blob \(id.short)") { git_blob_lookup(&handle, pointer, &oid) }
     defer { git_blob_free(handle) }
     let size = Int(git_blob_rawsize(handle))
     guard size > 0, let raw = git_blob_rawcontent(handle) else { return [] }
@@ -475,36 +523,43 @@ public final class Repository {
 
   /// Every file in a commit's tree (recursively), sorted by path.
   public func files(inCommit commit: ObjectID) throws(GitError) -> [TreeFile] {
-    let tree = try treeHandle(ofCommit: commit)
-    defer { git_tree_free(tree) }
-    final class Collector {
-      var files: [TreeFile] = []
+    // A walk of our own rather than git_tree_walk, so each subtree is checked before libgit2 reads it.
+    var pending: [(tree: OpaquePointer?, prefix: String)] = [(try treeHandle(ofCommit: commit), "")]
+    defer {
+      for item in pending { git_tree_free(item.tree) }
     }
-    let collector = Collector()
-    let callback: git_treewalk_cb = { root, entry, payload in
-      guard let entry, let payload, let root else { return 0 }
-      guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return 0 }
-      let collector = Unmanaged<Collector>.fromOpaque(payload).takeUnretainedValue()
-      let path = String(cString: root) + String(cString: git_tree_entry_name(entry))
-      collector.files.append(
-        TreeFile(
-          path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
-          mode: git_tree_entry_filemode(entry).rawValue))
-      return 0
+    var files: [TreeFile] = []
+    while let (tree, prefix) = pending.popLast() {
+      defer { git_tree_free(tree) }
+      for index in 0..<git_tree_entrycount(tree) {
+        guard let entry = git_tree_entry_byindex(tree, index) else { continue }
+        let path = prefix + String(cString: git_tree_entry_name(entry))
+        switch git_tree_entry_type(entry) {
+        case GIT_OBJECT_BLOB:
+          files.append(
+            TreeFile(
+              path: path, blob: ObjectID(git_tree_entry_id(entry).pointee),
+              mode: git_tree_entry_filemode(entry).rawValue))
+        case GIT_OBJECT_TREE:
+          pending.append((try lookupTree(git_tree_entry_id(entry).pointee), path + "/"))
+        default:
+          continue
+        }
+      }
     }
-    try git("list files") {
-      git_tree_walk(tree, GIT_TREEWALK_PRE, callback, Unmanaged.passUnretained(collector).toOpaque())
-    }
-    return collector.files.sorted { $0.path < $1.path }
+    return files.sorted { $0.path < $1.path }
   }
 
   private func treeHandle(ofCommit commit: ObjectID) throws(GitError) -> OpaquePointer? {
     var oid = commit.oid
     var commitHandle: OpaquePointer?
-    try git("read commit \(commit.short)") { git_commit_lookup(&commitHandle, pointer, &oid) }
+    try read(commit, kind: "commit", "read commit \(commit.short)") {
+      git_commit_lookup(&commitHandle, pointer, &oid)
+    }
     defer { git_commit_free(commitHandle) }
     var tree: OpaquePointer?
-    try git("read tree of \(commit.short)") { git_commit_tree(&tree, commitHandle) }
+    let treeID = ObjectID(git_commit_tree_id(commitHandle).pointee)
+    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_commit_tree(&tree, commitHandle) }
     return tree
   }
 
@@ -514,6 +569,7 @@ public final class Repository {
   ///
   /// Fails with `isExisting` when the tag name is taken, which makes tag numbers compare-and-swap.
   public func createTag(buffer: String) throws(GitError) -> ObjectID {
+    sweepTemporaryObjectsOnce()
     var oid = git_oid()
     try git("write tag") { git_tag_create_from_buffer(&oid, pointer, buffer, 0) }
     return ObjectID(oid)
@@ -521,12 +577,17 @@ public final class Repository {
 
   /// The raw bytes of an object and its type name (`commit`, `tag`, `tree`, `blob`).
   public func rawObject(_ id: ObjectID) throws(GitError) -> (type: String, data: [UInt8]) {
+    try rawObject(id, kind: "object")
+  }
+
+  /// The raw bytes of an object sop expects to be a `kind`, named so in errors.
+  func rawObject(_ id: ObjectID, kind: String) throws(GitError) -> (type: String, data: [UInt8]) {
     var odb: OpaquePointer?
     try git("open object database") { git_repository_odb(&odb, pointer) }
     defer { git_odb_free(odb) }
     var oid = id.oid
     var object: OpaquePointer?
-    try git("read object \(id.short)") { git_odb_read(&object, odb, &oid) }
+    try read(id, kind: kind, "read \(kind) \(id.short)") { git_odb_read(&object, odb, &oid) }
     defer { git_odb_object_free(object) }
     let size = git_odb_object_size(object)
     let data = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
@@ -536,6 +597,7 @@ public final class Repository {
 
   /// The commit an annotated or lightweight tag (or any object) peels to.
   public func peelToCommit(_ id: ObjectID) throws(GitError) -> ObjectID {
+    try checkPeelChain(from: id)
     var oid = id.oid
     var object: OpaquePointer?
     try git("read object \(id.short)") { git_object_lookup(&object, pointer, &oid, GIT_OBJECT_ANY) }

@@ -9,8 +9,12 @@ import Foundation
 /// Writes a rendered site into a folder, replacing an earlier sop site as one step.
 ///
 /// The site is written in full into a temporary folder beside the target (same parent, so the same file
-/// system and a plain rename), then renamed into place. Readers see the old site or the new one, never a
-/// half-written mix; a failure leaves the old site as it was.
+/// system and a plain rename), then swapped into place. On Linux the swap is one `renameat2(RENAME_EXCHANGE)`
+/// call, so the folder is the old site or the new one at every instant, even if sop is killed. Where that
+/// call does not exist or the file system refuses it, two renames are used (old site aside, new site in);
+/// a kill between them leaves no folder until the next run puts the old site back (see
+/// docs/publishing.md). Writers of one folder take turns (`SiteLock`), and each write first
+/// removes what a dead run left there.
 public struct SiteWriter {
   /// The marker file at the root of every site sop writes; its presence is what allows a later replace.
   public static let markerName = ".sop-site"
@@ -40,7 +44,11 @@ public struct SiteWriter {
   /// Writes `files` (plus the `.sop-site` marker) as the complete content of `directory`.
   ///
   /// Refuses, without touching anything, when `directory` exists and is neither empty nor an earlier sop site.
-  public func write(_ files: [SiteFile], to directory: URL) throws(SiteWriteError) {
+  /// Takes the folder's `SiteLock` unless the caller passes the one it holds.
+  public func write(_ files: [SiteFile], to directory: URL, holding lock: SiteLock? = nil) throws(SiteWriteError) {
+    let held: SiteLock
+    if let lock { held = lock } else { held = try SiteLock(for: directory) }
+    defer { withExtendedLifetime(held) {} }
     var seen = Set<String>()
     for file in files {
       guard SitePaths.isContained(file.path) else { throw .unsafeFilePath(path: file.path) }
@@ -49,6 +57,7 @@ public struct SiteWriter {
     let target = directory.standardizedFileURL
     let parent = target.deletingLastPathComponent()
     let name = target.lastPathComponent
+    restoreAfterCrash(target)
     let existing = try inspect(target)
 
     do {
@@ -67,30 +76,66 @@ public struct SiteWriter {
 
     switch existing {
     case .absent:
-      do {
-        try fileSystem.moveItem(at: staging, to: target)
-      } catch {
+      if let failure = Self.rename(staging, to: target) {
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        throw .cannotReplace(path: target.path, reason: failure)
       }
     case .replaceable:
-      let retired = parent.appendingPathComponent(".\(name).sop-old-\(token)", isDirectory: true)
-      do {
-        try fileSystem.moveItem(at: target, to: retired)
-      } catch {
+      if Self.exchange(staging.path, target.path) {
+        // The old site now sits at the staging path; removing it is tidying, and the next run retries.
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        return
       }
-      do {
-        try fileSystem.moveItem(at: staging, to: target)
-      } catch {
-        // Put the earlier site back so readers are never left without one.
-        try? fileSystem.moveItem(at: retired, to: target)
+      let retired = parent.appendingPathComponent(".\(name).sop-old-\(token)", isDirectory: true)
+      if let failure = Self.rename(target, to: retired) {
         try? fileSystem.removeItem(at: staging)
-        throw .cannotReplace(path: target.path, reason: Self.reason(error))
+        throw .cannotReplace(path: target.path, reason: failure)
+      }
+      if let failure = Self.rename(staging, to: target) {
+        // Put the earlier site back so readers are never left without one.
+        _ = Self.rename(retired, to: target)
+        try? fileSystem.removeItem(at: staging)
+        throw .cannotReplace(path: target.path, reason: failure)
       }
       // The new site is in place; a leftover old copy is untidy but harmless, so this is best effort.
       try? fileSystem.removeItem(at: retired)
+    }
+  }
+
+  /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`; false where it is unavailable or
+  /// refused (other systems, old kernels, some file systems), so the caller falls back to two renames.
+  ///
+  /// Looked up with `dlsym` because Glibc's `renameat2` wrapper is declared only under `_GNU_SOURCE`
+  /// (glibc 2.28 and later), and Swift cannot call the variadic `syscall`.
+  static func exchange(_ first: String, _ second: String) -> Bool {
+    #if os(Linux)
+      typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+      guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+      let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+      let atCurrentDirectory: Int32 = -100  // AT_FDCWD
+      let renameExchange: UInt32 = 1 << 1  // RENAME_EXCHANGE
+      return renameat2(atCurrentDirectory, first, atCurrentDirectory, second, renameExchange) == 0
+    #else
+      return false
+    #endif
+  }
+
+  /// Repairs and tidies what a run killed part-way left beside `target`: when the folder is missing but a
+  /// retired old site exists (a kill between the two fallback renames), the old site is put back; then
+  /// every `.<name>.sop-new-*` and `.<name>.sop-old-*` folder is removed. Safe because the caller holds the
+  /// folder's lock, so no live writer owns them.
+  private func restoreAfterCrash(_ target: URL) {
+    let parent = target.deletingLastPathComponent()
+    let name = target.lastPathComponent
+    guard let siblings = try? fileSystem.contentsOfDirectory(atPath: parent.path) else { return }
+    let retired = siblings.filter { $0.hasPrefix(".\(name).sop-old-") }.sorted()
+    let staged = siblings.filter { $0.hasPrefix(".\(name).sop-new-") }
+    var status = stat()
+    if lstat(target.path, &status) != 0, errno == ENOENT, let first = retired.first {
+      _ = Self.rename(parent.appendingPathComponent(first), to: target)
+    }
+    for leftover in retired + staged {
+      try? fileSystem.removeItem(at: parent.appendingPathComponent(leftover))
     }
   }
 
@@ -118,11 +163,7 @@ public struct SiteWriter {
 
   private func writeTree(_ files: [SiteFile], into root: URL) throws(SiteWriteError) {
     var folders = Set<String>()
-    do {
-      try fileSystem.createDirectory(at: root, withIntermediateDirectories: false)
-    } catch {
-      throw .cannotWrite(path: root.path, reason: Self.reason(error))
-    }
+    if mkdir(root.path, 0o755) != 0 { throw .cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
     let marker = SiteFile(path: Self.markerName, bytes: Array(Self.markerText.utf8))
     for file in files + [marker] where file.path != Self.markerName || file == marker {
       var components = file.path.split(separator: "/").map(String.init)
@@ -133,10 +174,8 @@ public struct SiteWriter {
         folder.appendPathComponent(component, isDirectory: true)
         relative += component + "/"
         guard folders.insert(relative).inserted else { continue }
-        do {
-          try fileSystem.createDirectory(at: folder, withIntermediateDirectories: false)
-        } catch {
-          throw .cannotWrite(path: folder.path, reason: Self.reason(error))
+        if mkdir(folder.path, 0o755) != 0 {
+          throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
         }
       }
       try Self.create(root.appendingPathComponent(file.path, isDirectory: false).path, bytes: file.bytes)
@@ -169,7 +208,18 @@ public struct SiteWriter {
     }
   }
 
-  private static func reason(_ error: any Error) -> String {
+  /// `rename(2)`: nil on success, else the system's words for what failed (never a Foundation error code).
+  private static func rename(_ source: URL, to destination: URL) -> String? {
+    #if canImport(Glibc)
+      let result = Glibc.rename(source.path, destination.path)
+    #else
+      let result = Darwin.rename(source.path, destination.path)
+    #endif
+    return result == 0 ? nil : String(cString: strerror(errno))
+  }
+
+  /// The system's words for a Foundation file error (its POSIX cause when there is one).
+  static func reason(_ error: any Error) -> String {
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
       return String(cString: strerror(Int32(underlying.code)))

@@ -8,12 +8,17 @@ public struct ProcessResult: Sendable {
   public let stdout: String
   /// Everything written to standard error.
   public let stderr: String
+  /// Whether the process was killed because it ran past its time limit.
+  public var timedOut = false
 }
 
 /// Runs `executable` with `arguments` in `directory`, with exactly `environment`, and captures output.
+///
+/// With a `timeout`, a process still running after that many seconds is killed and the result says
+/// `timedOut`, so a hang fails a test instead of blocking the suite.
 public func runProcess(
   _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String],
-  input: String? = nil
+  input: String? = nil, timeout: TimeInterval? = nil
 ) throws -> ProcessResult {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
@@ -27,6 +32,10 @@ public func runProcess(
   let inputPipe = Pipe()
   process.standardInput = inputPipe
   try process.run()
+  let killer = DispatchWorkItem { [process] in
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+  }
+  if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
   if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
   try? inputPipe.fileHandleForWriting.close()
   // Read both pipes before waiting so a chatty process never blocks on a full pipe.
@@ -40,9 +49,12 @@ public func runProcess(
   let outData = out.fileHandleForReading.readDataToEndOfFile()
   group.wait()
   process.waitUntilExit()
-  return ProcessResult(
+  killer.cancel()
+  var result = ProcessResult(
     status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
     stderr: String(decoding: errData, as: UTF8.self))
+  result.timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+  return result
 }
 
 /// A throwaway git repository in a temp folder, isolated from the user's global git configuration.

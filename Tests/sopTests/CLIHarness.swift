@@ -21,14 +21,15 @@ struct CLIHarness {
     try sop(arguments, in: directory, environment: extra)
   }
 
-  /// Runs `sop` with an argument array.
+  /// Runs `sop` with an argument array; a run longer than `timeout` seconds is killed (`timedOut`).
   @discardableResult
-  func sop(_ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:])
-    throws -> ProcessResult
-  {
+  func sop(
+    _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:],
+    timeout: TimeInterval? = nil
+  ) throws -> ProcessResult {
     try runProcess(
       CLIHarness.binary, arguments, in: directory ?? scratch.url,
-      environment: scratch.environment.merging(extra) { _, new in new })
+      environment: scratch.environment.merging(extra) { _, new in new }, timeout: timeout)
   }
 }
 

@@ -139,6 +139,18 @@ struct PublishCommandTests {
       report.stdout.contains("\"kind\" : \"unknown-key\"") && report.stdout.contains("\"kind\" : \"not-authorised\""))
   }
 
+  @Test("A lightweight tag taking the next snapshot's name is refused at once, named, with how to remove it")
+  func takenNameAboveNewest() throws {
+    try approveFully("QP-001")
+    #expect(try cli.sop("publish", "--key", alice.path, "--out", site("one").path).status == 0)
+    try scratch.git("tag", "published/2")  // someone else's lightweight tag
+    try approveFully("QP-002")
+    let result = try cli.sop("publish", "--key", alice.path, "--out", site("one").path)
+    #expect(result.status == 1, "\(result.stdout) \(result.stderr)")
+    #expect(result.stderr.contains("published/2") && result.stderr.contains("git tag -d"), "\(result.stderr)")
+    #expect(try scratch.git("tag", "-l", "published/*").split(separator: "\n") == ["published/1", "published/2"])
+  }
+
   @Test("A snapshot listing content that was never approved is a content-mismatch")
   func tagWithDraftContent() throws {
     let blob = try scratch.git("rev-parse", "HEAD:procedures/QP-002.md")
@@ -148,6 +160,10 @@ struct PublishCommandTests {
     ])
     let report = try cli.sop("verify", "--format", "json")
     #expect(report.status == 1 && report.stdout.contains("\"kind\" : \"content-mismatch\""))
+    // render never writes a site that leaves out what the tag lists.
+    let render = try cli.sop("render", "published/1", "--out", site("draft").path)
+    #expect(render.status == 2 && render.stderr.contains("QP-002 r1 \(blob)"), "\(render.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: site("draft").path))
   }
 }
 

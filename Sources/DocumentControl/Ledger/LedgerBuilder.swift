@@ -179,7 +179,7 @@ struct LedgerBuilder {
   {
     let commit = entry.commit
     if current == nil, isMainline, let change = entry.changes.first(where: { $0.path == Policy.fileName }),
-      let blob = change.newBlob, let policy = try? Policy.decode(data: Data(try repository.blob(blob)))
+      let blob = change.newBlob, let policy = Policy.decodedIfValid(try repository.blob(blob))
     {
       policyVersions.append(
         EffectivePolicy(
@@ -509,7 +509,7 @@ struct LedgerBuilder {
       return nil
     }
     pendingPolicy[blob] = nil
-    guard let decoded = try? Policy.decode(data: Data(try repository.blob(blob))) else {
+    guard let decoded = Policy.decodedIfValid(try repository.blob(blob)) else {
       return RuleViolation(
         kind: .contentMismatch, message: "the approved sop.yml does not decode, so it cannot take effect")
     }

@@ -1,0 +1,110 @@
+import CLibgit2
+
+/// Reading objects so that a missing or damaged one is an error naming it, and never a hang.
+extension Repository {
+  /// Checks an object's loose file (see `LooseObjects`) before libgit2 reads it. Throws a `DamagedObject`
+  /// error naming the object and its file. An object with no loose file is packed or missing; the libgit2
+  /// read that follows tells which (see `read`), so it costs no lookup here.
+  ///
+  /// The `objects/xx` folders are listed once per handle, so an object whose folder does not exist costs no
+  /// system call: in a packed repository none does. A loose object written later into a new folder is not
+  /// checked; git and libgit2 write objects complete (to a temporary file, then renamed), so only an object
+  /// copied in from outside while sop runs could be missed.
+  func checkObject(_ id: ObjectID, kind: String, _ operation: String) throws(GitError) {
+    guard !checkedObjects.contains(id) else { return }
+    if looseFolders == nil { looseFolders = LooseObjects.folders(in: gitDirectory) }
+    guard looseFolders?.contains(String(id.hex.prefix(2))) != false else {
+      checkedObjects.insert(id)
+      return
+    }
+    if case .damaged(let damage, let reason) = LooseObjects.check(id.hex, in: gitDirectory) {
+      throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, damage, reason: reason))
+    }
+    checkedObjects.insert(id)
+  }
+
+  /// The description of an object that is in neither a loose file nor a pack.
+  func missingObject(_ id: ObjectID, kind: String) -> DamagedObject {
+    damagedObject(id, kind: kind, .missing, reason: "not found")
+  }
+
+  /// Checks the object, then runs a libgit2 read of it; a failure of that read names the object.
+  func read(_ id: ObjectID, kind: String, _ operation: String, _ call: () -> Int32) throws(GitError) {
+    try checkObject(id, kind: kind, operation)
+    let code = call()
+    guard code < 0 else { return }
+    let error = lastError(operation, code: code)
+    let damage: ObjectDamage = code == GIT_ENOTFOUND.rawValue ? .missing : .corrupt
+    // libgit2's own words (a zlib message, "object hash mismatch") are kept, behind the object's name.
+    throw GitError(
+      operation: operation,
+      damaged: damagedObject(id, kind: kind, damage, reason: "could not be read (libgit2: \(error.message))"))
+  }
+
+  private func damagedObject(_ id: ObjectID, kind: String, _ damage: ObjectDamage, reason: String) -> DamagedObject {
+    DamagedObject(
+      id: id.hex, kind: kind, damage: damage, file: LooseObjects.path(of: id.hex, in: gitDirectory), reason: reason)
+  }
+
+  /// Checks every commit reachable from `tip` (each once) before a revwalk reads them.
+  ///
+  /// Reads each commit raw (`git_odb_read`) and takes its parents from the `parent` lines: libgit2 keeps
+  /// raw commits in its object cache, and the revwalk reads them raw too, so it inflates none again.
+  func checkCommits(from tip: ObjectID) throws(GitError) {
+    var stack = [tip]
+    var seen = Set<ObjectID>()
+    let parentPrefix = Array("parent ".utf8)
+    while let id = stack.popLast() {
+      guard seen.insert(id).inserted else { continue }
+      let raw = try rawObject(id, kind: "commit")
+      // The header ends at the first empty line; parents follow the tree line.
+      for line in raw.data.split(separator: 10, omittingEmptySubsequences: false) {
+        if line.isEmpty { break }
+        guard line.starts(with: parentPrefix), line.count == parentPrefix.count + 40 else { continue }
+        if let parent = ObjectID(hex: String(decoding: line.dropFirst(parentPrefix.count), as: UTF8.self)) {
+          stack.append(parent)
+        }
+      }
+    }
+  }
+
+  /// Checks what a reference or id names, and the chain of tags it peels through, before libgit2's revision
+  /// parser reads them. For a revision with operators (`HEAD~2`, `main^`), every commit reachable from its
+  /// base is checked, since the parser walks parents.
+  func checkRevision(_ revision: String) throws(GitError) {
+    if let operatorIndex = revision.firstIndex(where: { "~^".contains($0) }), operatorIndex > revision.startIndex {
+      let base = String(revision[..<operatorIndex])
+      try checkRevision(base)
+      if let commit = try? resolveCommit(base) { try checkCommits(from: commit) }
+      return
+    }
+    var reference: OpaquePointer?
+    var target: ObjectID?
+    if git_reference_dwim(&reference, pointer, revision) == 0, let reference {
+      defer { git_reference_free(reference) }
+      var resolved: OpaquePointer?
+      if git_reference_resolve(&resolved, reference) == 0, let resolved {
+        defer { git_reference_free(resolved) }
+        target = git_reference_target(resolved).map { ObjectID($0.pointee) }
+      }
+    } else {
+      target = ObjectID(hex: revision.lowercased())
+    }
+    if let target { try checkPeelChain(from: target) }
+  }
+
+  /// Checks an object and, while it is a tag, the object it points at.
+  func checkPeelChain(from id: ObjectID) throws(GitError) {
+    var current = id
+    for _ in 0..<16 {
+      let raw = try rawObject(current)
+      guard raw.type == "tag" else { return }
+      // A tag starts "object <hex>\n".
+      let firstLine = raw.data.prefix(while: { $0 != 10 })
+      guard firstLine.starts(with: Array("object ".utf8)),
+        let next = ObjectID(hex: String(decoding: firstLine.dropFirst(7), as: UTF8.self))
+      else { return }
+      current = next
+    }
+  }
+}
