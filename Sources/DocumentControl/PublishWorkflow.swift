@@ -132,14 +132,16 @@ extension DocumentRepository {
     let entries = try effectiveEntries(ledger: ledger, inventory: inventory)
     let neverApproved = inventory.documents.keys.filter { (ledger.documents[$0]?.revisions.isEmpty ?? true) }
       .sorted().map(\.rawValue)
-    let existing = try snapshotTags()
+    // One reading of the references for both the tags and their chain: another publisher may add one meanwhile.
+    let references = try snapshotReferences()
+    let existing = try snapshotTags(from: references)
     // A snapshot is never reused or built on unverified: a forged latest tag would credit a signer who
     // never signed, or hide a deleted one (H12 in docs/approvals.md).
     if let latest = existing.last {
       var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
       let problems =
         try verify(latest, in: ledger, ledgers: &ledgers)
-        + chainProblems(of: existing, tagObjects: try snapshotReferences())
+        + chainProblems(of: existing, tagObjects: references)
       if !problems.isEmpty {
         throw .refused(
           "the published snapshots do not verify, so sop will not build on them: "
@@ -226,7 +228,8 @@ extension DocumentRepository {
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
   public func render(tag name: String, to directory: URL) throws(ControlError) {
     let full = name.hasPrefix(Self.snapshotPrefix) ? name : Self.snapshotPrefix + name
-    let tags = try snapshotTags()
+    let references = try snapshotReferences()
+    let tags = try snapshotTags(from: references)
     guard let tag = tags.first(where: { $0.name == full || $0.name == name }) else {
       throw .invalidArgument("no snapshot tag \(name) (see git tag -l 'published/*')")
     }
@@ -235,7 +238,7 @@ extension DocumentRepository {
     var ledgers: [ObjectID: ApprovalLedger] = [atTag.tip: atTag]
     let problems =
       try verify(tag, in: atTag, ledgers: &ledgers)
-      + chainProblems(of: tags, tagObjects: try snapshotReferences()).filter { $0.document == tag.name }
+      + chainProblems(of: tags, tagObjects: references).filter { $0.document == tag.name }
     if !problems.isEmpty {
       throw .invalidArgument(
         "\(tag.name) does not verify, so sop will not render it: "
@@ -272,9 +275,11 @@ extension DocumentRepository {
 
   /// Every `published/N` tag that is a tag object pointing at a commit, parsed, sorted by N. `sop verify`
   /// reports the references that are not.
-  func snapshotTags() throws(ControlError) -> [SnapshotTag] {
+  func snapshotTags(from references: [(name: String, object: ObjectID)]? = nil) throws(ControlError) -> [SnapshotTag] {
     var tags: [SnapshotTag] = []
-    for reference in try snapshotReferences() {
+    let listed: [(name: String, object: ObjectID)]
+    if let references { listed = references } else { listed = try snapshotReferences() }
+    for reference in listed {
       do {
         if let tag = try snapshotTag(name: reference.name, object: reference.object) { tags.append(tag) }
       } catch {

@@ -14,7 +14,7 @@ extension DocumentRepository {
   /// approved for its document at the tagged commit.
   func verifyPublishedTags(ledger: ApprovalLedger) throws(ControlError) -> TagCheck {
     let references = try snapshotReferences()
-    let tags = try snapshotTags()
+    let tags = try snapshotTags(from: references)
     var problems = chainProblems(of: tags, tagObjects: references)
     var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
     for tag in tags {

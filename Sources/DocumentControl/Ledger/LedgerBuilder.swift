@@ -361,7 +361,10 @@ struct LedgerBuilder {
       verdict = check.verdict
     } else {
       guard let stored = try repository.signature(ofCommit: commit.id) else {
-        reportAll(.unsigned, "the approval commit is not signed")
+        reportAll(
+          .unsigned,
+          "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its signature: "
+            + "sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
         return
       }
       verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
