@@ -50,7 +50,7 @@ struct ApproveCommand: ParsableCommand {
         print("  \(document.id): \(state)")
       }
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
   }
 }

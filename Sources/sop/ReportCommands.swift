@@ -83,7 +83,7 @@ struct ShowCommand: ParsableCommand {
   @Argument(help: "The document id (or POLICY for sop.yml).")
   var id: String
 
-  @Option(help: "The revision (default HEAD).")
+  @Option(help: "rN, published/N, work or a commit (default HEAD), as for sop diff.")
   var at: String?
 
   func run() throws {
