@@ -164,7 +164,8 @@ public struct NewDocumentOutcome: Sendable {
 extension DocumentRepository {
   /// Writes a new document of `type` from its template and returns its path. Never overwrites.
   public func createDocument(
-    type: String, title: String, id requestedID: String?, owner requestedOwner: String?
+    type: String, title: String, id requestedID: String?, owner requestedOwner: String?,
+    environment: [String: String] = [:]
   ) throws(ControlError) -> NewDocumentOutcome {
     let rootURL = URL(fileURLWithPath: root)
     let policyURL = rootURL.appendingPathComponent(Policy.fileName)
@@ -199,11 +200,13 @@ extension DocumentRepository {
       let highest = existing.keys.filter { $0.prefix == documentType.prefix }.map(\.number).max() ?? 0
       id = DocumentID(String(format: "%@-%03d", documentType.prefix, highest + 1))!
     }
-    let ownerEmail = requestedOwner ?? ((try? git.configValue("user.email")) ?? nil)
+    // As git does for a commit's author: GIT_AUTHOR_EMAIL before user.email.
+    let environmentEmail = environment["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+    let ownerEmail = requestedOwner ?? environmentEmail ?? ((try? git.configValue("user.email")) ?? nil)
     guard let ownerEmail, let owner = policy.person(email: ownerEmail) else {
       throw .invalidArgument(
-        requestedOwner.map { "owner \($0) is not a person in sop.yml" }
-          ?? "pass --owner EMAIL (a person in sop.yml); git's user.email is not one")
+        requestedOwner.map { "owner \($0) is not a person in sop.yml (in the work tree)" }
+          ?? "pass --owner EMAIL (a person in sop.yml); \(ownerEmail ?? "git's user.email") is not one")
     }
     let folder =
       mostCommonFolder(of: existing.filter { $0.key.prefix == documentType.prefix }.map(\.value))
@@ -261,7 +264,13 @@ extension DocumentRepository {
 
   private func slug(_ title: String) -> String {
     var slug = ""
-    for scalar in title.lowercased().unicodeScalars {
+    // Letters lose their accents first (Müller → muller, Łódź → lodz), so names stay readable in paths.
+    let plain = title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+    let folded = plain.replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "Ł", with: "L")
+      .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ø", with: "o")
+      .replacingOccurrences(of: "Ø", with: "O").replacingOccurrences(of: "æ", with: "ae")
+      .replacingOccurrences(of: "Æ", with: "AE")
+    for scalar in folded.lowercased().unicodeScalars {
       if CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII {
         slug.unicodeScalars.append(scalar)
       } else if !slug.hasSuffix("-") {

@@ -93,7 +93,9 @@ public enum ControlError: Error, CustomStringConvertible {
     case .noSigningKey:
       return "no signing key: pass --key PATH or set git config user.signingkey"
     case .unregisteredKey(let fingerprint):
-      return "key \(fingerprint) is not registered to anyone in the effective sop.yml"
+      return "key \(fingerprint) is not registered to anyone in the sop.yml in effect; to register it, add the "
+        + "line of its .pub file to your entry's keys: [...] in sop.yml, commit, and have an admin run "
+        + "'sop approve POLICY'"
     case .notAuthorised(let id, let person, let needed):
       return "\(person) holds none of the roles \(id) still needs (\(needed.joined(separator: ", ")))"
     case .selfApproval(let id, let person):
@@ -101,7 +103,7 @@ public enum ControlError: Error, CustomStringConvertible {
         + "(self-approval: false in sop.yml)"
     case .alreadySigned(let id, let person): return "\(person) has already signed this content of \(id)"
     case .lintErrors(let findings):
-      return "lint found \(findings.count) error(s); fix them before signing:\n"
+      return "lint found " + counted(findings.count, "error") + "; fix them before signing:\n"
         + findings.map { "  \($0)" }.joined(separator: "\n")
     case .signing(let error): return error.description
     case .contention(let attempts): return "the branch kept moving; gave up after \(attempts) attempts"

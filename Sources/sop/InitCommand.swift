@@ -67,7 +67,8 @@ struct NewCommand: ParsableCommand {
   func run() throws {
     let repository = try global.open()
     do {
-      let outcome = try repository.createDocument(type: type, title: title, id: id, owner: owner)
+      let outcome = try repository.createDocument(
+        type: type, title: title, id: id, owner: owner, environment: ProcessInfo.processInfo.environment)
       print(outcome.path)
     } catch {
       throw fail(error)
