@@ -1,5 +1,6 @@
 import DocumentModel
 import GitStore
+import Signatures
 
 extension DocumentRepository {
   /// Why `text` names no committed document, with the fix: the file is in the work tree but not committed,
@@ -20,10 +21,23 @@ extension DocumentRepository {
     return .unknownDocument(id: text, nearest: nearest(text, among: known))
   }
 
-  /// `error` with a hint added when it is an unknown id: what `sop approve` and the other commands that
-  /// look documents up in the committed inventory say.
+  /// `error` with a hint added: for an unknown id, the uncommitted file or the nearest id; for a key no one
+  /// has in the policy in effect, whether the committed `sop.yml` adds it in a change not approved yet.
   public func explained(_ error: ControlError) -> ControlError {
-    guard case .unknownDocument(let id, nil) = error, id != DocumentID.policy.rawValue else { return error }
-    return missingDocument(id, inventory: nil, policy: nil)
+    switch error {
+    case .unknownDocument(let id, nil) where id != DocumentID.policy.rawValue:
+      return missingDocument(id, inventory: nil, policy: nil)
+    case .unregisteredKey(let fingerprint):
+      guard let head = try? commit(nil), let committed = try? policy(at: head).policy,
+        let person = committed.people.first(where: { person in
+          person.keys.contains { (try? SSHPublicKey(authorizedKey: $0))?.fingerprint == fingerprint }
+        })
+      else { return error }
+      return .refused(
+        "key \(fingerprint) is \(person.email)'s in the committed sop.yml, but that change is not in effect yet: "
+          + "an admin must approve it first (sop approve POLICY; see 'sop status')")
+    default:
+      return error
+    }
   }
 }

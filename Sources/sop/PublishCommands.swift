@@ -40,7 +40,7 @@ struct PublishCommand: ParsableCommand {
       if outcome.entries.isEmpty { print("No document has been approved yet: the snapshot is empty.") }
       print(outcome.outputDirectory.appendingPathComponent("index.html").path)
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
   }
 }

@@ -31,7 +31,7 @@ struct TodoCommand: ParsableCommand {
     do {
       report = try repository.todo(for: subject, now: currentTime())
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
     print(format == .json ? jsonText(report) : TodoText.render(report))
   }

@@ -52,9 +52,16 @@ struct GuidanceMessageTests {
     try team.scratch.write(
       "sop.yml",
       policy.replacingOccurrences(
-        of: "types:", with: "  - email: carol@acme.example\n    name: Carol Lee\n    roles: [quality]\ntypes:"))
+        of: "types:",
+        with: "  - email: carol@acme.example\n    name: Carol Lee\n    roles: [quality]\n"
+          + "    keys: [\"\(outsider.publicKey)\"]\ntypes:"))
     try team.scratch.write("procedures/QP-002.md", procedureText(id: "QP-002", owner: "carol@acme.example"))
     try team.scratch.commitAll("Carol owns QP-002")
+    let early = try team.cli.sop("approve", "QP-001", "--key", outsider.path)
+    #expect(early.status == 1)
+    #expect(
+      early.stderr.contains("is carol@acme.example's in the committed sop.yml, but that change is not in effect yet"),
+      "\(early.stderr)")
     let status = try team.cli.sop("status")
     #expect(status.status == 1)
     #expect(
