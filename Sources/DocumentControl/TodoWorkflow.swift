@@ -74,6 +74,7 @@ extension DocumentRepository {
     guard let effective = state.ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
     let person = try todoPerson(subject, effective: effective, committedBlob: state.policyBlob)
     var approve: [TodoApproval] = []
+    var candidates: [StoredDocument] = []
     var review: [TodoReview] = []
     let horizon = now.addingTimeInterval(TimeInterval(TodoReport.reviewHorizonDays * 86_400))
     for stored in state.inventory.documents.values.sorted(by: { $0.id < $1.id }) {
@@ -89,6 +90,7 @@ extension DocumentRepository {
       {
         let roles = entry.missing.filter(eligible.contains)
         if !roles.isEmpty {
+          candidates.append(stored)
           approve.append(
             TodoApproval(
               id: entry.id, title: entry.title, revision: history.revisions.count + 1, roles: roles))
@@ -100,6 +102,12 @@ extension DocumentRepository {
         review.append(TodoReview(id: entry.id, title: entry.title, nextReview: next, overdue: entry.reviewOverdue))
       }
     }
+    // Content with lint errors is refused by `approve` (one lint pass, as there): it waits for its author.
+    let blocking = try blockingFindings(
+      for: candidates, at: try commit(nil), inventory: state.inventory, policy: state.rules)
+    let blocked = Set(candidates.map(\.path).filter { path in blocking.contains { $0.hasPrefix(path + ":") } })
+    let blockedIDs = Set(candidates.filter { blocked.contains($0.path) }.map(\.id.rawValue))
+    approve.removeAll { blockedIDs.contains($0.id) }
     var policy: [TodoPolicy] = []
     if state.policyBlob != effective.blob, ApprovalRules.judgePolicySigner(person) == nil,
       !(state.ledger.pendingPolicyApprovals[state.policyBlob] ?? []).contains(where: {

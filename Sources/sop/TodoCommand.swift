@@ -50,7 +50,7 @@ enum TodoText {
     }
     if !report.review.isEmpty {
       lines.append("")
-      lines.append("Reviews due (" + counted(report.review.count, "document") + "; sop diff ID, then sop approve ID):")
+      lines.append("Reviews due (" + counted(report.review.count, "document") + "; sop approve ID records the review):")
       for item in report.review {
         lines.append(
           "  \(item.id)  \(item.title)  " + (item.overdue ? "OVERDUE since " : "due ") + item.nextReview.prefix(10))

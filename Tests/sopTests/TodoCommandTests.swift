@@ -59,6 +59,10 @@ struct TodoCommandTests {
     #expect(try cli.sop("approve", "QP-001", "--key", team.alice.path).status == 0)
     #expect(try todo("--for", "alice@acme.example").1?.approve.map(\.id) == ["QP-002"])
     #expect(try todo("--for", "bob@acme.example").1?.approve.map(\.id) == ["QP-001", "QP-002"])
+    // A broken reference is a lint error, which approve refuses: QP-002 waits for its author, not for Bob.
+    try scratch.write("procedures/QP-002.md", procedureText(id: "QP-002", step: "Read QP-999 first."))
+    try scratch.commitAll("Refers to a document that does not exist")
+    #expect(try todo("--for", "bob@acme.example").1?.approve.map(\.id) == ["QP-001"])
     // Alice edits QP-002: she may not approve her own change (self-approval: false).
     scratch.identity = ("Alice Nguyen", "alice@acme.example")
     try scratch.write("procedures/QP-002.md", procedureText(id: "QP-002", step: "Wear boots."))
