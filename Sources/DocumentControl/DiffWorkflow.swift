@@ -11,6 +11,14 @@ public struct DiffSide: Codable, Sendable {
   public var blob: String?
   /// The commit that holds it, or nil for `r0`.
   public var commit: String?
+
+  /// Writes null for an absent blob or commit rather than dropping the key, so scripts see stable keys.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(selector, forKey: .selector)
+    try container.encode(blob, forKey: .blob)
+    try container.encode(commit, forKey: .commit)
+  }
 }
 
 /// A piece of a changed block: unchanged, deleted or inserted text.
