@@ -62,6 +62,14 @@ struct DiffCommandTests {
     #expect(text.stdout.contains("Carol Editor <carol@acme.example>: Boots, not gloves"))
     #expect(text.stdout.contains("1 change commit:") && text.stdout.contains("1 word inserted, 1 word deleted"))
     #expect(!text.stdout.contains("Purpose"), "unchanged blocks are left out")
+    // On a terminal (util-linux `script` gives it one): colour instead of markers.
+    if FileManager.default.fileExists(atPath: "/usr/bin/script") {
+      let terminal = try runProcess(
+        "/usr/bin/script", ["-qec", "\(CLIHarness.binary) diff QP-001", "/dev/null"], in: scratch.url,
+        environment: scratch.environment)
+      #expect(terminal.stdout.contains("Wear \u{1B}[31mgloves\u{1B}[0m\u{1B}[32mboots\u{1B}[0m."), "\(terminal.stdout)")
+      #expect(!terminal.stdout.contains("[-gloves-]"))
+    }
     let (result, json) = try diffJSON("QP-001")
     #expect(result.status == 0, "\(result.stderr)")
     let diff = try #require(json)
