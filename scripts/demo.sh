@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make demo: builds sop, turns sample-repo/ into a fresh git repository under demo/, and runs the
-# real workflow on it: status, approvals signed with demo keys made now, verify, log, lint, publish.
+# real workflow on it: status, approvals signed with demo keys made now, verify, log, diff, todo, lint, publish.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sop="${SOP_BINARY:-$root/.build/release/sop}"
@@ -75,6 +75,12 @@ if "$sop" --help | grep -q '^  *approve'; then
 
   step "sop log WI-002"
   "$sop" log WI-002
+
+  step "sop diff WI-002: what changed since the revision in force, word by word, and who changed it"
+  "$sop" diff WI-002
+
+  step "sop todo: what waits for Priya on 28 December (documents to sign, reviews due, a policy change)"
+  SOP_NOW="2026-12-28T00:00:00Z" "$sop" todo --key "$keys/priya"
 
   step "Stock git agrees: sop keys feeds git's allowed signers"
   "$sop" keys > "$demo/allowed_signers"

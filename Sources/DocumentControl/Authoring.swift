@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import GitStore
+import Signatures
 
 /// The folder a type's documents go in by default: `procedure` → `procedures`, `policy` → `policies`.
 func defaultFolder(forType type: String) -> String {
@@ -22,22 +23,36 @@ public struct InitOutcome: Sendable {
 /// Sets up a folder for document control: a git repository, a commented `sop.yml`, folders and `.gitignore`.
 public enum RepositorySetup {
   /// Runs `sop init` in `directory`. Refuses to overwrite an existing `sop.yml`.
+  ///
+  /// The first admin is `person`, else git's `user.name` and `user.email` (local or global); their key is
+  /// `keyPath`, else git's `user.signingkey`, else `~/.ssh/id_ed25519.pub` when it exists. Without a key in
+  /// the first committed `sop.yml`, nobody could ever approve a change to it.
   public static func initialize(
-    at directory: String, person: (name: String, email: String)?
+    at directory: String, person: (name: String, email: String)?, keyPath: String? = nil
   ) throws(ControlError) -> InitOutcome {
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: directory).standardizedFileURL
     let policyFile = root.appendingPathComponent(Policy.fileName)
     if fileManager.fileExists(atPath: policyFile.path) { throw .policyExists(path: policyFile.path) }
+    // A key named explicitly must be readable before anything is created.
+    let explicitKey = try keyPath.map { (path) throws(ControlError) -> String in try publicKeyLine(path) }
     var createdRepository = false
-    if (try? Repository.discover(from: root.path))?.workingDirectory != root.path {
+    var repository = try? Repository.discover(from: root.path)
+    if repository?.workingDirectory != root.path {
       do {
-        _ = try Repository.initialize(at: root.path, initialBranch: nil)
+        repository = try Repository.initialize(at: root.path, initialBranch: nil)
         createdRepository = true
       } catch {
         throw .git(error)
       }
     }
+    var admin = person
+    if admin == nil, let name = (try? repository?.configValue("user.name")) ?? nil,
+      let email = (try? repository?.configValue("user.email")) ?? nil
+    {
+      admin = (name, email)
+    }
+    let key = explicitKey ?? defaultAdminKey(repository: repository)
     var created: [String] = []
     func write(_ relative: String, _ text: String, overwrite: Bool) throws(ControlError) {
       let file = root.appendingPathComponent(relative)
@@ -50,7 +65,7 @@ public enum RepositorySetup {
         throw .write(path: file.path, reason: error.localizedDescription)
       }
     }
-    try write(Policy.fileName, starterPolicy(person: person), overwrite: false)
+    try write(Policy.fileName, starterPolicy(person: admin, key: key), overwrite: false)
     for type in ["policy", "procedure", "work-instruction", "form"] {
       try write(defaultFolder(forType: type) + "/.gitkeep", "", overwrite: false)
     }
@@ -58,10 +73,38 @@ public enum RepositorySetup {
     return InitOutcome(root: root.path, created: created, createdRepository: createdRepository)
   }
 
-  /// A commented starter `sop.yml` naming the person running `sop init` as its first admin.
-  static func starterPolicy(person: (name: String, email: String)?) -> String {
+  /// The public key line of a key file (public, or private with its `.pub` beside it); `~/` is expanded.
+  static func publicKeyLine(_ path: String) throws(ControlError) -> String {
+    do {
+      return try publicKey(forKeyFile: expandingHome(path)).authorizedKeyLine
+    } catch {
+      throw .signing(error)
+    }
+  }
+
+  /// The first admin's key when none is named: git's `user.signingkey`, else `~/.ssh/id_ed25519.pub`.
+  static func defaultAdminKey(repository: Repository?) -> String? {
+    if let configured = (try? repository?.configValue("user.signingkey")) ?? nil, !configured.isEmpty {
+      if configured.hasPrefix("key::") {
+        return (try? SSHPublicKey(authorizedKey: String(configured.dropFirst(5))))?.authorizedKeyLine
+      }
+      if let line = try? publicKeyLine(configured) { return line }
+    }
+    return try? publicKeyLine("~/.ssh/id_ed25519.pub")
+  }
+
+  private static func expandingHome(_ path: String) -> String {
+    guard path.hasPrefix("~/") else { return path }
+    return (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + path.dropFirst(1)
+  }
+
+  /// A commented starter `sop.yml` naming the person running `sop init` as its first admin, with their key.
+  static func starterPolicy(person: (name: String, email: String)?, key: String?) -> String {
     let email = person?.email ?? "you@example.com"
     let name = person?.name ?? "Your Name"
+    let keys =
+      key.map { "[\"\($0)\"]" }
+      ?? "[]  # add the line of your ~/.ssh/id_ed25519.pub here BEFORE the first commit"
     return """
       # sop.yml: who may approve what. Changes to this file take effect only once an admin approves them
       # (sop approve POLICY). See docs/sop-yml.md for every key.
@@ -69,12 +112,13 @@ public enum RepositorySetup {
       organisation: Your Organisation
 
       # Everyone who authors, approves or publishes. Add each person's SSH public key (keys: [...]) so their
-      # signatures can be checked. Roles are your own words; approvals below refer to them.
+      # signatures can be checked. Roles are your own words; approvals below refer to them. The first commit
+      # of this file is trusted as it stands: without an admin key in it, nobody can ever approve a change.
       people:
         - email: \(email)
           name: \(name)
           roles: [quality, admin]
-          keys: []
+          keys: \(keys)
 
       # Document types: the id prefix, the roles that must each sign (owner = the document's owner),
       # how often an approved document is reviewed, and the H2 sections it must have.
@@ -122,7 +166,8 @@ public struct NewDocumentOutcome: Sendable {
 extension DocumentRepository {
   /// Writes a new document of `type` from its template and returns its path. Never overwrites.
   public func createDocument(
-    type: String, title: String, id requestedID: String?, owner requestedOwner: String?
+    type: String, title: String, id requestedID: String?, owner requestedOwner: String?,
+    environment: [String: String] = [:]
   ) throws(ControlError) -> NewDocumentOutcome {
     let rootURL = URL(fileURLWithPath: root)
     let policyURL = rootURL.appendingPathComponent(Policy.fileName)
@@ -157,11 +202,13 @@ extension DocumentRepository {
       let highest = existing.keys.filter { $0.prefix == documentType.prefix }.map(\.number).max() ?? 0
       id = DocumentID(String(format: "%@-%03d", documentType.prefix, highest + 1))!
     }
-    let ownerEmail = requestedOwner ?? ((try? git.configValue("user.email")) ?? nil)
+    // As git does for a commit's author: GIT_AUTHOR_EMAIL before user.email.
+    let environmentEmail = environment["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+    let ownerEmail = requestedOwner ?? environmentEmail ?? ((try? git.configValue("user.email")) ?? nil)
     guard let ownerEmail, let owner = policy.person(email: ownerEmail) else {
       throw .invalidArgument(
-        requestedOwner.map { "owner \($0) is not a person in sop.yml" }
-          ?? "pass --owner EMAIL (a person in sop.yml); git's user.email is not one")
+        requestedOwner.map { "owner \($0) is not a person in sop.yml (in the work tree)" }
+          ?? "pass --owner EMAIL (a person in sop.yml); \(ownerEmail ?? "git's user.email") is not one")
     }
     let folder =
       mostCommonFolder(of: existing.filter { $0.key.prefix == documentType.prefix }.map(\.value))
@@ -219,7 +266,13 @@ extension DocumentRepository {
 
   private func slug(_ title: String) -> String {
     var slug = ""
-    for scalar in title.lowercased().unicodeScalars {
+    // Letters lose their accents first (Müller → muller, Łódź → lodz), so names stay readable in paths.
+    let plain = title.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+    let folded = plain.replacingOccurrences(of: "ł", with: "l").replacingOccurrences(of: "Ł", with: "L")
+      .replacingOccurrences(of: "ß", with: "ss").replacingOccurrences(of: "ø", with: "o")
+      .replacingOccurrences(of: "Ø", with: "O").replacingOccurrences(of: "æ", with: "ae")
+      .replacingOccurrences(of: "Æ", with: "AE")
+    for scalar in folded.lowercased().unicodeScalars {
       if CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII {
         slug.unicodeScalars.append(scalar)
       } else if !slug.hasSuffix("-") {

@@ -12,8 +12,10 @@ public enum ControlError: Error, CustomStringConvertible {
   case noPolicy(revision: String)
   /// `sop.yml` or a document could not be read.
   case document(DocumentModelError)
-  /// No document with this id.
-  case unknownDocument(id: String)
+  /// No document with this id (`nearest`: a committed id one typo away).
+  case unknownDocument(id: String, nearest: String? = nil)
+  /// The document is in the work tree but not committed yet.
+  case uncommittedDocument(id: String, path: String)
   /// HEAD is detached, so there is no branch to put an approval on.
   case detachedHead
   /// The document has edits in the work tree or index that are not committed.
@@ -60,7 +62,7 @@ public enum ControlError: Error, CustomStringConvertible {
   /// Whether the error is bad input or usage (exit 2) rather than a refusal or problem (exit 1).
   public var isInputError: Bool {
     switch self {
-    case .git, .noCommits, .noPolicy, .document, .unknownDocument, .noSigningKey, .policyExists,
+    case .git, .noCommits, .noPolicy, .document, .unknownDocument, .uncommittedDocument, .noSigningKey, .policyExists,
       .write, .unknownType, .invalidArgument, .shallowHistory, .untrustedRoot, .ambiguousRoots:
       return true
     case .signing(let error):
@@ -79,7 +81,12 @@ public enum ControlError: Error, CustomStringConvertible {
     case .noPolicy(let revision):
       return "no sop.yml at \(revision); run 'sop init' or commit a sop.yml at the repository root"
     case .document(let error): return error.description
-    case .unknownDocument(let id): return "no document with id \(id) (see 'sop status')"
+    case .unknownDocument(let id, let nearest):
+      if let nearest { return "no document with id \(id); did you mean \(nearest)? (see 'sop status')" }
+      return "no document with id \(id) (see 'sop status')"
+    case .uncommittedDocument(let id, let path):
+      return "\(id) (\(path)) is in the work tree but not committed yet; sop reads committed content only: "
+        + "git add \(path) && git commit"
     case .detachedHead: return "HEAD is detached; check out a branch before approving"
     case .uncommittedEdits(let id, let path):
       return "\(id) (\(path)) has uncommitted edits; sign only what is stored: commit them first (which makes you an "
@@ -87,7 +94,9 @@ public enum ControlError: Error, CustomStringConvertible {
     case .noSigningKey:
       return "no signing key: pass --key PATH or set git config user.signingkey"
     case .unregisteredKey(let fingerprint):
-      return "key \(fingerprint) is not registered to anyone in the effective sop.yml"
+      return "key \(fingerprint) is not registered to anyone in the sop.yml in effect; to register it, add the "
+        + "line of its .pub file to your entry's keys: [...] in sop.yml, commit, and have an admin run "
+        + "'sop approve POLICY'"
     case .notAuthorised(let id, let person, let needed):
       return "\(person) holds none of the roles \(id) still needs (\(needed.joined(separator: ", ")))"
     case .selfApproval(let id, let person):
@@ -95,7 +104,7 @@ public enum ControlError: Error, CustomStringConvertible {
         + "role (self-approval in sop.yml: with as-owner, an author signs only as the document's owner)"
     case .alreadySigned(let id, let person): return "\(person) has already signed this content of \(id)"
     case .lintErrors(let findings):
-      return "lint found \(findings.count) error(s); fix them before signing:\n"
+      return "lint found " + counted(findings.count, "error") + "; fix them before signing:\n"
         + findings.map { "  \($0)" }.joined(separator: "\n")
     case .signing(let error): return error.description
     case .contention(let attempts): return "the branch kept moving; gave up after \(attempts) attempts"

@@ -123,7 +123,10 @@ public final class DocumentRepository {
   }
 
   /// Reads every controlled document in a commit, as git stores it (symlinks are never followed).
-  public func inventory(at commit: ObjectID, policy: Policy) throws(ControlError) -> Inventory {
+  /// `pending` is a committed `sop.yml` not in effect yet, named in messages about people it adds.
+  public func inventory(at commit: ObjectID, policy: Policy, pending: Policy? = nil) throws(ControlError)
+    -> Inventory
+  {
     let files: [TreeFile]
     do {
       files = try git.files(inCommit: commit)
@@ -155,7 +158,7 @@ public final class DocumentRepository {
               message: "duplicate id \(id): \(first.path) already uses it; give this document a new id"))
           continue
         }
-        problems.append(contentsOf: validate(parsed, policy: policy))
+        problems.append(contentsOf: validate(parsed, policy: policy, pending: pending))
         documents[id] = StoredDocument(path: file.path, blob: file.blob, document: parsed)
       } catch let error as DocumentModelError {
         problems.append(FileProblem(error))
@@ -171,7 +174,7 @@ public final class DocumentRepository {
   }
 
   /// Checks that the type and owner exist in the policy.
-  func validate(_ document: ParsedDocument, policy: Policy) -> [FileProblem] {
+  func validate(_ document: ParsedDocument, policy: Policy, pending: Policy? = nil) -> [FileProblem] {
     var problems: [FileProblem] = []
     let frontMatter = document.frontMatter
     if policy.types[frontMatter.type] == nil {
@@ -188,7 +191,10 @@ public final class DocumentRepository {
       problems.append(
         FileProblem(
           path: document.path, line: line(of: "owner", in: document),
-          message: "owner '\(frontMatter.owner)' is not a person in sop.yml"))
+          message: pending?.person(email: frontMatter.owner) != nil
+            ? "owner '\(frontMatter.owner)' is listed in the committed sop.yml, but that change is not in effect "
+              + "yet; an admin must approve it first (sop approve POLICY)"
+            : "owner '\(frontMatter.owner)' is not a person in sop.yml"))
     }
     return problems
   }

@@ -104,12 +104,7 @@ extension DocumentRepository {
     guard let effective = ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
     let keyPath = try resolveKeyPath(request.keyPath)
     defer { keyPath.cleanup() }
-    let key: SSHPublicKey
-    do {
-      key = try publicKey(forKeyFile: keyPath.path)
-    } catch {
-      throw .signing(error)
-    }
+    let key = try signingPublicKey(keyPath)
     guard let person = effective.person(for: key) else { throw .unregisteredKey(fingerprint: key.fingerprint) }
     guard person.roles.contains(where: effective.policy.publishRoles.contains) else {
       throw .notPublisher(person: person.name, roles: effective.policy.publishRoles)

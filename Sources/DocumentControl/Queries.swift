@@ -44,29 +44,37 @@ extension DocumentRepository {
 
   /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
   public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
+    let state = try committedState(at: revision)
+    let documents = state.inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
+      statusEntry(
+        stored, history: state.ledger.documents[stored.id] ?? DocumentHistory(), policy: state.rules,
+        effective: state.ledger.effectivePolicy, now: now)
+    }
+    var problems = state.inventory.problems
+    if let lock = state.ledger.effectivePolicy.flatMap({ ApprovalRules.policyLock($0.policy) }) {
+      problems.append(FileProblem(path: Policy.fileName, line: 1, message: "policy-locked: " + lock))
+      problems.sort()
+    }
+    return StatusReport(
+      documents: documents, problems: problems,
+      policy: policyStatus(ledger: state.ledger, committedBlob: state.policyBlob))
+  }
+
+  /// What `status` and `todo` read: the inventory selected and judged by the policy in effect, the ledger,
+  /// the committed `sop.yml` blob, and the policy whose rules apply.
+  func committedState(at revision: String?) throws(ControlError) -> (
+    inventory: Inventory, ledger: ApprovalLedger, policyBlob: ObjectID, rules: Policy
+  ) {
     let commit = try commit(revision)
     let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
     // The committed sop.yml only guesses the selection so the inventory can be read while history is walked;
     // the policy in effect decides which files are documents and judges them, so a pending sop.yml
     // that selects differently means reading the inventory again.
     var (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
-    let rules = ledger.effectivePolicy?.policy ?? policy
     if let effective = ledger.effectivePolicy, effective.blob != policyBlob {
-      inventory = try self.inventory(at: commit, policy: effective.policy)
+      inventory = try self.inventory(at: commit, policy: effective.policy, pending: policy)
     }
-    let documents = inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
-      statusEntry(
-        stored, history: ledger.documents[stored.id] ?? DocumentHistory(), policy: rules,
-        effective: ledger.effectivePolicy, now: now)
-    }
-    var problems = inventory.problems
-    if let lock = ledger.effectivePolicy.flatMap({ ApprovalRules.policyLock($0.policy) }) {
-      problems.append(FileProblem(path: Policy.fileName, line: 1, message: "policy-locked: " + lock))
-      problems.sort()
-    }
-    return StatusReport(
-      documents: documents, problems: problems,
-      policy: policyStatus(ledger: ledger, committedBlob: policyBlob))
+    return (inventory, ledger, policyBlob, ledger.effectivePolicy?.policy ?? policy)
   }
 
   /// Reads the inventory on a second thread (with its own repository handle) while walking history.
@@ -169,7 +177,7 @@ extension DocumentRepository {
     let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
     let inventory = try inventory(at: commit, policy: policy)
     guard let id = DocumentID(text), let stored = inventory.documents[id] else {
-      throw .unknownDocument(id: text)
+      throw missingDocument(text, inventory: inventory, policy: policy)
     }
     let history = ledger.documents[id] ?? DocumentHistory()
     let entry = statusEntry(
@@ -215,30 +223,13 @@ extension DocumentRepository {
       checkedTags: tagProblems.count, root: ledger.root.hex)
   }
 
-  /// The content of a document (front matter included) as stored at `revision`.
-  public func show(id text: String, at revision: String?) throws(ControlError) -> [UInt8] {
-    let commit = try commit(revision)
-    if text == DocumentID.policy.rawValue {
-      let blob: ObjectID?
-      do {
-        blob = try git.blobID(at: Policy.fileName, inCommit: commit)
-      } catch {
-        throw .git(error)
-      }
-      guard let blob else { throw .noPolicy(revision: revision ?? "HEAD") }
-      do {
-        return try git.blob(blob)
-      } catch {
-        throw .git(error)
-      }
+  /// The content of a document (front matter included) that `selector` names (HEAD when nil): a commit,
+  /// `rN`, `published/N` or `work` (see `ContentSelector`).
+  public func show(id text: String, at selector: String?) throws(ControlError) -> [UInt8] {
+    let parsed = ContentSelector(selector ?? "HEAD")
+    if parsed == .revision(0) {
+      throw .invalidArgument("r0 is the empty content before revision 1; show r1 or later (see 'sop log \(text)')")
     }
-    let (policy, _) = try self.policy(at: commit, revisionName: revision ?? "HEAD")
-    let inventory = try inventory(at: commit, policy: policy)
-    guard let id = DocumentID(text), let stored = inventory.documents[id] else { throw .unknownDocument(id: text) }
-    do {
-      return try git.blob(stored.blob)
-    } catch {
-      throw .git(error)
-    }
+    return try content(of: text, at: parsed).bytes
   }
 }

@@ -68,7 +68,8 @@ public enum DocumentModelError: Error, Equatable, Sendable, CustomStringConverti
       let size = bytes >= 2 * 1_048_576 ? "\(bytes / 1_048_576) MiB" : "\(bytes) bytes"
       return "the file is \(size); sop reads \(kind) up to \(limit / 1_048_576) MiB (\(limit) bytes)"
     case .missingFrontMatter:
-      return "no front matter: a document starts with a line '---', its YAML keys, and a closing '---'"
+      return "no front matter: a document starts with a line '---', its YAML keys, and a closing '---'; "
+        + "if this file is not a controlled document, leave it out with documents: in sop.yml"
     case .unclosedFrontMatter:
       return "the front matter opened here never closes: add a line '---' after the last key"
     case .malformedYAML(_, _, _, let problem): return "malformed YAML: \(problem)"

@@ -49,7 +49,15 @@ public struct FrontMatter: Sendable, Codable, Hashable {
     type = try Self.nonEmpty(container, .type)
     owner = try Self.nonEmpty(container, .owner)
     related = try container.decodeIfPresent([DocumentID].self, forKey: .related) ?? []
-    status = try container.decodeIfPresent(DocumentStatus.self, forKey: .status) ?? .active
+    let statusText = try container.decodeIfPresent(String.self, forKey: .status)
+    guard let status = statusText.map({ DocumentStatus(rawValue: $0) }) ?? .active else {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: container.codingPath + [CodingKeys.status],
+          debugDescription: "'\(statusText ?? "")' is not a status; use active (the default) or obsolete "
+            + "(withdrawn)"))
+    }
+    self.status = status
   }
 
   private static func nonEmpty(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> String {

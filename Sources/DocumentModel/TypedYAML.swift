@@ -133,7 +133,8 @@ struct TypedYAML {
     case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-      return .malformedYAML(path: path, line: mark.line + lineOffset, column: mark.column, problem: text)
+      return .malformedYAML(
+        path: path, line: mark.line + lineOffset, column: mark.column, problem: Self.plainWords(for: text))
     case .duplicatedKeysInMapping(let duplicates, let context):
       return .malformedYAML(
         path: path, line: context.mark.line + lineOffset, column: context.mark.column,
@@ -141,6 +142,42 @@ struct TypedYAML {
     default:
       return .malformedYAML(path: path, line: 1 + lineOffset, column: 1, problem: "\(error)")
     }
+  }
+
+  /// libyaml's phrases for the mistakes people make, in plain words with the fix; others are passed on.
+  static func plainWords(for problem: String) -> String {
+    let phrases: [(String, String)] = [
+      (
+        "mapping values are not allowed",
+        "a value contains ': ' (a colon and a space); put the whole value in quotes, e.g. "
+          + "title: \"Lifting: heavy loads\""
+      ),
+      (
+        "found character that cannot start any token",
+        "this character cannot start a value here (a tab for indenting, or a value starting with @ or `); "
+          + "indent with spaces and quote values that start with a symbol"
+      ),
+      (
+        "did not find expected key",
+        "the indentation does not line up with the keys above, or a quote or bracket is not closed"
+      ),
+      (
+        "did not find expected ',' or ']'",
+        "a list in [ ] is not closed: add the ] (and quote items that contain a comma or colon)"
+      ),
+      (
+        "did not find expected ',' or '}'",
+        "a mapping in { } is not closed: add the } (and quote values that contain a comma or colon)"
+      ),
+      ("found unexpected end of stream", "a quote or bracket opened here is never closed"),
+      ("could not find expected ':'", "a line here is not 'key: value'; add the colon, or quote the text"),
+      (
+        "block sequence entries are not allowed",
+        "a '- item' list starts on the same line as its key; put the items on the lines below, indented"
+      ),
+    ]
+    for (phrase, words) in phrases where problem.contains(phrase) { return words }
+    return problem
   }
 
   private func node(at codingPath: [CodingKey], in root: Node) -> Node {

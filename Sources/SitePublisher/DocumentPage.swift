@@ -165,9 +165,7 @@ struct DocumentPage: Sendable {
       """
   }
 
-  static func count(_ value: Int, _ noun: String) -> String {
-    "\(value) \(noun)\(value == 1 ? "" : "s")"
-  }
+  static func count(_ value: Int, _ noun: String) -> String { counted(value, noun) }
 }
 
 extension PageLayout {

@@ -2,57 +2,112 @@ import MarkdownSyntax
 
 /// A block of a document's plain text, as the redline compares it: headings, paragraphs, list items, quotes,
 /// code blocks and table rows.
-struct TextBlock: Sendable, Equatable {
-  enum Kind: Sendable, Equatable, Hashable {
+public struct TextBlock: Sendable, Equatable {
+  /// What kind of block of the document it is.
+  public enum Kind: Sendable, Equatable, Hashable {
     case heading(level: Int)
     case paragraph
     case listItem
     case quote
     case code
     case tableRow
+    /// A line of front matter (`sop diff` compares it too; the published redline shows the body only).
+    case metadata
   }
 
-  var kind: Kind
+  /// What kind of block it is.
+  public var kind: Kind
   /// A list marker such as `3.` or `•`; shown but not compared, so renumbering is not a change.
-  var marker: String
-  var text: String
+  public var marker: String
+  /// The block's plain text.
+  public var text: String
+
+  /// Creates a block.
+  public init(kind: Kind, marker: String, text: String) {
+    self.kind = kind
+    self.marker = marker
+    self.text = text
+  }
 }
 
 /// A word or a punctuation mark of the redline; punctuation is its own token so "twice." against "twice"
 /// marks only the full stop.
-struct RedlineToken: Sendable, Equatable {
-  var text: String
+public struct RedlineToken: Sendable, Equatable {
+  /// The word or mark.
+  public var text: String
   /// Whether whitespace preceded the token in the source, so the redline can put the text back together.
-  var isSpaced: Bool
+  public var isSpaced: Bool
 
   /// Whether the token counts as a word in the summary (peeled punctuation does not).
-  var isWord: Bool = true
+  public var isWord: Bool = true
 }
 
 /// One piece of a redline block: tokens that are unchanged, deleted or inserted.
-struct RedlinePiece: Sendable, Equatable {
-  var operation: DiffOperation
-  var words: [RedlineToken]
+public struct RedlinePiece: Sendable, Equatable {
+  /// Unchanged, deleted or inserted.
+  public var operation: DiffOperation
+  /// The tokens.
+  public var words: [RedlineToken]
+}
+
+/// A piece of a block as text: its words joined, and whether a space separates it from what precedes it.
+public struct RedlineSegment: Sendable, Equatable {
+  /// Unchanged, deleted or inserted.
+  public var operation: DiffOperation
+  /// The words, joined as they stood in the source.
+  public var text: String
+  /// Whether a space goes before it.
+  public var isSpaced: Bool
 }
 
 /// A block of the redline with its marked pieces.
-struct RedlineBlock: Sendable, Equatable {
-  var kind: TextBlock.Kind
-  var marker: String
-  var pieces: [RedlinePiece]
+public struct RedlineBlock: Sendable, Equatable {
+  /// The kind of block (of the new side where it exists).
+  public var kind: TextBlock.Kind
+  /// The list marker, if any.
+  public var marker: String
+  /// The marked pieces, in reading order.
+  public var pieces: [RedlinePiece]
 
-  var isUnchanged: Bool { pieces.allSatisfy { $0.operation == .equal } }
+  /// Whether nothing in the block changed.
+  public var isUnchanged: Bool { pieces.allSatisfy { $0.operation == .equal } }
+
+  /// The pieces as text, spaced as the source was: what the HTML redline and `sop diff` both print.
+  public var segments: [RedlineSegment] {
+    var result: [RedlineSegment] = []
+    var isFirst = true
+    for piece in pieces {
+      var inner = ""
+      var leading = false
+      for (index, token) in piece.words.enumerated() {
+        let spaced = !isFirst && token.isSpaced
+        isFirst = false
+        if index == 0 {
+          leading = spaced
+        } else if spaced {
+          inner += " "
+        }
+        inner += token.text
+      }
+      result.append(RedlineSegment(operation: piece.operation, text: inner, isSpaced: leading))
+    }
+    return result
+  }
 }
 
 /// The comparison of two revisions: blocks in reading order, with how much changed.
-struct Redline: Sendable, Equatable {
-  var blocks: [RedlineBlock]
-  var insertedWords: Int
-  var deletedWords: Int
+public struct Redline: Sendable, Equatable {
+  /// The blocks in reading order.
+  public var blocks: [RedlineBlock]
+  /// Words inserted.
+  public var insertedWords: Int
+  /// Words deleted.
+  public var deletedWords: Int
   /// False when some changed passage was too large for a word-level comparison and is shown whole.
-  var isWordLevel: Bool
+  public var isWordLevel: Bool
 
-  var hasChanges: Bool { insertedWords > 0 || deletedWords > 0 || blocks.contains { !$0.isUnchanged } }
+  /// Whether anything changed.
+  public var hasChanges: Bool { insertedWords > 0 || deletedWords > 0 || blocks.contains { !$0.isUnchanged } }
 
   /// Most paragraph-level edits considered before the whole text is shown as replaced.
   static let maxBlockEdits = 1_000
@@ -63,9 +118,12 @@ struct Redline: Sendable, Equatable {
 
   /// Compares the plain text of two Markdown bodies, paragraph by paragraph and then word by word within
   /// each changed passage. The cost is bounded by `maxBlockEdits`, `maxWordEdits` and `maxPassageWords`.
-  static func compare(old: String, new: String) -> Redline {
-    let oldBlocks = textBlocks(of: old)
-    let newBlocks = textBlocks(of: new)
+  public static func compare(old: String, new: String) -> Redline {
+    compare(oldBlocks: textBlocks(of: old), newBlocks: textBlocks(of: new))
+  }
+
+  /// Compares two lists of blocks (for instance front-matter lines followed by a body's `textBlocks(of:)`).
+  public static func compare(oldBlocks: [TextBlock], newBlocks: [TextBlock]) -> Redline {
     // Blocks compare by kind and text; the marker is left out so renumbering a list is not a change.
     let oldKeys = oldBlocks.map { BlockKey(kind: $0.kind, text: $0.text) }
     let newKeys = newBlocks.map { BlockKey(kind: $0.kind, text: $0.text) }
@@ -307,7 +365,7 @@ struct Redline: Sendable, Equatable {
 
   /// The document's plain text as blocks, in reading order; raw HTML and thematic breaks are left out
   /// because the published page does not show them either.
-  static func textBlocks(of markdown: String) -> [TextBlock] {
+  public static func textBlocks(of markdown: String) -> [TextBlock] {
     let nodes = CommonMarkParser.parse(markdown).nodes
     // Nodes come in pre-order, parents first, so one forward pass knows which ones sit in a quote.
     var inQuote = [Bool](repeating: false, count: nodes.count)

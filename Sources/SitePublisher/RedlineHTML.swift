@@ -47,6 +47,7 @@ enum RedlineHTML {
     case .quote: classes += " rl-quote"
     case .code: classes += " rl-code"
     case .tableRow: classes += " rl-row"
+    case .metadata: classes += " rl-meta"
     }
     if block.pieces.allSatisfy({ $0.operation == .insert }) { classes += " rl-added" }
     if block.pieces.allSatisfy({ $0.operation == .delete }) { classes += " rl-removed" }
@@ -54,23 +55,12 @@ enum RedlineHTML {
     if !block.marker.isEmpty || block.kind == .listItem {
       text.append("<span class=\"rl-marker\">\(block.marker.isEmpty ? " " : block.marker)</span> ")
     }
-    var isFirst = true
-    for piece in block.pieces {
-      var inner = ""
-      for (index, token) in piece.words.enumerated() {
-        let spaced = !isFirst && token.isSpaced
-        isFirst = false
-        if index == 0 {
-          if spaced { text.append(" ") }
-        } else if spaced {
-          inner += " "
-        }
-        inner += token.text
-      }
-      switch piece.operation {
-      case .equal: text.append("\(inner)")
-      case .insert: text.append("<ins>\(inner)</ins>")
-      case .delete: text.append("<del>\(inner)</del>")
+    for segment in block.segments {
+      if segment.isSpaced { text.append(" ") }
+      switch segment.operation {
+      case .equal: text.append("\(segment.text)")
+      case .insert: text.append("<ins>\(segment.text)</ins>")
+      case .delete: text.append("<del>\(segment.text)</del>")
       }
     }
     return "<p class=\"\(classes)\">\(text)</p>"

@@ -1,5 +1,5 @@
 /// What a run of a diff does with its tokens.
-enum DiffOperation: Sendable, Equatable {
+public enum DiffOperation: String, Sendable, Equatable, Codable {
   case equal
   case delete
   case insert

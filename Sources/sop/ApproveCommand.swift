@@ -93,7 +93,7 @@ private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, for
       print("  \(document.id): \(state)")
     }
   } catch {
-    throw fail(error)
+    throw fail(repository.explained(error))
   }
 }
 
@@ -135,7 +135,7 @@ struct RevokeCommand: ParsableCommand {
         "Revoked approval \(outcome.approval.prefix(12)) of \(outcome.documents.joined(separator: ", ")) in commit "
           + "\(outcome.commit.prefix(12))")
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
   }
 }
@@ -186,7 +186,7 @@ struct WithdrawCommand: ParsableCommand {
             + outcome.referredToBy.joined(separator: ", ") + "; revise them before the withdrawal is approved")
       }
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
   }
 }

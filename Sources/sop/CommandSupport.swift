@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentControl
+import DocumentModel
 import Foundation
 
 /// Options every subcommand accepts.
@@ -73,7 +74,19 @@ func parseTime(_ text: String) -> Date? {
   return ISO8601DateFormatter().date(from: trimmed)
 }
 
-/// Pads text to a width for aligned columns.
+/// Pads text to a width in terminal columns (CJK characters take two) for aligned columns.
 func padded(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+  let columns = displayWidth(text)
+  return columns >= width ? text : text + String(repeating: " ", count: width - columns)
+}
+
+/// Text cut to at most `width` terminal columns, with "…" where it was cut.
+func truncated(_ text: String, width: Int) -> String {
+  guard displayWidth(text) > width else { return text }
+  var result = ""
+  for character in text {
+    if displayWidth(result + String(character)) > width - 1 { break }
+    result.append(character)
+  }
+  return result + "…"
 }

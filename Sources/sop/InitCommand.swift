@@ -13,14 +13,20 @@ struct InitCommand: ParsableCommand {
   @Argument(help: "The folder to set up (default: the current folder).")
   var directory: String?
 
+  @Option(
+    help: "Your SSH key file for sop.yml (default: git's user.signingkey, else ~/.ssh/id_ed25519.pub).")
+  var key: String?
+
   func run() throws {
     let target = directory.map { $0.hasPrefix("/") ? $0 : global.path + "/" + $0 } ?? global.path
     let person = gitIdentity(at: target)
     do {
-      let outcome = try RepositorySetup.initialize(at: target, person: person)
+      let outcome = try RepositorySetup.initialize(at: target, person: person, keyPath: key)
       if outcome.createdRepository { print("Initialised a git repository in \(outcome.root)") }
       for path in outcome.created { print("created \(path)") }
-      print("Next: edit sop.yml (people, roles, keys), then 'sop new procedure \"Title\"'.")
+      print(
+        "Next: check sop.yml (people, roles, and everyone's keys before the first commit), commit it, "
+          + "then 'sop new procedure \"Title\"'.")
     } catch {
       throw fail(error)
     }
@@ -61,7 +67,8 @@ struct NewCommand: ParsableCommand {
   func run() throws {
     let repository = try global.open()
     do {
-      let outcome = try repository.createDocument(type: type, title: title, id: id, owner: owner)
+      let outcome = try repository.createDocument(
+        type: type, title: title, id: id, owner: owner, environment: ProcessInfo.processInfo.environment)
       print(outcome.path)
     } catch {
       throw fail(error)

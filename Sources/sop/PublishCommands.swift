@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocumentControl
+import DocumentModel
 import Foundation
 import Signatures
 
@@ -27,7 +28,7 @@ struct PublishCommand: ParsableCommand {
     do {
       let outcome = try repository.publish(request, signer: { path in preferredSigner(forKeyFile: path) })
       if outcome.isNewTag {
-        print("Created signed tag \(outcome.tag) with \(outcome.entries.count) document(s).")
+        print("Created signed tag \(outcome.tag) with " + counted(outcome.entries.count, "document") + ".")
       } else {
         print("The approved set has not changed since \(outcome.tag); no new tag. Rendered \(outcome.tag).")
       }
@@ -39,7 +40,7 @@ struct PublishCommand: ParsableCommand {
       if outcome.entries.isEmpty { print("No document has been approved yet: the snapshot is empty.") }
       print(outcome.outputDirectory.appendingPathComponent("index.html").path)
     } catch {
-      throw fail(error)
+      throw fail(repository.explained(error))
     }
   }
 }

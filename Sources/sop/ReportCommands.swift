@@ -35,7 +35,7 @@ enum StatusText {
   static func render(_ report: StatusReport) -> String {
     var lines: [String] = []
     let idWidth = max(6, report.documents.map(\.id.count).max() ?? 0) + 2
-    let titleWidth = min(44, max(8, report.documents.map(\.title.count).max() ?? 0)) + 2
+    let titleWidth = min(44, max(8, report.documents.map { displayWidth($0.title) }.max() ?? 0)) + 2
     lines.append(
       padded("ID", idWidth) + padded("REV", 5) + padded("STATE", 10) + padded("TITLE", titleWidth) + "NOTES")
     for document in report.documents {
@@ -45,27 +45,26 @@ enum StatusText {
       if let next = document.nextReview {
         notes.append((document.reviewOverdue ? "REVIEW OVERDUE since " : "review by ") + next.prefix(10))
       }
-      let title =
-        document.title.count > titleWidth - 2 ? document.title.prefix(titleWidth - 3) + "…" : document.title[...]
       lines.append(
         padded(document.id, idWidth) + padded("r\(document.revision)", 5) + padded(document.state.rawValue, 10)
-          + padded(String(title), titleWidth) + notes.joined(separator: "; "))
+          + padded(truncated(document.title, width: titleWidth - 2), titleWidth) + notes.joined(separator: "; "))
     }
     let approved = report.documents.filter { $0.state == .approved }.count
     let drafts = report.documents.filter { $0.state == .draft }.count
     lines.append("")
     lines.append(
-      "\(report.documents.count) documents: \(approved) approved, \(drafts) draft, "
+      counted(report.documents.count, "document") + ": \(approved) approved, \(drafts) draft, "
         + "\(report.documents.count - approved - drafts) obsolete")
     if let policy = report.policy {
       lines.append(
         policy.state == .approved
           ? "sop.yml: in effect (policy revision \(policy.revision))"
-          : "sop.yml: changed, not in effect until \(policy.missing) more admin approval(s) (sop approve POLICY)")
+          : "sop.yml: changed, not in effect until " + counted(policy.missing, "more admin approval")
+            + " (sop approve POLICY)")
     }
     if !report.problems.isEmpty {
       lines.append("")
-      lines.append("\(report.problems.count) problem(s):")
+      lines.append(counted(report.problems.count, "problem") + ":")
       for problem in report.problems {
         lines.append("\(problem.path):\(problem.line):\(problem.column): \(problem.message)")
       }
@@ -84,7 +83,7 @@ struct ShowCommand: ParsableCommand {
   @Argument(help: "The document id (or POLICY for sop.yml).")
   var id: String
 
-  @Option(help: "The revision (default HEAD).")
+  @Option(help: "rN, published/N, work or a commit (default HEAD), as for sop diff.")
   var at: String?
 
   func run() throws {
@@ -193,8 +192,8 @@ struct VerifyCommand: ParsableCommand {
       }
       print("trusted root: \(report.root) (git config sop.root)")
       print(
-        (report.ok ? "ok: " : "\(report.problems.count) problem(s): ")
-          + "checked \(report.checkedCommits) approval commit(s) and \(report.checkedTags) published tag(s)")
+        (report.ok ? "ok: " : counted(report.problems.count, "problem") + ": ") + "checked "
+          + counted(report.checkedCommits, "approval commit") + " and " + counted(report.checkedTags, "published tag"))
     }
     if !report.ok { throw ExitCode(1) }
   }

@@ -14,8 +14,9 @@ struct SopCommand: ParsableCommand {
     version: version,
     subcommands: [
       InitCommand.self, NewCommand.self, StatusCommand.self, ShowCommand.self, ApproveCommand.self,
-      LogCommand.self, VerifyCommand.self, KeysCommand.self, LintCommand.self, PublishCommand.self,
-      RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self, WithdrawCommand.self,
+      LogCommand.self, DiffCommand.self, TodoCommand.self, VerifyCommand.self, KeysCommand.self, LintCommand.self,
+      PublishCommand.self, RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self,
+      WithdrawCommand.self,
     ])
 
   /// Moves a leading `-C PATH` (git's habit: `sop -C repo status`) after the subcommand, where it is declared.

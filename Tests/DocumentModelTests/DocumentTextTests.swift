@@ -128,7 +128,25 @@ struct DocumentTextTests {
   func status() throws {
     let obsolete = try parse(valid.replacingOccurrences(of: "owner:", with: "status: obsolete\nowner:"))
     #expect(obsolete.frontMatter.status == .obsolete)
-    #expect(error(valid.replacingOccurrences(of: "owner:", with: "status: retired\nowner:"))?.key == "status")
+    let retired = error(valid.replacingOccurrences(of: "owner:", with: "status: retired\nowner:"))
+    #expect(retired?.key == "status")
+    #expect(retired?.message.contains("'retired' is not a status; use active (the default) or obsolete") == true)
+  }
+
+  @Test("Messages say what to do: quote a title with ': ', leave a non-document out with documents:")
+  func fixes() throws {
+    let title = error(valid.replacingOccurrences(of: "title: Control", with: "title: Lifting: Control"))
+    #expect(title?.message.contains("put the whole value in quotes") == true, "\(String(describing: title))")
+    #expect(title?.message.contains("mapping values") == false)
+    #expect(error("# Notes\n\nJust notes.\n")?.message.contains("documents: in sop.yml") == true)
+    let tab = "version: 1\norganisation: Acme\npeople:\n\t- email: a@b.c\n"
+    do {
+      _ = try Policy.decode(data: Data(tab.utf8))
+      Issue.record("a tab-indented sop.yml decoded")
+    } catch {
+      #expect(error.description.contains("indent with spaces"), "\(error)")
+      #expect(!error.description.contains("cannot start any token"))
+    }
   }
 }
 

@@ -14,8 +14,8 @@ struct TeamFlowTests {
     let team = try AttackTeam()
     let server = team.folder("shared.git")
     try team.git(in: team.scratch.home, "clone", "-q", "--bare", team.scratch.url.path, server.path)
-    let aliceClone = team.folder("alice")
-    let bobClone = team.folder("bob")
+    let aliceClone = team.folder("clone-alice")
+    let bobClone = team.folder("clone-bob")
     try team.git(in: team.scratch.home, "clone", "-q", server.path, aliceClone.path)
     try team.git(in: team.scratch.home, "clone", "-q", server.path, bobClone.path)
     // Both sign on their own machines from the same tip.
