@@ -82,6 +82,20 @@ if "$sop" --help | grep -q '^  *approve'; then
   step "sop todo: what waits for Priya on 28 December (documents to sign, reviews due, a policy change)"
   SOP_NOW="2026-12-28T00:00:00Z" "$sop" todo --key "$keys/priya"
 
+  step "sop review QP-004: Priya confirms the unchanged procedure is still right (no new revision)"
+  at "2026-02-02T09:00:00Z"
+  as "Priya Shah" "priya.shah@acme-builders.example"
+  "$sop" review QP-004 --key "$keys/priya" --message "Checked against the January audit findings"
+
+  step "sop revoke: Sam withdraws his approval of QP-003 and WI-002 (he signed before reading the last section)"
+  at "2026-02-02T10:00:00Z"
+  as "Sam Okafor" "sam.okafor@acme-builders.example"
+  sam_approval=$(git log --format=%H --author=sam.okafor --grep '^Approve' -1)
+  "$sop" revoke "$sam_approval" --key "$keys/sam" --reason "Signed before reading section 5; reviewing again"
+  "$sop" log QP-003 | head -n 4
+  at "2026-02-02T11:00:00Z"
+  "$sop" approve --key "$keys/sam" QP-003 --message "Read in full"
+
   step "Stock git agrees: sop keys feeds git's allowed signers"
   "$sop" keys > "$demo/allowed_signers"
   git config gpg.ssh.allowedSignersFile "$demo/allowed_signers"

@@ -71,6 +71,8 @@ public struct PublishOutcome: Sendable {
   public var entries: [SnapshotEntry]
   /// Documents left out because they were never approved.
   public var neverApproved: [String]
+  /// Documents left out because every approved revision was revoked (`sop revoke`).
+  public var revoked: [String]
   /// Where the site was written.
   public var outputDirectory: URL
 }
@@ -127,6 +129,9 @@ extension DocumentRepository {
     let entries = try effectiveEntries(ledger: ledger, inventory: inventory)
     let neverApproved = inventory.documents.keys.filter { (ledger.documents[$0]?.revisions.isEmpty ?? true) }
       .sorted().map(\.rawValue)
+    let revoked = inventory.documents.keys.filter { id in
+      ledger.documents[id].map { !$0.revisions.isEmpty && $0.inForce == nil } ?? false
+    }.sorted().map(\.rawValue)
     // One reading of the references for both the tags and their chain: another publisher may add one meanwhile.
     let references = try snapshotReferences()
     let existing = try snapshotTags(from: references)
@@ -216,7 +221,7 @@ extension DocumentRepository {
           + "Fix that, then run 'sop render \(tag.name) --out \(request.outputDirectory.path)'")
     }
     return PublishOutcome(
-      tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved,
+      tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved, revoked: revoked,
       outputDirectory: request.outputDirectory)
   }
 

@@ -37,6 +37,9 @@ struct PublishCommand: ParsableCommand {
       if !outcome.neverApproved.isEmpty {
         print("Not published (never approved): \(outcome.neverApproved.joined(separator: ", "))")
       }
+      if !outcome.revoked.isEmpty {
+        print("Not published (its approval was revoked): \(outcome.revoked.joined(separator: ", "))")
+      }
       if outcome.entries.isEmpty { print("No document has been approved yet: the snapshot is empty.") }
       print(outcome.outputDirectory.appendingPathComponent("index.html").path)
     } catch {
