@@ -24,6 +24,9 @@ struct ApproveCommand: ParsableCommand {
   @Option(help: "A note added to the approval commit message.")
   var message: String?
 
+  @Flag(help: "Sign without showing what is about to be signed and asking (the default without a terminal).")
+  var yes = false
+
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
@@ -33,7 +36,8 @@ struct ApproveCommand: ParsableCommand {
 
   func run() throws {
     try signApproval(
-      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime()), global: global, format: format)
+      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime()), global: global, format: format,
+      confirm: !yes)
   }
 }
 
@@ -58,6 +62,9 @@ struct ReviewCommand: ParsableCommand {
   @Option(help: "A note added to the review commit message.")
   var message: String?
 
+  @Flag(help: "Sign without showing what is about to be signed and asking (the default without a terminal).")
+  var yes = false
+
   @Option(help: "text or json.")
   var format: OutputFormat = .text
 
@@ -68,14 +75,34 @@ struct ReviewCommand: ParsableCommand {
   func run() throws {
     try signApproval(
       ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime(), isReview: true), global: global,
-      format: format)
+      format: format, confirm: !yes)
   }
 }
 
-/// Signs an approval or review and prints the outcome.
-private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, format: OutputFormat) throws {
+/// Signs an approval or review and prints the outcome. On a terminal (and unless `confirm` is off) it first
+/// shows what is about to be signed and asks.
+private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, format: OutputFormat, confirm: Bool)
+  throws
+{
   let repository = try global.open()
   do {
+    if confirm, isatty(0) == 1, isatty(1) == 1 {
+      let preview = try repository.approvalPreview(ids: request.ids, now: request.now)
+      for item in preview {
+        print("\(item.id)  \(item.title)")
+        print("  becomes \(item.becomes)")
+        print("  \(item.insertedWords) word(s) inserted, \(item.deletedWords) deleted since the revision in force")
+        if !item.authors.isEmpty { print("  changes by " + item.authors.joined(separator: ", ")) }
+        for warning in item.warnings.prefix(5) { print("  lint: \(warning)") }
+        if item.warnings.count > 5 { print("  lint: … and \(item.warnings.count - 5) more (sop lint)") }
+      }
+      print("Sign \(request.isReview ? "this review" : "this approval")? [y/N] ", terminator: "")
+      let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+      guard answer == "y" || answer == "yes" else {
+        printError("sop: nothing signed")
+        throw ExitCode(1)
+      }
+    }
     let outcome = try repository.approve(request, signer: { path in preferredSigner(forKeyFile: path) })
     if format == .json {
       print(jsonText(outcome))
@@ -92,7 +119,7 @@ private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, for
       if let next = document.nextReview, document.state == .approved { state += ", next review by \(next.prefix(10))" }
       print("  \(document.id): \(state)")
     }
-  } catch {
+  } catch let error as ControlError {
     throw fail(repository.explained(error))
   }
 }

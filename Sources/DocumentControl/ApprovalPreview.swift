@@ -1,0 +1,56 @@
+import DocumentModel
+import Foundation
+import GitStore
+import ProcedureLint
+
+/// What one document of an approval is about to become, for the person signing (`sop approve` on a
+/// terminal asks for confirmation after showing it).
+public struct ApprovalPreviewItem: Codable, Sendable {
+  /// The id.
+  public var id: String
+  /// The title.
+  public var title: String
+  /// What the signature makes: `revision 2`, or `periodic review of revision 1, next review by 2027-02-02`.
+  public var becomes: String
+  /// Words inserted and deleted since the revision in force.
+  public var insertedWords: Int
+  /// Words deleted since the revision in force.
+  public var deletedWords: Int
+  /// Who wrote the changes since the revision in force (names and emails).
+  public var authors: [String]
+  /// Lint warnings and suggestions on the content (`path:line:column: rule: message`).
+  public var warnings: [String]
+}
+
+extension DocumentRepository {
+  /// What signing `ids` means, document by document (`POLICY` is left out: its preview is `sop diff POLICY`).
+  public func approvalPreview(ids: [String], now: Date) throws(ControlError) -> [ApprovalPreviewItem] {
+    let status = try status(at: nil, now: now)
+    let policy = try ledger(at: try commit(nil)).effectivePolicy?.policy
+    var items: [ApprovalPreviewItem] = []
+    for id in ids where id != DocumentID.policy.rawValue {
+      guard let entry = status.documents.first(where: { $0.id == id }) else { continue }
+      let diff = try diff(id: id, from: nil, to: nil)
+      let becomes: String
+      if entry.state == .approved {
+        let next = policy?.types[entry.type]?.reviewEvery.map { UTCTime.day($0.adding(to: now)) }
+        becomes = "periodic review of revision \(entry.revision)" + (next.map { ", next review by \($0)" } ?? "")
+      } else {
+        becomes = "revision \(entry.revision + 1) (with the signatures it still needs)"
+      }
+      var authors: [String] = []
+      for change in diff.changes where !authors.contains("\(change.author) <\(change.email)>") {
+        authors.append("\(change.author) <\(change.email)>")
+      }
+      let lint = try lint(paths: [entry.path], relativeTo: root)
+      let warnings = lint.report.findings.filter { $0.severity != .error }.map {
+        "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)"
+      }
+      items.append(
+        ApprovalPreviewItem(
+          id: id, title: entry.title, becomes: becomes, insertedWords: diff.insertedWords,
+          deletedWords: diff.deletedWords, authors: authors, warnings: warnings))
+    }
+    return items
+  }
+}
