@@ -1,0 +1,76 @@
+import DocumentModel
+import Foundation
+import GitStore
+
+/// The output of `sop log ID` (a contract).
+public struct DocumentLog: Codable, Sendable {
+  /// The id.
+  public var id: String
+  /// The current title (empty for POLICY).
+  public var title: String
+  /// The current state.
+  public var state: DocumentState
+  /// Revisions, oldest first.
+  public var revisions: [RevisionLogEntry]
+  /// Changes not yet approved, oldest first.
+  public var pendingChanges: [ChangeEntry]
+  /// Signatures on the current content that do not yet complete a revision.
+  public var pendingApprovals: [SignatureEntry]
+}
+
+/// One revision in `sop log`.
+public struct RevisionLogEntry: Codable, Sendable {
+  /// The revision number.
+  public var revision: Int
+  /// The approved blob.
+  public var blob: String
+  /// ISO 8601 time the revision became approved.
+  public var approvedAt: String
+  /// Its approval signatures.
+  public var approvals: [SignatureEntry]
+  /// Later periodic reviews.
+  public var reviews: [SignatureEntry]
+  /// The change commits since the previous revision, oldest first.
+  public var changes: [ChangeEntry]
+  /// Set when a signer revoked an approval of this revision: it keeps its number but is not in force.
+  public var revoked: RevocationEntry?
+
+  enum CodingKeys: String, CodingKey { case revision, blob, approvedAt, approvals, reviews, changes, revoked }
+
+  /// Encodes every key (`revoked` is null when the revision was not revoked).
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(revision, forKey: .revision)
+    try container.encode(blob, forKey: .blob)
+    try container.encode(approvedAt, forKey: .approvedAt)
+    try container.encode(approvals, forKey: .approvals)
+    try container.encode(reviews, forKey: .reviews)
+    try container.encode(changes, forKey: .changes)
+    try container.encode(revoked, forKey: .revoked)
+  }
+}
+
+/// A withdrawn approval, as `sop log` shows it.
+public struct RevocationEntry: Codable, Sendable, Hashable {
+  /// The revoking commit.
+  public var commit: String
+  /// The approval commit withdrawn.
+  public var approval: String
+  /// Who revoked it.
+  public var name: String
+  /// Their email.
+  public var email: String
+  /// ISO 8601 UTC time.
+  public var time: String
+  /// Why.
+  public var reason: String
+
+  init(_ revocation: Revocation) {
+    commit = revocation.commit.hex
+    approval = revocation.approval.hex
+    name = revocation.name
+    email = revocation.email
+    time = UTCTime.iso(revocation.time)
+    reason = revocation.reason
+  }
+}

@@ -1,0 +1,115 @@
+import DocumentModel
+import Foundation
+import GitStore
+
+extension DocumentRepository {
+  /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
+  public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
+    let state = try committedState(at: revision)
+    let documents = state.inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
+      statusEntry(
+        stored, history: state.ledger.documents[stored.id] ?? DocumentHistory(), policy: state.rules,
+        effective: state.ledger.effectivePolicy, now: now)
+    }
+    var problems = state.inventory.problems
+    if let lock = state.ledger.effectivePolicy.flatMap({ ApprovalRules.policyLock($0.policy) }) {
+      problems.append(FileProblem(path: Policy.fileName, line: 1, message: "policy-locked: " + lock))
+      problems.sort()
+    }
+    return StatusReport(
+      documents: documents, problems: problems,
+      policy: policyStatus(ledger: state.ledger, committedBlob: state.policyBlob))
+  }
+
+  /// What `status` and `todo` read: the inventory selected and judged by the policy in effect, the ledger,
+  /// the committed `sop.yml` blob, and the policy whose rules apply.
+  func committedState(at revision: String?) throws(ControlError) -> (
+    inventory: Inventory, ledger: ApprovalLedger, policyBlob: ObjectID, rules: Policy
+  ) {
+    let commit = try commit(revision)
+    let (policy, policyBlob) = try policy(at: commit, revisionName: revision ?? "HEAD")
+    // The committed sop.yml only guesses the selection so the inventory can be read while history is walked;
+    // the policy in effect decides which files are documents and judges them, so a pending sop.yml
+    // that selects differently means reading the inventory again.
+    var (inventory, ledger) = try inventoryAndLedger(at: commit, policy: policy)
+    if let effective = ledger.effectivePolicy, effective.blob != policyBlob {
+      inventory = try self.inventory(at: commit, policy: effective.policy, pending: policy)
+    }
+    return (inventory, ledger, policyBlob, ledger.effectivePolicy?.policy ?? policy)
+  }
+
+  /// Reads the inventory on a second thread (with its own repository handle) while walking history.
+  func inventoryAndLedger(at commit: ObjectID, policy: Policy) throws(ControlError) -> (Inventory, ApprovalLedger) {
+    final class Box: @unchecked Sendable {
+      var inventory: Result<Inventory, ControlError>?
+    }
+    let box = Box()
+    let group = DispatchGroup()
+    let gitDirectory = git.gitDirectory
+    DispatchQueue.global().async(group: group) {
+      box.inventory = Result { () throws(ControlError) -> Inventory in
+        try DocumentRepository(discoveringFrom: gitDirectory).inventory(at: commit, policy: policy)
+      }
+    }
+    let ledger: Result<ApprovalLedger, ControlError> = Result { () throws(ControlError) -> ApprovalLedger in
+      try self.ledger(at: commit)
+    }
+    group.wait()
+    return (try box.inventory!.get(), try ledger.get())
+  }
+
+  func statusEntry(
+    _ stored: StoredDocument, history: DocumentHistory, policy: Policy, effective: EffectivePolicy?, now: Date
+  )
+    -> DocumentStatusEntry
+  {
+    let frontMatter = stored.document.frontMatter
+    let type = policy.types[frontMatter.type]
+    let approved = history.revision(withBlob: stored.blob)
+    var state = DocumentState.draft
+    var approvals: [ApprovalRecord] = []
+    var missing: [String] = []
+    var stuck: String?
+    var lastApproved: Int64?
+    if let approved {
+      state = frontMatter.status == .obsolete ? .obsolete : .approved
+      approvals = approved.approvals
+      lastApproved = approved.lastApprovedOrReviewed
+    } else {
+      // H4: only signatures that still qualify under the policy in effect fill a role.
+      var pending = history.pending[stored.blob] ?? []
+      if let effective {
+        pending = ApprovalRules.stillQualifying(
+          pending, id: stored.id, blob: stored.blob, content: frontMatter, history: history, policy: effective)
+      }
+      let required = ApprovalRules.requiredRoles(
+        contentType: frontMatter.type, inForceType: history.inForce?.type, policy: policy)
+      approvals = RoleAssignment.best(required: required, approvals: pending).assignment
+      missing = ApprovalRules.missing(
+        required: required, signatures: pending, authors: history.authorsSinceRevision, policy: policy)
+      stuck = ApprovalRules.stuckReason(
+        id: stored.id, missing: missing, content: frontMatter, history: history, signatures: pending, policy: policy)
+      lastApproved = history.inForce?.lastApprovedOrReviewed
+    }
+    var nextReview: Date?
+    if let lastApproved, let interval = type?.reviewEvery, state != .obsolete {
+      nextReview = interval.adding(to: Date(timeIntervalSince1970: TimeInterval(lastApproved)))
+    }
+    return DocumentStatusEntry(
+      id: frontMatter.id.rawValue, title: frontMatter.title, type: frontMatter.type, path: stored.path,
+      owner: frontMatter.owner, state: state, revision: approved?.number ?? history.inForce?.number ?? 0,
+      blob: stored.blob.hex, approvals: approvals.map(ApprovalEntry.init), missing: missing,
+      lastApproved: lastApproved.map(UTCTime.iso), nextReview: nextReview.map(UTCTime.iso),
+      reviewOverdue: nextReview.map { $0 < now } ?? false, stuck: stuck)
+  }
+
+  func policyStatus(ledger: ApprovalLedger, committedBlob: ObjectID) -> PolicyStatusEntry? {
+    guard let effective = ledger.effectivePolicy else { return nil }
+    let pending = ledger.pendingPolicyApprovals[committedBlob] ?? []
+    let inEffect = effective.blob == committedBlob
+    return PolicyStatusEntry(
+      state: inEffect ? .approved : .draft, revision: effective.revision, blob: committedBlob.hex,
+      effectiveBlob: effective.blob.hex, approvals: inEffect ? [] : pending.map(ApprovalEntry.init),
+      missing: inEffect ? 0 : max(0, effective.policy.policyApprovals - pending.count))
+  }
+}
