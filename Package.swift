@@ -18,6 +18,7 @@ let package = Package(
     .systemLibrary(
       name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .target(name: "ParallelWork"),
     .target(name: "DocumentModel", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "MarkdownSyntax", dependencies: ["CCmarkGFM"]),
     .target(name: "GitStore", dependencies: ["CLibgit2"]),
@@ -27,16 +28,17 @@ let package = Package(
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),
-    .target(name: "ProcedureLint", dependencies: ["DocumentModel", "MarkdownSyntax"]),
+    .target(name: "ProcedureLint", dependencies: ["DocumentModel", "MarkdownSyntax", "ParallelWork"]),
     .target(
       name: "SitePublisher",
       dependencies: [
-        "DocumentModel", "MarkdownSyntax", .product(name: "Crypto", package: "swift-crypto"),
+        "DocumentModel", "MarkdownSyntax", "ParallelWork", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .target(
       name: "DocumentControl",
       dependencies: [
         "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
+        "ParallelWork",
       ]),
     .executableTarget(
       name: "sop",
@@ -45,6 +47,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Crypto
 import DocumentModel
 import Foundation
+import ParallelWork
 
 /// Renders a published snapshot as a static site: index, one page per document, changes, assets, manifest.
 ///
@@ -17,14 +18,12 @@ public struct SiteRenderer: Sendable {
 
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
     // order stays deterministic whatever the scheduling.
-    let slots = Slots<(file: SiteFile, hash: String)>(count: effective.count)
-    DispatchQueue.concurrentPerform(iterations: effective.count) { index in
+    let pages = concurrentMap(count: effective.count) { index -> (file: SiteFile, hash: String)? in
       let entry = effective[index]
-      guard let path = entry.page else { return }
+      guard let path = entry.page else { return nil }
       let bytes = Array(DocumentPage(layout: layout, document: entry.document).render().utf8)
-      slots.set(index, (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes)))
-    }
-    let pages = slots.values()
+      return (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))
+    }.compactMap { $0 }
     var files = pages.map(\.file)
     var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
@@ -74,29 +73,5 @@ enum DocumentOrder {
     case (nil, .some): return false
     case (nil, nil): return left < right
     }
-  }
-}
-
-/// Fixed slots written from concurrent iterations, each index by exactly one iteration.
-private final class Slots<Value>: @unchecked Sendable {
-  private let buffer: UnsafeMutableBufferPointer<Value?>
-
-  init(count: Int) {
-    buffer = .allocate(capacity: count)
-    buffer.initialize(repeating: nil)
-  }
-
-  deinit {
-    buffer.deinitialize()
-    buffer.deallocate()
-  }
-
-  /// Stores a value; callers guarantee that no two threads use the same index.
-  func set(_ index: Int, _ value: Value) {
-    buffer[index] = value
-  }
-
-  func values() -> [Value] {
-    buffer.compactMap { $0 }
   }
 }

@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import GitStore
+import ParallelWork
 import Signatures
 
 /// A signature verdict computed ahead of the ordered walk.
@@ -52,25 +53,18 @@ enum SignaturePrecheck {
     let fromEnvironment = repository.openedFromEnvironment
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 64))
     guard workers > 1 else { return [:] }
-    let results = ParallelResults<Item, Value>()
     let chunk = (items.count + workers - 1) / workers
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    let parts = concurrentMap(count: workers) { worker -> [Item: Value] in
       guard let repository = try? Repository.reopen(gitDirectory: gitDirectory, fromEnvironment: fromEnvironment)
-      else { return }
+      else { return [:] }
       var part: [Item: Value] = [:]
       for item in items[(worker * chunk)..<min(items.count, (worker + 1) * chunk)] {
         if let value = work(repository, item) { part[item] = value }
       }
-      results.lock.withLock { results.merged.merge(part) { first, _ in first } }
+      return part
     }
-    return results.merged
+    return parts.reduce(into: [:]) { merged, part in merged.merge(part) { first, _ in first } }
   }
-}
-
-/// Results gathered from parallel workers under a lock.
-private final class ParallelResults<Item: Hashable, Value>: @unchecked Sendable {
-  let lock = NSLock()
-  var merged: [Item: Value] = [:]
 }
 
 /// Whether a commit message may carry an `Approves:` or `Revokes:` trailer: a byte search that skips trailer

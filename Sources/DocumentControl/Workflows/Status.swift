@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import GitStore
+import ParallelWork
 
 extension DocumentRepository {
   /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
@@ -40,22 +41,15 @@ extension DocumentRepository {
 
   /// Reads the inventory on a second thread (with its own repository handle) while walking history.
   func inventoryAndLedger(at commit: ObjectID, policy: Policy) throws(ControlError) -> (Inventory, ApprovalLedger) {
-    final class Box: @unchecked Sendable {
-      var inventory: Result<Inventory, ControlError>?
-    }
-    let box = Box()
-    let group = DispatchGroup()
     let gitDirectory = git.gitDirectory
-    DispatchQueue.global().async(group: group) {
-      box.inventory = Result { () throws(ControlError) -> Inventory in
-        try DocumentRepository(discoveringFrom: gitDirectory).inventory(at: commit, policy: policy)
-      }
-    }
-    let ledger: Result<ApprovalLedger, ControlError> = Result { () throws(ControlError) -> ApprovalLedger in
-      try self.ledger(at: commit)
-    }
-    group.wait()
-    return (try box.inventory!.get(), try ledger.get())
+    let (inventory, ledger) = concurrently(
+      {
+        Result { () throws(ControlError) -> Inventory in
+          try DocumentRepository(discoveringFrom: gitDirectory).inventory(at: commit, policy: policy)
+        }
+      },
+      { Result { () throws(ControlError) -> ApprovalLedger in try self.ledger(at: commit) } })
+    return (try inventory.get(), try ledger.get())
   }
 
   func statusEntry(

@@ -1,5 +1,6 @@
 import DocumentModel
 import Foundation
+import ParallelWork
 
 /// Lints controlled documents: reads each file once, runs every enabled rule, and returns one report.
 public struct Linter: Sendable {
@@ -39,14 +40,7 @@ public struct Linter: Sendable {
   }
 
   private func lint(paths: [String], file: @Sendable (Int) -> LintFile) -> LintReport {
-    var outcomes = [FileOutcome?](repeating: nil, count: paths.count)
-    outcomes.withUnsafeMutableBufferPointer { buffer in
-      nonisolated(unsafe) let slots = buffer
-      DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-        slots[index] = check(file(index))
-      }
-    }
-    let results = outcomes.map { $0! }
+    let results = concurrentMap(count: paths.count) { check(file($0)) }
     let linted = results.compactMap { outcome -> (path: String, id: DocumentID, status: DocumentStatus)? in
       guard let id = outcome.references?.id else { return nil }
       return (outcome.path, id, outcome.status)
