@@ -49,7 +49,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
-    .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax"]),
+    .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax", "CCmarkGFM"]),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),
     .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
     .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"]),

@@ -25,6 +25,23 @@ public enum CommonMarkParser {
   /// 0.29.0.gfm.6: no function reachable from `cmark_parser_feed` reads either table.)
   private static let finishLock = NSLock()
 
+  /// The library version that analysis was made against. With any other version the whole parse is
+  /// serialised: another release may read the shared table elsewhere.
+  static let checkedVersion = "0.29.0.gfm.6"
+
+  /// Whether the running libcmark-gfm is the checked one (read at run time, not from the headers).
+  static let onlyInlinePassIsShared: Bool = String(cString: cmark_version_string()) == checkedVersion
+
+  /// Runs `body` under the lock when the whole parse must be serialised.
+  private static func wholeParse<T>(_ body: () -> T) -> T {
+    onlyInlinePassIsShared ? body() : finishLock.withLock(body)
+  }
+
+  /// Runs the inline pass under the lock when only it needs serialising.
+  private static func inlinePass<T>(_ body: () -> T) -> T {
+    onlyInlinePassIsShared ? finishLock.withLock(body) : body()
+  }
+
   /// Parses `markdown` into a flat tree; `lineOffset` is added to every line (the front matter's length).
   public static func parse(_ markdown: String, lineOffset: Int = 0) -> MarkdownDocument {
     withParser(markdown, options: CMARK_OPT_SOURCEPOS) { root, _ in
@@ -45,6 +62,12 @@ public enum CommonMarkParser {
   private static func withParser<T>(
     _ markdown: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T
   ) -> T {
+    wholeParse { parseUnlocked(markdown, options: options, body) }
+  }
+
+  private static func parseUnlocked<T>(
+    _ markdown: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T
+  ) -> T {
     _ = registration
     let parser = cmark_parser_new(options)!
     defer { cmark_parser_free(parser) }
@@ -61,7 +84,7 @@ public enum CommonMarkParser {
         }
       }
     }
-    let root = finishLock.withLock { cmark_parser_finish(parser)! }
+    let root = inlinePass { cmark_parser_finish(parser)! }
     defer { cmark_node_free(root) }
     return body(root, parser)
   }

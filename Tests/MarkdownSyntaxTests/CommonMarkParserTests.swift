@@ -1,3 +1,4 @@
+import CCmarkGFM
 import Dispatch
 import Testing
 
@@ -92,5 +93,14 @@ struct CommonMarkParserTests {
       }
     }
     #expect(outlines.allSatisfy { $0 == expected })
+  }
+}
+
+@Suite("cmark-gfm version guard")
+struct CmarkVersionTests {
+  @Test("The partial lock is used only with the libcmark-gfm version it was checked against")
+  func versionGuard() {
+    let running = String(cString: cmark_version_string())
+    #expect(CommonMarkParser.onlyInlinePassIsShared == (running == CommonMarkParser.checkedVersion))
   }
 }
