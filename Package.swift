@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
   name: "sop",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "sop", targets: ["sop"])
   ],
