@@ -127,12 +127,7 @@ public final class DocumentRepository {
   public func inventory(at commit: ObjectID, policy: Policy, pending: Policy? = nil) throws(ControlError)
     -> Inventory
   {
-    let files: [TreeFile]
-    do {
-      files = try git.files(inCommit: commit)
-    } catch {
-      throw .git(error)
-    }
+    let files: [TreeFile] = try viaGit { () throws(GitError) in try git.files(inCommit: commit) }
     let selection = DocumentSelection(patterns: policy.documents)
     var documents: [DocumentID: StoredDocument] = [:]
     var ambiguous: [DocumentID: [String]] = [:]

@@ -4,7 +4,7 @@ import Foundation
 public protocol MessageSigner: Sendable {
   /// Signs `message` for `namespace` and returns the armored signature without its final newline,
   /// which is how git stores it inside commit and tag objects.
-  func sign(_ message: Data, namespace: String) throws -> String
+  func sign(_ message: Data, namespace: String) throws(SignatureError) -> String
 }
 
 /// Rejects namespaces ssh-keygen would reject, before any work is done.

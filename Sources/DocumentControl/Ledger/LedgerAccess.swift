@@ -29,12 +29,7 @@ extension DocumentRepository {
 
   /// The pinned root commit, or nil when nothing is pinned yet.
   public func pinnedRoot() throws(ControlError) -> ObjectID? {
-    let value: String?
-    do {
-      value = try git.configValue(Self.rootConfigKey)
-    } catch {
-      throw .git(error)
-    }
+    let value: String? = try viaGit { () throws(GitError) in try git.configValue(Self.rootConfigKey) }
     guard let value else { return nil }
     guard let id = ObjectID(hex: value.trimmingCharacters(in: .whitespaces)) else {
       throw .invalidArgument("git config \(Self.rootConfigKey) is '\(value)', not a 40-hex commit id")

@@ -105,11 +105,7 @@ extension DocumentRepository {
       guard let reference = try snapshotReferences().first(where: { $0.name == name }) else {
         throw .invalidArgument("there is no snapshot \(name) (see 'git tag -l \"published/*\"')")
       }
-      let tag: SnapshotTag?
-      do {
-        tag = try snapshotTag(name: name, object: reference.object)
-      } catch {
-        throw .git(error)
+      let tag: SnapshotTag? = try viaGit { () throws(GitError) in try snapshotTag(name: name, object: reference.object)
       }
       guard let tag else { throw .invalidArgument("\(name) is not a snapshot tag ('sop verify' says why)") }
       guard let entry = tag.entries.first(where: { $0.id == text }), let blob = ObjectID(hex: entry.blob) else {

@@ -19,12 +19,7 @@ extension DocumentRepository {
     signer: any MessageSigner, now: Date, maxAttempts: Int,
     plan make: (ObjectID) throws(ControlError) -> Plan
   ) throws(ControlError) -> (commit: ObjectID, head: ObjectID, plan: Plan, retries: Int) {
-    let currentBranch: String?
-    do {
-      currentBranch = try git.currentBranch()
-    } catch {
-      throw .git(error)
-    }
+    let currentBranch: String? = try viaGit { () throws(GitError) in try git.currentBranch() }
     guard let branch = currentBranch else { throw .detachedHead }
     for attempt in 0..<maxAttempts {
       let head = try commit(nil)
@@ -35,14 +30,7 @@ extension DocumentRepository {
         let identity = GitSignature(name: plan.signerIdentity.name, email: plan.signerIdentity.email, time: time)
         let buffer = try git.commitBuffer(
           tree: tree, parents: [head], author: identity, committer: identity, message: plan.message)
-        let signature: String
-        do {
-          signature = try signer.sign(Data(buffer.utf8), namespace: "git")
-        } catch let error as SignatureError {
-          throw ControlError.signing(error)
-        } catch {
-          throw ControlError.refused("signing failed: \(error)")
-        }
+        let signature = try signForGit(buffer, with: signer)
         let committed = try git.createCommit(buffer: buffer, signature: signature)
         try git.updateReference(
           branch, to: committed, expected: head, logMessage: "sop: \(plan.message.prefix { $0 != "\n" })")

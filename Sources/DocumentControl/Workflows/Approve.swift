@@ -225,12 +225,7 @@ extension DocumentRepository {
 
   private func requireCommitted(id: String, path: String) throws(ControlError) {
     guard git.workingDirectory != nil else { return }
-    let isEdited: Bool
-    do {
-      isEdited = try git.hasUncommittedChanges(at: path)
-    } catch {
-      throw .git(error)
-    }
+    let isEdited: Bool = try viaGit { () throws(GitError) in try git.hasUncommittedChanges(at: path) }
     if isEdited { throw .uncommittedEdits(id: id, path: path) }
   }
 

@@ -93,12 +93,7 @@ extension DocumentRepository {
       do throws(ControlError) {
         let after = try ledger(new)
         if let old = update.old {
-          let fastForward: Bool
-          do {
-            fastForward = try git.isDescendant(new, of: old)
-          } catch {
-            throw .git(error)
-          }
+          let fastForward: Bool = try viaGit { () throws(GitError) in try git.isDescendant(new, of: old) }
           if !fastForward, update.name == defaultBranch {
             reject(
               update,

@@ -13,11 +13,8 @@ extension DocumentRepository {
           revision: version.revision, blob: version.blob.hex, approvedAt: UTCTime.iso(version.time),
           approvals: version.approvals.map(SignatureEntry.init), reviews: [], changes: [], revoked: nil)
       }
-      let committed: ObjectID?
-      do {
-        committed = try git.blobID(at: Policy.fileName, inCommit: commit)
-      } catch {
-        throw .git(error)
+      let committed: ObjectID? = try viaGit { () throws(GitError) in
+        try git.blobID(at: Policy.fileName, inCommit: commit)
       }
       let inEffect = committed == ledger.effectivePolicy?.blob
       let pending = committed.flatMap { ledger.pendingPolicyApprovals[$0] } ?? []

@@ -172,14 +172,7 @@ extension DocumentRepository {
         let payload =
           "object \(head.hex)\ntype commit\ntag \(name)\ntagger \(person.name) <\(person.email)> \(time) +0000\n\n"
           + message
-        let signature: String
-        do {
-          signature = try signer.sign(Data(payload.utf8), namespace: "git")
-        } catch let error as SignatureError {
-          throw ControlError.signing(error)
-        } catch {
-          throw ControlError.refused("signing failed: \(error)")
-        }
+        let signature = try signForGit(payload, with: signer)
         do {
           _ = try git.createTag(buffer: payload + signature + "\n")
           // Read the tag back from git, so the first rendering uses exactly what `render` will read.
@@ -342,12 +335,7 @@ extension DocumentRepository {
 
   /// The document stored in a blob, or nil when it does not parse.
   private func parsedDocument(blob: ObjectID) throws(ControlError) -> ParsedDocument? {
-    let bytes: [UInt8]
-    do {
-      bytes = try git.blob(blob)
-    } catch {
-      throw .git(error)
-    }
+    let bytes: [UInt8] = try viaGit { () throws(GitError) in try git.blob(blob) }
     return try? ParsedDocument(path: blob.hex, data: Data(bytes))
   }
 

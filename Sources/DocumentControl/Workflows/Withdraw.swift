@@ -53,12 +53,7 @@ extension DocumentRepository {
     let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !reason.isEmpty else { throw .invalidArgument("say why with --reason TEXT") }
     guard let workTree = git.workingDirectory else { throw .invalidArgument("sop withdraw needs a work tree") }
-    let currentBranch: String?
-    do {
-      currentBranch = try git.currentBranch()
-    } catch {
-      throw .git(error)
-    }
+    let currentBranch: String? = try viaGit { () throws(GitError) in try git.currentBranch() }
     guard let branch = currentBranch else { throw .detachedHead }
     let head = try commit(nil)
     let ledger = try ledger(at: head)
@@ -72,19 +67,9 @@ extension DocumentRepository {
       throw .refused(
         "\(request.id) already has status: obsolete; approve the withdrawal with sop approve \(request.id)")
     }
-    let isEdited: Bool
-    do {
-      isEdited = try git.hasUncommittedChanges(at: stored.path)
-    } catch {
-      throw .git(error)
-    }
+    let isEdited: Bool = try viaGit { () throws(GitError) in try git.hasUncommittedChanges(at: stored.path) }
     if isEdited { throw .uncommittedEdits(id: request.id, path: stored.path) }
-    let original: [UInt8]
-    do {
-      original = try git.blob(stored.blob)
-    } catch {
-      throw .git(error)
-    }
+    let original: [UInt8] = try viaGit { () throws(GitError) in try git.blob(stored.blob) }
     guard let text = String(bytes: original, encoding: .utf8), let withdrawn = Self.markedObsolete(text) else {
       throw .refused("could not set status: obsolete in \(stored.path); edit it by hand and commit")
     }
