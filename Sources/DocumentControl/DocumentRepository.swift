@@ -87,18 +87,12 @@ public final class DocumentRepository {
 
   /// The commit `revision` names (HEAD when nil).
   public func commit(_ revision: String?) throws(ControlError) -> ObjectID {
-    do {
+    try translatingErrors {
       guard let revision else {
         guard let head = try git.headCommit() else { throw ControlError.noCommits(path: root) }
         return head
       }
       return try git.resolveCommit(revision)
-    } catch let error as ControlError {
-      throw error
-    } catch let error as GitError {
-      throw .git(error)
-    } catch {
-      throw .refused("\(error)")
     }
   }
 

@@ -18,26 +18,14 @@ struct ApproveCommand: ParsableCommand {
   @Argument(help: "Document ids, or POLICY to approve a change to sop.yml.")
   var ids: [String]
 
-  @Option(help: "The SSH key to sign with: a private key, or a public key whose private half is in ssh-agent.")
-  var key: String?
-
-  @Option(help: "A note added to the approval commit message.")
-  var message: String?
-
-  @Flag(help: "Sign without showing what is about to be signed and asking (the default without a terminal).")
-  var yes = false
-
-  @Option(help: "text or json.")
-  var format: OutputFormat = .text
+  @OptionGroup var signing: SigningOptions
 
   func validate() throws {
     if ids.isEmpty { throw ValidationError("name at least one document id to approve") }
   }
 
   func run() throws {
-    try signApproval(
-      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime()), global: global, format: format,
-      confirm: !yes)
+    try signApproval(ids: ids, isReview: false, global: global, signing: signing)
   }
 }
 
@@ -56,10 +44,23 @@ struct ReviewCommand: ParsableCommand {
   @Argument(help: "Document ids.")
   var ids: [String]
 
+  @OptionGroup var signing: SigningOptions
+
+  func validate() throws {
+    if ids.isEmpty { throw ValidationError("name at least one document id to review") }
+  }
+
+  func run() throws {
+    try signApproval(ids: ids, isReview: true, global: global, signing: signing)
+  }
+}
+
+/// The options `approve` and `review` share.
+struct SigningOptions: ParsableArguments {
   @Option(help: "The SSH key to sign with: a private key, or a public key whose private half is in ssh-agent.")
   var key: String?
 
-  @Option(help: "A note added to the review commit message.")
+  @Option(help: "A note added to the commit message.")
   var message: String?
 
   @Flag(help: "Sign without showing what is about to be signed and asking (the default without a terminal).")
@@ -67,23 +68,15 @@ struct ReviewCommand: ParsableCommand {
 
   @Option(help: "text or json.")
   var format: OutputFormat = .text
-
-  func validate() throws {
-    if ids.isEmpty { throw ValidationError("name at least one document id to review") }
-  }
-
-  func run() throws {
-    try signApproval(
-      ApprovalRequest(ids: ids, keyPath: key, message: message, now: approvalTime(), isReview: true), global: global,
-      format: format, confirm: !yes)
-  }
 }
 
-/// Signs an approval or review and prints the outcome. On a terminal (and unless `confirm` is off) it first
-/// shows what is about to be signed and asks.
-private func signApproval(_ request: ApprovalRequest, global: GlobalOptions, format: OutputFormat, confirm: Bool)
-  throws
-{
+/// Signs an approval or review and prints the outcome. On a terminal (unless `--yes`) it first shows what is
+/// about to be signed and asks.
+private func signApproval(ids: [String], isReview: Bool, global: GlobalOptions, signing: SigningOptions) throws {
+  let request = ApprovalRequest(
+    ids: ids, keyPath: signing.key, message: signing.message, now: approvalTime(), isReview: isReview)
+  let format = signing.format
+  let confirm = !signing.yes
   let repository = try global.open()
   do {
     if confirm, isatty(0) == 1, isatty(1) == 1 {

@@ -51,16 +51,9 @@ struct LedgerBuilder {
   /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
   /// (the caller pins it); a mainline ending elsewhere is refused.
   mutating func build(from tip: ObjectID, trustedRoot: ObjectID?) throws(ControlError) -> ApprovalLedger {
-    let entries: [HistoryEntry]
-    do {
+    let entries = try translatingErrors {
       if try repository.isShallow() { throw ControlError.shallowHistory }
-      entries = try repository.history(from: tip)
-    } catch let error as ControlError {
-      throw error
-    } catch let error as GitError {
-      throw .git(error)
-    } catch {
-      throw .refused("\(error)")
+      return try repository.history(from: tip)
     }
     var parents: [ObjectID: [ObjectID]] = [:]
     parents.reserveCapacity(entries.count)
@@ -209,12 +202,7 @@ struct LedgerBuilder {
     func report(_ kind: ProblemKind, _ message: String) {
       problems.append(VerificationProblem(commit: commit.id.hex, document: "REVOKES", kind: kind, message: message))
     }
-    let verdict: SignatureVerdict
-    if let check = signatureChecks[commit.id] {
-      verdict = check.verdict
-    } else if let stored = try repository.signature(ofCommit: commit.id) {
-      verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
-    } else {
+    guard let verdict = try signatureVerdict(of: commit) else {
       report(.unsigned, "the revocation is not signed")
       return
     }
@@ -222,8 +210,7 @@ struct LedgerBuilder {
       report(.badSignature, "the revocation's signature does not verify")
       return
     }
-    let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
-    if let violation = ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree) {
+    if let violation = try emptyCommitViolation(commit) {
       report(violation.kind, violation.message)
       return
     }
@@ -356,18 +343,12 @@ struct LedgerBuilder {
       }
     }
     // Rule 1: signed, and the signature verifies with namespace git.
-    let verdict: SignatureVerdict
-    if let check = signatureChecks[commit.id] {
-      verdict = check.verdict
-    } else {
-      guard let stored = try repository.signature(ofCommit: commit.id) else {
-        reportAll(
-          .unsigned,
-          "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its signature: "
-            + "sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
-        return
-      }
-      verdict = verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+    guard let verdict = try signatureVerdict(of: commit) else {
+      reportAll(
+        .unsigned,
+        "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its signature: "
+          + "sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
+      return
     }
     let key: SSHPublicKey
     switch verdict {
@@ -393,11 +374,12 @@ struct LedgerBuilder {
       return
     }
     // Rule 3: one parent, same tree.
-    let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
-    if let violation = ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree) {
+    if let violation = try emptyCommitViolation(commit) {
       reportAll(violation.kind, violation.message)
       return
     }
+    // Rule 3 held, so the one parent's tree is this commit's tree.
+    let parentTree = commit.tree
     let parent = commit.parents[0]
     // H11: a signer's clock earlier than the parent's is worth an auditor's look.
     if let parentTime = commits[parent]?.commit.committer.time, commit.committer.time < parentTime {
@@ -417,7 +399,7 @@ struct LedgerBuilder {
       }
       if document == DocumentID.policy.rawValue {
         try judgePolicyApproval(
-          commit: commit, parentTree: parentTree!, mainlineTree: mainlineTree, blob: blob, person: person, key: key
+          commit: commit, parentTree: parentTree, mainlineTree: mainlineTree, blob: blob, person: person, key: key
         ).map(report)
         continue
       }
@@ -426,7 +408,7 @@ struct LedgerBuilder {
         continue
       }
       // Rule 4: the content of the document in the parent commit…
-      guard try content(of: id, is: blob, inTree: parentTree!), let content = try frontMatter(ofBlob: blob) else {
+      guard try content(of: id, is: blob, inTree: parentTree), let content = try frontMatter(ofBlob: blob) else {
         report(
           RuleViolation(
             kind: .contentMismatch, message: "blob \(blob.short) is not the content of \(id) in the parent commit"))
@@ -522,6 +504,19 @@ struct LedgerBuilder {
         time: commit.committer.time))
     current = policyVersions.count - 1
     return nil
+  }
+
+  /// The verdict on a commit's signature (computed ahead of the walk when possible), nil when unsigned.
+  private func signatureVerdict(of commit: Commit) throws(GitError) -> SignatureVerdict? {
+    if let check = signatureChecks[commit.id] { return check.verdict }
+    guard let stored = try repository.signature(ofCommit: commit.id) else { return nil }
+    return verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
+  }
+
+  /// Rule 3 for a commit of this history.
+  private func emptyCommitViolation(_ commit: Commit) throws(GitError) -> RuleViolation? {
+    let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
+    return ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree)
   }
 
   private func tree(of commit: ObjectID) throws(GitError) -> ObjectID? {

@@ -22,3 +22,17 @@ func signForGit(_ message: String, with signer: any MessageSigner) throws(Contro
     throw .signing(error)
   }
 }
+
+/// Runs code that throws both `ControlError` and `GitError` (a refusal decided between git reads), keeping
+/// the first and translating the second.
+func translatingErrors<T>(_ body: () throws -> T) throws(ControlError) -> T {
+  do {
+    return try body()
+  } catch let error as ControlError {
+    throw error
+  } catch let error as GitError {
+    throw .git(error)
+  } catch {
+    throw .refused("\(error)")
+  }
+}

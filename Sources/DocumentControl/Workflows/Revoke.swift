@@ -63,20 +63,11 @@ extension DocumentRepository {
       let ledger = try ledger(at: head)
       guard let effective = ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
       guard let person = effective.person(for: key) else { throw .unregisteredKey(fingerprint: key.fingerprint) }
-      let stored: Commit
-      let signature: StoredSignature?
-      do {
+      let (stored, signature) = try translatingErrors { () throws -> (Commit, StoredSignature?) in
         guard try git.isDescendant(head, of: approval) else {
           throw ControlError.invalidArgument("\(approval.short) is not in this branch's history")
         }
-        stored = try git.commit(approval)
-        signature = try git.signature(ofCommit: approval)
-      } catch let error as ControlError {
-        throw error
-      } catch let error as GitError {
-        throw .git(error)
-      } catch {
-        throw .refused("\(error)")
+        return (try git.commit(approval), try git.signature(ofCommit: approval))
       }
       let documents = stored.trailers.filter { $0.key.lowercased() == "approves" }.map {
         String($0.value.split(separator: " ").first ?? "?")
