@@ -18,6 +18,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var allowsSelfApproval: Bool { selfApproval == .always }
   /// Whether change commits to documents must be signed by a registered key (`changes: signed`).
   public var changesMustBeSigned: Bool
+  /// Whether signatures by FIDO (`sk-`) keys must carry the user-verification flag (PIN or biometric):
+  /// `security-keys: {user-verification: true}`. User presence (a touch) is always required.
+  public var requiresUserVerification: Bool = false
   /// How many admins must approve a change to `sop.yml` (default 1).
   public var policyApprovals: Int
   /// Roles allowed to publish (default `[admin]`).
@@ -50,6 +53,7 @@ public struct Policy: Sendable, Codable, Hashable {
     case version, organisation, people, types, documents, lint
     case selfApproval = "self-approval"
     case changes
+    case securityKeys = "security-keys"
     case policyApprovals = "policy-approvals"
     case publishRoles = "publish-roles"
   }
@@ -79,6 +83,8 @@ public struct Policy: Sendable, Codable, Hashable {
     } else {
       selfApproval = .asOwner
     }
+    requiresUserVerification =
+      try container.decodeIfPresent(SecurityKeySettings.self, forKey: .securityKeys)?.userVerification ?? false
     switch try container.decodeIfPresent(String.self, forKey: .changes) ?? "unsigned" {
     case "signed": changesMustBeSigned = true
     case "unsigned": changesMustBeSigned = false
@@ -105,6 +111,7 @@ public struct Policy: Sendable, Codable, Hashable {
     try container.encodeIfPresent(documents, forKey: .documents)
     try container.encode(selfApproval.rawValue, forKey: .selfApproval)
     try container.encode(changesMustBeSigned ? "signed" : "unsigned", forKey: .changes)
+    try container.encode(SecurityKeySettings(userVerification: requiresUserVerification), forKey: .securityKeys)
     try container.encode(policyApprovals, forKey: .policyApprovals)
     try container.encode(publishRoles, forKey: .publishRoles)
     try container.encode(lint, forKey: .lint)
@@ -124,7 +131,9 @@ public struct Policy: Sendable, Codable, Hashable {
         "required-sections": .sequence(of: .scalar), "section-aliases": .dictionary(of: .sequence(of: .scalar)),
       ])),
     "documents": .sequence(of: .scalar),
-    "self-approval": .scalar, "changes": .scalar, "policy-approvals": .scalar, "publish-roles": .sequence(of: .scalar),
+    "self-approval": .scalar, "changes": .scalar,
+    "security-keys": .mapping(["user-verification": .scalar]), "policy-approvals": .scalar,
+    "publish-roles": .sequence(of: .scalar),
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),
@@ -279,6 +288,13 @@ public struct Person: Sendable, Codable, Hashable {
       + revokedKeys.map { KeyEntry(key: $0.key, revoked: .init(at: $0.at, reason: $0.reason)) }
     try container.encode(entries, forKey: .keys)
   }
+}
+
+/// `security-keys:` settings for FIDO keys.
+struct SecurityKeySettings: Codable, Hashable {
+  var userVerification: Bool
+
+  enum CodingKeys: String, CodingKey { case userVerification = "user-verification" }
 }
 
 /// Whether an author of a change may sign the revision it makes (`self-approval` in sop.yml).

@@ -147,4 +147,24 @@ struct LedgerRulesTests {
     let surplus = [both, owner, record("c@x", roles: ["quality"], fingerprint: "c")]
     #expect(RoleAssignment.complete(required: ["quality", "owner"], approvals: surplus) != nil)
   }
+
+  @Test("security-keys: {user-verification: true} refuses sk- signatures without the UV flag, only those")
+  func userVerification() throws {
+    let strict = try Policy.decode(
+      yaml: """
+        version: 1
+        organisation: Acme
+        people: []
+        types: {}
+        security-keys: {user-verification: true}
+        """)
+    #expect(strict.requiresUserVerification)
+    #expect(!policy.requiresUserVerification)
+    let sk = "sk-ssh-ed25519@openssh.com"
+    #expect(ApprovalRules.securityKeyViolation(keyAlgorithm: sk, flags: 0x01, policy: strict)?.kind == .badSignature)
+    #expect(ApprovalRules.securityKeyViolation(keyAlgorithm: sk, flags: nil, policy: strict) != nil)
+    #expect(ApprovalRules.securityKeyViolation(keyAlgorithm: sk, flags: 0x05, policy: strict) == nil)
+    #expect(ApprovalRules.securityKeyViolation(keyAlgorithm: "ssh-ed25519", flags: nil, policy: strict) == nil)
+    #expect(ApprovalRules.securityKeyViolation(keyAlgorithm: sk, flags: 0x01, policy: policy) == nil)
+  }
 }

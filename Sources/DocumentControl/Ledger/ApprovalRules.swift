@@ -237,6 +237,22 @@ enum ApprovalRules {
       + "; fix it in a fresh repository, or ask for help: a locked root policy cannot be approved away"
   }
 
+  /// The FIDO flag bit that says the authenticator verified the user (PIN or biometric), PROTOCOL.u2f.
+  static let userVerifiedFlag: UInt8 = 0x04
+
+  /// Rule 1 for FIDO keys: with `security-keys: {user-verification: true}`, an `sk-` signature must carry the
+  /// user-verification flag (user presence is checked by every verification already).
+  static func securityKeyViolation(keyAlgorithm: String, flags: UInt8?, policy: Policy) -> RuleViolation? {
+    guard policy.requiresUserVerification, keyAlgorithm.hasPrefix("sk-") else { return nil }
+    guard let flags, flags & userVerifiedFlag != 0 else {
+      return RuleViolation(
+        kind: .badSignature,
+        message: "the security key did not verify the user (no PIN or biometric), which sop.yml's "
+          + "security-keys: {user-verification: true} requires")
+    }
+    return nil
+  }
+
   /// The admin rule for `POLICY`: only admins of the policy in effect approve a change to it.
   static func judgePolicySigner(_ person: Person) -> RuleViolation? {
     guard person.roles.contains(adminRole) else {

@@ -369,6 +369,17 @@ struct LedgerBuilder {
       return
     }
     let policy = policyVersions[policyIndex]
+    if key.algorithm.hasPrefix("sk-"), policy.policy.requiresUserVerification {
+      let flags = try repository.signature(ofCommit: commit.id).flatMap {
+        try? SSHSignature(armored: $0.signature).securityKeyFlags
+      }
+      if let violation = ApprovalRules.securityKeyViolation(
+        keyAlgorithm: key.algorithm, flags: flags, policy: policy.policy)
+      {
+        reportAll(violation.kind, violation.message)
+        return
+      }
+    }
     guard let person = policy.person(for: key) else {
       reportAll(.unknownKey, "key \(key.fingerprint) is not registered in the sop.yml in effect where it enters")
       return
