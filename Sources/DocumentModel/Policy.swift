@@ -129,6 +129,9 @@ public struct Policy: Sendable, Codable, Hashable {
       of: .mapping([
         "prefix": .scalar, "approvals": .sequence(of: .scalar), "review-every": .scalar,
         "required-sections": .sequence(of: .scalar), "section-aliases": .dictionary(of: .sequence(of: .scalar)),
+        "editorial": .mapping([
+          "approvals": .sequence(of: .scalar), "max-changed-words": .scalar, "max-editorial-in-a-row": .scalar,
+        ]),
       ])),
     "documents": .sequence(of: .scalar),
     "self-approval": .scalar, "changes": .scalar,
@@ -433,6 +436,8 @@ public struct DocumentType: Sendable, Codable, Hashable {
   public var requiredSections: [String]?
   /// Other headings accepted for a required section, by section name.
   public var sectionAliases: [String: [String]]
+  /// The lighter approval path for small wording changes, or nil (every change needs `approvals`).
+  public var editorial: EditorialPath?
 
   /// Creates a type.
   public init(
@@ -447,7 +452,7 @@ public struct DocumentType: Sendable, Codable, Hashable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case prefix, approvals
+    case prefix, approvals, editorial
     case reviewEvery = "review-every"
     case requiredSections = "required-sections"
     case sectionAliases = "section-aliases"
@@ -461,6 +466,47 @@ public struct DocumentType: Sendable, Codable, Hashable {
     reviewEvery = try container.decodeIfPresent(ReviewInterval.self, forKey: .reviewEvery)
     requiredSections = try container.decodeIfPresent([String].self, forKey: .requiredSections)
     sectionAliases = try container.decodeIfPresent([String: [String]].self, forKey: .sectionAliases) ?? [:]
+    editorial = try container.decodeIfPresent(EditorialPath.self, forKey: .editorial)
+  }
+}
+
+/// `editorial: {approvals: [quality], max-changed-words: 12}`: a change to the body of at most that many
+/// words (inserted plus deleted) may be approved by these roles alone (docs/approvals.md, "Editorial
+/// changes").
+public struct EditorialPath: Sendable, Codable, Hashable {
+  /// The roles an editorial change needs.
+  public var approvals: [String]
+  /// The most words inserted plus deleted, in the body, since the revision in force.
+  public var maxChangedWords: Int
+  /// How many editorial revisions may follow each other before a change needs the full approvals.
+  public var maxInARow: Int
+
+  /// Creates a path.
+  public init(approvals: [String], maxChangedWords: Int, maxInARow: Int = 3) {
+    self.approvals = approvals
+    self.maxChangedWords = maxChangedWords
+    self.maxInARow = maxInARow
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case approvals
+    case maxChangedWords = "max-changed-words"
+    case maxInARow = "max-editorial-in-a-row"
+  }
+
+  /// Decodes, refusing limits below 1.
+  public init(from decoder: Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    approvals = try container.decode([String].self, forKey: .approvals)
+    maxChangedWords = try container.decode(Int.self, forKey: .maxChangedWords)
+    maxInARow = try container.decodeIfPresent(Int.self, forKey: .maxInARow) ?? 3
+    guard !approvals.isEmpty, (1...100_000).contains(maxChangedWords), (1...1_000).contains(maxInARow) else {
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: [CodingKeys.maxChangedWords],
+          debugDescription: "editorial needs at least one role, max-changed-words from 1 to 100000 and "
+            + "max-editorial-in-a-row from 1 to 1000"))
+    }
   }
 }
 

@@ -18,6 +18,9 @@ struct ApproveCommand: ParsableCommand {
   @Argument(help: "Document ids, or POLICY to approve a change to sop.yml.")
   var ids: [String]
 
+  @Flag(help: "Sign a small change on the type's editorial path (trailer Change: editorial).")
+  var editorial = false
+
   @OptionGroup var signing: SigningOptions
 
   func validate() throws {
@@ -25,7 +28,7 @@ struct ApproveCommand: ParsableCommand {
   }
 
   func run() throws {
-    try signApproval(ids: ids, isReview: false, global: global, signing: signing)
+    try signApproval(ids: ids, isReview: false, isEditorial: editorial, global: global, signing: signing)
   }
 }
 
@@ -51,7 +54,7 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    try signApproval(ids: ids, isReview: true, global: global, signing: signing)
+    try signApproval(ids: ids, isReview: true, isEditorial: false, global: global, signing: signing)
   }
 }
 
@@ -72,9 +75,12 @@ struct SigningOptions: ParsableArguments {
 
 /// Signs an approval or review and prints the outcome. On a terminal (unless `--yes`) it first shows what is
 /// about to be signed and asks.
-private func signApproval(ids: [String], isReview: Bool, global: GlobalOptions, signing: SigningOptions) throws {
-  let request = ApprovalRequest(
+private func signApproval(
+  ids: [String], isReview: Bool, isEditorial: Bool, global: GlobalOptions, signing: SigningOptions
+) throws {
+  var request = ApprovalRequest(
     ids: ids, keyPath: signing.key, message: signing.message, now: approvalTime(), isReview: isReview)
+  request.isEditorial = isEditorial
   let format = signing.format
   let confirm = !signing.yes
   let repository = try global.open()

@@ -41,6 +41,11 @@ enum StatusText {
     for document in report.documents {
       var notes: [String] = []
       if !document.missing.isEmpty { notes.append("needs " + document.missing.joined(separator: ", ")) }
+      if let editorial = document.editorial {
+        notes.append(
+          "or " + (editorial.missing.isEmpty ? "editorial" : "needs \(editorial.missing.joined(separator: ", "))")
+            + " (editorial, \(editorial.words) word\(editorial.words == 1 ? "" : "s"))")
+      }
       if let stuck = document.stuck { notes.append("STUCK: " + stuck) }
       if let next = document.nextReview {
         notes.append((document.reviewOverdue ? "REVIEW OVERDUE since " : "review by ") + next.prefix(10))
@@ -130,7 +135,9 @@ enum LogText {
     let inForce = log.revisions.last { $0.revoked == nil }?.revision ?? 0
     var lines = ["\(log.id)  \(log.title)  (\(log.state), revision \(inForce))", ""]
     for revision in log.revisions.reversed() {
-      lines.append("Revision \(revision.revision)  approved \(readable(revision.approvedAt))  blob \(revision.blob)")
+      lines.append(
+        "Revision \(revision.revision)  approved \(readable(revision.approvedAt))  blob \(revision.blob)"
+          + (revision.editorialWords.map { "  (editorial change, \($0) words)" } ?? ""))
       if let revoked = revision.revoked {
         lines.append(
           "  REVOKED \(readable(revoked.time)) by \(revoked.name) <\(revoked.email)>, commit \(revoked.commit.prefix(12)): "

@@ -396,6 +396,10 @@ struct LedgerBuilder {
     if let parentTime = commits[parent]?.commit.committer.time, commit.committer.time < parentTime {
       reportAll(.backDated, "committed at \(commit.committer.time), before its parent (\(parentTime))")
     }
+    let isEditorialCommit = commit.trailers.contains {
+      $0.key.lowercased() == EditorialChange.trailerKey
+        && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == EditorialChange.trailerValue
+    }
     for (document, blob) in named {
       func report(_ violation: RuleViolation) {
         problems.append(
@@ -442,10 +446,20 @@ struct LedgerBuilder {
       }
       var isReview = false
       if case .review = standing { isReview = true }
-      let record = ApprovalRecord(
+      var record = ApprovalRecord(
         email: person.email, name: person.name, role: standing.eligible[0], eligibleRoles: standing.eligible,
         commit: commit.id, time: commit.committer.time, fingerprint: key.fingerprint,
         meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
+      let editorialPath = policy.policy.types[content.type]?.editorial
+      if !isReview, isEditorialCommit {
+        // An editorial signature on a change that may not take the editorial path counts for nothing.
+        let words = try editorialWords(blob: blob, history: history)
+        if let violation = EditorialChange.violation(id: id, path: editorialPath, history: history, words: words) {
+          report(violation)
+          continue
+        }
+        record.isEditorial = true
+      }
       if isReview {
         history.revisions[history.revisions.count - 1].reviews.append(record)
       } else {
@@ -468,12 +482,37 @@ struct LedgerBuilder {
           history.pending = [:]
           history.changesSinceRevision = []
           history.authorsSinceRevision = []
+        } else if let editorialPath, signatures.contains(where: \.isEditorial),
+          let words = try editorialWords(blob: blob, history: history),
+          EditorialChange.violation(id: id, path: editorialPath, history: history, words: words) == nil,
+          let assigned = EditorialChange.assignment(
+            editorialPath, signatures: signatures, id: id, blob: blob, content: content, history: history,
+            policy: policy
+          ).assigned
+        {
+          let number = history.revisions.count + 1
+          var revision = ApprovedRevision(
+            number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
+            changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
+          revision.isEditorial = true
+          revision.changedWords = words
+          history.revisions.append(revision)
+          approvedBlobs[id, default: [:]][blob] = number
+          history.pending = [:]
+          history.changesSinceRevision = []
+          history.authorsSinceRevision = []
         } else {
           history.pending[blob] = signatures
         }
       }
       histories[id] = history
     }
+  }
+
+  /// Words changed in the body from the revision in force to `blob`, nil when the front matter changed.
+  private func editorialWords(blob: ObjectID, history: DocumentHistory) throws(GitError) -> Int? {
+    guard let inForce = history.inForce else { return nil }
+    return EditorialChange.changedWords(from: try repository.blob(inForce.blob), to: try repository.blob(blob))
   }
 
   /// Judges one `Approves: POLICY <blob>` trailer; a change takes effect when enough admins still qualify.

@@ -21,6 +21,8 @@ public struct ApprovalRecord: Sendable, Hashable {
   public var fingerprint: String
   /// "Approved", or "Reviewed" for a periodic review of content already approved.
   public var meaning: String
+  /// Whether the commit said `Change: editorial` (and the change qualified).
+  public var isEditorial = false
 }
 
 /// What a counted signature means (raw values are the published and JSON spelling).
@@ -81,6 +83,10 @@ public struct ApprovedRevision: Sendable {
   public var type: String
   /// Set when one of its approvals was revoked: the revision keeps its number but is no longer in force.
   public var revocation: Revocation?
+  /// Whether it was approved on the editorial path.
+  public var isEditorial = false
+  /// For an editorial revision, the words inserted plus deleted since the revision before it.
+  public var changedWords: Int?
 
   /// The last approval or review time: the review clock starts here.
   public var lastApprovedOrReviewed: Int64 { max(approvedAt, reviews.map(\.time).max() ?? approvedAt) }
@@ -129,6 +135,8 @@ public enum ProblemKind: String, Codable, Sendable, CaseIterable {
   case snapshotChain = "snapshot-chain"
   /// A signature by a revoked key, made at or after its revocation time.
   case revokedKey = "revoked-key"
+  /// A `Change: editorial` signature on a change that may not take the editorial path.
+  case notEditorial = "not-editorial"
   /// The policy in effect has fewer admins with keys than `policy-approvals` needs: it can never change.
   case policyLocked = "policy-locked"
 }

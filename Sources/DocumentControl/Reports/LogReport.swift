@@ -34,8 +34,12 @@ public struct RevisionLogEntry: Codable, Sendable {
   public var changes: [ChangeEntry]
   /// Set when a signer revoked an approval of this revision: it keeps its number but is not in force.
   public var revoked: RevocationEntry?
+  /// For a revision approved on the editorial path, the words changed; nil for a full approval.
+  public var editorialWords: Int?
 
-  enum CodingKeys: String, CodingKey { case revision, blob, approvedAt, approvals, reviews, changes, revoked }
+  enum CodingKeys: String, CodingKey {
+    case revision, blob, approvedAt, approvals, reviews, changes, revoked, editorialWords
+  }
 
   /// Encodes every key (`revoked` is null when the revision was not revoked).
   public func encode(to encoder: Encoder) throws {
@@ -47,6 +51,7 @@ public struct RevisionLogEntry: Codable, Sendable {
     try container.encode(reviews, forKey: .reviews)
     try container.encode(changes, forKey: .changes)
     try container.encode(revoked, forKey: .revoked)
+    try container.encode(editorialWords, forKey: .editorialWords)
   }
 }
 

@@ -42,10 +42,12 @@ public struct DocumentStatusEntry: Codable, Sendable {
   public var reviewOverdue: Bool
   /// Why nobody in the policy in effect can complete this draft, and what to change; nil when someone can.
   public var stuck: String?
+  /// The lighter path, when this draft is a small enough change for it; nil otherwise.
+  public var editorial: EditorialStatus?
 
   enum CodingKeys: String, CodingKey {
     case id, title, type, path, owner, state, revision, blob, approvals, missing, lastApproved, nextReview
-    case reviewOverdue, stuck
+    case reviewOverdue, stuck, editorial
   }
 
   /// Encodes every key, writing null rather than dropping absent dates, so scripts see stable keys.
@@ -64,8 +66,18 @@ public struct DocumentStatusEntry: Codable, Sendable {
     try container.encode(lastApproved, forKey: .lastApproved)
     try container.encode(nextReview, forKey: .nextReview)
     try container.encode(stuck, forKey: .stuck)
+    try container.encode(editorial, forKey: .editorial)
     try container.encode(reviewOverdue, forKey: .reviewOverdue)
   }
+}
+
+/// A draft's editorial path: the roles still missing on it (signing with `sop approve --editorial`) and the
+/// words changed since the revision in force.
+public struct EditorialStatus: Codable, Sendable, Hashable {
+  /// Roles of `editorial.approvals` no editorial signature fills yet.
+  public var missing: [String]
+  /// Words inserted plus deleted in the body since the revision in force.
+  public var words: Int
 }
 
 /// The state of `sop.yml` itself.

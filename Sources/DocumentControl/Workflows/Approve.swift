@@ -15,6 +15,8 @@ public struct ApprovalRequest: Sendable {
   public var now: Date
   /// `sop review`: only unchanged approved content may be signed (a periodic review).
   public var isReview: Bool
+  /// `sop approve --editorial`: sign with `Change: editorial` (the lighter path for a small change).
+  public var isEditorial = false
 
   /// Creates a request.
   public init(ids: [String], keyPath: String? = nil, message: String? = nil, now: Date, isReview: Bool = false) {
@@ -143,6 +145,7 @@ extension DocumentRepository {
         if request.isReview {
           throw .refused("sop.yml is not reviewed; approve a change to it with sop approve POLICY")
         }
+        if request.isEditorial { throw .refused("a change to sop.yml is never editorial") }
         if ApprovalRules.judgePolicySigner(person) != nil {
           throw .notAuthorised(id: text, person: person.name, needed: [ApprovalRules.adminRole])
         }
@@ -167,6 +170,17 @@ extension DocumentRepository {
       }
       let history = ledger.documents[id] ?? DocumentHistory()
       let approvedRevision = history.revision(withBlob: stored.blob)
+      if request.isEditorial {
+        let words = approvedRevision == nil ? try editorialWords(of: stored, history: history) : nil
+        if approvedRevision != nil {
+          throw .refused("\(text) is unchanged since its revision in force; there is no change to approve")
+        }
+        if let violation = EditorialChange.violation(
+          id: id, path: effective.policy.types[frontMatter.type]?.editorial, history: history, words: words)
+        {
+          throw .refused("not an editorial change: \(violation.message)")
+        }
+      }
       if request.isReview, approvedRevision == nil {
         throw .refused(
           history.inForce.map {
@@ -219,8 +233,17 @@ extension DocumentRepository {
       message += body + "\n\n"
     }
     message += items.map { "Approves: \($0.id) \($0.blob.hex)" }.joined(separator: "\n") + "\n"
+    if request.isEditorial { message += "Change: editorial\n" }
     return ApprovalPlan(
       person: person, policy: effective.policy, items: items, message: message, builder: builder)
+  }
+
+  /// Words changed in the body since the revision in force (nil when the front matter changed).
+  func editorialWords(of stored: StoredDocument, history: DocumentHistory) throws(ControlError) -> Int? {
+    guard let inForce = history.inForce else { return nil }
+    let old = try viaGit { () throws(GitError) in try git.blob(inForce.blob) }
+    let new = try viaGit { () throws(GitError) in try git.blob(stored.blob) }
+    return EditorialChange.changedWords(from: old, to: new)
   }
 
   private func requireCommitted(id: String, path: String) throws(ControlError) {

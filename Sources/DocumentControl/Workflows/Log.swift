@@ -35,7 +35,8 @@ extension DocumentRepository {
       RevisionLogEntry(
         revision: revision.number, blob: revision.blob.hex, approvedAt: UTCTime.iso(revision.approvedAt),
         approvals: revision.approvals.map(SignatureEntry.init), reviews: revision.reviews.map(SignatureEntry.init),
-        changes: revision.changes.map(ChangeEntry.init), revoked: revision.revocation.map(RevocationEntry.init))
+        changes: revision.changes.map(ChangeEntry.init), revoked: revision.revocation.map(RevocationEntry.init),
+        editorialWords: revision.isEditorial ? revision.changedWords : nil)
     }
     return DocumentLog(
       id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,

@@ -64,6 +64,7 @@ extension DocumentRepository {
     var approvals: [ApprovalRecord] = []
     var missing: [String] = []
     var stuck: String?
+    var editorial: EditorialStatus?
     var lastApproved: Int64?
     if let approved {
       state = frontMatter.status == .obsolete ? .obsolete : .approved
@@ -83,6 +84,17 @@ extension DocumentRepository {
         required: required, signatures: pending, authors: history.authorsSinceRevision, policy: policy)
       stuck = ApprovalRules.stuckReason(
         id: stored.id, missing: missing, content: frontMatter, history: history, signatures: pending, policy: policy)
+      if let path = type?.editorial, let effective, let inForce = history.inForce,
+        let old = try? git.blob(inForce.blob), let new = try? git.blob(stored.blob),
+        let words = EditorialChange.changedWords(from: old, to: new),
+        EditorialChange.violation(id: stored.id, path: path, history: history, words: words) == nil
+      {
+        let missingEditorial = EditorialChange.assignment(
+          path, signatures: pending, id: stored.id, blob: stored.blob, content: frontMatter, history: history,
+          policy: effective
+        ).missing
+        editorial = EditorialStatus(missing: missingEditorial, words: words)
+      }
       lastApproved = history.inForce?.lastApprovedOrReviewed
     }
     var nextReview: Date?
@@ -94,7 +106,8 @@ extension DocumentRepository {
       owner: frontMatter.owner, state: state, revision: approved?.number ?? history.inForce?.number ?? 0,
       blob: stored.blob.hex, approvals: approvals.map(ApprovalEntry.init), missing: missing,
       lastApproved: lastApproved.map(UTCTime.iso), nextReview: nextReview.map(UTCTime.iso),
-      reviewOverdue: nextReview.map { $0 < now } ?? false, stuck: stuck)
+      reviewOverdue: nextReview.map { $0 < now } ?? false, stuck: stuck,
+      editorial: editorial)
   }
 
   func policyStatus(ledger: ApprovalLedger, committedBlob: ObjectID) -> PolicyStatusEntry? {
