@@ -115,6 +115,21 @@ if "$sop" --help | grep -q '^  *publish'; then
   at "2026-02-03T09:00:00Z"
   as "Maria Lopez" "maria.lopez@acme-builders.example"
   "$sop" publish --key "$keys/maria" --out "$demo/site"
+
+  step "An editorial change: Tom rewords one phrase in QP-002, and one quality signature approves it"
+  at "2026-02-03T09:30:00Z"
+  as "Tom Becker" "tom.becker@acme-builders.example"
+  sed -i 's/one week ahead/five working days ahead/' procedures/QP-002-internal-audit.md
+  git commit -q -am "QP-002: notice of five working days"
+  "$sop" status | grep QP-002
+  at "2026-02-03T09:45:00Z"
+  as "Priya Shah" "priya.shah@acme-builders.example"
+  "$sop" approve --editorial --key "$keys/priya" QP-002 --message "Wording only"
+  "$sop" log QP-002 | head -n 3
+  at "2026-02-03T10:00:00Z"
+  as "Maria Lopez" "maria.lopez@acme-builders.example"
+  "$sop" publish --key "$keys/maria" --out "$demo/site"
+
   echo
   echo "Open $demo/site/index.html"
 fi

@@ -105,7 +105,10 @@ struct DocumentPage: Sendable {
         record.changeSubjects.isEmpty
         ? "<span class=\"muted\">No change commits recorded</span>"
         : "<ul class=\"history-subjects\">\(record.changeSubjects.map { "<li>\($0)</li>" as Markup })</ul>"
-      let current: Markup = record.revision == document.revision ? " <span class=\"muted\">(this revision)</span>" : ""
+      var current: Markup = record.revision == document.revision ? " <span class=\"muted\">(this revision)</span>" : ""
+      if let words = record.editorialWords {
+        current = "\(current) <span class=\"muted\">(editorial change, \(words) word\(words == 1 ? "" : "s"))</span>"
+      }
       return """
         <tr>
         <th scope="row" class="num">\(record.revision)\(current)</th>

@@ -141,13 +141,18 @@ public struct RevisionRecord: Codable, Sendable, Equatable {
   public var signatures: [Signer]
   /// The subjects of the commits that changed the document in this revision.
   public var changeSubjects: [String]
+  /// For a revision approved on the editorial path, the words it changed; nil for a full approval.
+  public var editorialWords: Int?
 
   /// Creates a revision record.
-  public init(revision: Int, date: Date, signatures: [Signer], changeSubjects: [String]) {
+  public init(
+    revision: Int, date: Date, signatures: [Signer], changeSubjects: [String], editorialWords: Int? = nil
+  ) {
     self.revision = revision
     self.date = date
     self.signatures = signatures
     self.changeSubjects = changeSubjects
+    self.editorialWords = editorialWords
   }
 }
 

@@ -432,7 +432,8 @@ extension DocumentRepository {
       let records = history.revisions.filter { $0.number <= revision.number }.map { revision in
         SitePublisher.RevisionRecord(
           revision: revision.number, date: Date(timeIntervalSince1970: TimeInterval(revision.approvedAt)),
-          signatures: revision.approvals.map(signer), changeSubjects: revision.changes.map(\.subject))
+          signatures: revision.approvals.map(signer), changeSubjects: revision.changes.map(\.subject),
+          editorialWords: revision.isEditorial ? revision.changedWords : nil)
       }
       documents.append(
         SiteDocument(
