@@ -109,6 +109,20 @@ def approvals(target, documents):
     print(f"{repo}: {documents} documents, {count} signed approval commits")
 
 
+def many(target, documents):
+    """Documents committed once, Alice (quality) and Bob (owner) registered: for approving many ids at once."""
+    home, repo, e, keys = signed_repository(target)
+    rng = random.Random(4)
+    for i in range(1, documents + 1):
+        folder = os.path.join(repo, "procedures", str(i % 50))
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, f"QP-{i:05d}.md"), "w") as f:
+            f.write(procedure(i, rng, words=150))
+    run(["git", "add", "-A"], repo, e)
+    run(["git", "commit", "-q", "-m", "Documents"], repo, e)
+    print(f"{repo}: {documents} documents, keys in {home}")
+
+
 def publish(target, documents):
     """Approved documents for the publish benchmark: two signed approval commits, one trailer per document."""
     home, repo, e, keys = signed_repository(target)
@@ -203,7 +217,7 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
@@ -218,6 +232,8 @@ def main():
         publish(a.dir, a.documents or 5000)
     elif a.kind == "history":
         history(a.dir, a.documents or 5000, a.commits)
+    elif a.kind == "many":
+        many(a.dir, a.documents or 20000)
     else:
         corpus(a.dir, a.documents or 5000)
 

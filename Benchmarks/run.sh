@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks for sop. Usage: Benchmarks/run.sh [approvals|status|lint|publish|all]
+# Benchmarks for sop. Usage: Benchmarks/run.sh [approvals|status|approve|lint|publish|all]
 # Generates repositories under ${BENCH_DIR:-/tmp/sop-bench} with stock git and ssh-keygen (Benchmarks/generate.py),
 # then times sop against its peers in the same run. Prints a Markdown table row per measurement;
 # results are copied into docs/benchmarks.md with this command line.
@@ -43,6 +43,18 @@ if [ "$what" = status ] || [ "$what" = all ]; then
   status=$(best 3 "$sop" -C "$repo" status --format json)
   gitlog=$(best 3 git -C "$repo" log --name-only)
   echo "| sop status vs git log --name-only, 5,000 documents, 20,000 commits | $status s | $gitlog s | $(ratio "$status" "$gitlog")× the git walk |"
+fi
+
+if [ "$what" = approve ] || [ "$what" = all ]; then
+  # sop approve of 500 ids at once in a 20,000-document repository, each run on a fresh copy.
+  [ -d "$bench/many" ] || python3 "$root/Benchmarks/generate.py" many "$bench/many" --documents 20000
+  export HOME="$bench/many/home" GIT_CONFIG_NOSYSTEM=1
+  ids=$(seq -f 'QP-%05g' 1 500)
+  rm -rf "$bench/many-copy" && cp -a "$bench/many/repo" "$bench/many-copy"
+  # shellcheck disable=SC2086
+  approve=$(best 1 "$sop" -C "$bench/many-copy" approve --yes --key "$bench/many/home/alice" $ids)
+  status=$(best 1 "$sop" -C "$bench/many-copy" status --format json)
+  echo "| sop approve of 500 ids, 20,000 documents | $approve s | status $status s | $(ratio "$approve" "$status")× status |"
 fi
 
 if [ "$what" = lint ] || [ "$what" = all ]; then
