@@ -23,35 +23,31 @@ struct HistoryOrder {
 
   /// Orders `parents` (every reachable commit's parent list) for `tip`. Iterative: a history of any depth
   /// uses no recursion.
-  init(tip: ObjectID, parents: [ObjectID: [ObjectID]]) {
-    var chain: [ObjectID] = []
-    var cursor: ObjectID? = tip
-    var onChain = Set<ObjectID>()
-    while let commit = cursor, onChain.insert(commit).inserted {
-      chain.append(commit)
-      cursor = parents[commit]?.first
-    }
-    mainline = chain.reversed()
+  ///
+  /// `checkpoints` are tips this clone (or server) judged before, oldest first (H13 in docs/approvals.md):
+  /// the history each one reached is ordered first, as it was then, and only what came after is ordered by
+  /// the newer first-parent chains. A merge cannot then re-order history already judged (whoever made it
+  /// chose which parent is first). Checkpoints that are not in this history are left out.
+  init(tip: ObjectID, parents: [ObjectID: [ObjectID]], checkpoints: [ObjectID] = []) {
     var seen = Set<ObjectID>()
+    var mainline: [ObjectID] = []
     var steps: [Step] = []
     var roots: [ObjectID] = []
-    for commit in mainline {
-      // Post-order over the parents not yet seen: everything the first parent reaches is already seen.
-      var stack: [(ObjectID, Int)] = [(commit, 0)]
-      seen.insert(commit)
-      while let (current, next) = stack.last {
-        let list = parents[current] ?? []
-        if next < list.count {
-          stack[stack.count - 1].1 = next + 1
-          let parent = list[next]
-          if seen.insert(parent).inserted { stack.append((parent, 0)) }
-        } else {
-          stack.removeLast()
-          if list.isEmpty { roots.append(current) }
-          steps.append(Step(commit: current, entersAt: commit))
-        }
+    for anchor in checkpoints.filter({ parents[$0] != nil }) + [tip] where !seen.contains(anchor) {
+      // The anchor's first-parent chain down to what an earlier anchor already ordered.
+      var chain: [ObjectID] = []
+      var cursor: ObjectID? = anchor
+      var onChain = Set<ObjectID>()
+      while let commit = cursor, !seen.contains(commit), onChain.insert(commit).inserted {
+        chain.append(commit)
+        cursor = parents[commit]?.first
+      }
+      for commit in chain.reversed() {
+        mainline.append(commit)
+        Self.bringIn(commit, parents: parents, seen: &seen, steps: &steps, roots: &roots)
       }
     }
+    self.mainline = mainline
     self.steps = steps
     self.roots = roots
     var trusted = Set<ObjectID>()
@@ -62,5 +58,27 @@ struct HistoryOrder {
       }
     }
     self.trusted = trusted
+  }
+
+  /// Appends `commit` and, before it, every commit it reaches that is not yet ordered, parents first.
+  private static func bringIn(
+    _ commit: ObjectID, parents: [ObjectID: [ObjectID]], seen: inout Set<ObjectID>, steps: inout [Step],
+    roots: inout [ObjectID]
+  ) {
+    // Post-order over the parents not yet seen: everything an earlier mainline commit reaches is seen.
+    var stack: [(ObjectID, Int)] = [(commit, 0)]
+    seen.insert(commit)
+    while let (current, next) = stack.last {
+      let list = parents[current] ?? []
+      if next < list.count {
+        stack[stack.count - 1].1 = next + 1
+        let parent = list[next]
+        if seen.insert(parent).inserted { stack.append((parent, 0)) }
+      } else {
+        stack.removeLast()
+        if list.isEmpty { roots.append(current) }
+        steps.append(Step(commit: current, entersAt: commit))
+      }
+    }
   }
 }

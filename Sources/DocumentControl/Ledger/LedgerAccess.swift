@@ -12,7 +12,12 @@ extension DocumentRepository {
   /// Walks history from `commit` with `builder`, which keeps its state so a new commit can be appended.
   func ledger(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
     let pinned = try pinnedRoot()
-    let ledger = try builder.build(from: commit, trustedRoot: pinned)
+    let branch = (try? git.currentBranch()) ?? nil
+    let checkpoints = branch.map(self.checkpoints(of:)) ?? []
+    let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
+    if let branch, commit == ((try? git.referenceTarget(branch)) ?? nil) {
+      recordCheckpoint(commit, of: branch, known: checkpoints, reachable: ledger.policyAtCommit)
+    }
     if pinned == nil {
       // H1: trust on first use, only for a history with a single root (the builder refuses more).
       if (try? git.setConfigValue(Self.rootConfigKey, ledger.root.hex)) != nil {
@@ -22,6 +27,40 @@ extension DocumentRepository {
       }
     }
     return ledger
+  }
+
+  /// Where the tips judged before are kept, one `<branch> <commit>` line each, oldest first (H13).
+  var checkpointFile: URL { URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/checkpoints") }
+
+  /// The tips of `branch` this repository judged before, oldest first.
+  func checkpoints(of branch: String) -> [ObjectID] {
+    guard let text = try? String(contentsOf: checkpointFile, encoding: .utf8) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: " ")
+      guard parts.count == 2, parts[0] == branch else { return nil }
+      return ObjectID(hex: String(parts[1]))
+    }
+  }
+
+  /// Remembers `tip` as judged for `branch`; a tip the last checkpoint does not lead to (a rewritten branch)
+  /// is said, since what was judged before no longer orders this history.
+  func recordCheckpoint(_ tip: ObjectID, of branch: String, known: [ObjectID], reachable: [ObjectID: Int]) {
+    guard known.last != tip else { return }
+    if let last = known.last, reachable[last] == nil {
+      notify(
+        "\(branch) no longer contains \(last.hex), which sop judged before: its history was rewritten "
+          + "(run sop verify, and ask who force-pushed)")
+    }
+    let line = "\(branch) \(tip.hex)\n"
+    let folder = checkpointFile.deletingLastPathComponent()
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    if let handle = try? FileHandle(forWritingTo: checkpointFile) {
+      defer { try? handle.close() }
+      _ = try? handle.seekToEnd()
+      try? handle.write(contentsOf: Data(line.utf8))
+    } else {
+      try? Data(line.utf8).write(to: checkpointFile)
+    }
   }
 
   /// The git configuration key that pins the trusted root commit (H1 in docs/approvals.md).

@@ -50,7 +50,9 @@ struct LedgerBuilder {
 
   /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
   /// (the caller pins it); a mainline ending elsewhere is refused.
-  mutating func build(from tip: ObjectID, trustedRoot: ObjectID?) throws(ControlError) -> ApprovalLedger {
+  mutating func build(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID] = [])
+    throws(ControlError) -> ApprovalLedger
+  {
     let entries = try translatingErrors {
       if try repository.isShallow() { throw ControlError.shallowHistory }
       return try repository.history(from: tip)
@@ -61,10 +63,15 @@ struct LedgerBuilder {
       commits[entry.commit.id] = entry
       parents[entry.commit.id] = entry.commit.parents
     }
-    let order = HistoryOrder(tip: tip, parents: parents)
+    let order = HistoryOrder(tip: tip, parents: parents, checkpoints: checkpoints)
     guard let root = order.mainline.first else { throw .noCommits(path: repository.gitDirectory) }
-    if let trustedRoot, trustedRoot != root {
-      throw .untrustedRoot(found: root, pinned: trustedRoot)
+    // H1 looks at the tip's own first-parent chain: a history whose mainline now ends elsewhere is refused,
+    // even where checkpoints keep the order of what was judged before.
+    var tipRoot = tip
+    var visited = Set<ObjectID>()
+    while let first = parents[tipRoot]?.first, visited.insert(first).inserted { tipRoot = first }
+    if let trustedRoot, trustedRoot != root || trustedRoot != tipRoot {
+      throw .untrustedRoot(found: trustedRoot != tipRoot ? tipRoot : root, pinned: trustedRoot)
     }
     if trustedRoot == nil, order.roots.count > 1 { throw .ambiguousRoots(order.roots) }
     for foreign in order.roots where foreign != root {
