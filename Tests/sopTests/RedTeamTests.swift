@@ -214,6 +214,103 @@ struct RedTeamTests {
     #expect(verify.json?.kinds(of: erinPolicy) == ["unknown-key"], "\(verify.result.stdout)")
   }
 
+  /// H2: "A policy version in effect at a commit stays in effect in every descendant until a newer approved
+  /// change replaces it; no merge order can bring an older one back." Main has P1 → P2 (approved; removes
+  /// Erin's stolen key). Mallory, with no key at all, checks out P1's commit, runs `git merge --no-ff --no-commit
+  /// main`, puts P1's sop.yml back, commits and fast-forwards main. The merge descends from P2's approval, so
+  /// P2 must stay in effect: Erin's key is not effective at the tip, and a later approval with it is
+  /// `unknown-key`.
+  @Test("A keyless merge with the old policy as first parent and sop.yml resolved to it does not roll back")
+  func keylessPolicyRollbackByFirstParent() throws {
+    let team = try Team()
+    let beforeRemoval = try team.rev()
+    let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
+    try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin's stolen key")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    try team.scratch.git("checkout", "-q", "-b", "rollback", beforeRemoval)
+    team.scratch.identity = Team.malloryID
+    try team.scratch.git("merge", "-q", "--no-ff", "--no-commit", "main")
+    try team.scratch.git("checkout", beforeRemoval, "--", "sop.yml")
+    try team.scratch.commitAll("Merge main")
+    try team.scratch.git("checkout", "-q", "main")
+    try team.scratch.git("merge", "-q", "--ff-only", "rollback")
+    let keys = try team.cli.sop("keys")
+    #expect(!keys.stdout.contains(team.erin.publicKey.split(separator: " ")[1]), "Erin's removed key is back")
+    let erinCommit = try team.approve(key: team.erin, as: Team.erinID)
+    try team.approve(key: team.bob, as: Team.bobID)
+    #expect(try team.qp001()?.revision == 0, "the removed key approved QP-001")
+    let verify = try team.verify()
+    #expect(verify.json?.kinds(of: erinCommit) == ["unknown-key"], "\(verify.result.stdout)")
+  }
+
+  /// Derived state ("A content approved earlier and then superseded is not approved again by going back to
+  /// it: reverting to an old text makes a draft") and H5's Why ("reverting a document to a superseded text
+  /// made it approved again"). QP-001 has r1 (T1) and r2 (T2). Mallory, with no key, checks out the commit
+  /// where r1 completed, runs `git merge --no-ff --no-commit main`, puts T1 back, commits and fast-forwards
+  /// main. QP-001 must be a draft that still shows r2 in force; T1 must not be published again.
+  @Test("A keyless merge with an old revision as first parent does not bring a superseded text back in force")
+  func keylessRevertToSupersededByFirstParent() throws {
+    let team = try Team()
+    try team.approveQP001()
+    let r1Commit = try team.rev()
+    let t1 = try team.blob()
+    try team.commit([Team.document: procedureText(step: "New step.")], as: Team.danaID, "Edit")
+    try team.approveQP001()
+    #expect(try team.qp001()?.revision == 2)
+    try team.scratch.git("checkout", "-q", "-b", "revert", r1Commit)
+    team.scratch.identity = Team.malloryID
+    try team.scratch.git("merge", "-q", "--no-ff", "--no-commit", "main")
+    try team.scratch.git("checkout", r1Commit, "--", Team.document)
+    try team.scratch.commitAll("Merge main")
+    try team.scratch.git("checkout", "-q", "main")
+    try team.scratch.git("merge", "-q", "--ff-only", "revert")
+    #expect(try team.blob() == t1)
+    let entry = try #require(try team.qp001())
+    #expect(entry.state == "draft", "the superseded text T1 is shown approved again")
+    #expect(entry.revision == 2)
+  }
+
+  /// team.md: the guard rejects a push that would "roll sop.yml back to an earlier policy": the keyless
+  /// rollback of `keylessPolicyRollbackByFirstParent` is rejected on a guarded server.
+  @Test("Guard: the keyless first-parent policy rollback is rejected")
+  func guardRejectsKeylessPolicyRollback() throws {
+    let (team, server) = try guarded()
+    let beforeRemoval = try team.rev()
+    let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
+    try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin's stolen key")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    #expect(try push(team, "main").status == 0)
+    let before = try team.git(in: server, "rev-parse", "main")
+    try team.scratch.git("checkout", "-q", "-b", "rollback", beforeRemoval)
+    team.scratch.identity = Team.malloryID
+    try team.scratch.git("merge", "-q", "--no-ff", "--no-commit", "main")
+    try team.scratch.git("checkout", beforeRemoval, "--", "sop.yml")
+    try team.scratch.commitAll("Merge main")
+    let result = try push(team, "rollback:main")
+    #expect(result.status != 0, "\(result.stderr)")
+    #expect(try team.git(in: server, "rev-parse", "main") == before)
+  }
+
+  /// team.md: the guard rejects "an approval … that sop verify would flag"; the first-parent swap of
+  /// `firstParentSwapKeepsRemovedKey` pushed to a guarded server must be rejected, and main must not move.
+  @Test("Guard: the first-parent swap that gets a removed key counted is rejected")
+  func guardRejectsFirstParentSwap() throws {
+    let (team, server) = try guarded()
+    try team.approve(key: team.bob, as: Team.bobID)
+    let beforeRemoval = try team.rev()
+    let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
+    try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin's stolen key")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    #expect(try push(team, "main").status == 0)
+    let before = try team.git(in: server, "rev-parse", "main")
+    try team.scratch.git("checkout", "-q", "-b", "thief", beforeRemoval)
+    try team.approve(key: team.erin, as: Team.erinID)
+    try team.merge(["--no-ff", "main"], as: Team.malloryID)
+    let result = try push(team, "thief:main")
+    #expect(result.status != 0, "\(result.stderr)")
+    #expect(try team.git(in: server, "rev-parse", "main") == before)
+  }
+
   // MARK: H12 · a removed publisher's key
 
   /// H12 + "Revoked keys" (a removed or revoked key "signs for nobody from the commit where that policy takes
@@ -436,6 +533,33 @@ struct RedTeamTests {
     let entry = try #require(try team.qp001())
     #expect(entry.state == "draft")
     _ = evil
+  }
+
+  /// `git replace --graft` makes stock git hide Mallory's unregistered approval from `git log`; sop judges the
+  /// real objects (signatures cover them), so verify still reports it (`unknown-key`).
+  @Test("git replace --graft does not hide an approval from sop verify")
+  func replaceGraftIgnored() throws {
+    let team = try Team()
+    let alice = try team.approve(key: team.alice, as: Team.aliceID)
+    let mallory = try team.approve(key: team.mallory, as: Team.malloryID)
+    let tip = try team.commit(["notes.txt": "x\n"], as: Team.danaID, "Notes")
+    try team.scratch.git("replace", "--graft", tip, alice)
+    #expect(!(try team.scratch.git("log", "--format=%H")).contains(mallory))
+    let verify = try team.verify()
+    #expect(verify.json?.kinds(of: mallory) == ["unknown-key"], "\(verify.result.stdout)")
+  }
+
+  /// H1: `sop.root` pinned to a commit that is not a root: every command refuses with exit 2 (never 0, never a
+  /// trap), naming the root the history really starts at.
+  @Test("sop.root pinned to a non-root commit is refused with exit 2")
+  func pinnedNonRoot() throws {
+    let team = try Team()
+    let root = try team.rev()
+    let approval = try team.approve(key: team.alice, as: Team.aliceID)
+    try team.scratch.git("config", "sop.root", approval)
+    let status = try team.cli.sop("status")
+    #expect(status.status == 2)
+    #expect(status.stderr.contains(root), "\(status.stderr)")
   }
 
   // MARK: sop guard
