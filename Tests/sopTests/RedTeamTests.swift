@@ -39,6 +39,33 @@ struct RedTeamTests {
     #expect(verify.json?.kinds(of: revocation).contains("unknown-key") == true, "\(verify.result.stdout)")
   }
 
+  /// Rule 6 + H9 (authorship is the author *and* committer emails of each change commit) + withdrawing ("its
+  /// changes are unapproved again"). Alice (quality) commits QP-001's new text T2 with Dana as the author field:
+  /// as its committer she is an author. Erin and Bob approve T2 (r2); Erin withdraws her approval, so r2 leaves
+  /// force and T2's changes are unapproved again, still by their authors Dana and Alice. Alice's quality
+  /// signature on T2 must then be a `self-approval` and QP-001 must stay a draft of r1.
+  @Test("After a revocation the committer of a change is still its author")
+  func revocationKeepsCommitterAsAuthor() throws {
+    let team = try Team()
+    try team.approveQP001()
+    try team.scratch.write(Team.document, procedureText(step: "Alice's shortcut."))
+    team.scratch.identity = Team.aliceID
+    team.scratch.clock += 60
+    try team.scratch.git("commit", "-q", "-am", "Edit", "--author=\(Team.danaID.name) <\(Team.danaID.email)>")
+    let erinApproval = try team.approve(key: team.erin, as: Team.erinID)
+    try team.approve(key: team.bob, as: Team.bobID)
+    #expect(try team.qp001()?.revision == 2)
+    team.scratch.identity = Team.erinID
+    try team.scratch.signedEmptyCommit(
+      "Revoke QP-001\n\nsigned too early\n\nRevokes: \(erinApproval)", key: team.erin.path)
+    #expect(try team.qp001()?.state == "draft")
+    let aliceApproval = try team.approve(key: team.alice, as: Team.aliceID)
+    let entry = try #require(try team.qp001())
+    #expect(entry.state == "draft", "Alice approved the change she committed")
+    let verify = try team.verify()
+    #expect(verify.json?.kinds(of: aliceApproval) == ["self-approval"], "\(verify.result.stdout)")
+  }
+
   /// Rule 3 applies to revocations ("a signed, empty commit carrying Revokes:"): a signed merge commit carrying
   /// `Revokes:` withdraws nothing, and verify reports it (`content-changed`).
   @Test("A Revokes: trailer on a signed merge commit withdraws nothing")
@@ -375,6 +402,82 @@ struct RedTeamTests {
     }
   }
 
+  /// Rule 6 + H8 ("every edit the parser accepts … is a change of that document, with its author, for rule 6").
+  /// With `documents: ["procedures/**"]`, Alice (quality) moves QP-001 to `drafts/` (outside the globs) and
+  /// rewrites it there; Dana moves it back. The text Alice wrote is QP-001's new content, so Alice is an author
+  /// and, with `self-approval: false`, her signature must not count: QP-001 stays a draft of r1.
+  @Test("Editing a document while it sits outside the documents: globs does not hide its author")
+  func editOutsideGlobsKeepsAuthor() throws {
+    let team = try Team(documents: ["procedures/**"])
+    try team.approveQP001()
+    try team.scratch.git("mv", Team.document, "drafts-QP-001.md")
+    try team.commit(["drafts-QP-001.md": procedureText(step: "Alice's shortcut.")], as: Team.aliceID, "Park and edit")
+    try team.scratch.git("mv", "drafts-QP-001.md", Team.document)
+    team.scratch.identity = Team.danaID
+    try team.scratch.commitAll("Move back")
+    let aliceApproval = try team.approve(key: team.alice, as: Team.aliceID)
+    try team.approve(key: team.bob, as: Team.bobID)
+    let entry = try #require(try team.qp001())
+    #expect(entry.revision == 1, "Alice approved the text she wrote")
+    let verify = try team.verify()
+    #expect(verify.json?.kinds(of: aliceApproval) == ["self-approval"], "\(verify.result.stdout)")
+  }
+
+  /// H2/H3 + rule 2: a policy change approved on a side branch (P2: Frank gets quality) by Alice, while main
+  /// meanwhile removed Alice's admin role (P1'). At the merge both Alice's POLICY signature and Frank's quality
+  /// signature on the side branch are judged under P1': neither counts, QP-001 stays a draft missing quality.
+  @Test("A policy change approved on a side branch by someone no longer admin at the merge does not take effect")
+  func sideBranchPolicyJudgedAtEntry() throws {
+    let team = try Team()
+    try team.approve(key: team.bob, as: Team.bobID)
+    let fork = try team.rev()
+    let demoted = team.policy(
+      people: team.members { members in
+        if let index = members.firstIndex(where: { $0.email == Team.aliceID.email }) {
+          members[index].roles = ["operations"]
+        }
+      })
+    try team.commit(["sop.yml": demoted], as: Team.danaID, "Alice leaves admin and quality")
+    try team.approve("POLICY", key: team.erin, as: Team.erinID)
+    try team.scratch.git("checkout", "-q", "-b", "side", fork)
+    let frankQuality = team.policy(
+      people: team.members { members in
+        if let index = members.firstIndex(where: { $0.email == Team.frankID.email }) {
+          members[index].roles = ["admin", "quality"]
+        }
+      })
+    try team.commit(["sop.yml": frankQuality], as: Team.danaID, "Frank does quality")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    let frank = try team.approve(key: team.frank, as: Team.frankID)
+    try team.scratch.git("checkout", "-q", "main")
+    team.scratch.identity = Team.danaID
+    _ = try? team.scratch.git("merge", "-q", "--no-ff", "--no-edit", "side")
+    try team.scratch.write("sop.yml", frankQuality)
+    try team.scratch.commitAll("Merge side")
+    let entry = try #require(try team.qp001())
+    #expect(entry.revision == 0)
+    let verify = try team.verify()
+    #expect(verify.json?.kinds(of: frank) == ["not-authorised"], "\(verify.result.stdout)")
+  }
+
+  /// Trailer spellings sop accepts, as git's trailer parser does: CRLF line ends, an upper-case key, and the
+  /// same `Approves:` twice in one commit (counted once).
+  @Test("Legit: CRLF, APPROVES: and a repeated trailer in one commit count once")
+  func trailerSpellings() throws {
+    let team = try Team()
+    let blob = try team.blob()
+    team.scratch.identity = Team.aliceID
+    team.scratch.clock += 60
+    try team.scratch.git(
+      "-c", "gpg.format=ssh", "-c", "user.signingkey=\(team.alice.path)", "commit", "-q", "--allow-empty", "-S",
+      "--cleanup=verbatim", "-m", "Approve\r\n\r\nAPPROVES: QP-001 \(blob)\r\nApproves: QP-001 \(blob)\r\n")
+    try team.approve(key: team.bob, as: Team.bobID)
+    let entry = try #require(try team.qp001())
+    #expect(entry.state == "approved")
+    #expect(entry.approvals?.count == 2)
+    #expect(try team.verify().json?.ok == true)
+  }
+
   // MARK: Legit shapes that must keep working
 
   /// H2/H3 legit: an octopus merge of three branches (Alice's approval, Bob's approval, an unrelated edit)
@@ -597,6 +700,28 @@ struct RedTeamTests {
     let result = try push(team, "main", "refs/tags/published/1", "refs/tags/published/2")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try team.git(in: server, "tag", "-l", "published/*").split(separator: "\n").count == 2)
+  }
+
+  /// team.md lists "rewrite the default branch (anything but a fast-forward)" as rejected, so rewriting a feature
+  /// branch is allowed. A feature branch that carried an approved sop.yml change, reset and force-pushed, is an
+  /// honest clean-up of a branch, not a rollback of the record (main never had that policy).
+  @Test("Guard legit: force-pushing a feature branch that dropped its own policy change is accepted")
+  func guardFeatureBranchPolicyRewind() throws {
+    let (team, _) = try guarded()
+    try team.scratch.git("checkout", "-q", "-b", "feature")
+    let frankQuality = team.policy(
+      people: team.members { members in
+        if let index = members.firstIndex(where: { $0.email == Team.frankID.email }) {
+          members[index].roles = ["admin", "quality"]
+        }
+      })
+    try team.commit(["sop.yml": frankQuality], as: Team.danaID, "Frank does quality")
+    try team.approve("POLICY", key: team.alice, as: Team.aliceID)
+    #expect(try push(team, "feature").status == 0)
+    try team.scratch.git("reset", "-q", "--hard", "main")
+    try team.commit(["notes.txt": "other\n"], as: Team.danaID, "Something else")
+    let forced = try push(team, "--force", "feature")
+    #expect(forced.status == 0, "\(forced.stderr)")
   }
 
   /// team.md: the guard protects the default branch; a feature branch may be deleted or force-pushed, and a
