@@ -295,6 +295,32 @@ struct RedTeamTests {
     let entry = try #require(try team.qp001())
     #expect(entry.state == "draft", "the superseded text T1 is shown approved again")
     #expect(entry.revision == 2)
+    let publish = try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path)
+    #expect(publish.status == 0, "\(publish.stderr)")
+    let snapshot = try team.scratch.git("tag", "-l", "--format=%(contents)", "published/1")
+    #expect(!snapshot.contains(t1), "the superseded text was published: \(snapshot)")
+  }
+
+  /// The keyless revert of `keylessRevertToSupersededByFirstParent` pushed to a guarded server: it makes a
+  /// superseded text approved again (Derived state, H5), so the guard, which keeps what verify would flag out of
+  /// the shared repository (team.md), must reject it; main must not move.
+  @Test("Guard: the keyless first-parent revert to a superseded text is rejected")
+  func guardRejectsKeylessRevert() throws {
+    let (team, server) = try guarded()
+    try team.approveQP001()
+    let r1Commit = try team.rev()
+    try team.commit([Team.document: procedureText(step: "New step.")], as: Team.danaID, "Edit")
+    try team.approveQP001()
+    #expect(try push(team, "main").status == 0)
+    let before = try team.git(in: server, "rev-parse", "main")
+    try team.scratch.git("checkout", "-q", "-b", "revert", r1Commit)
+    team.scratch.identity = Team.malloryID
+    try team.scratch.git("merge", "-q", "--no-ff", "--no-commit", "main")
+    try team.scratch.git("checkout", r1Commit, "--", Team.document)
+    try team.scratch.commitAll("Merge main")
+    let result = try push(team, "revert:main")
+    #expect(result.status != 0, "\(result.stderr)")
+    #expect(try team.git(in: server, "rev-parse", "main") == before)
   }
 
   /// team.md: the guard rejects a push that would "roll sop.yml back to an earlier policy": the keyless
