@@ -9,14 +9,20 @@ extension DocumentRepository {
     return try ledger(at: commit, builder: &builder)
   }
 
+  /// The ledger a fresh clone computes: no checkpoints, the tip's own first-parent order (H13).
+  func ledgerAsFreshClone(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
+    var builder = LedgerBuilder(repository: git)
+    return try builder.build(from: commit, trustedRoot: try pinnedRoot())
+  }
+
   /// Walks history from `commit` with `builder`, which keeps its state so a new commit can be appended.
   func ledger(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
     let pinned = try pinnedRoot()
     let branch = (try? git.currentBranch()) ?? nil
-    let checkpoints = branch.map(self.checkpoints(of:)) ?? []
+    let checkpoints = self.checkpoints()
     let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
     if let branch, commit == ((try? git.referenceTarget(branch)) ?? nil) {
-      recordCheckpoint(commit, of: branch, known: checkpoints, reachable: ledger.policyAtCommit)
+      recordCheckpoint(commit, of: branch, known: self.checkpoints(of: branch), reachable: ledger.policyAtCommit)
     }
     if pinned == nil {
       // H1: trust on first use, only for a history with a single root (the builder refuses more).
@@ -32,12 +38,13 @@ extension DocumentRepository {
   /// Where the tips judged before are kept, one `<branch> <commit>` line each, oldest first (H13).
   var checkpointFile: URL { URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/checkpoints") }
 
-  /// The tips of `branch` this repository judged before, oldest first.
-  func checkpoints(of branch: String) -> [ObjectID] {
+  /// The tips this repository judged before, oldest first, of `branch` or of every branch (the history being
+  /// judged keeps those it contains).
+  func checkpoints(of branch: String? = nil) -> [ObjectID] {
     guard let text = try? String(contentsOf: checkpointFile, encoding: .utf8) else { return [] }
     return text.split(separator: "\n").compactMap { line in
       let parts = line.split(separator: " ")
-      guard parts.count == 2, parts[0] == branch else { return nil }
+      guard parts.count == 2, branch == nil || parts[0] == branch! else { return nil }
       return ObjectID(hex: String(parts[1]))
     }
   }

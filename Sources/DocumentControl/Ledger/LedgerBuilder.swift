@@ -233,6 +233,11 @@ struct LedgerBuilder {
         report(.notAuthorised, "only the key that made approval \(approval.short) may revoke it")
         continue
       }
+      // A key the policy in effect no longer registers withdraws nothing (as it approves nothing).
+      guard signer != nil else {
+        report(.unknownKey, "key \(key.fingerprint) is not registered in the sop.yml in effect where it enters")
+        continue
+      }
       guard revokedApprovals.insert(approval).inserted else { continue }
       let revocation = Revocation(
         commit: commit.id, approval: approval, name: signer?.name ?? "", email: signer?.email ?? "",
@@ -256,7 +261,7 @@ struct LedgerBuilder {
             // Its other signatures wait again for the missing one; its changes are unapproved again.
             history.pending[revision.blob] = revision.approvals.filter { $0.commit != approval }
             history.changesSinceRevision = revision.changes + history.changesSinceRevision
-            history.authorsSinceRevision.formUnion(revision.changes.map { $0.authorEmail.lowercased() })
+            history.authorsSinceRevision.formUnion(revision.authors)
           }
         }
         histories[id] = history
@@ -284,7 +289,9 @@ struct LedgerBuilder {
       ?? DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
     selections[current ?? -1] = selection
     var authors: Set<String>?
-    for change in entry.changes where selection.includes(change.path) {
+    // Every Markdown document counts for authorship, selected or not: an edit made while a file sat outside
+    // the `documents:` globs is still its author's (identity is the parser's id, H8).
+    for change in entry.changes where selection.includes(change.path) || change.path.hasSuffix(".md") {
       guard let blob = change.newBlob, let content = try frontMatter(ofBlob: blob) else { continue }
       if commit.parents.count > 1, try fromOtherParent(commit, path: change.path, blob: blob) { continue }
       let id = content.id
@@ -481,10 +488,11 @@ struct LedgerBuilder {
           required: required, signatures: signatures, authors: history.authorsSinceRevision, policy: policy.policy)
         {
           let number = history.revisions.count + 1
-          history.revisions.append(
-            ApprovedRevision(
-              number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
-              changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type))
+          var revision = ApprovedRevision(
+            number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
+            changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
+          revision.authors = history.authorsSinceRevision
+          history.revisions.append(revision)
           approvedBlobs[id, default: [:]][blob] = number
           history.pending = [:]
           history.changesSinceRevision = []
@@ -503,6 +511,7 @@ struct LedgerBuilder {
             changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
           revision.isEditorial = true
           revision.changedWords = words
+          revision.authors = history.authorsSinceRevision
           history.revisions.append(revision)
           approvedBlobs[id, default: [:]][blob] = number
           history.pending = [:]
@@ -533,10 +542,9 @@ struct LedgerBuilder {
       return RuleViolation(
         kind: .contentMismatch, message: "blob \(blob.short) is not the content of sop.yml in the parent commit")
     }
-    // H5, as for documents: a policy text that never reached the mainline is approved for nothing.
-    guard
-      try mainlineTree.map({ tree throws(GitError) in try blobID(at: Policy.fileName, inTree: tree) == blob }) ?? false
-    else { return nil }
+    // Unlike a document, an approved sop.yml takes effect wherever its approvals enter, whatever text a merge
+    // resolves sop.yml to: the policy in effect is the last approved one, never the committed file, so a
+    // keyless merge cannot roll it back (H2).
     if let violation = ApprovalRules.judgePolicySigner(person) { return violation }
     let record = ApprovalRecord(
       email: person.email, name: person.name, role: ApprovalRules.adminRole,

@@ -85,6 +85,8 @@ public struct ApprovedRevision: Sendable {
   public var revocation: Revocation?
   /// Whether it was approved on the editorial path.
   public var isEditorial = false
+  /// Who authored its changes (for rule 6 again if it is revoked).
+  public var authors: Set<String> = []
   /// For an editorial revision, the words inserted plus deleted since the revision before it.
   public var changedWords: Int?
 

@@ -71,7 +71,13 @@ extension DocumentRepository {
             reject(update, "\(name) is not a signed annotated tag of a commit")
             continue
           }
+          // The snapshots already on the server, and those this push adds.
           var tags = try snapshotTags().filter { $0.name != name }
+          for other in updates where other.name != update.name && other.old == nil {
+            guard let object = other.new, other.name.hasPrefix("refs/tags/" + Self.snapshotPrefix) else { continue }
+            let otherName = String(other.name.dropFirst("refs/tags/".count))
+            if let pushed = try? snapshotTag(name: otherName, object: object) { tags.append(pushed) }
+          }
           tags.append(tag)
           tags.sort { $0.number < $1.number }
           var cache = ledgers
@@ -91,8 +97,25 @@ extension DocumentRepository {
         continue
       }
       do throws(ControlError) {
+        // The tip as it is on the server is judged first: it becomes the checkpoint that orders the new
+        // history (H13), so a push cannot re-order what the server already judged.
+        let before = try update.old.map(ledger)
         let after = try ledger(new)
-        if let old = update.old {
+        // A fresh clone orders history by the tip's first parents. When that gives another answer than the
+        // order the server already judged (H13: the server's tip became a second parent and the merge reverts
+        // what it had), every new clone would be misled: refuse, and say how to merge the other way.
+        if update.name == defaultBranch, update.old != nil {
+          let fresh = try ledgerAsFreshClone(at: new)
+          if let difference = Self.firstDifference(after, fresh) {
+            reject(
+              update,
+              "read from its first parents, this history puts \(difference) back in force although the server "
+                + "had moved past it; merge with the server's branch as the first parent (git pull, not a merge "
+                + "of main into an old commit)")
+            continue
+          }
+        }
+        if let old = update.old, let before {
           let fastForward: Bool = try viaGit { () throws(GitError) in try git.isDescendant(new, of: old) }
           if !fastForward, update.name == defaultBranch {
             reject(
@@ -101,8 +124,7 @@ extension DocumentRepository {
                 + "refer to it. Merge instead of rebasing or force-pushing")
             continue
           }
-          let before = try ledger(old)
-          if let kept = before.effectivePolicy,
+          if update.name == defaultBranch, let kept = before.effectivePolicy,
             after.policyVersions.count < kept.revision || after.policyVersions[kept.revision - 1].blob != kept.blob
           {
             reject(
@@ -126,6 +148,17 @@ extension DocumentRepository {
       }
     }
     return rejections
+  }
+}
+
+extension DocumentRepository {
+  /// The first document (or `sop.yml`) whose content in force differs between two ledgers of one tip.
+  static func firstDifference(_ judged: ApprovalLedger, _ fresh: ApprovalLedger) -> String? {
+    if judged.effectivePolicy?.blob != fresh.effectivePolicy?.blob { return "an older sop.yml" }
+    for id in Set(judged.documents.keys).union(fresh.documents.keys).sorted() {
+      if judged.documents[id]?.inForce?.blob != fresh.documents[id]?.inForce?.blob { return "an old text of \(id)" }
+    }
+    return nil
   }
 }
 
