@@ -42,7 +42,8 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
   public init?(line: String) {
     let parts = line.split(separator: " ")
     guard parts.count == 3 || (parts.count == 4 && parts[3] == "withdrawn"), DocumentID(String(parts[0])) != nil,
-      parts[1].hasPrefix("r"), let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
+      parts[1].hasPrefix("r"), parts[1].utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
     else { return nil }
     self.init(id: String(parts[0]), revision: revision, blob: String(parts[2]), isWithdrawn: parts.count == 4)
   }
@@ -138,10 +139,14 @@ extension DocumentRepository {
         }
         message += entries.map(\.line).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
         let time = Int64(request.now.timeIntervalSince1970)
-        let payload =
-          "object \(head.hex)\ntype commit\ntag \(name)\ntagger \(person.name) <\(person.email)> \(time) +0000\n\n"
-          + message
+        let tagger = GitSignature(name: person.name, email: person.email, time: time)
+        let payload: String
         let signature: String
+        do {
+          payload = try TagObject(object: head, name: name, tagger: tagger, message: message).unsignedText()
+        } catch {
+          throw .git(error)
+        }
         do {
           signature = try signer.sign(Data(payload.utf8), namespace: "git")
         } catch let error as SignatureError {
@@ -206,41 +211,23 @@ extension DocumentRepository {
         guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)) else { continue }
         let raw = try git.rawObject(reference.target)
         guard raw.type == "tag" else { continue }
-        let text = String(decoding: raw.data, as: UTF8.self)
-        var payload = raw.data
-        var signature: String?
-        if let range = text.range(of: "\n-----BEGIN SSH SIGNATURE-----", options: .backwards) {
-          let cut = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
-          payload = Array(raw.data[..<cut])
-          signature = String(text[text.index(after: range.lowerBound)...])
+        let tag: TagObject
+        do {
+          tag = try TagObject(parsing: raw.data)
+        } catch {
+          throw GitError(operation: "read \(name)", code: error.code, message: "\(name) is \(error.message)")
         }
-        let body = String(decoding: payload, as: UTF8.self)
-        let header = body.components(separatedBy: "\n\n").first ?? ""
-        var tagger = GitSignature(name: "", email: "", time: 0)
-        for line in header.split(separator: "\n") where line.hasPrefix("tagger ") {
-          tagger = Self.parseIdentity(String(line.dropFirst(7)))
-        }
-        let entries = body.split(separator: "\n").compactMap { SnapshotEntry(line: String($0)) }
+        let entries = tag.message.split(separator: "\n").compactMap { SnapshotEntry(line: String($0)) }
         tags.append(
           SnapshotTag(
             name: name, number: number, object: reference.target, commit: try git.peelToCommit(reference.target),
-            tagger: tagger, entries: entries.sorted(), payload: payload, signature: signature))
+            tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sorted(),
+            payload: tag.signedData, signature: tag.signature))
       }
       return tags.sorted { $0.number < $1.number }
     } catch {
       throw .git(error)
     }
-  }
-
-  /// Parses `Name <email> 1700000000 +0000`.
-  static func parseIdentity(_ text: String) -> GitSignature {
-    guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">") else {
-      return GitSignature(name: text, email: "", time: 0)
-    }
-    let name = text[..<open].trimmingCharacters(in: .whitespaces)
-    let email = String(text[text.index(after: open)..<close])
-    let rest = text[text.index(after: close)...].split(separator: " ")
-    return GitSignature(name: name, email: email, time: rest.first.flatMap { Int64($0) } ?? 0)
   }
 
   func frontMatter(ofBlob blob: ObjectID) throws(ControlError) -> FrontMatter? {
