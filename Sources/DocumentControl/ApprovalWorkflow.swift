@@ -76,6 +76,7 @@ extension DocumentRepository {
     let signer = makeSigner(keyPath.path)
     defer { keyPath.cleanup() }
     var pinned: [String: ObjectID] = [:]
+    let time = try unixSeconds(request.now)
     for attempt in 0..<maxAttempts {
       let head = try commit(nil)
       let plan = try planApproval(request: request, head: head, key: key, pinned: pinned)
@@ -83,7 +84,6 @@ extension DocumentRepository {
       let committed: ObjectID
       do {
         let tree = try git.commit(head).tree
-        let time = Int64(request.now.timeIntervalSince1970)
         let identity = GitSignature(name: plan.person.name, email: plan.person.email, time: time)
         let buffer = try git.commitBuffer(
           tree: tree, parents: [head], author: identity, committer: identity, message: plan.message)

@@ -149,7 +149,13 @@ extension DocumentRepository {
       id = parsed
     } else {
       let highest = existing.keys.filter { $0.prefix == documentType.prefix }.map(\.number).max() ?? 0
-      id = DocumentID(String(format: "%@-%03d", documentType.prefix, highest + 1))!
+      // Ids come from files anyone can commit; F-9223372036854775807 has no successor.
+      guard highest < Int.max, let next = DocumentID(String(format: "%@-%03ld", documentType.prefix, highest + 1))
+      else {
+        throw .invalidArgument(
+          "\(documentType.prefix)-\(highest) is the highest number sop can count to; pass --id with an unused id")
+      }
+      id = next
     }
     let ownerEmail = requestedOwner ?? ((try? git.configValue("user.email")) ?? nil)
     guard let ownerEmail, let owner = policy.person(email: ownerEmail) else {

@@ -129,16 +129,21 @@ extension DocumentRepository {
       tag = latest
     } else {
       let signer = makeSigner(keyPath.path)
-      var number = (existing.last?.number ?? 0) + 1
+      let time = try unixSeconds(request.now)
+      var number = existing.last?.number ?? 0
       var created: SnapshotTag?
       for _ in 0..<30 {
+        // Tag names come from references anyone can push; published/9223372036854775807 has no successor.
+        guard number < Int.max else {
+          throw .refused("\(Self.snapshotPrefix)\(number) is the highest snapshot number sop can count to")
+        }
+        number += 1
         let name = Self.snapshotPrefix + String(number)
         var message = "sop snapshot \(name)\n\n"
         if let text = request.message?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
           message += text + "\n\n"
         }
         message += entries.map(\.line).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
-        let time = Int64(request.now.timeIntervalSince1970)
         let tagger = GitSignature(name: person.name, email: person.email, time: time)
         let payload: String
         let signature: String
@@ -161,7 +166,7 @@ extension DocumentRepository {
           created = allTags.first { $0.name == name }
           break
         } catch let error as GitError where error.isExisting {
-          number += 1  // Another publisher took this number: compare-and-swap on the tag name.
+          continue  // Another publisher took this number: compare-and-swap on the tag name.
         } catch let error as GitError {
           throw .git(error)
         } catch {

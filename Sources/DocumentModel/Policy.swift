@@ -229,6 +229,16 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
   /// Calendar units a period can be written in.
   public enum Unit: String, Sendable, Codable, Hashable {
     case days, weeks, months, years
+
+    /// The most units `sop.yml` may give: 1000 years, so date arithmetic stays far from overflow.
+    var maximumCount: Int {
+      switch self {
+      case .days: return 365_250
+      case .weeks: return 52_179
+      case .months: return 12_000
+      case .years: return 1_000
+      }
+    }
   }
 
   /// How many units.
@@ -248,7 +258,7 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
     guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
     var unitText = parts[1].lowercased()
     if !unitText.hasSuffix("s") { unitText += "s" }
-    guard let unit = Unit(rawValue: unitText) else { return nil }
+    guard let unit = Unit(rawValue: unitText), count <= unit.maximumCount else { return nil }
     self.init(count: count, unit: unit)
   }
 
@@ -259,7 +269,8 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "'\(text)' is not a period; write e.g. '12 months', '2 years', '90 days'"))
+          debugDescription:
+            "'\(text)' is not a period of at most 1000 years; write e.g. '12 months', '2 years', '90 days'"))
     }
     self = interval
   }
@@ -280,7 +291,7 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
     var components = DateComponents()
     switch unit {
     case .days: components.day = count
-    case .weeks: components.day = count * 7
+    case .weeks: components.day = count.multipliedReportingOverflow(by: 7).overflow ? Int.max : count * 7
     case .months: components.month = count
     case .years: components.year = count
     }
