@@ -21,14 +21,15 @@ swift build --package-path Fuzz -c release --scratch-path "$scratch" --product "
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
 binary=$scratch/release/Fuzz$target
 
-# A trap must end the run at once rather than wait for the Swift backtracer. -detect_leaks=0 (below):
-# LeakSanitizer reports the boxes of lazily initialised Swift globals at exit, which are not leaks.
+# A trap must end the run at once rather than wait for the Swift backtracer. No leak checks: LeakSanitizer
+# reports the boxes of lazily initialised Swift globals at exit, which are not leaks.
 export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 case "$mode" in
   merge)
     staged=$(mktemp -d)
     mv "$seeds"/* "$staged"/ 2>/dev/null || true
-    nice -n 19 "$binary" -set_cover_merge=1 -detect_leaks=0 "$seeds" "$staged" "$found"
+    nice -n 19 "$binary" -set_cover_merge=1 -use_counters=0 -detect_leaks=0 "$seeds" "$staged" "$found"
     rm -rf "$staged"
     ;;
   *[!0-9]*)

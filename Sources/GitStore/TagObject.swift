@@ -20,10 +20,11 @@ public struct TagObject: Sendable, Hashable {
   public var message: String
   /// The armored signature as stored (from `-----BEGIN` to the end), or nil for an unsigned tag.
   public var signature: String?
-  /// The bytes the signature covers: the whole object up to the signature.
+  /// The bytes the signature covers as read: the whole object up to the signature (empty when the
+  /// value was not read from git; format it with `unsignedText()`).
   public var signedData: [UInt8]
 
-  /// Creates a tag value; `buffer` gives the bytes to sign.
+  /// Creates an unsigned tag to format with `unsignedText()`, sign, and write with `createTag(buffer:)`.
   public init(object: ObjectID, type: String = "commit", name: String, tagger: GitSignature?, message: String) {
     self.object = object
     self.type = type
