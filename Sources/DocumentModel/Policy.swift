@@ -51,7 +51,7 @@ public struct Policy: Sendable, Codable, Hashable {
   /// Decodes with defaults for the optional keys.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    version = try container.decode(Int.self, forKey: .version)
+    version = try container.decodeWholeNumber(forKey: .version)
     guard version == 1 else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: [CodingKeys.version], debugDescription: "only version 1 exists; found \(version)"))
@@ -61,7 +61,7 @@ public struct Policy: Sendable, Codable, Hashable {
     types = try container.decode([String: DocumentType].self, forKey: .types)
     documents = try container.decodeIfPresent([String].self, forKey: .documents)
     allowsSelfApproval = try container.decodeIfPresent(Bool.self, forKey: .allowsSelfApproval) ?? false
-    policyApprovals = try container.decodeIfPresent(Int.self, forKey: .policyApprovals) ?? 1
+    policyApprovals = try container.decodeWholeNumberIfPresent(forKey: .policyApprovals) ?? 1
     guard policyApprovals >= 1 else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: [CodingKeys.policyApprovals], debugDescription: "must be 1 or more"))

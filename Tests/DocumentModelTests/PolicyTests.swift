@@ -104,6 +104,17 @@ struct PolicyTests {
     }
   }
 
+  @Test(
+    "Whole numbers are decimal: YAML 1.1 base-60 numbers are an error, never an overflow",
+    arguments: ["version: 22:2222222222222222222:22", "policy-approvals: 1:1:1:1:1:1:1:1:1:1:1:1", "version: 1.0"])
+  func sexagesimal(line: String) {
+    let base = "version: 1\norganisation: A\npeople: []\ntypes: {}\n"
+    let yaml = base.replacingOccurrences(
+      of: "version: 1\n", with: line.hasPrefix("version") ? line + "\n" : "version: 1\n" + line + "\n")
+    #expect(throws: DocumentModelError.self) { try Policy.decode(yaml: yaml) }
+    #expect((try? Policy.decode(yaml: base + "policy-approvals: 2\n"))?.policyApprovals == 2)
+  }
+
   @Test("UTC dates are exact over every Int second and clamp beyond it")
   func extremeDates() {
     #expect(UTCDate(seconds: .max).isoText == "292277026596-12-04T15:30:07Z")

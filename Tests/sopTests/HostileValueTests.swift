@@ -143,6 +143,21 @@ struct HostileValueTests {
     try sopRuns("verify")
   }
 
+  @Test(
+    "A committed sop.yml with a YAML 1.1 base-60 number is a problem, never an overflow (found by fuzzing)",
+    arguments: ["version: 22:2222222222222222222:22", "policy-approvals: 1:1:1:1:1:1:1:1:1:1:1:1"])
+  func sexagesimalPolicy(line: String) throws {
+    let policy = try String(contentsOf: scratch.url.appendingPathComponent("sop.yml"), encoding: .utf8)
+    let hostile =
+      line.hasPrefix("version")
+      ? policy.replacingOccurrences(of: "version: 1\n", with: line + "\n") : policy + line + "\n"
+    try scratch.write("sop.yml", hostile)
+    try scratch.commitAll("Hostile policy")
+    try sopRuns("status")
+    try sopRuns("verify")
+    try sopRuns("log", "POLICY")
+  }
+
   @Test("A merge of 2,000 parents is walked without trouble")
   func manyParents() throws {
     let head = try scratch.git("rev-parse", "HEAD")
