@@ -365,7 +365,13 @@ public struct RuleSettings: Sendable, Codable, Hashable {
       if key.stringValue == "severity" {
         severity = try container.decode(String.self, forKey: key)
       } else {
-        options[key.stringValue] = try container.decode(Double.self, forKey: key)
+        let value = try container.decode(Double.self, forKey: key)
+        // Rules compare and convert these numbers; .nan and .inf would make every comparison meaningless.
+        guard value.isFinite else {
+          throw DecodingError.dataCorrupted(
+            .init(codingPath: container.codingPath + [key], debugDescription: "must be a finite number"))
+        }
+        options[key.stringValue] = value
       }
     }
     self.init(severity: severity, options: options)
