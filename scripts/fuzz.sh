@@ -15,8 +15,9 @@ crashes=$scratch/crashes/$target
 [ -d "Fuzz/Sources/Fuzz$target" ] || { echo "no fuzz target $target (see Fuzz/Sources)" >&2; exit 2; }
 mkdir -p "$seeds" "$found" "$crashes"
 
-# -parse-as-library: the harness has no main, libFuzzer's is linked in. -enable-testing: harnesses
-# compare internal fast paths with the general code through @testable import.
+# -parse-as-library: harness files have no top-level code; each starts libFuzzer from Fuzz<Target>_main
+# (Fuzz/Sources/FuzzSupport). -enable-testing: harnesses compare internal fast paths with the general
+# code through @testable import.
 swift build --package-path Fuzz -c release --scratch-path "$scratch" --product "Fuzz$target" \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
 binary=$scratch/release/Fuzz$target
