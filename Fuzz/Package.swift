@@ -1,11 +1,12 @@
 // swift-tools-version:6.0
 // libFuzzer harnesses for sop's parsers of untrusted bytes. Build and run with `bash scripts/fuzz.sh`;
 // see docs/fuzzing.md. Kept out of the main package: every module here is built with
-// -sanitize=fuzzer,address, and the harnesses have no `main` of their own (libFuzzer provides it).
+// -sanitize=fuzzer,address, and each harness starts libFuzzer's driver itself (FuzzSupport).
 import PackageDescription
 
 let package = Package(
   name: "SopFuzz",
+  // Named, because a path dependency is otherwise known by its folder's name, which differs by checkout.
   dependencies: [.package(name: "sop", path: "..")],
   targets: [
     .target(name: "FuzzSupport"),
