@@ -4,7 +4,9 @@ import PackageDescription
 let package = Package(
   name: "sop",
   products: [
-    .executable(name: "sop", targets: ["sop"])
+    .executable(name: "sop", targets: ["sop"]),
+    // The parsers of untrusted bytes, for the libFuzzer harnesses in Fuzz/ (docs/fuzzing.md).
+    .library(name: "SopParsers", targets: ["DocumentModel", "GitStore", "Signatures"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -7,6 +7,10 @@
 /// For input it accepts, it gives exactly what the YAML decoder gives.
 enum PlainFrontMatter {
   static func decode(_ yaml: String) -> FrontMatter? {
+    // YAML refuses characters outside its printable set (control characters, DEL, U+FFFE…) and breaks
+    // lines at NEL, U+2028 and U+2029, which this reader does not; such text is left to the decoder.
+    // Found by fuzzing (docs/fuzzing.md).
+    guard yaml.unicodeScalars.allSatisfy(isOrdinary) else { return nil }
     // ASCII text (nearly every front matter) is read byte by byte; anything else by characters, so
     // that combining marks and other graphemes are judged exactly as YAML and Swift see them.
     guard yaml.utf8.allSatisfy({ $0 < 0x80 }) else { return decodeCharacters(yaml) }
@@ -79,6 +83,16 @@ enum PlainFrontMatter {
       if lineEnd == bytes.count { break }
     }
     return frontMatter(values: values, related: related)
+  }
+
+  /// YAML 1.1's printable characters (tab, LF, CR, and everything from space up except DEL, the C1
+  /// controls and U+FFFE/U+FFFF), less the line breaks only YAML knows (NEL, U+2028, U+2029) and the BOM.
+  private static func isOrdinary(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x2028, 0x2029, 0xFEFF: return false
+    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+    default: return false
+    }
   }
 
   private static let newline = UInt8(ascii: "\n")

@@ -61,7 +61,7 @@ public struct Policy: Sendable, Codable, Hashable {
   /// Decodes with defaults for the optional keys.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    version = try container.decode(Int.self, forKey: .version)
+    version = try container.decodeWholeNumber(forKey: .version)
     guard version == 1 else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: [CodingKeys.version], debugDescription: "only version 1 exists; found \(version)"))
@@ -92,7 +92,7 @@ public struct Policy: Sendable, Codable, Hashable {
       throw DecodingError.dataCorrupted(
         .init(codingPath: [CodingKeys.changes], debugDescription: "must be 'signed' or 'unsigned', not '\(other)'"))
     }
-    policyApprovals = try container.decodeIfPresent(Int.self, forKey: .policyApprovals) ?? 1
+    policyApprovals = try container.decodeWholeNumberIfPresent(forKey: .policyApprovals) ?? 1
     guard policyApprovals >= 1 else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: [CodingKeys.policyApprovals], debugDescription: "must be 1 or more"))
@@ -515,6 +515,16 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
   /// Calendar units a period can be written in.
   public enum Unit: String, Sendable, Codable, Hashable {
     case days, weeks, months, years
+
+    /// The most units `sop.yml` may give: 1000 years, so date arithmetic stays far from overflow.
+    var maximumCount: Int {
+      switch self {
+      case .days: return 365_250
+      case .weeks: return 52_179
+      case .months: return 12_000
+      case .years: return 1_000
+      }
+    }
   }
 
   /// How many units.
@@ -534,7 +544,7 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
     guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
     var unitText = parts[1].lowercased()
     if !unitText.hasSuffix("s") { unitText += "s" }
-    guard let unit = Unit(rawValue: unitText) else { return nil }
+    guard let unit = Unit(rawValue: unitText), count <= unit.maximumCount else { return nil }
     self.init(count: count, unit: unit)
   }
 
@@ -545,7 +555,8 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "'\(text)' is not a period; write e.g. '12 months', '2 years', '90 days'"))
+          debugDescription:
+            "'\(text)' is not a period of at most 1000 years; write e.g. '12 months', '2 years', '90 days'"))
     }
     self = interval
   }
@@ -566,7 +577,7 @@ public struct ReviewInterval: Sendable, Codable, Hashable, CustomStringConvertib
     var components = DateComponents()
     switch unit {
     case .days: components.day = count
-    case .weeks: components.day = count * 7
+    case .weeks: components.day = count.multipliedReportingOverflow(by: 7).overflow ? Int.max : count * 7
     case .months: components.month = count
     case .years: components.year = count
     }
@@ -640,7 +651,13 @@ public struct RuleSettings: Sendable, Codable, Hashable {
       if key.stringValue == "severity" {
         severity = try container.decode(String.self, forKey: key)
       } else {
-        options[key.stringValue] = try container.decode(Double.self, forKey: key)
+        let value = try container.decode(Double.self, forKey: key)
+        // Rules compare and convert these numbers; .nan and .inf would make every comparison meaningless.
+        guard value.isFinite else {
+          throw DecodingError.dataCorrupted(
+            .init(codingPath: container.codingPath + [key], debugDescription: "must be a finite number"))
+        }
+        options[key.stringValue] = value
       }
     }
     self.init(severity: severity, options: options)

@@ -234,3 +234,27 @@ public func editDistance(_ left: String, _ right: String) -> Int {
   }
   return previous[b.count]
 }
+
+extension KeyedDecodingContainer {
+  /// A whole number written in decimal digits (an optional sign first), or nil when the key is absent.
+  ///
+  /// Decoded through its text: Yams reads YAML 1.1's base-60 integers (`1:2:3`) with arithmetic that
+  /// traps on overflow, and `sop.yml` comes from commits anyone can make.
+  func decodeWholeNumberIfPresent(forKey key: Key) throws -> Int? {
+    guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+    let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+    guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: codingPath + [key], debugDescription: "'\(text)' is not a whole number"))
+    }
+    return value
+  }
+
+  /// A required whole number written in decimal digits; see `decodeWholeNumberIfPresent`.
+  func decodeWholeNumber(forKey key: Key) throws -> Int {
+    guard let value = try decodeWholeNumberIfPresent(forKey: key) else {
+      throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
+    }
+    return value
+  }
+}

@@ -25,10 +25,22 @@ public struct UTCDate: Sendable, Equatable {
   ]
 
   /// Splits a date into its UTC calendar fields.
+  ///
+  /// Times come from git objects anyone can write (`git fsck` accepts 2^63-1 seconds), so a date
+  /// beyond the range of `Int` seconds is clamped to it rather than trapping.
   public init(_ date: Date) {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    let secondOfDay = seconds - days * 86_400
+    let interval = date.timeIntervalSince1970.rounded(.down)
+    // 2^63 is the first Double above Int.max; NaN reads as the epoch.
+    let limit = 9_223_372_036_854_775_808.0
+    self.init(seconds: interval >= limit ? .max : interval < -limit ? .min : interval.isNaN ? 0 : Int(interval))
+  }
+
+  /// Splits a Unix time in seconds into its UTC calendar fields; exact for every `Int`.
+  public init(seconds: Int) {
+    // Floor division written so that no step overflows, even at Int.min.
+    let remainder = seconds % 86_400
+    let days = seconds / 86_400 - (remainder < 0 ? 1 : 0)
+    let secondOfDay = remainder < 0 ? remainder + 86_400 : remainder
     hour = secondOfDay / 3_600
     minute = secondOfDay % 3_600 / 60
     second = secondOfDay % 60

@@ -416,6 +416,7 @@ public final class Repository {
 
   private func makeSignature(_ value: GitSignature) throws(GitError) -> UnsafeMutablePointer<git_signature>? {
     var signature: UnsafeMutablePointer<git_signature>?
+    try value.validate(operation: "make signature for \(value.email)")
     try git("make signature for \(value.email)") {
       git_signature_new(&signature, value.name, value.email, value.time, Int32(value.offsetMinutes))
     }

@@ -68,6 +68,13 @@ struct FastPathTests {
     "id: QP-001\ntitle: A–B\ntype: procedure\nowner: tom@example.com",
     "id: QP-001\ntitle:\ttab\ntype: procedure\nowner: tom@example.com",
     " id: QP-001\ntitle: A\ntype: procedure\nowner: tom@example.com",
+    // Found by fuzzing: YAML refuses non-printable characters, so the plain reader must too.
+    "id: QP-001\ntitle: A\u{13}B\ntype: procedure\nowner: tom@example.com",
+    "id: QP-001\ntitle: A\u{7F}B\ntype: procedure\nowner: tom@example.com",
+    "id: QP-001\ntitle: A\u{90}B é\ntype: procedure\nowner: tom@example.com",
+    "id: QP-001\ntitle: A\u{FFFE}B\ntype: procedure\nowner: tom@example.com",
+    "id: QP-001\ntitle: A\u{85}B\ntype: procedure\nowner: tom@example.com",
+    "id: QP-001\ntitle: A\u{2028}  B\ntype: procedure\nowner: tom@example.com",
   ]
 
   @Test("Plain front matter reads like the YAML decoder, or defers to it", arguments: frontMatters)
@@ -76,6 +83,9 @@ struct FastPathTests {
       FrontMatter.self, from: yaml, shape: FrontMatter.shape)
     if let fast = PlainFrontMatter.decode(yaml) {
       #expect(fast == reference)
+    }
+    if yaml.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" }) {
+      #expect(PlainFrontMatter.decode(yaml) == nil)
     }
   }
 

@@ -87,6 +87,46 @@ struct PolicyTests {
     #expect(ReviewInterval("soon") == nil)
   }
 
+  @Test("Review periods longer than 1000 years are refused, and huge dates never trap")
+  func hostileIntervals() throws {
+    #expect(ReviewInterval("1000 years") == ReviewInterval(count: 1_000, unit: .years))
+    for text in ["1001 years", "12001 months", "52180 weeks", "365251 days", "9223372036854775807 weeks"] {
+      #expect(ReviewInterval(text) == nil, "\(text)")
+    }
+    let endOfTime = Date(timeIntervalSince1970: TimeInterval(Int64.max))
+    for unit in [ReviewInterval.Unit.days, .weeks, .months, .years] {
+      _ = ReviewInterval(count: 1_000, unit: unit).adding(to: endOfTime)
+      _ = ReviewInterval(count: .max, unit: unit).adding(to: Date(timeIntervalSince1970: 0))
+    }
+    #expect(throws: DocumentModelError.self) {
+      try Policy.decode(
+        yaml: "version: 1\ntypes:\n  procedure:\n    prefix: QP\n    review-every: 9223372036854775807 weeks\n")
+    }
+  }
+
+  @Test(
+    "Whole numbers are decimal: YAML 1.1 base-60 numbers are an error, never an overflow",
+    arguments: ["version: 22:2222222222222222222:22", "policy-approvals: 1:1:1:1:1:1:1:1:1:1:1:1", "version: 1.0"])
+  func sexagesimal(line: String) {
+    let base = "version: 1\norganisation: A\npeople: []\ntypes: {}\n"
+    let yaml = base.replacingOccurrences(
+      of: "version: 1\n", with: line.hasPrefix("version") ? line + "\n" : "version: 1\n" + line + "\n")
+    #expect(throws: DocumentModelError.self) { try Policy.decode(yaml: yaml) }
+    #expect((try? Policy.decode(yaml: base + "policy-approvals: 2\n"))?.policyApprovals == 2)
+  }
+
+  @Test("UTC dates are exact over every Int second and clamp beyond it")
+  func extremeDates() {
+    #expect(UTCDate(seconds: .max).isoText == "292277026596-12-04T15:30:07Z")
+    #expect(UTCDate(seconds: .min).isoText == "-292277022657-01-27T08:29:52Z")
+    #expect(UTCDate(seconds: -1).isoText == "1969-12-31T23:59:59Z")
+    #expect(UTCDate(seconds: -86_400).isoText == "1969-12-31T00:00:00Z")
+    #expect(UTCDate(Date(timeIntervalSince1970: TimeInterval(Int64.max))) == UTCDate(seconds: .max))
+    #expect(UTCDate(Date(timeIntervalSince1970: -1e300)) == UTCDate(seconds: .min))
+    #expect(UTCDate(Date(timeIntervalSince1970: .nan)) == UTCDate(seconds: 0))
+    #expect(UTCDate(Date(timeIntervalSince1970: 1_700_000_000.5)).isoText == "2023-11-14T22:13:20Z")
+  }
+
   @Test("Document selection skips README, CHANGELOG and templates, and honours globs")
   func selection() {
     let all = DocumentSelection(patterns: nil)

@@ -175,6 +175,18 @@ struct RuleBehaviourTests {
         .count == 5)
   }
 
+  @Test("Huge rule settings never trap; infinite and NaN ones are refused in sop.yml")
+  func hostileSettings() throws {
+    let linter = Linter(policy: policyWith(lint: "  rules:\n    heading-structure: {max-depth: 1e300}\n"))
+    #expect(lint(ExampleRepository.document(body: "## Purpose\n\n###### Deep\n"), linter: linter).count >= 0)
+    for value in [".inf", "-.inf", ".nan"] {
+      #expect(throws: DocumentModelError.self) {
+        try Policy.decode(
+          yaml: ExampleRepository.policyYAML + "\nlint:\n  rules:\n    heading-structure: {max-depth: \(value)}\n")
+      }
+    }
+  }
+
   @Test("heading-structure: skipped levels, depth over 3, H1 against the title")
   func headingStructure() {
     let marked = Marked(

@@ -154,6 +154,15 @@ public final class ScratchRepository: @unchecked Sendable {
     try git(arguments)
     return try git("rev-parse", "HEAD")
   }
+
+  /// Makes an SSH-signed annotated tag of HEAD with stock git (`git tag -s`, gpg.format=ssh).
+  public func signedTag(_ name: String, message: String, key: String, extraEnvironment: [String: String] = [:])
+    throws
+  {
+    try git(
+      ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(key)", "tag", "-s", "-m", message, name],
+      extraEnvironment: extraEnvironment)
+  }
 }
 
 /// A failure in test scaffolding.

@@ -128,10 +128,7 @@ struct PublishCommandTests {
     let blob = try scratch.git("rev-parse", "HEAD:procedures/QP-001.md")
     let message = "sop snapshot published/1\n\nQP-001 r1 \(blob)\n"
     for (tag, key) in [("published/1", stranger.path), ("published/2", bob.path)] {
-      try scratch.git([
-        "-c", "gpg.format=ssh", "-c", "user.signingkey=\(key)", "tag", "-s", "-m",
-        message.replacingOccurrences(of: "published/1", with: tag), tag,
-      ])
+      try scratch.signedTag(tag, message: message.replacingOccurrences(of: "published/1", with: tag), key: key)
     }
     let report = try cli.sop("verify", "--format", "json")
     #expect(report.status == 1)
@@ -154,10 +151,7 @@ struct PublishCommandTests {
   @Test("A snapshot listing content that was never approved is a content-mismatch")
   func tagWithDraftContent() throws {
     let blob = try scratch.git("rev-parse", "HEAD:procedures/QP-002.md")
-    try scratch.git([
-      "-c", "gpg.format=ssh", "-c", "user.signingkey=\(alice.path)", "tag", "-s", "-m",
-      "sop snapshot published/1\n\nQP-002 r1 \(blob)\n", "published/1",
-    ])
+    try scratch.signedTag("published/1", message: "sop snapshot published/1\n\nQP-002 r1 \(blob)\n", key: alice.path)
     let report = try cli.sop("verify", "--format", "json")
     #expect(report.status == 1 && report.stdout.contains("\"kind\" : \"content-mismatch\""))
     // render never writes a site that leaves out what the tag lists.

@@ -2,12 +2,21 @@ import DocumentModel
 import Foundation
 import GitStore
 
+/// Whole Unix seconds of a request's clock (`SOP_NOW`, `GIT_COMMITTER_DATE`): a time git cannot
+/// store is bad input, not a trap.
+func unixSeconds(_ date: Date) throws(ControlError) -> Int64 {
+  guard let seconds = Int64(exactly: date.timeIntervalSince1970.rounded(.down)) else {
+    throw .invalidArgument("the time \(date.timeIntervalSince1970) is outside the range of git's times")
+  }
+  return seconds
+}
+
 /// Formats times as ISO 8601 UTC (`2026-11-27T05:04:30Z`), the only time format in sop's JSON,
 /// with the model's arithmetic `UTCDate` (no calendars or formatters per call).
 public enum UTCTime {
   /// The ISO 8601 UTC text of a Unix time.
   public static func iso(_ seconds: Int64) -> String {
-    iso(Date(timeIntervalSince1970: TimeInterval(seconds)))
+    UTCDate(seconds: Int(seconds)).isoText
   }
 
   /// The ISO 8601 UTC text of a date.

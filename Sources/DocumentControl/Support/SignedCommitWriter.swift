@@ -21,12 +21,12 @@ extension DocumentRepository {
   ) throws(ControlError) -> (commit: ObjectID, head: ObjectID, plan: Plan, retries: Int) {
     let currentBranch: String? = try viaGit { () throws(GitError) in try git.currentBranch() }
     guard let branch = currentBranch else { throw .detachedHead }
+    let time = try unixSeconds(now)
     for attempt in 0..<maxAttempts {
       let head = try commit(nil)
       let plan = try make(head)
       do {
         let tree = try git.commit(head).tree
-        let time = Int64(now.timeIntervalSince1970)
         let identity = GitSignature(name: plan.signerIdentity.name, email: plan.signerIdentity.email, time: time)
         let buffer = try git.commitBuffer(
           tree: tree, parents: [head], author: identity, committer: identity, message: plan.message)

@@ -200,7 +200,13 @@ extension DocumentRepository {
       id = parsed
     } else {
       let highest = existing.keys.filter { $0.prefix == documentType.prefix }.map(\.number).max() ?? 0
-      id = DocumentID(String(format: "%@-%03d", documentType.prefix, highest + 1))!
+      // Ids come from files anyone can commit; F-9223372036854775807 has no successor.
+      guard highest < Int.max, let next = DocumentID(String(format: "%@-%03ld", documentType.prefix, highest + 1))
+      else {
+        throw .invalidArgument(
+          "\(documentType.prefix)-\(highest) is the highest number sop can count to; pass --id with an unused id")
+      }
+      id = next
     }
     // As git does for a commit's author: GIT_AUTHOR_EMAIL before user.email.
     let environmentEmail = environment["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }

@@ -42,7 +42,8 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
   public init?(line: String) {
     let parts = line.split(separator: " ")
     guard parts.count == 3 || (parts.count == 4 && parts[3] == "withdrawn"), DocumentID(String(parts[0])) != nil,
-      parts[1].hasPrefix("r"), let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
+      parts[1].hasPrefix("r"), parts[1].utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }),
+      let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
     else { return nil }
     self.init(id: String(parts[0]), revision: revision, blob: String(parts[2]), isWithdrawn: parts.count == 4)
   }
@@ -157,21 +158,29 @@ extension DocumentRepository {
       tag = latest
     } else {
       let signer = makeSigner(keyPath.path)
-      var number = (existing.last?.number ?? 0) + 1
+      let time = try unixSeconds(request.now)
+      var number = existing.last?.number ?? 0
       var created: SnapshotTag?
       var isTagOfAnother = false
       for _ in 0..<30 {
+        // Tag names come from references anyone can push; published/9223372036854775807 has no successor.
+        guard number < Int.max else {
+          throw .refused("\(Self.snapshotPrefix)\(number) is the highest snapshot number sop can count to")
+        }
+        number += 1
         let name = Self.snapshotPrefix + String(number)
         var message = "sop snapshot \(name)\n\n"
         if let text = request.message?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty {
           message += text + "\n\n"
         }
         message += entries.map(\.line).joined(separator: "\n") + (entries.isEmpty ? "" : "\n")
-        if let latest = existing.last { message += "\nPrevious: \(latest.object.hex)\n" }
-        let time = Int64(request.now.timeIntervalSince1970)
-        let payload =
-          "object \(head.hex)\ntype commit\ntag \(name)\ntagger \(person.name) <\(person.email)> \(time) +0000\n\n"
-          + message
+        if let previous = allTags.last(where: { $0.number < number }) {
+          message += "\nPrevious: \(previous.object.hex)\n"
+        }
+        let tagger = GitSignature(name: person.name, email: person.email, time: time)
+        let payload = try viaGit { () throws(GitError) in
+          try TagObject(object: head, name: name, tagger: tagger, message: message).unsignedText()
+        }
         let signature = try signForGit(payload, with: signer)
         do {
           _ = try git.createTag(buffer: payload + signature + "\n")
@@ -188,12 +197,13 @@ extension DocumentRepository {
             isTagOfAnother = true
             break
           }
-          number = max(number, allTags.last?.number ?? 0) + 1
+          number = max(number, allTags.last?.number ?? 0)
         } catch let error as GitError where error.isLocked {
           // A publisher into another folder may be writing this tag right now: look again shortly. A lock
           // that stays (a killed run's) is named, with how to remove it.
           if let stale = git.staleLock(for: "refs/tags/" + name) { throw .git(stale) }
           usleep(100_000)
+          number -= 1  // the loop moves on by one: try this number again
         } catch let error as GitError {
           throw .git(error)
         } catch {
@@ -282,51 +292,30 @@ extension DocumentRepository {
     return tags.sorted { $0.number < $1.number }
   }
 
-  /// The `published/N` tag `name` whose tag object is `object`, parsed; nil when it is not one.
+  /// The `published/N` tag `name` whose tag object is `object`, parsed; nil when it is not one (the name is
+  /// no whole number from 1, or the object is not an annotated tag of a commit). A damaged tag is an error
+  /// naming it.
   func snapshotTag(name: String, object: ObjectID) throws(GitError) -> SnapshotTag? {
-    guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)) else { return nil }
-    let reference = (name: name, target: object)
-    let raw = try git.rawObject(reference.target)
-    guard raw.type == "tag", number >= 1 else { return nil }
-    let text = String(decoding: raw.data, as: UTF8.self)
-    var payload = raw.data
-    var signature: String?
-    if let range = text.range(of: "\n-----BEGIN SSH SIGNATURE-----", options: .backwards) {
-      let cut = text.utf8.distance(from: text.startIndex, to: range.lowerBound) + 1
-      payload = Array(raw.data[..<cut])
-      signature = String(text[text.index(after: range.lowerBound)...])
-    }
-    let body = String(decoding: payload, as: UTF8.self)
-    let header = body.components(separatedBy: "\n\n").first ?? ""
-    var tagger = GitSignature(name: "", email: "", time: 0)
-    var innerName = ""
-    var type = ""
-    for line in header.split(separator: "\n") {
-      if line.hasPrefix("tagger ") { tagger = Self.parseIdentity(String(line.dropFirst(7))) }
-      if line.hasPrefix("tag ") { innerName = String(line.dropFirst(4)) }
-      if line.hasPrefix("type ") { type = String(line.dropFirst(5)) }
+    guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)), number >= 1 else { return nil }
+    let raw = try git.rawObject(object)
+    guard raw.type == "tag" else { return nil }
+    let tag: TagObject
+    do {
+      tag = try TagObject(parsing: raw.data)
+    } catch {
+      throw GitError(operation: "read \(name)", code: error.code, message: "\(name) is \(error.message)")
     }
     // A snapshot names a commit directly; a tag of a tree, a blob or another tag is not one.
-    guard type == "commit" else { return nil }
-    let previous = body.split(separator: "\n").last { $0.hasPrefix("Previous: ") }.flatMap {
+    guard tag.type == "commit" else { return nil }
+    let lines = tag.message.split(separator: "\n")
+    let previous = lines.last { $0.hasPrefix("Previous: ") }.flatMap {
       ObjectID(hex: String($0.dropFirst("Previous: ".count)))
     }
-    let entries = body.split(separator: "\n").compactMap { SnapshotEntry(line: String($0)) }
+    let entries = lines.compactMap { SnapshotEntry(line: String($0)) }
     return SnapshotTag(
-      name: name, number: number, object: reference.target, commit: try git.peelToCommit(reference.target),
-      tagger: tagger, entries: entries.sorted(), payload: payload, signature: signature, innerName: innerName,
-      previous: previous)
-  }
-
-  /// Parses `Name <email> 1700000000 +0000`.
-  static func parseIdentity(_ text: String) -> GitSignature {
-    guard let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">") else {
-      return GitSignature(name: text, email: "", time: 0)
-    }
-    let name = text[..<open].trimmingCharacters(in: .whitespaces)
-    let email = String(text[text.index(after: open)..<close])
-    let rest = text[text.index(after: close)...].split(separator: " ")
-    return GitSignature(name: name, email: email, time: rest.first.flatMap { Int64($0) } ?? 0)
+      name: name, number: number, object: object, commit: try git.peelToCommit(object),
+      tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sorted(),
+      payload: tag.signedData, signature: tag.signature, innerName: tag.name, previous: previous)
   }
 
   func frontMatter(ofBlob blob: ObjectID) throws(ControlError) -> FrontMatter? {

@@ -30,7 +30,8 @@ enum HeadingStructureRule: DocumentRule {
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    let maxDepth = Int(context.option("max-depth"))
+    // Headings go to H6; clamping first keeps a huge setting (1e300) from trapping in Int().
+    let maxDepth = Int(min(max(context.option("max-depth"), 0), 7))
     var findings: [Finding] = []
     var previous = 1
     for heading in document.headings {

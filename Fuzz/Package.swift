@@ -1,0 +1,24 @@
+// swift-tools-version:6.0
+// libFuzzer harnesses for sop's parsers of untrusted bytes. Build and run with `bash scripts/fuzz.sh`;
+// see docs/fuzzing.md. Kept out of the main package: every module here is built with
+// -sanitize=fuzzer,address, and each harness starts libFuzzer's driver itself (FuzzSupport).
+import PackageDescription
+
+let package = Package(
+  name: "SopFuzz",
+  // Named, because a path dependency is otherwise known by its folder's name, which differs by checkout.
+  dependencies: [.package(name: "sop", path: "..")],
+  targets: [
+    .target(name: "FuzzSupport"),
+    .executableTarget(
+      name: "FuzzSignature", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzPublicKey", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzGitObjects", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzFrontMatter", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzPolicy", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+  ]
+)

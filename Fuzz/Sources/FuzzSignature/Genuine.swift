@@ -1,0 +1,40 @@
+/// Genuine signatures made with `ssh-keygen -Y sign -n git` (ed25519, ECDSA P-256, RSA 2048) over
+/// `signedMessage`; the keys were thrown away.
+let genuineSignatures = [
+  """
+  -----BEGIN SSH SIGNATURE-----
+  U1NIU0lHAAAAAQAAADMAAAALc3NoLWVkMjU1MTkAAAAgnqeFvSTD3V2S0ckNPKBlBAiV/1
+  U7ubfxh+kWgc38TcsAAAADZ2l0AAAAAAAAAAZzaGE1MTIAAABTAAAAC3NzaC1lZDI1NTE5
+  AAAAQP7PTiUo9FJTA9kwzsbUitWFguXcAr4Pb/12wsPEFc12I2yPkNq+t5vmtsN0dhJprJ
+  biQEGSXm84gthjcEBYIQw=
+  -----END SSH SIGNATURE-----
+  """,
+  """
+  -----BEGIN SSH SIGNATURE-----
+  U1NIU0lHAAAAAQAAAGgAAAATZWNkc2Etc2hhMi1uaXN0cDI1NgAAAAhuaXN0cDI1NgAAAE
+  EEv7zLBwLg53d9Q+If3ymnxzPwXRzkKdJEKtXuhBmCmCBFxqCP8TlPTG/6cAWKSFAZqWX4
+  kewnaVKNsI+2EsOFZAAAAANnaXQAAAAAAAAABnNoYTUxMgAAAGMAAAATZWNkc2Etc2hhMi
+  1uaXN0cDI1NgAAAEgAAAAgMc4brsmRZO33hBzyRgq4jj82VomOlaQrWrZZ9zklpgYAAAAg
+  FnQ/NJOhQB9jHD1G04/yDy+rl+C7eBVzHnyybmMjGRA=
+  -----END SSH SIGNATURE-----
+  """,
+  """
+  -----BEGIN SSH SIGNATURE-----
+  U1NIU0lHAAAAAQAAARcAAAAHc3NoLXJzYQAAAAMBAAEAAAEBAJd/75oGw1Bwz5ENyiG8ue
+  3oV+2M4L7045S1bxyaDfhy/RKVaBACU0oORCrUKI7JK5iErLo7ypP7gCY/kbX03T2HaX5x
+  jWIxOo0kQxp94qDMJRfVbX7XumyfPIh0XhVMOlyupYWiD87h6UFdqnU2d7DvwzMYczcL+f
+  xdwavOhem9rdyAjNyKXi6e7c1uEKn3/6XisVtENQMyogcJU/lai2c2q6FgryHRAtjHlBwE
+  Ey+yQPL1+ioQrinjKFo2hX+aFj+cbFa0ZGaosI3GB4zH0NYb8LdIo5pbGbCUMHUNOjSCJP
+  mFzfUymQ37EHfwUKPtVKdOLFxZxEmSpeS1JYz88g8AAAADZ2l0AAAAAAAAAAZzaGE1MTIA
+  AAEUAAAADHJzYS1zaGEyLTUxMgAAAQBvltVnPHyBcFwx6txcJHxov+NqS0dGmOChrDZ6sn
+  KRsy6+mVjOorigkOFIacGTzMY208hyKI7f3S1DbeTFwF4A9ED6BY3F56PxV/mzN6SF6wuq
+  l5gXhkOelqkNJVQl7WcLs11okTOdDzgSE2i+kgMwUaaAo4CrkmO4eTQyh8GqbqnTXYQoE4
+  iTlxZBGVOy7iErT5zHzThFEqDQAlkXAyIwEawxs/ORPk31fupmQDPg/NU5gpHaYLEiEcjr
+  qIdsYN648Z1IuMfZBY/0bUET8q9540zvwf4vNJWNN/w7ypwE4zvTf1abd1cZ977qce8Z1N
+  wN7QRcEOLHn89XXJX+EAVd
+  -----END SSH SIGNATURE-----
+  """,
+]
+
+/// The message the genuine signatures cover.
+let signedMessage = "tree 0000\n\nmessage\n"

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds one libFuzzer harness from Fuzz/ and runs it (docs/fuzzing.md).
+#   bash scripts/fuzz.sh TARGET SECONDS   fuzz for SECONDS from Fuzz/Corpus/TARGET (default 60)
+#   bash scripts/fuzz.sh TARGET merge     minimise what the runs found into Fuzz/Corpus/TARGET (set cover)
+#   bash scripts/fuzz.sh TARGET FILE      run one input (a crash to reproduce)
+# TARGET is Signature, PublicKey, GitObjects, FrontMatter or Policy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: bash scripts/fuzz.sh TARGET [SECONDS|merge|FILE]}
+mode=${2:-60}
+scratch=.build-fuzz
+seeds=Fuzz/Corpus/$target
+found=$scratch/corpus/$target
+crashes=$scratch/crashes/$target
+[ -d "Fuzz/Sources/Fuzz$target" ] || { echo "no fuzz target $target (see Fuzz/Sources)" >&2; exit 2; }
+mkdir -p "$seeds" "$found" "$crashes"
+
+# -parse-as-library: harness files have no top-level code; each starts libFuzzer from Fuzz<Target>_main
+# (Fuzz/Sources/FuzzSupport). -enable-testing: harnesses compare internal fast paths with the general
+# code through @testable import.
+swift build --package-path Fuzz -c release --scratch-path "$scratch" --product "Fuzz$target" \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -enable-testing
+binary=$scratch/release/Fuzz$target
+
+# A trap must end the run at once rather than wait for the Swift backtracer. No leak checks: LeakSanitizer
+# reports the boxes of lazily initialised Swift globals at exit, which are not leaks.
+export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+case "$mode" in
+  merge)
+    staged=$(mktemp -d)
+    mv "$seeds"/* "$staged"/ 2>/dev/null || true
+    nice -n 19 "$binary" -set_cover_merge=1 -use_counters=0 -detect_leaks=0 "$seeds" "$staged" "$found"
+    rm -rf "$staged"
+    ;;
+  *[!0-9]*)
+    "$binary" -detect_leaks=0 "$mode"
+    ;;
+  *)
+    nice -n 19 "$binary" -max_total_time="$mode" -print_final_stats=1 -artifact_prefix="$crashes/" \
+      -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 "$found" "$seeds"
+    ;;
+esac
