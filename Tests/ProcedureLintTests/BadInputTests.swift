@@ -92,7 +92,7 @@ struct BadInputTests {
   func pathologicalInlines() {
     let body =
       String(repeating: "*a ", count: 20_000) + String(repeating: "[", count: 20_000) + "\n\n"
-      + String(repeating: "_", count: 100_000) + "\n\n" + String(repeating: "QP-1 ", count: 20_000) + "\n"
+      + String(repeating: "_", count: 100_000) + "\n\n" + String(repeating: "QP-100 ", count: 20_000) + "\n"
     let report = ExampleRepository.linter.lint([LintFile(path: "p.md", data: Data((Self.frontMatter + body).utf8))])
     #expect(report.findings.filter { $0.rule == "broken-reference" }.count == 20_000)
   }

@@ -46,6 +46,8 @@ struct LintDocument: Sendable {
   let controls: ControlComments
   /// Top-level front-matter keys and their lines.
   let frontMatterLines: FrontMatterLines
+  /// Lists whose items are steps: numbered lists, and bullet lists under a procedure heading.
+  let stepLists: [Int]
 
   init(path: String, text: DocumentSource, frontMatter: FrontMatter?) {
     self.path = path
@@ -58,11 +60,58 @@ struct LintDocument: Sendable {
     let markdown = CommonMarkParser.parse(text.body, lineOffset: text.bodyLineOffset)
     self.markdown = markdown
     var builder = Builder(markdown: markdown, bodySize: text.body.utf8.count)
+    builder.prose.source = text.body
+    builder.prose.lineOffset = text.bodyLineOffset
+    (builder.prose.lineStarts, builder.prose.plainLines) = Self.lines(of: text.body)
     builder.run()
     prose = builder.prose
     headings = builder.headings
     links = builder.links
+    stepLists = builder.stepLists
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
+  }
+
+  /// The byte offset of each line of `text`, and which lines are plain (ASCII without a backslash), where
+  /// a byte column is the character column. One line feed search per line, then 8 bytes at a time.
+  static func lines(of text: String) -> (starts: [Int], plain: [Bool]) {
+    var text = text
+    return text.withUTF8 { bytes in
+      var starts: [Int] = []
+      var plain: [Bool] = []
+      guard let base = bytes.baseAddress else { return ([0], [true]) }
+      var offset = 0
+      while true {
+        starts.append(offset)
+        let end =
+          memchr(base + offset, 0x0A, bytes.count - offset).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+          } ?? bytes.count
+        plain.append(isPlain(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[offset..<end])))
+        guard end < bytes.count else { break }
+        offset = end + 1
+      }
+      return (starts, plain)
+    }
+  }
+
+  /// Whether a line is ASCII without a backslash.
+  private static func isPlain(_ line: UnsafeRawBufferPointer) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+    var index = 0
+    while index + 8 <= line.count {
+      let word = line.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let backslash = word ^ backslashes
+      // A zero byte in `backslash` is a backslash in `word` (the classic has-zero-byte test).
+      if word & high != 0 || (backslash &- ones) & ~backslash & high != 0 { return false }
+      index += 8
+    }
+    while index < line.count {
+      if line[index] >= 0x80 || line[index] == 0x5C { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Where the body's first block starts (the top of the body when it is empty).
@@ -82,6 +131,12 @@ struct LintDocument: Sendable {
     var headings: [Heading] = []
     var links: [Link] = []
     var directives: [ControlComments.Directive] = []
+    var stepLists: [Int] = []
+    /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
+    private var isInStepSection = false
+    /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
+    private var stepHeading = -1
+    private var stepHeadingLevel = 0
 
     /// The size of the Markdown body in bytes, to reserve room for its words once.
     let bodySize: Int
@@ -97,6 +152,7 @@ struct LintDocument: Sendable {
       var isHidden = false
       var isInTable = false
       var isHeaderRow = false
+      var isQuoted = false
     }
 
     mutating func run() {
@@ -116,6 +172,8 @@ struct LintDocument: Sendable {
         switch nodes[index].kind {
         case .item:
           context.item = Int32(index)
+        case .blockQuote:
+          context.isQuoted = true
         case .table:
           context.isInTable = true
         case .tableRow(let isHeader):
@@ -166,31 +224,74 @@ struct LintDocument: Sendable {
       switch node.kind {
       case .heading(let level):
         kind = .heading(level: level)
-        headings.append(
-          Heading(
-            node: index, level: level, start: node.start,
-            text: trimmed(markdown.plainText(of: index))))
+        let text = trimmed(markdown.plainText(of: index))
+        headings.append(Heading(node: index, level: level, start: node.start, text: text))
+        if level <= 2 {
+          isInStepSection = Self.stepSections.contains(RequiredSectionsRule.normalized(text))
+        }
+        if level >= 3, Self.isNumbered(text) {
+          (stepHeading, stepHeadingLevel) = (index, level)
+        } else if level <= stepHeadingLevel {
+          (stepHeading, stepHeadingLevel) = (-1, 0)
+        }
       case .tableCell: kind = .tableCell(isHeader: context.isHeaderRow)
       default: kind = .paragraph
       }
       var step: Int?
       if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
-        case .list(isOrdered: true, _, _) = markdown.nodes[list].kind
+        case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
+        isOrdered || isInStepSection || stepHeading >= 0
       {
+        // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)
+        if stepLists.last != list { stepLists.append(list) }
+      } else if stepHeading >= 0, case .paragraph = kind, !context.isInTable {
+        // Prose under `### 1. Review the request` is that step's text.
+        step = stepHeading
       }
       prose.units.append(
         Prose.Unit(
           node: index, kind: kind, start: node.start, bytes: prose.bytes.count..<prose.bytes.count,
           segments: prose.segments.count..<prose.segments.count, words: 0..<0, sentences: 0..<0, step: step,
-          section: headings.count - 1))
+          section: headings.count - 1, isQuoted: context.isQuoted))
     }
 
     private mutating func closeUnit(_ node: Int) {
       guard node >= 0, let last = prose.units.indices.last else { return }
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
+      if prose.units[last].kind == .paragraph { prose.units[last].isBoilerplate = isNotice(prose.units[last].bytes) }
       prose.tokenizeLastUnit()
+    }
+
+    /// Whether a paragraph is a copyright or licence notice: it says "copyright", "©", "licensed under" or
+    /// "Creative Commons".
+    private func isNotice(_ range: Range<Int>) -> Bool {
+      prose.bytes.withUnsafeBufferPointer { bytes in
+        Self.noticeMarks.contains { ByteSearch.contains($0, in: bytes, range: range) }
+      }
+    }
+
+    /// What marks a notice (case as usually written).
+    private static let noticeMarks: [[UInt8]] = [
+      "Copyright", "copyright", "\u{00A9}", "icensed under", "Creative Commons", "CC BY", "CC-BY",
+    ].map { Array($0.utf8) }
+
+    /// H2 headings whose section holds the steps.
+    private static let stepSections: Set<String> = [
+      "procedure", "steps", "method", "instructions", "process", "procedure steps", "work instructions",
+    ]
+
+    /// Whether a heading starts with a step number: `1.`, `2)`, `3.1`, `Step 4`.
+    private static func isNumbered(_ text: String) -> Bool {
+      var bytes = text.utf8[...]
+      if bytes.count > 5, text.lowercased().hasPrefix("step ") { bytes = bytes.dropFirst(5) }
+      let digits = bytes.prefix { $0 &- 0x30 < 10 }
+      guard !digits.isEmpty else { return false }
+      let rest = bytes.dropFirst(digits.count)
+      guard let next = rest.first else { return false }
+      return next == UInt8(ascii: ".") || next == UInt8(ascii: ")") || next == UInt8(ascii: " ")
+        || next == UInt8(ascii: ":")
     }
 
     private func trimmed(_ text: String) -> String {

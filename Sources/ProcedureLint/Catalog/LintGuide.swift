@@ -42,7 +42,7 @@ enum LintGuide {
 
       ### JSON
 
-      `--format json` prints one object with `findings` (sorted by path, line and rule) and `summary`. Keys \
+      `--format json` prints one object with `findings` (sorted by path, line and column) and `summary`. Keys \
       are sorted and the output is pretty printed, so it diffs well. Each finding is flat: `rule`, \
       `severity`, `path`, `line`, `column`, `message`, and the numbers behind it (for example `words`, \
       `max`, `grade`, `fields`) as further keys.
@@ -125,7 +125,8 @@ enum LintGuide {
       - Words are runs of non-space characters with at least one letter or digit.
       - Sentences end at `.`, `!`, `?` or `…` followed by a space or the end of the text (closing quotes \
       and brackets allowed), but not after common abbreviations (e.g., i.e., etc., No., Mr., Mrs., Ms., \
-      Dr., vs., cf., approx., Fig., St., incl., Ref.) and not inside numbers (3.5). Each heading, list item \
+      Dr., vs., cf., approx., Fig., St., incl., Ref., and in citations Art., para., Sec., Sect., Ch., p.) \
+      and not inside numbers (3.5). Each heading, list item \
       and table cell ends a sentence.
       - Syllables are estimated per word: count groups of vowels (a, e, i, o, u, and y when not the first \
       letter); drop a silent final e (make) but not in a consonant + le ending (table); drop a silent -ed \

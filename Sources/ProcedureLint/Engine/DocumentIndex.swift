@@ -10,6 +10,8 @@ struct IDReference: Sendable {
   var position: SourcePosition
   /// True when it comes from `related:` in the front matter.
   var isRelated: Bool
+  /// True when a capitalised name stands right before it inside a sentence ("a Ford F-150"): a model.
+  var followsName = false
 }
 
 /// What the repository rules need from one linted document: its id and everything it points at.
@@ -74,7 +76,8 @@ struct DocumentReferences: Sendable {
               ids.append(
                 IDReference(
                   id: String(decoding: bytes[index..<cursor], as: UTF8.self),
-                  position: prose.position(ofByte: index, in: unit), isRelated: false))
+                  position: prose.position(ofByte: index, in: unit), isRelated: false,
+                  followsName: index == word.start && followsName(wordIndex, unit: unit, prose: prose, bytes: bytes)))
             }
             index = cursor
           }
@@ -82,6 +85,35 @@ struct DocumentReferences: Sendable {
       }
     }
   }
+
+  /// Whether the word before `wordIndex` is a capitalised name inside a sentence ("Ford", not "Follow" at
+  /// the start, nor a word that introduces a document such as "Form" or "Procedure").
+  private static func followsName(
+    _ wordIndex: Int, unit: Prose.Unit, prose: Prose, bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let previous = wordIndex - 1
+    guard previous > unit.words.lowerBound else { return false }
+    let word = prose.words[previous]
+    guard word.end - word.start >= 2, isUpper(bytes[word.start]), bytes[word.start + 1] &- 0x61 < 26,
+      word.end == prose.words[wordIndex].start - 1
+    else { return false }
+    // The word before the name must not end a sentence: then the name is just a capitalised first word.
+    let before = prose.words[previous - 1]
+    if before.end < word.start - 1 {
+      let gap = bytes[before.end..<(word.start - 1)]
+      if gap.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "!") }) {
+        return false
+      }
+    }
+    return !documentWords.contains(prose.lowercased(word: previous))
+  }
+
+  /// Words that name a kind of document before its id ("Form F-001", "see Procedure QP-002").
+  private static let documentWords: Set<String> = [
+    "form", "forms", "procedure", "procedures", "policy", "manual", "instruction", "instructions", "document",
+    "documents", "record", "records", "register", "plan", "report", "checklist", "template", "annex", "appendix",
+    "see", "per", "under", "and", "or", "sop", "sops",
+  ]
 
   @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -104,6 +136,8 @@ struct DocumentIndex: Sendable {
   private(set) var documentsByPath: [String: (id: String, status: DocumentStatus)] = [:]
   /// Prefixes that make a word an id reference: every type prefix and every known id's prefix.
   private(set) var prefixes: Set<String> = []
+  /// Per prefix, the digit counts its ids use.
+  private(set) var numbering: [String: Set<Int>] = [:]
   private let existingPaths: Set<String>
   private let directories: Set<String>
 
@@ -120,7 +154,14 @@ struct DocumentIndex: Sendable {
     }
     for key in documentsByID.keys { documentsByID[key]?.sort { $0.path < $1.path } }
     prefixes = Set(policy?.types.values.map(\.prefix) ?? [])
-    for id in documentsByID.keys { prefixes.insert(DocumentID(id)?.prefix ?? id) }
+    for id in documentsByID.keys {
+      guard let parsed = DocumentID(id) else {
+        prefixes.insert(id)
+        continue
+      }
+      prefixes.insert(parsed.prefix)
+      numbering[parsed.prefix, default: []].insert(parsed.rawValue.utf8.count - parsed.prefix.utf8.count - 1)
+    }
     var paths = existingPaths
     paths.formUnion(lintedPaths)
     paths.formUnion(byPath.keys)
@@ -128,6 +169,15 @@ struct DocumentIndex: Sendable {
     var directories = directories
     for path in lintedPaths { directories.formUnion(Self.directories(of: path)) }
     self.directories = directories
+  }
+
+  /// Whether an id written in the text looks like one of this repository's ids: its prefix is a type
+  /// prefix or a known id's prefix, and it has as many digits as the prefix's ids (three, as `sop new`
+  /// writes them, when there are none yet). `F-16`, `M-12` and `EN-10204` do not.
+  func looksLikeRepositoryID(_ id: DocumentID) -> Bool {
+    guard prefixes.contains(id.prefix) else { return false }
+    let digits = id.rawValue.utf8.count - id.prefix.utf8.count - 1
+    return numbering[id.prefix]?.contains(digits) ?? (digits == 3)
   }
 
   /// The documents with this id, sorted by path.

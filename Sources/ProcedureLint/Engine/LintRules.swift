@@ -13,6 +13,7 @@ enum LintRules {
     PassiveVoiceRule.self,
     FormFieldsRule.self,
     RequiredSectionsRule.self,
+    UnfinishedRule.self,
     HeadingStructureRule.self,
     BrokenReferenceRule.self,
     ObsoleteReferenceRule.self,

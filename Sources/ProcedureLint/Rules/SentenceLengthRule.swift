@@ -7,7 +7,9 @@ enum SentenceLengthRule: DocumentRule {
     ASD-STE100 Simplified Technical English, rule 5.1, limits sentences in procedural writing to 20 words; \
     descriptive writing may use up to 25 (section 6). Long sentences in steps are where people miss a \
     condition or an action. Each list item, heading and table cell ends a sentence; tables, code, HTML \
-    and link URLs are not counted.
+    and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
+    not reword) and copyright or licence notices. Citations such as "Art. 10 para. 9" do not end a \
+    sentence.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -15,8 +17,29 @@ enum SentenceLengthRule: DocumentRule {
     RuleOption(name: "prose-max", defaultValue: 25, summary: "most words in any other sentence"),
   ]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shapes: a quoted standard, a citation with "Art." and "para.", a licence footer.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. It meets MDR Art. 10 para. 9 and the clause below.
+
+        > ISO 9001:2015 clause 7.1.5.2: Where measurement traceability is a requirement, or is considered by \
+        > the organization to be an essential part of providing confidence in the validity of measurement \
+        > results, measuring equipment shall be calibrated or verified, or both, at specified intervals.
+        """,
+      extra: """
+        Template copyright example-qms.org. This template is licensed under the Creative Commons Attribution \
+        4.0 International Licence, and you may share and adapt it for any purpose if you give credit.
+        """),
+  ]
   static let failingExamples = [
+    // Real-world shape: a step written as a bullet under the procedure heading.
+    ExampleRepository.procedure(
+      steps: """
+        - Check the due date on the gauge label and the seal on the case and the serial number on the \
+        certificate before you send it.
+        """),
     ExampleRepository.procedure(
       steps: """
         1. Check the due date on the gauge label and, if the date is less than one week away, send the \
@@ -37,6 +60,8 @@ enum SentenceLengthRule: DocumentRule {
     var findings: [Finding] = []
     for sentence in prose.sentences {
       let unit = prose.units[sentence.unit]
+      // Quoted law or standards and licence notices are not the author's to shorten.
+      guard !unit.isQuoted, !unit.isBoilerplate else { continue }
       let limit = unit.isStep ? stepLimit : proseLimit
       let count = sentence.words.count
       guard Double(count) > limit else { continue }

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Byte searches for short needles (Glibc's `memmem` is not visible from Swift without `_GNU_SOURCE`).
+enum ByteSearch {
+  /// Whether `needle` occurs in `bytes[range]`: `memchr` finds each candidate first byte, then the rest is
+  /// compared.
+  static func contains(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    guard let base = bytes.baseAddress, let first = needle.first, needle.count <= range.count else { return false }
+    var index = range.lowerBound
+    let last = range.upperBound - needle.count
+    while index <= last, let found = memchr(base + index, Int32(first), last - index + 1) {
+      let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      var matches = true
+      for offset in 1..<needle.count where bytes[start + offset] != needle[offset] {
+        matches = false
+        break
+      }
+      if matches { return true }
+      index = start + 1
+    }
+    return false
+  }
+}
