@@ -20,4 +20,24 @@ enum ByteSearch {
     }
     return false
   }
+
+  /// Calls `body` with the offset of every `byte` in `bytes[range]`, found with `memchr`.
+  static func forEach(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Int) -> Void) {
+    guard let base = bytes.baseAddress else { return }
+    var index = range.lowerBound
+    while index < range.upperBound, let found = memchr(base + index, Int32(byte), range.upperBound - index) {
+      let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      body(offset)
+      index = offset + 1
+    }
+  }
+
+  /// Whether `needle` stands at `offset` of `bytes[range]`.
+  static func hasPrefix(_ needle: [UInt8], at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>)
+    -> Bool
+  {
+    guard offset + needle.count <= range.upperBound else { return false }
+    for (index, byte) in needle.enumerated() where bytes[offset + index] != byte { return false }
+    return true
+  }
 }

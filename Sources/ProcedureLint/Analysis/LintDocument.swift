@@ -48,6 +48,8 @@ struct LintDocument: Sendable {
   let frontMatterLines: FrontMatterLines
   /// Lists whose items are steps: numbered lists, and bullet lists under a procedure heading.
   let stepLists: [Int]
+  /// Inline HTML nodes (cmark-gfm reads `<enter role of process owner>` as a tag).
+  let inlineHTML: [Int]
 
   init(path: String, text: DocumentSource, frontMatter: FrontMatter?) {
     self.path = path
@@ -68,17 +70,24 @@ struct LintDocument: Sendable {
     headings = builder.headings
     links = builder.links
     stepLists = builder.stepLists
+    inlineHTML = builder.inlineHTML
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
   /// The byte offset of each line of `text`, and which lines are plain (ASCII without a backslash), where
-  /// a byte column is the character column. One line feed search per line, then 8 bytes at a time.
+  /// a byte column is the character column; both empty when the whole text is plain. One line feed search
+  /// per line, then 8 bytes at a time.
   static func lines(of text: String) -> (starts: [Int], plain: [Bool]) {
     var text = text
     return text.withUTF8 { bytes in
       var starts: [Int] = []
       var plain: [Bool] = []
+      // About 60 bytes a line in prose: reserved once so the arrays rarely grow.
+      starts.reserveCapacity(bytes.count / 48 + 4)
+      plain.reserveCapacity(bytes.count / 48 + 4)
       guard let base = bytes.baseAddress else { return ([0], [true]) }
+      // Most bodies are plain throughout: then no line needs mapping, and no table is built.
+      if isPlain(UnsafeRawBufferPointer(bytes)) { return ([], []) }
       var offset = 0
       while true {
         starts.append(offset)
@@ -132,6 +141,7 @@ struct LintDocument: Sendable {
     var links: [Link] = []
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
+    var inlineHTML: [Int] = []
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -180,8 +190,12 @@ struct LintDocument: Sendable {
           context.isHeaderRow = isHeader
         case .codeBlock:
           context.isHidden = true
-        case .htmlBlock, .htmlInline:
+        case .htmlBlock:
           context.isHidden = true
+          collectDirectives(nodes[index])
+        case .htmlInline:
+          context.isHidden = true
+          inlineHTML.append(index)
           collectDirectives(nodes[index])
         case .code:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
@@ -216,6 +230,7 @@ struct LintDocument: Sendable {
         contexts[index] = context
       }
       closeUnit(openUnit)
+      markNotices()
     }
 
     private mutating func startUnit(index: Int, context: Context) {
@@ -226,9 +241,7 @@ struct LintDocument: Sendable {
         kind = .heading(level: level)
         let text = trimmed(markdown.plainText(of: index))
         headings.append(Heading(node: index, level: level, start: node.start, text: text))
-        if level <= 2 {
-          isInStepSection = Self.stepSections.contains(RequiredSectionsRule.normalized(text))
-        }
+        if level <= 2 { isInStepSection = Self.isStepSection(text) }
         if level >= 3, Self.isNumbered(text) {
           (stepHeading, stepHeadingLevel) = (index, level)
         } else if level <= stepHeadingLevel {
@@ -260,32 +273,61 @@ struct LintDocument: Sendable {
       guard node >= 0, let last = prose.units.indices.last else { return }
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
-      if prose.units[last].kind == .paragraph { prose.units[last].isBoilerplate = isNotice(prose.units[last].bytes) }
       prose.tokenizeLastUnit()
     }
 
-    /// Whether a paragraph is a copyright or licence notice: it says "copyright", "©", "licensed under" or
-    /// "Creative Commons".
-    private func isNotice(_ range: Range<Int>) -> Bool {
+    /// Marks copyright and licence notices: paragraphs that say "Copyright", "©", "Licensed under",
+    /// "License", "Licence", "Creative Commons" or "CC BY". Each mark starts with a capital or `©`, so
+    /// one `memchr` pass over the whole text per first byte finds the few candidates.
+    private mutating func markNotices() {
+      var notices: [Int] = []
       prose.bytes.withUnsafeBufferPointer { bytes in
-        Self.noticeMarks.contains { ByteSearch.contains($0, in: bytes, range: range) }
+        let all = 0..<bytes.count
+        for (first, marks) in Self.noticeMarks {
+          ByteSearch.forEach(first, in: bytes, range: all) { offset in
+            guard marks.contains(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
+              let unit = prose.unit(containingByte: offset), prose.units[unit].kind == .paragraph
+            else { return }
+            notices.append(unit)
+          }
+        }
       }
+      for unit in notices { prose.units[unit].isBoilerplate = true }
     }
 
-    /// What marks a notice (case as usually written).
-    private static let noticeMarks: [[UInt8]] = [
-      "Copyright", "copyright", "\u{00A9}", "icensed under", "Creative Commons", "CC BY", "CC-BY",
+    /// What marks a notice, by first byte (case as usually written).
+    private static let noticeMarks: [(UInt8, [[UInt8]])] = [
+      (UInt8(ascii: "C"), ["Copyright", "COPYRIGHT", "Creative Commons", "CC BY", "CC-BY"].map { Array($0.utf8) }),
+      (UInt8(ascii: "L"), ["Licensed under", "License", "Licence", "LICENSE"].map { Array($0.utf8) }),
+      (0xC2, [[0xC2, 0xA9]]),
+    ]
+
+    /// H1 and H2 headings whose section holds the steps, lowercased.
+    private static let stepSections: [[UInt8]] = [
+      "procedure", "steps", "method", "instructions", "process", "procedure steps", "work instructions",
     ].map { Array($0.utf8) }
 
-    /// H2 headings whose section holds the steps.
-    private static let stepSections: Set<String> = [
-      "procedure", "steps", "method", "instructions", "process", "procedure steps", "work instructions",
-    ]
+    /// Whether an H1 or H2 heads the steps, ignoring case, numbering ("4.") and a trailing colon; compared
+    /// byte by byte, since every document has several headings.
+    private static func isStepSection(_ text: String) -> Bool {
+      var bytes = text.utf8[...]
+      while let first = bytes.first, first &- 0x30 < 10 || first == 0x2E || first == 0x29 || first == 0x20 {
+        bytes = bytes.dropFirst()
+      }
+      while let last = bytes.last, last == 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+      return stepSections.contains { name in
+        name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+      }
+    }
 
     /// Whether a heading starts with a step number: `1.`, `2)`, `3.1`, `Step 4`.
     private static func isNumbered(_ text: String) -> Bool {
       var bytes = text.utf8[...]
-      if bytes.count > 5, text.lowercased().hasPrefix("step ") { bytes = bytes.dropFirst(5) }
+      if bytes.count > 5, bytes.first! | 0x20 == UInt8(ascii: "s"),
+        bytes.prefix(5).map({ $0 | 0x20 }) == Array("step ".utf8)
+      {
+        bytes = bytes.dropFirst(5)
+      }
       let digits = bytes.prefix { $0 &- 0x30 < 10 }
       guard !digits.isEmpty else { return false }
       let rest = bytes.dropFirst(digits.count)

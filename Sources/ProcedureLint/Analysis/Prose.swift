@@ -95,6 +95,17 @@ struct Prose: Sendable {
   /// File lines before the body (the front matter).
   var lineOffset = 0
 
+  /// The index of the unit whose text holds byte `offset` of `bytes`, or nil (units are in byte order).
+  func unit(containingByte offset: Int) -> Int? {
+    var low = 0
+    var high = units.count
+    while low < high {
+      let middle = (low + high) / 2
+      if units[middle].bytes.upperBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low < units.count && units[low].bytes.contains(offset) ? low : nil
+  }
+
   /// The file position of byte `offset` of `unit`; the column counts characters of the source line.
   func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
     guard !unit.segments.isEmpty else { return unit.start }

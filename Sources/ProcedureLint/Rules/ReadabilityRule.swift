@@ -66,16 +66,17 @@ enum ReadabilityRule: DocumentRule {
     let prose = document.prose
     // Body sentences only: headings ("Responsibilities"), quoted law and licence notices are not prose
     // the reader must follow.
-    var first: Prose.Sentence?
-    var words = 0
-    var syllables = 0
-    var sentences = 0
-    for sentence in prose.sentences where prose.units[sentence.unit].isBody {
-      if first == nil { first = sentence }
-      sentences += 1
-      words += sentence.words.count
-      for word in sentence.words { syllables &+= prose.words[word].syllables }
+    // Every word of a prose unit is in exactly one sentence, so the totals are the prose totals less the
+    // few units that are not body text (a handful of headings), not a second pass over every word.
+    var words = prose.proseWordCount
+    var syllables = prose.proseSyllableCount
+    var sentences = prose.sentences.count
+    for unit in prose.units where unit.isProse && !unit.isBody {
+      words -= unit.words.count
+      sentences -= unit.sentences.count
+      for word in unit.words { syllables &-= prose.words[word].syllables }
     }
+    let first = prose.sentences.first { prose.units[$0.unit].isBody }
     // A grade from a few sentences says more about those sentences than about the document.
     guard let first, Double(words) >= context.option("min-words") else { return [] }
     let grade = TextMetrics.oneDecimal(

@@ -14,8 +14,8 @@ enum UnfinishedRule: DocumentRule {
     sentence what this form records" is neither, and once approved it is what people follow. A \
     placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
     (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like) or a `{{variable}}` left by a template. \
-    Template guidance is a paragraph of one of sop's own templates (the italic lines `sop new` writes) or \
-    one that asks to be deleted ("Delete this note when done"). A required section (see \
+    Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
+    (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
     `required-sections`) is empty when nothing but guidance stands under its heading.
     """
   static let defaultSeverity = Severity.error
@@ -53,8 +53,15 @@ enum UnfinishedRule: DocumentRule {
     }
     // Guidance paragraphs, by unit index: they are reported once and do not fill a section.
     var guidance = Set<Int>()
+    let markdown = document.markdown
     for (index, unit) in prose.units.enumerated() where unit.kind == .paragraph {
-      guard mayBeGuidance(unit.bytes, in: prose) else { continue }
+      // Guidance is set in italics (or bold) as a whole paragraph, as sop's templates and most others do.
+      // Fields are read in place: copying a node would retain its strings and children.
+      guard unit.bytes.count < 600, markdown.nodes[unit.node].children.count == 1 else { continue }
+      switch markdown.nodes[markdown.nodes[unit.node].children[0]].kind {
+      case .emphasis, .strong: break
+      default: continue
+      }
       let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
       guard isGuidance(text) else { continue }
       guidance.insert(index)
@@ -63,47 +70,46 @@ enum UnfinishedRule: DocumentRule {
         excerpt: text)
     }
     prose.bytes.withUnsafeBufferPointer { bytes in
-      for unit in prose.units {
-        for word in unit.words {
-          let range = prose.words[word].start..<prose.words[word].end
-          // Most words fail the length or the capitals test before anything is built.
-          guard range.count >= 3, range.count <= 5, bytes[range.lowerBound] &- 0x41 < 26,
-            bytes[range.lowerBound + 1] &- 0x41 < 26,
-            placeholderWords.contains(Prose.packed(UnsafeBufferPointer(rebasing: bytes[range])) ?? 0)
-          else { continue }
-          let text = prose.text(ofWord: word)
+      let all = 0..<bytes.count
+      // Placeholder words start with a capital, which is rare: one `memchr` pass per first letter.
+      for (first, words) in placeholderWords {
+        ByteSearch.forEach(first, in: bytes, range: all) { offset in
+          guard offset == 0 || !Prose.isAlphanumericASCII(bytes[offset - 1]),
+            let word = words.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
+            offset + word.count == bytes.count || !Prose.isAlphanumericASCII(bytes[offset + word.count]),
+            let unit = prose.unit(containingByte: offset)
+          else { return }
+          let text = String(decoding: word, as: UTF8.self)
           report(
-            prose.position(ofWord: word, in: unit),
+            prose.position(ofByte: offset, in: prose.units[unit]),
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
-        guard !unit.bytes.isEmpty else { continue }
-        for open in [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")] {
-          var index = unit.bytes.lowerBound
-          while index < unit.bytes.upperBound,
-            let found = memchr(bytes.baseAddress! + index, Int32(open), unit.bytes.upperBound - index)
-          {
-            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            defer { index += 1 }
-            let byte = open
-            let rest = bytes[(index + 1)..<unit.bytes.upperBound]
-            if byte == UInt8(ascii: "{"), rest.first == UInt8(ascii: "{") {
-              report(
-                prose.position(ofByte: index, in: unit),
-                "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
-                excerpt: "{{")
-            } else if byte != UInt8(ascii: "{"), let verb = leadingWord(rest), placeholderVerbs.contains(verb) {
-              let text = bracketed(rest, from: index, in: bytes)
-              report(
-                prose.position(ofByte: index, in: unit),
-                "placeholder '\(text)' is still here: replace it with the real text", excerpt: text)
-            }
+      }
+      // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
+      for open in brackets {
+        ByteSearch.forEach(open, in: bytes, range: all) { index in
+          guard let unitIndex = prose.unit(containingByte: index) else { return }
+          let unit = prose.units[unitIndex]
+          let rest = bytes[(index + 1)..<unit.bytes.upperBound]
+          if open == UInt8(ascii: "{") {
+            guard rest.first == UInt8(ascii: "{") else { return }
+            report(
+              prose.position(ofByte: index, in: unit),
+              "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
+              excerpt: "{{")
+          } else if let verb = leadingWord(rest), placeholderVerbs.contains(verb) {
+            let text = bracketed(rest, from: index, in: bytes)
+            report(
+              prose.position(ofByte: index, in: unit),
+              "placeholder '\(text)' is still here: replace it with the real text", excerpt: text)
           }
         }
       }
     }
     // `<enter role of process owner>` is read by cmark-gfm as an HTML tag, so it is not in the prose.
-    for node in document.markdown.nodes {
-      guard case .htmlInline = node.kind, node.literal.utf8.count > 3,
+    for index in document.inlineHTML {
+      let node = document.markdown.nodes[index]
+      guard node.literal.utf8.count > 3,
         let verb = leadingWord(Array(node.literal.utf8.dropFirst())[...]), placeholderVerbs.contains(verb)
       else { continue }
       report(
@@ -118,22 +124,29 @@ enum UnfinishedRule: DocumentRule {
     guard let type = document.typeName,
       let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
     else { return [] }
-    let aliases = context.policy?.types[type]?.sectionAliases ?? [:]
-    var names = Set(required.map(RequiredSectionsRule.normalized))
-    for (key, others) in aliases where names.contains(RequiredSectionsRule.normalized(key)) {
-      names.formUnion(others.map(RequiredSectionsRule.normalized))
-    }
     let prose = document.prose
+    // Which sections have text: one pass over the units; names are compared only for empty sections.
+    var hasText = [Bool](repeating: false, count: document.headings.count)
+    for (index, unit) in prose.units.enumerated()
+    where unit.section >= 0 && !unit.words.isEmpty && !guidance.contains(index) {
+      if case .heading = unit.kind { continue }
+      hasText[unit.section] = true
+    }
+    var names: Set<String>?
     var findings: [Finding] = []
-    for (index, heading) in document.headings.enumerated()
-    where heading.level == 2 && names.contains(RequiredSectionsRule.normalized(heading.text)) {
+    for (index, heading) in document.headings.enumerated() where heading.level == 2 && !hasText[index] {
       let next = document.headings[(index + 1)...].first { $0.level <= 2 }
       let hasSubsection = index + 1 < document.headings.count && document.headings[index + 1].level > 2
-      let hasText = prose.units.indices.contains { unit in
-        prose.units[unit].section == index && !guidance.contains(unit) && !prose.units[unit].words.isEmpty
-          && prose.units[unit].kind != .heading(level: 2)
+      guard !hasSubsection else { continue }
+      if names == nil {
+        var all = Set(required.map(RequiredSectionsRule.normalized))
+        for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
+        where all.contains(RequiredSectionsRule.normalized(key)) {
+          all.formUnion(others.map(RequiredSectionsRule.normalized))
+        }
+        names = all
       }
-      guard !hasText, !hasSubsection else { continue }
+      guard names!.contains(RequiredSectionsRule.normalized(heading.text)) else { continue }
       let hasOther = document.markdown.nodes.contains { node in
         guard node.start > heading.start, next.map({ node.start < $0.start }) ?? true else { return false }
         switch node.kind {
@@ -150,19 +163,6 @@ enum UnfinishedRule: DocumentRule {
     }
     return findings
   }
-
-  /// Whether a paragraph may be guidance: it is as long as a template's guidance line, or it says
-  /// "delete this", "remove this" or "replace this" (one search each, no text built).
-  private static func mayBeGuidance(_ range: Range<Int>, in prose: Prose) -> Bool {
-    guard range.count < 600 else { return false }
-    if templateGuidanceLengths.contains(range.count) { return true }
-    return prose.bytes.withUnsafeBufferPointer { bytes in
-      guidanceStems.contains { ByteSearch.contains($0, in: bytes, range: range) }
-    }
-  }
-
-  private static let templateGuidanceLengths = Set(templateGuidance.map(\.utf8.count))
-  private static let guidanceStems: [[UInt8]] = ["elete th", "emove th", "eplace th"].map { Array($0.utf8) }
 
   /// Whether a paragraph is template guidance.
   static func isGuidance(_ text: String) -> Bool {
@@ -190,8 +190,13 @@ enum UnfinishedRule: DocumentRule {
   ]
 
   /// The capitalised words that mark unfinished text.
-  private static let placeholderWords: Set<UInt64> = Set(
-    ["TBD", "TBC", "TODO", "FIXME", "XXX", "TBA"].compactMap { Array($0.utf8).withUnsafeBufferPointer(Prose.packed) })
+  private static let placeholderWords: [(UInt8, [[UInt8]])] = [
+    (UInt8(ascii: "T"), ["TBD", "TBC", "TODO", "TBA"].map { Array($0.utf8) }),
+    (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
+    (UInt8(ascii: "X"), [Array("XXX".utf8)]),
+  ]
+
+  private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
 
   /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
   private static let placeholderVerbs: Set<String> = [
