@@ -14,7 +14,8 @@ enum FormFieldsRule: DocumentRule {
     fewer incomplete records. A field to write is an empty table body cell or a run of three or more \
     underscores (`Label: ____` counts once); the thresholds count these. A tick box is quick to fill and \
     is counted apart: a task-list box `- [ ]`, or one per row for the empty cells under Yes, No, N/A (and \
-    similar) columns, so a Yes / No / Comment row is one tick and one field. Blank entry rows of a \
+    similar) columns or under a heading and its negation ("Covered | Not covered"), so a Yes / No / \
+    Comment row is one tick and one field. Blank entry rows of a \
     register or log (every cell empty but a running number) count once, as one entry.
     """
   static let defaultSeverity = Severity.warning
@@ -36,7 +37,7 @@ enum FormFieldsRule: DocumentRule {
 
         Signature: ____________________
         """),
-    // Real-world shapes: a 12-item induction checklist of tick boxes, a Yes / No / Comment checklist and
+    // Real-world shapes: a 12-item induction checklist of tick boxes, a Covered / Not covered / Comment checklist and
     // a register of blank entry rows.
     ExampleRepository.document(
       id: "F-011", title: "Site induction", type: "form",
@@ -47,7 +48,7 @@ enum FormFieldsRule: DocumentRule {
 
         \((1...12).map { "- [ ] Topic \($0) explained" }.joined(separator: "\n"))
 
-        | Question | Yes | No | Comment |
+        | Question | Covered | Not covered | Comment |
         | --- | --- | --- | --- |
         \((1...8).map { "| Check \($0) done? | | | |" }.joined(separator: "\n"))
 
@@ -156,8 +157,16 @@ enum FormFieldsRule: DocumentRule {
       let cells = markdown.nodes[row].children
       let texts = cells.map { markdown.plainText(of: $0).trimmingCharacters(in: .whitespaces) }
       if isHeader {
-        for (column, text) in texts.enumerated() where tickHeaders.contains(text.lowercased()) {
+        let headers = texts.map { $0.lowercased() }
+        for (column, text) in headers.enumerated() where tickHeaders.contains(text) {
           tickColumns.insert(column)
+        }
+        // "Covered | Not covered", "Met | Not met": a heading and its negation are a pair of boxes.
+        for (column, text) in headers.enumerated() where text.hasPrefix("not ") || text.hasPrefix("no ") {
+          let positive = String(text.drop { $0 != " " }.dropFirst())
+          if let other = headers.firstIndex(of: positive), !positive.isEmpty {
+            tickColumns.formUnion([column, other])
+          }
         }
         continue
       }

@@ -148,7 +148,7 @@ enum PassiveVoiceRule: DocumentRule {
   private static let subordinators: Set<String> = [
     "if", "when", "whenever", "once", "until", "till", "before", "after", "unless", "because", "since", "while",
     "whilst", "as", "so", "that", "which", "who", "whom", "whose", "where", "wherever", "whether", "although",
-    "though", "sure", "ensure", "than",
+    "though", "sure", "ensure", "than", "how", "what", "why",
   ]
 
   private static func participle(after be: Int, prose: Prose) -> Int {
