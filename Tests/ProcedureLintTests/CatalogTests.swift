@@ -11,7 +11,8 @@ struct CatalogTests {
     ("front-matter", .error), ("duplicate-id", .error), ("doc-length", .warning), ("section-length", .suggestion),
     ("step-count", .warning), ("sentence-length", .warning), ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
-    ("required-sections", .error), ("unfinished", .error), ("heading-structure", .warning),
+    ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
+    ("heading-structure", .warning),
     ("broken-reference", .error),
     ("obsolete-reference", .warning), ("approver-count", .warning),
   ]

@@ -86,6 +86,8 @@ struct Prose: Sendable {
   var proseSyllableCount = 0
   /// Indexes in `words` of the forms of "be", in order: where the passive-voice rule starts looking.
   var beWords: [Int] = []
+  /// Indexes in `words` of words that start with two ASCII capitals, in order: possible acronyms.
+  var capitalWords: [Int] = []
   /// The Markdown body as written, to turn text offsets into the columns an editor shows.
   var source = ""
   /// The byte offset in `source` where each body line starts.
@@ -280,6 +282,10 @@ extension Prose {
             if isProse { proseSyllableCount &+= syllables }
             if stop - start <= 5, Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop])) {
               beWords.append(words.count - 1)
+            }
+            // Two capitals first: a possible acronym (QMO, SWMS), for the undefined-acronym rule.
+            if stop - start >= 2, buffer[start] &- 0x41 < 26, buffer[start + 1] &- 0x41 < 26 {
+              capitalWords.append(words.count - 1)
             }
           }
           // A token that ends in a letter or digit cannot end a sentence.

@@ -14,6 +14,7 @@ enum LintRules {
     FormFieldsRule.self,
     RequiredSectionsRule.self,
     UnfinishedRule.self,
+    UndefinedAcronymRule.self,
     HeadingStructureRule.self,
     BrokenReferenceRule.self,
     ObsoleteReferenceRule.self,
