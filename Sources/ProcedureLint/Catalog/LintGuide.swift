@@ -111,6 +111,8 @@ enum LintGuide {
       for rules with tiers (`doc-length`, `readability`, `passive-voice`, `form-fields`) leave `severity` \
       out to keep the tiers and change only the thresholds.
       - A type override is merged over the general setting, option by option.
+      - `known-terms` (beside `rules` and `types`) lists acronyms everyone in the organisation knows, e.g. \
+      `known-terms: [SWMS, HSE]`; `undefined-acronym` does not report them.
       - An unknown rule id, option name, severity or type is not an error: `sop lint` prints a warning \
       naming the key (with a "did you mean" when close) and ignores it. The warning goes to standard error, \
       e.g. `sop: warning: sop.yml: lint.rules.sentence-lenght: unknown lint rule 'sentence-lenght'; did you \

@@ -12,7 +12,8 @@ enum UndefinedAcronymRule: DocumentRule {
     words whose initials spell it ("QMO (Quality Management Officer)", "QMO: Quality Management Officer"; \
     not "QMO: reviews every CAPA"), or when it appears under a heading named Glossary, Definitions, \
     Abbreviations, Acronyms or Terms. Well-known ones (ISO, IEC, EN, PDF, ID, IT, CEO, HR, EU, UK, US, \
-    URL, OK), type prefixes from sop.yml, Roman numerals and words written in capitals for emphasis \
+    URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
+    Roman numerals and words written in capitals for emphasis \
     (NOT, MUST, NEVER, WARNING) are not reported. Each acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
@@ -51,7 +52,8 @@ enum UndefinedAcronymRule: DocumentRule {
     guard !prose.capitalWords.isEmpty else { return [] }
     let glossarySections = Set(
       document.headings.indices.filter { isGlossary(document.headings[$0].text) })
-    let prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
+    var prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
+    prefixes.formUnion(context.policy?.lint.knownTerms ?? [])
     var defined = Set<String>()
     var firstUse: [String: (word: Int, unit: Int)] = [:]
     var order: [String] = []
