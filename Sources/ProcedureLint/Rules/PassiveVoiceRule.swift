@@ -81,7 +81,7 @@ enum PassiveVoiceRule: DocumentRule {
         findings.append(
           context.finding(
             .warning, at: prose.position(ofWord: firstPassive.word, in: prose.units[firstPassive.unit]),
-            "\(TextMetrics.decimal(share))% of sentences are passive (\(passive) of \(total)); keep it to "
+            "\(TextMetrics.decimal(share))% of sentences are passive (\(TextMetrics.grouped(passive)) of \(TextMetrics.grouped(total))); keep it to "
               + "\(TextMetrics.decimal(limit))% or less: say who does each action",
             metrics: ["share": share, "passive": Double(passive), "sentences": Double(total), "max": limit]))
       }

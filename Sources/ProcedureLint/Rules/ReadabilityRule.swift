@@ -96,7 +96,7 @@ enum ReadabilityRule: DocumentRule {
     let perWord = (Double(syllables) / Double(words) * 100).rounded() / 100
     // Point at what drives the grade: long sentences (over 15 words) or long words (over 1.5 syllables).
     let sentenceAdvice = "shorter sentences (now \(TextMetrics.decimal(perSentence)) words each)"
-    let wordAdvice = "shorter words (now \(perWord) syllables each)"
+    let wordAdvice = "shorter words (now \(TextMetrics.hundredths(perWord)) syllables each)"
     var advice = (perSentence > 15 ? [sentenceAdvice] : []) + (perWord > 1.5 ? [wordAdvice] : [])
     if advice.isEmpty { advice = [sentenceAdvice, wordAdvice] }
     return [

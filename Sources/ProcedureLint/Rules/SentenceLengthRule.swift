@@ -69,7 +69,7 @@ enum SentenceLengthRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: prose.position(ofWord: sentence.words.lowerBound, in: unit),
-          "split this \(what): \(count) words, aim for \(TextMetrics.decimal(limit)) or fewer",
+          "split this \(what): \(TextMetrics.grouped(count)) words, aim for \(TextMetrics.decimal(limit)) or fewer",
           metrics: ["words": Double(count), "max": limit], excerpt: prose.excerpt(words: sentence.words)))
     }
     return findings

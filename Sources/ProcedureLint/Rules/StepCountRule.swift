@@ -43,7 +43,7 @@ enum StepCountRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: node.start,
-          "this \(isOrdered ? "numbered" : "bullet") list has \(node.children.count) steps; keep it to "
+          "this \(isOrdered ? "numbered" : "bullet") list has \(TextMetrics.grouped(node.children.count)) steps; keep it to "
             + "\(TextMetrics.decimal(limit)) or fewer (lists work best with 2–7 items): split it into stages, each "
             + "under its own heading",
           metrics: ["steps": Double(node.children.count), "max": limit]))
@@ -55,7 +55,7 @@ enum StepCountRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: current.start,
-          "this procedure has \(current.count) numbered step headings; keep it to \(TextMetrics.decimal(limit)) "
+          "this procedure has \(TextMetrics.grouped(current.count)) numbered step headings; keep it to \(TextMetrics.decimal(limit)) "
             + "or fewer: split it into stages, each under its own heading",
           metrics: ["steps": Double(current.count), "max": limit]))
     }
