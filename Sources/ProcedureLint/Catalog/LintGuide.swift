@@ -12,12 +12,14 @@ enum LintGuide {
     offending text (front matter included) and says what to do, with its numbers.
 
     ```
-    sop lint [PATH...] [--format text|json|sarif] [--min-severity suggestion|warning|error] [--list-rules]
+    sop lint [PATH...] [--format text|json|sarif] [--min-severity suggestion|warning|error] [--all] [--list-rules]
     ```
 
     - `PATH…`: files or folders to lint (default: every controlled document in the repository).
     - `--format`: `text` (default), `json` or `sarif`.
     - `--min-severity`: leave out findings below this severity (default `suggestion`, everything).
+    - `--all`: in text output, list every finding (by default a file's findings of one rule after the \
+    first five are counted on one line instead).
     - `--list-rules`: print every rule with its default severity and options, then exit.
 
     Each finding has a severity: `suggestion`, `warning` or `error`. `sop lint` exits with status 1 when \
@@ -34,7 +36,10 @@ enum LintGuide {
       ### Text
 
       One line per finding, `path:line:column: severity rule-id: message`, then a summary line. Colour is \
-      used only when the output is a terminal.
+      used only when the output is a terminal. A file with more than 10 findings gets a line of its own \
+      first (`path: 62 findings (0 errors, 58 warnings, 4 suggestions)`), and after the first 5 findings of \
+      one rule in one file the rest are counted on one line (`path: 40 more sentence-length findings not \
+      shown (run with --all to see them)`). `--all` lists them all; JSON and SARIF always hold every finding.
 
       ```
       \(TextReporter.render(sample))
