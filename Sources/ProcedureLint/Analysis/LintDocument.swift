@@ -285,7 +285,9 @@ struct LintDocument: Sendable {
         let all = 0..<bytes.count
         for (first, marks) in Self.noticeMarks {
           ByteSearch.forEach(first, in: bytes, range: all) { offset in
-            guard marks.contains(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
+            // Most capitals start other words ("Check"): the second byte rules them out at once.
+            guard offset + 1 < bytes.count, marks.contains(where: { $0[1] == bytes[offset + 1] }),
+              marks.contains(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
               let unit = prose.unit(containingByte: offset), prose.units[unit].kind == .paragraph
             else { return }
             notices.append(unit)

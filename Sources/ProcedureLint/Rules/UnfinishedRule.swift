@@ -74,7 +74,9 @@ enum UnfinishedRule: DocumentRule {
       // Placeholder words start with a capital, which is rare: one `memchr` pass per first letter.
       for (first, words) in placeholderWords {
         ByteSearch.forEach(first, in: bytes, range: all) { offset in
-          guard offset == 0 || !Prose.isAlphanumericASCII(bytes[offset - 1]),
+          // "The", "This": most capitals fail on the second byte, before any word is compared.
+          guard offset + 1 < bytes.count, bytes[offset + 1] &- 0x41 < 26,
+            offset == 0 || !Prose.isAlphanumericASCII(bytes[offset - 1]),
             let word = words.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
             offset + word.count == bytes.count || !Prose.isAlphanumericASCII(bytes[offset + word.count]),
             let unit = prose.unit(containingByte: offset)
@@ -128,7 +130,7 @@ enum UnfinishedRule: DocumentRule {
     // Which sections have text: one pass over the units; names are compared only for empty sections.
     var hasText = [Bool](repeating: false, count: document.headings.count)
     for (index, unit) in prose.units.enumerated()
-    where unit.section >= 0 && !unit.words.isEmpty && !guidance.contains(index) {
+    where unit.section >= 0 && !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
       if case .heading = unit.kind { continue }
       hasText[unit.section] = true
     }
