@@ -276,22 +276,32 @@ struct LintDocument: Sendable {
       prose.tokenizeLastUnit()
     }
 
-    /// Marks copyright and licence notices: paragraphs that say "Copyright", "©", "Licensed under",
-    /// "License", "Licence", "Creative Commons" or "CC BY". Each mark starts with a capital or `©`, so
-    /// one `memchr` pass over the whole text per first byte finds the few candidates.
+    /// Marks copyright and licence notices: any of the last three paragraphs (where footers stand) that
+    /// says "Copyright", "©", "Licensed under", "License", "Licence", "Creative Commons" or "CC BY". Each
+    /// mark starts with a capital or `©`: one `memchr` pass per first byte finds the few candidates.
     private mutating func markNotices() {
+      var footers: [Int] = []
+      var index = prose.units.count - 1
+      while index >= 0, footers.count < 3 {
+        if prose.units[index].kind == .paragraph { footers.append(index) }
+        index -= 1
+      }
       var notices: [Int] = []
       prose.bytes.withUnsafeBufferPointer { bytes in
         let all = 0..<bytes.count
-        for (first, marks) in Self.noticeMarks {
-          ByteSearch.forEach(first, in: bytes, range: all) { offset in
-            // Most capitals start other words ("Check"): the second byte rules them out at once.
-            guard offset + 1 < bytes.count, marks.contains(where: { $0[1] == bytes[offset + 1] }),
-              marks.contains(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
-              let unit = prose.unit(containingByte: offset), prose.units[unit].kind == .paragraph
-            else { return }
-            notices.append(unit)
+        for unit in footers {
+          let range = prose.units[unit].bytes
+          let isNotice = Self.noticeMarks.contains { first, marks in
+            var found = false
+            ByteSearch.forEach(first, in: bytes, range: range) { offset in
+              // Most capitals start other words ("Check"): the second byte rules them out at once.
+              guard !found, offset + 1 < bytes.count, marks.contains(where: { $0[1] == bytes[offset + 1] })
+              else { return }
+              found = marks.contains { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }
+            }
+            return found
           }
+          if isNotice { notices.append(unit) }
         }
       }
       for unit in notices { prose.units[unit].isBoilerplate = true }

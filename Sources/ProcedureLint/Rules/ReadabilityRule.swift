@@ -10,7 +10,9 @@ enum ReadabilityRule: DocumentRule {
     instructions the whole workforce uses, including people reading in a second language. Each list \
     item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". Only \
     body sentences are graded: headings ("Responsibilities"), block quotes (quoted law and standards) and \
-    copyright or licence notices are left out, and a document with fewer than 100 body words is not \
+    copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
+    under", "Licence" or "Creative Commons") are left out, and a document with fewer than 100 body words \
+    is not \
     graded, since a grade from a few sentences is noise. \
     Syllables are estimated: groups of vowels, less a silent final e (but not -le), a silent -ed (except \
     after t or d) and a silent -es (except after s, x, z, c, g, ch, sh); at least one per word.
