@@ -56,6 +56,13 @@ struct RealWorldTests {
     #expect(findings.allSatisfy { $0.severity == .error })
   }
 
+  @Test("A reference by title to a document that does not exist is a warning")
+  func titleReferences() throws {
+    let findings = try Self.report().findings.filter { $0.rule == "broken-reference" }
+    #expect(findings.map(\.excerpt) == ["SOP Internal Auditing"])
+    #expect(findings.first?.severity == .warning)
+  }
+
   @Test("Columns count characters of the source line, after § and escapes")
   func columns() throws {
     let text = ExampleRepository.procedure(records: "Per IEC 62304 §5 and \\[A\\] see QP-404 now.")

@@ -24,6 +24,8 @@ struct DocumentReferences: Sendable {
   var idPosition: SourcePosition
   /// Ids it mentions, in `related:` and in the text.
   var ids: [IDReference]
+  /// Documents it names by title: "SOP Internal Auditing", as the words after "SOP".
+  var titles: [(words: [String], text: String, position: SourcePosition)]
   /// Links and images in its body, each with where it leads (resolved once, in parallel).
   var links: [(link: Link, target: DocumentIndex.LinkTarget)]
 
@@ -39,7 +41,48 @@ struct DocumentReferences: Sendable {
     }
     Self.scanBareIDs(document.prose, into: &ids)
     self.ids = ids
+    titles = Self.titleReferences(document.prose)
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
+  }
+
+  /// "SOP Internal Auditing": the capitalised words after "SOP" in body text (not headings: a title of
+  /// its own), up to a lower-case word, punctuation or an id. Found from the words that start with two
+  /// capitals, which the tokenizer lists.
+  private static func titleReferences(_ prose: Prose) -> [(words: [String], text: String, position: SourcePosition)] {
+    var found: [(words: [String], text: String, position: SourcePosition)] = []
+    var unitIndex = 0
+    for wordIndex in prose.capitalWords {
+      let word = prose.words[wordIndex]
+      guard word.end - word.start == 3, prose.text(ofWord: wordIndex) == "SOP" else { continue }
+      while prose.units[unitIndex].words.upperBound <= wordIndex { unitIndex += 1 }
+      let unit = prose.units[unitIndex]
+      guard unit.isBody || unit.kind == .tableCell(isHeader: false),
+        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose)
+      else { continue }
+      var words: [String] = []
+      var next = wordIndex + 1
+      while next < unit.words.upperBound, words.count < 6 {
+        let text = prose.text(ofWord: next)
+        guard let first = text.unicodeScalars.first, first.properties.isUppercase,
+          !text.contains(where: \.isNumber)
+        else { break }
+        words.append(text.lowercased())
+        if PassiveVoiceAdvice.endsClause(next, prose: prose)
+          || next + 1 < unit.words.upperBound
+            && prose.words[next + 1].start > prose.words[next].end + 1
+        {
+          break
+        }
+        next += 1
+      }
+      guard !words.isEmpty else { continue }
+      found.append(
+        (
+          words, prose.excerpt(words: wordIndex..<(wordIndex + 1 + words.count)),
+          prose.position(ofWord: wordIndex, in: unit)
+        ))
+    }
+    return found
   }
 
   /// Finds `[A-Z][A-Z0-9]*-[0-9]+` in the words of every unit, bounded by non-word characters.
@@ -136,6 +179,8 @@ struct DocumentIndex: Sendable {
   private(set) var documentsByPath: [String: (id: String, status: DocumentStatus)] = [:]
   /// Prefixes that make a word an id reference: every type prefix and every known id's prefix.
   private(set) var prefixes: Set<String> = []
+  /// The lowercased words of every document's title, when every known document has a title; else nil.
+  private(set) var titleWords: [Set<String>]?
   /// Per prefix, the digit counts its ids use.
   private(set) var numbering: [String: Set<Int>] = [:]
   private let existingPaths: Set<String>
@@ -143,8 +188,13 @@ struct DocumentIndex: Sendable {
 
   init(
     known: [KnownDocument], linted: [(path: String, id: DocumentID, status: DocumentStatus)], policy: Policy?,
-    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String]
+    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String] = []
   ) {
+    if known.allSatisfy({ $0.title != nil }) {
+      titleWords = (known.compactMap(\.title) + lintedTitles).map { title in
+        Set(title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+      }
+    }
     var byPath: [String: (id: String, status: DocumentStatus)] = [:]
     for document in known { byPath[document.path] = (document.id.rawValue, document.status) }
     for document in linted { byPath[document.path] = (document.id.rawValue, document.status) }
@@ -178,6 +228,12 @@ struct DocumentIndex: Sendable {
     guard prefixes.contains(id.prefix) else { return false }
     let digits = id.rawValue.utf8.count - id.prefix.utf8.count - 1
     return numbering[id.prefix]?.contains(digits) ?? (digits == 3)
+  }
+
+  /// Whether some document's title holds every one of `words` (lowercased); true when titles are unknown.
+  func hasTitle(containing words: [String]) -> Bool {
+    guard let titleWords else { return true }
+    return titleWords.contains { title in words.allSatisfy { title.contains($0) } }
   }
 
   /// The documents with this id, sorted by path.
