@@ -53,7 +53,8 @@ public struct Linter: Sendable {
     }
     let index = DocumentIndex(
       known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
-      directories: existingDirectories, lintedPaths: paths, lintedTitles: results.compactMap(\.title))
+      directories: existingDirectories, lintedPaths: paths,
+      lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings

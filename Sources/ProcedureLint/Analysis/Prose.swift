@@ -283,10 +283,6 @@ extension Prose {
             if stop - start <= 5, Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop])) {
               beWords.append(words.count - 1)
             }
-            // Two capitals first: a possible acronym (QMO, SWMS), for the undefined-acronym rule.
-            if stop - start >= 2, buffer[start] &- 0x41 < 26, buffer[start + 1] &- 0x41 < 26 {
-              capitalWords.append(words.count - 1)
-            }
           }
           // A token that ends in a letter or digit cannot end a sentence.
           if isProse, !Self.isAlphanumericASCII(token[token.count - 1]), Self.endsSentence(token),
@@ -303,6 +299,14 @@ extension Prose {
     }
     units[unitIndex].words = firstWord..<words.count
     units[unitIndex].sentences = firstSentence..<sentences.count
+    // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
+    // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
+    for index in firstWord..<words.count {
+      let start = words[index].start
+      if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
+        capitalWords.append(index)
+      }
+    }
   }
 
   /// What the tokenizer needs to know about a byte, looked up in one table load.

@@ -179,18 +179,20 @@ struct DocumentIndex: Sendable {
   private(set) var documentsByPath: [String: (id: String, status: DocumentStatus)] = [:]
   /// Prefixes that make a word an id reference: every type prefix and every known id's prefix.
   private(set) var prefixes: Set<String> = []
-  /// The lowercased words of every document's title, when every known document has a title; else nil.
+  /// The lowercased words of every document's title, when titles are needed and every known document has
+  /// one; else nil.
   private(set) var titleWords: [Set<String>]?
-  /// Per prefix, the digit counts its ids use.
-  private(set) var numbering: [String: Set<Int>] = [:]
+  /// Per prefix, the digit counts its ids use, as bits (bit 3 set: ids such as QP-001).
+  private(set) var numbering: [String: UInt64] = [:]
   private let existingPaths: Set<String>
   private let directories: Set<String>
 
   init(
     known: [KnownDocument], linted: [(path: String, id: DocumentID, status: DocumentStatus)], policy: Policy?,
-    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String] = []
+    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String]? = nil
   ) {
-    if known.allSatisfy({ $0.title != nil }) {
+    // Titles are split into words only when some document names another by title (`lintedTitles` given).
+    if let lintedTitles, known.allSatisfy({ $0.title != nil }) {
       titleWords = (known.compactMap(\.title) + lintedTitles).map { title in
         Set(title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
       }
@@ -210,7 +212,8 @@ struct DocumentIndex: Sendable {
         continue
       }
       prefixes.insert(parsed.prefix)
-      numbering[parsed.prefix, default: []].insert(parsed.rawValue.utf8.count - parsed.prefix.utf8.count - 1)
+      let digits = parsed.rawValue.utf8.count - parsed.prefix.utf8.count - 1
+      numbering[parsed.prefix, default: 0] |= 1 << UInt64(min(digits, 63))
     }
     var paths = existingPaths
     paths.formUnion(lintedPaths)
@@ -227,7 +230,8 @@ struct DocumentIndex: Sendable {
   func looksLikeRepositoryID(_ id: DocumentID) -> Bool {
     guard prefixes.contains(id.prefix) else { return false }
     let digits = id.rawValue.utf8.count - id.prefix.utf8.count - 1
-    return numbering[id.prefix]?.contains(digits) ?? (digits == 3)
+    guard let counts = numbering[id.prefix] else { return digits == 3 }
+    return counts & (1 << UInt64(min(digits, 63))) != 0
   }
 
   /// Whether some document's title holds every one of `words` (lowercased); true when titles are unknown.

@@ -123,10 +123,12 @@ enum PassiveVoiceRule: DocumentRule {
     // "the date it was found", "make sure it is fitted": a pronoun subject right after another word of
     // its clause starts a clause of its own.
     var subject = index - 1
-    while subject > sentenceStart, PassiveVoiceAdvice.verbGroup.contains(prose.lowercased(word: subject)) {
+    while subject > sentenceStart, let packed = prose.packedLowercase(word: subject),
+      packedVerbGroup.contains(packed)
+    {
       subject -= 1
     }
-    if subject > sentenceStart, pronouns.contains(prose.lowercased(word: subject)),
+    if subject > sentenceStart, let packed = prose.packedLowercase(word: subject), packedPronouns.contains(packed),
       !PassiveVoiceAdvice.endsClause(subject - 1, prose: prose),
       !conjunctions.contains(prose.lowercased(word: subject - 1))
     {
@@ -135,11 +137,16 @@ enum PassiveVoiceRule: DocumentRule {
     var word = index - 1
     while word >= sentenceStart {
       if PassiveVoiceAdvice.endsClause(word, prose: prose) { return false }
-      if subordinators.contains(prose.lowercased(word: word)) { return true }
+      // Subordinators are short: compared packed, without building a string.
+      if let packed = prose.packedLowercase(word: word), packedSubordinators.contains(packed) { return true }
       word -= 1
     }
     return false
   }
+
+  private static let packedSubordinators = packedSet(subordinators)
+  private static let packedPronouns = packedSet(pronouns)
+  private static let packedVerbGroup = packedSet(PassiveVoiceAdvice.verbGroup)
 
   private static let pronouns: Set<String> = ["it", "they", "he", "she", "we", "you", "i", "this", "these"]
   private static let conjunctions: Set<String> = ["and", "or", "but", "then", "so"]
