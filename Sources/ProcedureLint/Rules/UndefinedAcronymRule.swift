@@ -11,7 +11,8 @@ enum UndefinedAcronymRule: DocumentRule {
     stands in brackets after the words it stands for ("Quality Management Officer (QMO)"), or is followed by \
     words whose initials spell it ("QMO (Quality Management Officer)", "QMO: Quality Management Officer"; \
     not "QMO: reviews every CAPA"), or when it appears under a heading named Glossary, Definitions, \
-    Abbreviations, Acronyms or Terms. Well-known ones (ISO, IEC, EN, PDF, ID, IT, CEO, HR, EU, UK, US, \
+    Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
+    PDF, ID, IT, CEO, HR, EU, UK, US, \
     URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
     Roman numerals and words written in capitals for emphasis \
     (NOT, MUST, NEVER, WARNING) are not reported. Each acronym is reported once, at its first use.
@@ -152,7 +153,8 @@ enum UndefinedAcronymRule: DocumentRule {
 
   /// Acronyms every reader knows, and words written in capitals for emphasis.
   private static let known: Set<String> = [
-    "ISO", "IEC", "EN", "DIN", "ASTM", "ANSI", "PDF", "ID", "IT", "OK", "CEO", "HR", "EU", "UK", "US", "USA",
+    "ISO", "IEC", "EN", "DIN", "ASTM", "ANSI", "AS", "NZS", "BS", "UL", "CSA", "NFPA", "PDF", "ID", "IT", "OK", "CEO",
+    "HR", "EU", "UK", "US", "USA",
     "URL", "FAQ", "PC", "QR", "AM", "PM", "TV", "GPS", "USB", "CC", "BY", "TBD", "TBC", "TBA", "TODO", "FIXME",
     "XXX", "NOT", "MUST", "DO", "NO", "STOP", "WARNING", "CAUTION", "NOTE", "DANGER", "ALL", "NEVER", "ONLY",
     "AND", "OR", "THE", "IF", "YES", "ON", "OFF", "IN", "OUT", "UP", "TO", "AT", "BE", "IS", "A", "AN", "OF",
