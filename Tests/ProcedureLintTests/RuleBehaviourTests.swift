@@ -292,3 +292,18 @@ struct RuleBehaviourTests {
 func policyWith(lint block: String) -> Policy {
   try! Policy.decode(yaml: ExampleRepository.policyYAML + "\nlint:\n" + block)
 }
+
+@Suite("Chinese and Japanese sentences")
+struct CJKSentenceTests {
+  @Test("Sentences end at 。！？ and are measured in characters; the column counts characters")
+  func cjk() {
+    let long = String(repeating: "校正", count: 26) + "。"  // 52 characters
+    let marked = Marked(ExampleRepository.procedure(purpose: "短い文です。↓" + long))
+    let findings = lint(marked.text, rule: "sentence-length")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.metrics["characters"] == 52)
+    #expect(findings.first?.message == "split this sentence: 52 characters, aim for 50 or fewer")
+    let short = ExampleRepository.procedure(purpose: String(repeating: "校正する。", count: 20))
+    #expect(lint(short, rule: "sentence-length").isEmpty)
+  }
+}

@@ -44,6 +44,8 @@ struct Prose: Sendable {
     var section: Int
     /// Whether it stands in a block quote: quoted law or standards, not the author's words.
     var isQuoted = false
+    /// Whether a word of it has a non-ASCII character (Chinese or Japanese text is looked at only then).
+    var hasNonASCII = false
     /// Whether it is a copyright or licence notice ("licensed under CC BY 4.0").
     var isBoilerplate = false
     /// False for table cells: tables are left out of prose metrics.
@@ -215,6 +217,7 @@ extension Prose {
     let firstWord = words.count
     let firstSentence = sentences.count
     var sentenceStart = words.count
+    var sawNonASCII = false
     Self.byteClasses.withUnsafeBufferPointer { classes in
       bytes.withUnsafeBufferPointer { buffer in
         var index = range.lowerBound
@@ -261,6 +264,7 @@ extension Prose {
             index += 1
           }
           let isASCII = flags & ByteClass.nonASCII == 0
+          if !isASCII { sawNonASCII = true }
           let token = UnsafeBufferPointer(rebasing: buffer[tokenStart..<index])
           // Only a token with `:` or `@`, or one starting with `w` (`www.`), can be an address.
           let mayBeAddress =
@@ -299,6 +303,7 @@ extension Prose {
     }
     units[unitIndex].words = firstWord..<words.count
     units[unitIndex].sentences = firstSentence..<sentences.count
+    units[unitIndex].hasNonASCII = sawNonASCII
     // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
     // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
     for index in firstWord..<words.count {
