@@ -184,6 +184,8 @@ struct LintDocument: Sendable {
       var isInTable = false
       var isHeaderRow = false
       var isQuoted = false
+      /// In a step table (Step | Action | Who), the column whose cells are the steps; else -1.
+      var stepColumn: Int8 = -1
     }
 
     mutating func run() {
@@ -207,6 +209,7 @@ struct LintDocument: Sendable {
           context.isQuoted = true
         case .table:
           context.isInTable = true
+          context.stepColumn = stepColumn(ofTable: index)
         case .tableRow(let isHeader):
           context.isHeaderRow = isHeader
         case .codeBlock:
@@ -256,7 +259,7 @@ struct LintDocument: Sendable {
 
     private mutating func startUnit(index: Int, context: Context) {
       let node = markdown.nodes[index]
-      let kind: Prose.UnitKind
+      var kind: Prose.UnitKind
       switch node.kind {
       case .heading(let level):
         kind = .heading(level: level)
@@ -272,6 +275,14 @@ struct LintDocument: Sendable {
       default: kind = .paragraph
       }
       var step: Int?
+      // The action cell of a body row of a step table is that row's step, read as prose.
+      if context.stepColumn >= 0, !context.isHeaderRow, let row = node.parent,
+        markdown.nodes[row].children.firstIndex(of: index) == Int(context.stepColumn)
+      {
+        kind = .paragraph
+        step = row
+        if let table = markdown.nodes[row].parent, stepLists.last != table { stepLists.append(table) }
+      }
       if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
         case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
         isOrdered || isInStepSection || stepHeading >= 0
@@ -279,7 +290,7 @@ struct LintDocument: Sendable {
         // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)
         if stepLists.last != list { stepLists.append(list) }
-      } else if stepHeading >= 0, case .paragraph = kind, !context.isInTable {
+      } else if step == nil, stepHeading >= 0, case .paragraph = kind, !context.isInTable {
         // Prose under `### 1. Review the request` is that step's text.
         step = stepHeading
       }
@@ -333,6 +344,27 @@ struct LintDocument: Sendable {
       (UInt8(ascii: "C"), ["Copyright", "COPYRIGHT", "Creative Commons", "CC BY", "CC-BY"].map { Array($0.utf8) }),
       (UInt8(ascii: "L"), ["Licensed under", "License", "Licence", "LICENSE"].map { Array($0.utf8) }),
       (0xC2, [[0xC2, 0xA9]]),
+    ]
+
+    /// The column of a table's steps when its header names a step column ("Step", "No.", "#") and an
+    /// action column ("Action", "Activity", "What to do", "Task", "Description"); else -1.
+    private func stepColumn(ofTable table: Int) -> Int8 {
+      guard let header = markdown.nodes[table].children.first, markdown.nodes[header].children.count <= 8
+      else { return -1 }
+      var hasStep = false
+      var action = -1
+      for (column, cell) in markdown.nodes[header].children.enumerated() {
+        let text = trimmed(markdown.plainText(of: cell)).lowercased()
+        if Self.stepHeaders.contains(text) { hasStep = true }
+        if action < 0, Self.actionHeaders.contains(text) { action = column }
+      }
+      return hasStep && action >= 0 ? Int8(action) : -1
+    }
+
+    private static let stepHeaders: Set<String> = ["step", "steps", "no.", "no", "#", "step no.", "nr."]
+    private static let actionHeaders: Set<String> = [
+      "action", "actions", "activity", "activities", "what to do", "task", "description", "instruction",
+      "instructions", "what",
     ]
 
     /// H1 and H2 headings whose section holds the steps, lowercased.

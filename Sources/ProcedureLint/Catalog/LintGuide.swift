@@ -127,7 +127,9 @@ enum LintGuide {
 
       `doc-length`, `section-length`, `sentence-length`, `readability` and `passive-voice` read the prose \
       only: front matter, code blocks, inline code, tables, raw HTML, images, link URLs and bare URLs are \
-      left out; link text stays.
+      left out; link text stays. The action cells of a step table (a header with Step and Action columns) \
+      are steps, so they are read as prose. Block quotes and a licence notice in the last three paragraphs \
+      are prose for `doc-length` and `section-length` only.
 
       - Words are runs of non-space characters with at least one letter or digit.
       - Sentences end at `.`, `!`, `?` or `…` followed by a space or the end of the text (closing quotes \

@@ -39,6 +39,14 @@ enum PassiveVoiceRule: DocumentRule {
         1. The gauge is to be removed by the technician.
         2. Send the gauge to the lab a week before that date.
         """),
+    // Real-world shape: steps written as a table.
+    ExampleRepository.procedure(
+      steps: """
+        | Step | Action | Who |
+        | --- | --- | --- |
+        | 1 | The gauge is removed from the line. | Fitter |
+        | 2 | Send the gauge to the lab. | Fitter |
+        """),
     ExampleRepository.procedure(
       steps: """
         1. The due date on the gauge label is checked.

@@ -4,15 +4,17 @@ import MarkdownSyntax
 enum StepCountRule: DocumentRule {
   static let id = "step-count"
   static let summary =
-    "Steps in one numbered list, bullet list under the procedure heading or run of numbered step headings "
-    + "(`### 1. …`); lists work best with 2–7 items."
+    "Steps in one numbered list, bullet list under the procedure heading, step table (Step | Action | Who) "
+    + "or run of numbered step headings (`### 1. …`); lists work best with 2–7 items."
   static let rationale = """
     Working memory holds about seven items (Miller, 1956), or nearer four chunks (Cowan, 2001). A reader \
     following a long numbered list loses their place, skips steps or starts again. Split long procedures \
     into stages, each with its own heading and a short list. Steps are the items of a numbered list, the \
     items of a bullet list under a Procedure, Steps, Method or Instructions heading, and numbered headings \
     of level 3 or deeper (`### 1. Review the request`, whose prose is that step's text for \
-    `sentence-length`, `one-instruction` and `passive-voice`).
+    `sentence-length`, `one-instruction` and `passive-voice`), and the rows of a table whose header \
+    names a step column (Step, No., #) and an action column (Action, Activity, Task, Description): the \
+    action cell of each row is that step's text, read as prose.
     """
   static let defaultSeverity = Severity.warning
   static let options = [RuleOption(name: "max", defaultValue: 10, summary: "most items in one numbered list")]
@@ -30,6 +32,9 @@ enum StepCountRule: DocumentRule {
     ExampleRepository.procedure(
       steps: (1...12).map { "- Check valve \($0) for leaks." }.joined(separator: "\n")),
     ExampleRepository.procedure(
+      steps: "| Step | Action | Who |\n| --- | --- | --- |\n"
+        + (1...12).map { "| \($0) | Check valve \($0) for leaks. | Fitter |" }.joined(separator: "\n")),
+    ExampleRepository.procedure(
       steps: (1...12).map { "### \($0). Check valve \($0)\n\nLook for leaks at the seal." }.joined(separator: "\n\n")),
   ]
 
@@ -38,15 +43,23 @@ enum StepCountRule: DocumentRule {
     var findings: [Finding] = []
     for list in document.stepLists {
       let node = document.markdown.nodes[list]
-      guard Double(node.children.count) > limit else { continue }
-      guard case .list(let isOrdered, _, _) = node.kind else { continue }
+      let what: String
+      var steps = node.children.count
+      switch node.kind {
+      case .list(let isOrdered, _, _): what = isOrdered ? "numbered list" : "bullet list"
+      case .table:
+        what = "step table"
+        steps -= 1  // the header row
+      default: continue
+      }
+      guard Double(steps) > limit else { continue }
       findings.append(
         context.finding(
           .warning, at: node.start,
-          "this \(isOrdered ? "numbered" : "bullet") list has \(TextMetrics.grouped(node.children.count)) steps; keep it to "
+          "this \(what) has \(TextMetrics.grouped(steps)) steps; keep it to "
             + "\(TextMetrics.decimal(limit)) or fewer (lists work best with 2–7 items): split it into stages, each "
             + "under its own heading",
-          metrics: ["steps": Double(node.children.count), "max": limit]))
+          metrics: ["steps": Double(steps), "max": limit]))
     }
     // Steps written as numbered headings (`### 1. Review the request`): count them under their parent.
     var run: (level: Int, count: Int, start: SourcePosition)?
