@@ -59,7 +59,9 @@ struct RealWorldTests {
   @Test("A reference by title to a document that does not exist is a warning")
   func titleReferences() throws {
     let findings = try Self.report().findings.filter { $0.rule == "broken-reference" }
-    #expect(findings.map(\.excerpt) == ["SOP Internal Auditing"])
+    // "the Management Review procedure" is not reported: the form titled "Management review checklist"
+    // holds both words, and titles are matched by their words, not by document type.
+    #expect(findings.map(\.excerpt).sorted() == ["SOP Internal Auditing", "the Training procedure"])
     #expect(findings.first?.severity == .warning)
   }
 

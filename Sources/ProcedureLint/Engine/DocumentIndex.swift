@@ -24,7 +24,8 @@ struct DocumentReferences: Sendable {
   var idPosition: SourcePosition
   /// Ids it mentions, in `related:` and in the text.
   var ids: [IDReference]
-  /// Documents it names by title: "SOP Internal Auditing", as the words after "SOP".
+  /// Documents it names by title: "SOP Internal Auditing" (the words after "SOP") or "the Training
+  /// procedure" (the capitalised words before "procedure" or "policy").
   var titles: [(words: [String], text: String, position: SourcePosition)]
   /// Links and images in its body, each with where it leads (resolved once, in parallel).
   var links: [(link: Link, target: DocumentIndex.LinkTarget)]
@@ -82,8 +83,52 @@ struct DocumentReferences: Sendable {
           prose.position(ofWord: wordIndex, in: unit)
         ))
     }
+    found += namedProcedures(prose)
     return found
   }
+
+  /// "the Training procedure", "the Management Review policy": capitalised words between "the" and
+  /// "procedure" or "policy". The words are found with one `memchr` pass for `p` over the whole text.
+  private static func namedProcedures(_ prose: Prose) -> [(words: [String], text: String, position: SourcePosition)] {
+    var found: [(words: [String], text: String, position: SourcePosition)] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      let all = 0..<bytes.count
+      ByteSearch.forEach(UInt8(ascii: "p"), in: bytes, range: all) { offset in
+        guard offset > 0, bytes[offset - 1] == 0x20,
+          ByteSearch.hasPrefix(procedureWord, at: offset, in: bytes, range: all)
+            || ByteSearch.hasPrefix(policyWord, at: offset, in: bytes, range: all)
+        else { return }
+        // The word at `offset`, by binary search over the words' starts.
+        var low = 0
+        var high = prose.words.count
+        while low < high {
+          let middle = (low + high) / 2
+          if prose.words[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < prose.words.count, prose.words[low].start == offset,
+          let unitIndex = prose.unit(containingByte: offset)
+        else { return }
+        let unit = prose.units[unitIndex]
+        guard unit.isBody || unit.kind == .tableCell(isHeader: false) else { return }
+        var first = low
+        while first > unit.words.lowerBound, low - first < 5 {
+          let previous = prose.words[first - 1]
+          guard bytes[previous.start] &- 0x41 < 26, previous.end - previous.start > 1,
+            bytes[previous.start + 1] &- 0x61 < 26, !PassiveVoiceAdvice.endsClause(first - 1, prose: prose)
+          else { break }
+          first -= 1
+        }
+        guard first < low, first > unit.words.lowerBound, prose.lowercased(word: first - 1) == "the" else { return }
+        let words = (first..<low).map { prose.lowercased(word: $0) }
+        found.append(
+          (words, prose.excerpt(words: (first - 1)..<(low + 1)), prose.position(ofWord: first - 1, in: unit)))
+      }
+    }
+    return found
+  }
+
+  private static let procedureWord = Array("procedure".utf8)
+  private static let policyWord = Array("policy".utf8)
 
   /// Finds `[A-Z][A-Z0-9]*-[0-9]+` in the words of every unit, bounded by non-word characters.
   private static func scanBareIDs(_ prose: Prose, into ids: inout [IDReference]) {

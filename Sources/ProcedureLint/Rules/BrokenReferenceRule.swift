@@ -5,7 +5,7 @@ enum BrokenReferenceRule: RepositoryRule {
   static let id = "broken-reference"
   static let summary =
     "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
-    + "'SOP Title' references that match no title (a warning)."
+    + "references by title ('SOP Title', 'the Title procedure') that match no title (a warning)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
     needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
@@ -15,8 +15,10 @@ enum BrokenReferenceRule: RepositoryRule {
     as `sop new` writes them, when there are none yet; so "the old F-16 forklift" is not an id) and no \
     capitalised name stands right before it inside a sentence ("the Ford F-150 ute" is a model; "Form \
     F-001" and "see Procedure QP-002" are references). Ids in `related:` are always references. A \
-    reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing"), is a warning \
-    when no document's title holds all those words (checked only when every document's title is known). Links are resolved \
+    reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing") or "the" and \
+    capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
+    document's title holds all those words (checked only when every document's title is known). Links are \
+    resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not checked.
     """
   static let defaultSeverity = Severity.error
@@ -29,13 +31,15 @@ enum BrokenReferenceRule: RepositoryRule {
     ExampleRepository.procedure(
       records: """
         Drive the Ford F-150 ute or the old F-16 forklift to the store. Use M-12 bolts with an EN-10204 3.1 \
-        certificate. Audits follow SOP Internal Audit.
+        certificate. Audits follow SOP Internal Audit and the Document Control procedure; the procedure \
+        applies to every site.
         """),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(related: "[QP-002, QP-404]"),
     // Real-world shape: a reference by title to a procedure that does not exist.
     ExampleRepository.procedure(records: "Audits follow SOP Supplier Evaluation and check the register."),
+    ExampleRepository.procedure(records: "Train new staff as the Competence procedure says."),
     ExampleRepository.procedure(records: "Audits under QP-404 check the register."),
     ExampleRepository.procedure(records: "Use the [nonconformance form](../forms/F-404-missing.md)."),
   ]
