@@ -40,4 +40,24 @@ enum ByteSearch {
     for (index, byte) in needle.enumerated() where bytes[offset + index] != byte { return false }
     return true
   }
+
+  /// Whether a text is ASCII, testing 32 bytes for a high bit at a time.
+  static func isASCII(_ text: UnsafeRawBufferPointer) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    var index = 0
+    while index + 32 <= text.count {
+      let any =
+        text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        | text.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+        | text.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+        | text.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+      if any & high != 0 { return false }
+      index += 32
+    }
+    while index < text.count {
+      if text[index] >= 0x80 { return false }
+      index += 1
+    }
+    return true
+  }
 }

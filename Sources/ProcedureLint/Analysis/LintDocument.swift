@@ -88,7 +88,7 @@ struct LintDocument: Sendable {
       guard let base = bytes.baseAddress else { return ([0], [true]) }
       // Most bodies are plain throughout: then no line needs mapping, and no table is built. `memchr`
       // finds a backslash, and 32 bytes are tested for a high bit at a time.
-      if memchr(base, 0x5C, bytes.count) == nil, isASCII(UnsafeRawBufferPointer(bytes)) { return ([], []) }
+      if memchr(base, 0x5C, bytes.count) == nil, ByteSearch.isASCII(UnsafeRawBufferPointer(bytes)) { return ([], []) }
       var offset = 0
       while true {
         starts.append(offset)
@@ -102,26 +102,6 @@ struct LintDocument: Sendable {
       }
       return (starts, plain)
     }
-  }
-
-  /// Whether a text is ASCII.
-  private static func isASCII(_ text: UnsafeRawBufferPointer) -> Bool {
-    let high: UInt64 = 0x8080_8080_8080_8080
-    var index = 0
-    while index + 32 <= text.count {
-      let any =
-        text.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        | text.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-        | text.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-        | text.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-      if any & high != 0 { return false }
-      index += 32
-    }
-    while index < text.count {
-      if text[index] >= 0x80 { return false }
-      index += 1
-    }
-    return true
   }
 
   /// Whether a line is ASCII without a backslash.

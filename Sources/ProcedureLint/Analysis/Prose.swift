@@ -217,7 +217,6 @@ extension Prose {
     let firstWord = words.count
     let firstSentence = sentences.count
     var sentenceStart = words.count
-    var sawNonASCII = false
     Self.byteClasses.withUnsafeBufferPointer { classes in
       bytes.withUnsafeBufferPointer { buffer in
         var index = range.lowerBound
@@ -264,7 +263,6 @@ extension Prose {
             index += 1
           }
           let isASCII = flags & ByteClass.nonASCII == 0
-          if !isASCII { sawNonASCII = true }
           let token = UnsafeBufferPointer(rebasing: buffer[tokenStart..<index])
           // Only a token with `:` or `@`, or one starting with `w` (`www.`), can be an address.
           let mayBeAddress =
@@ -303,7 +301,10 @@ extension Prose {
     }
     units[unitIndex].words = firstWord..<words.count
     units[unitIndex].sentences = firstSentence..<sentences.count
-    units[unitIndex].hasNonASCII = sawNonASCII
+    // Checked apart from the tokenizer loop (32 bytes at a time), which stays as small as it was.
+    units[unitIndex].hasNonASCII = bytes.withUnsafeBytes {
+      !ByteSearch.isASCII(UnsafeRawBufferPointer(rebasing: $0[range]))
+    }
     // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
     // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
     for index in firstWord..<words.count {
