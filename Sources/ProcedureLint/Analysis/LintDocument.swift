@@ -286,6 +286,24 @@ struct LintDocument: Sendable {
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
       prose.tokenizeLastUnit()
+      markGuidance(last)
+    }
+
+    /// Template guidance (a wholly italic or bold paragraph that `unfinished` reads as guidance) is the
+    /// template's voice, not the author's: it is left out of the prose rules, as notices are.
+    private mutating func markGuidance(_ unit: Int) {
+      let node = prose.units[unit].node
+      guard prose.units[unit].kind == .paragraph, markdown.nodes[node].children.count == 1,
+        prose.units[unit].bytes.count < 600
+      else { return }
+      switch markdown.nodes[markdown.nodes[node].children[0]].kind {
+      case .emphasis, .strong: break
+      default: return
+      }
+      let text = String(decoding: prose.bytes[prose.units[unit].bytes], as: UTF8.self)
+      if UnfinishedRule.isGuidance(text.trimmingCharacters(in: .whitespaces)) {
+        prose.units[unit].isBoilerplate = true
+      }
     }
 
     /// Marks copyright and licence notices: any of the last three paragraphs (where footers stand) that

@@ -8,7 +8,8 @@ enum SentenceLengthRule: DocumentRule {
     descriptive writing may use up to 25 (section 6). Long sentences in steps are where people miss a \
     condition or an action. Each list item, heading and table cell ends a sentence; tables, code, HTML \
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
-    not reword) and copyright or licence notices. Citations such as "Art. 10 para. 9" do not end a \
+    not reword), copyright or licence notices and template guidance. Citations such as "Art. 10 para. 9" \
+    do not end a \
     sentence. Chinese and Japanese are written without spaces, so there a sentence ends at 。, ！ or ？ \
     and is measured in characters (Han, kana and Hangul; punctuation not counted): at most 40 in a step and \
     50 elsewhere, within the 40 to 60 characters that Japanese plain-writing guides give for one sentence.
