@@ -140,6 +140,7 @@ public struct Policy: Sendable, Codable, Hashable {
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),
+      "known-terms": .sequence(of: .scalar),
     ]),
   ])
 
@@ -591,20 +592,37 @@ public struct LintSettings: Sendable, Codable, Hashable {
   public var rules: [String: RuleSettings]
   /// Per-type overrides: type name → rule id → settings.
   public var types: [String: [String: RuleSettings]]
+  /// Acronyms and terms every reader here knows (`undefined-acronym` leaves them alone).
+  public var knownTerms: [String]
 
   /// Creates settings.
-  public init(rules: [String: RuleSettings] = [:], types: [String: [String: RuleSettings]] = [:]) {
+  public init(
+    rules: [String: RuleSettings] = [:], types: [String: [String: RuleSettings]] = [:], knownTerms: [String] = []
+  ) {
     self.rules = rules
     self.types = types
+    self.knownTerms = knownTerms
   }
 
-  enum CodingKeys: String, CodingKey { case rules, types }
+  enum CodingKeys: String, CodingKey {
+    case rules, types
+    case knownTerms = "known-terms"
+  }
 
-  /// Decodes with both keys optional.
+  /// Decodes with every key optional.
   public init(from decoder: Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     rules = try container.decodeIfPresent([String: RuleSettings].self, forKey: .rules) ?? [:]
     types = try container.decodeIfPresent([String: [String: RuleSettings]].self, forKey: .types) ?? [:]
+    knownTerms = try container.decodeIfPresent([String].self, forKey: .knownTerms) ?? []
+  }
+
+  /// Encodes `known-terms` only when set, so policies without it encode as before.
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(rules, forKey: .rules)
+    try container.encode(types, forKey: .types)
+    if !knownTerms.isEmpty { try container.encode(knownTerms, forKey: .knownTerms) }
   }
 
   /// The settings of one rule for one type: the type's override on top of the general setting.

@@ -29,6 +29,9 @@ struct LintCommand: ParsableCommand {
   @Flag(help: "List the rules with their defaults and exit.")
   var listRules = false
 
+  @Flag(help: "Text output: list every finding, not only the first few of each rule in each file.")
+  var all = false
+
   func run() throws {
     if listRules {
       print(LintRuleCatalog.listText())
@@ -45,7 +48,7 @@ struct LintCommand: ParsableCommand {
     for warning in outcome.configurationWarnings { printError("sop: warning: \(warning)") }
     let report = outcome.report.filtered(minimumSeverity: minSeverity)
     switch format {
-    case .text: print(TextReporter.render(report, isColored: isatty(1) == 1))
+    case .text: print(TextReporter.render(report, isColored: isatty(1) == 1, showsAll: all))
     case .json: print(JSONReporter.render(report))
     case .sarif: print(SARIFReporter.render(report))
     }

@@ -45,7 +45,14 @@ struct BadInputTests {
     data.append(Data(repeating: UInt8(ascii: "a"), count: 30 * 1_048_576))
     let result = findings(data)
     #expect(result.map(\.rule) == ["front-matter"])
-    #expect(result.first?.message.contains("30 MiB") == true)
+    #expect(
+      result.first?.message
+        == "the file is 30 MiB; sop reads documents up to 10 MiB: split it into smaller documents")
+    // Just over the limit reads as over it, with one decimal.
+    var justOver = Data("---\nid: QP-010\n---\n".utf8)
+    justOver.append(Data(repeating: UInt8(ascii: "a"), count: 10 * 1_048_576 + 524_288))
+    #expect(
+      findings(justOver).first?.message.hasPrefix("the file is 10.5 MiB; sop reads documents up to 10 MiB") == true)
   }
 
   @Test(
@@ -92,7 +99,7 @@ struct BadInputTests {
   func pathologicalInlines() {
     let body =
       String(repeating: "*a ", count: 20_000) + String(repeating: "[", count: 20_000) + "\n\n"
-      + String(repeating: "_", count: 100_000) + "\n\n" + String(repeating: "QP-1 ", count: 20_000) + "\n"
+      + String(repeating: "_", count: 100_000) + "\n\n" + String(repeating: "QP-100 ", count: 20_000) + "\n"
     let report = ExampleRepository.linter.lint([LintFile(path: "p.md", data: Data((Self.frontMatter + body).utf8))])
     #expect(report.findings.filter { $0.rule == "broken-reference" }.count == 20_000)
   }

@@ -11,7 +11,9 @@ struct CatalogTests {
     ("front-matter", .error), ("duplicate-id", .error), ("doc-length", .warning), ("section-length", .suggestion),
     ("step-count", .warning), ("sentence-length", .warning), ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
-    ("required-sections", .error), ("heading-structure", .warning), ("broken-reference", .error),
+    ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
+    ("heading-structure", .warning),
+    ("broken-reference", .error),
     ("obsolete-reference", .warning), ("approver-count", .warning),
   ]
 
@@ -33,8 +35,8 @@ struct CatalogTests {
     #expect(options("doc-length") == ["warning": 2_500, "error": 5_000])
     #expect(options("section-length") == ["max": 300])
     #expect(options("step-count") == ["max": 10])
-    #expect(options("sentence-length") == ["step-max": 20, "prose-max": 25])
-    #expect(options("readability") == ["suggestion": 8, "warning": 10])
+    #expect(options("sentence-length") == ["step-max": 20, "prose-max": 25, "cjk-step-max": 40, "cjk-prose-max": 50])
+    #expect(options("readability") == ["suggestion": 8, "warning": 10, "min-words": 100])
     #expect(options("passive-voice") == ["share": 15])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])
@@ -63,6 +65,7 @@ struct CatalogTests {
     #expect(rationale("doc-length").contains("Brysbaert") && rationale("doc-length").contains("238"))
     #expect(rationale("front-matter").contains("ISO 9001"))
     #expect(rationale("section-length").contains("Plain-language"))
+    #expect(rationale("unfinished").contains("ISO 9001"))
   }
 
   @Test("--list-rules names every rule with its default severity")

@@ -65,3 +65,16 @@ struct ConfigurationTests {
     #expect(lint(instruction, rule: "step-count", linter: linter).isEmpty)
   }
 }
+
+@Suite("Known terms")
+struct KnownTermsTests {
+  @Test("lint.known-terms in sop.yml silences undefined-acronym for those terms only")
+  func knownTerms() throws {
+    let yaml = ExampleRepository.policyYAML + "\nlint:\n  known-terms: [QMO]\n"
+    let linter = Linter(policy: try policy(yaml), knownDocuments: ExampleRepository.knownDocuments)
+    let text = ExampleRepository.procedure(purpose: "The QMO keeps our test gear accurate. Check the SWMS first.")
+    let findings = lint(text, rule: "undefined-acronym", linter: linter)
+    #expect(findings.map(\.excerpt) == ["SWMS"])
+    #expect(linter.configurationWarnings.isEmpty)
+  }
+}

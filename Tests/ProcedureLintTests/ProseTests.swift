@@ -98,3 +98,17 @@ struct ProseTests {
     #expect(prose.position(ofWord: slowly, in: unit) == SourcePosition(line: 10, column: 4))
   }
 }
+
+@Suite("Number format")
+struct NumberFormatTests {
+  @Test("Numbers in messages: thousands grouped, no trailing zeros, at most the decimals asked for")
+  func numbers() {
+    #expect(TextMetrics.decimal(2_500) == "2,500")
+    #expect(TextMetrics.decimal(10.5) == "10.5")
+    #expect(TextMetrics.hundredths(1.72) == "1.72")
+    #expect(TextMetrics.hundredths(1.7) == "1.7")
+    #expect(TextMetrics.hundredths(2) == "2")
+    #expect(TextMetrics.hundredths(1.05) == "1.05")
+    #expect(TextMetrics.grouped(12_345) == "12,345")
+  }
+}

@@ -160,3 +160,23 @@ struct ReporterTests {
     #expect(before == after)
   }
 }
+
+@Suite("Text output caps")
+struct TextCapTests {
+  @Test("A file with many findings gets a summary line first; one rule's findings after five are counted")
+  func caps() {
+    let findings = (1...12).map {
+      Finding(
+        rule: "sentence-length", severity: .warning, path: "a.md", line: $0, column: 1, message: "split this sentence")
+    }
+    let report = LintReport(findings: findings, fileCount: 1)
+    let lines = TextReporter.render(report).split(separator: "\n").map(String.init)
+    #expect(lines.first == "a.md: 12 findings (0 errors, 12 warnings, 0 suggestions)")
+    #expect(lines.count == 1 + 5 + 1 + 1)
+    #expect(lines[6] == "a.md: 7 more sentence-length findings not shown (run with --all to see them)")
+    #expect(lines.last == "1 file: 0 errors, 12 warnings, 0 suggestions")
+    let all = TextReporter.render(report, showsAll: true).split(separator: "\n")
+    #expect(all.count == 1 + 12 + 1)
+    #expect(JSONReporter.render(report).components(separatedBy: "\"rule\"").count == 13)
+  }
+}

@@ -67,8 +67,12 @@ struct RuleBehaviourTests {
     #expect(findings.first?.metrics["steps"] == 11)
     let ten = (1...10).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
     #expect(lint(ExampleRepository.procedure(steps: ten), rule: "step-count").isEmpty)
+    // Bullets under the procedure heading are steps too; bullets elsewhere are not.
     let bullets = (1...12).map { "- Check valve \($0)." }.joined(separator: "\n")
-    #expect(lint(ExampleRepository.procedure(steps: bullets), rule: "step-count").isEmpty)
+    #expect(lint(ExampleRepository.procedure(steps: bullets), rule: "step-count").first?.metrics["steps"] == 12)
+    #expect(lint(ExampleRepository.procedure(purpose: bullets), rule: "step-count").isEmpty)
+    let headings = (1...11).map { "### \($0). Check valve \($0)\n\nLook at the seal." }.joined(separator: "\n\n")
+    #expect(lint(ExampleRepository.procedure(steps: headings), rule: "step-count").first?.metrics["steps"] == 11)
   }
 
   @Test("one-instruction finds chained steps, not chained descriptions")
@@ -112,12 +116,19 @@ struct RuleBehaviourTests {
     let findings = lint(marked.text, rule: "passive-voice")
     let suggestions = findings.filter { $0.severity == .suggestion }
     #expect(suggestions.map(\.position) == [marked.positions[0], marked.positions[1]])
-    #expect(suggestions.first?.message.contains("'is checked'") == true)
+    #expect(
+      suggestions.first?.message
+        == "this step uses the passive voice ('is checked by the supervisor'): name who acts first: "
+        + "'The supervisor checks the label …'")
+    #expect(
+      suggestions.last?.message
+        == "this step uses the passive voice ('was not sent'): start with the action: 'Send the gauge …'")
     let share = findings.filter { $0.severity == .warning }
     #expect(share.count == 1)
     #expect(share.first?.position == marked.positions[0])
     #expect(share.first?.metrics["passive"] == 3)
-    #expect(share.first?.metrics["sentences"] == 14)
+    // Body sentences and steps only: the six headings are not sentences of the share.
+    #expect(share.first?.metrics["sentences"] == 8)
     #expect(lint(ExampleRepository.procedure(purpose: "We need the gauge. It is red."), rule: "passive-voice").isEmpty)
   }
 
@@ -140,13 +151,15 @@ struct RuleBehaviourTests {
       """
     let form = ExampleRepository.document(id: "F-010", title: "Gauge sign-out", type: "form", body: body)
     let linter = Linter(
-      policy: policyWith(lint: "  rules:\n    form-fields: {warning: 5, error: 30}\n"),
+      policy: policyWith(lint: "  rules:\n    form-fields: {warning: 3, error: 30}\n"),
       knownDocuments: ExampleRepository.knownDocuments)
     let findings = lint(form, rule: "form-fields", linter: linter)
-    #expect(findings.first?.metrics["fields"] == 6)
+    #expect(findings.first?.metrics["fields"] == 4)
+    #expect(findings.first?.metrics["ticks"] == 2)
     #expect(
       findings.first?.message
-        == "this form has 6 fields; keep it to 5 or fewer: ask only for what you will use, or split the form")
+        == "this form has 4 fields to write (and 2 tick boxes, which are quick); keep them to 3 or fewer: ask only "
+        + "for what you will use, or split the form")
     let procedure = ExampleRepository.document(body: body)
     #expect(lint(procedure, rule: "form-fields", linter: linter).isEmpty)
   }
@@ -201,7 +214,9 @@ struct RuleBehaviourTests {
 
           ### Fine
 
-          ↓#### Too deep
+          #### Third level below the title
+
+          ↓##### Too deep
 
           ↓# Another title
           """))
@@ -210,7 +225,8 @@ struct RuleBehaviourTests {
     #expect(
       findings.map(\.message) == [
         "heading level jumps from H2 to H4: use H3",
-        "H4 is deeper than 3 levels: flatten the structure or move this part into its own document",
+        "H5 is 4 levels deep below the title, deeper than 3: flatten the structure or move this part into its "
+          + "own document",
         "the H1 'Another title' differs from the title 'Calibrate Test  gear': make them the same",
       ])
   }
@@ -287,4 +303,35 @@ struct RuleBehaviourTests {
 /// The examples' policy with a `lint:` block appended.
 func policyWith(lint block: String) -> Policy {
   try! Policy.decode(yaml: ExampleRepository.policyYAML + "\nlint:\n" + block)
+}
+
+@Suite("Chinese and Japanese sentences")
+struct CJKSentenceTests {
+  @Test("Sentences end at 。！？ and are measured in characters; the column counts characters")
+  func cjk() {
+    let long = String(repeating: "校正", count: 26) + "。"  // 52 characters
+    let marked = Marked(ExampleRepository.procedure(purpose: "短い文です。↓" + long))
+    let findings = lint(marked.text, rule: "sentence-length")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.metrics["characters"] == 52)
+    #expect(findings.first?.message == "split this sentence: 52 characters, aim for 50 or fewer")
+    let short = ExampleRepository.procedure(purpose: String(repeating: "校正する。", count: 20))
+    #expect(lint(short, rule: "sentence-length").isEmpty)
+  }
+}
+
+@Suite("Template guidance")
+struct TemplateGuidanceTests {
+  @Test("Guidance left in is reported by unfinished, not graded as the author's prose")
+  func guidance() {
+    let text = ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate.
+
+        *Note: describe here, in your own words and in as much detail as a new reader needs, which gauges, \
+        meters and test sets this procedure covers, and why. Delete this note when done.*
+        """)
+    let findings = lint(text)
+    #expect(findings.map(\.rule) == ["unfinished"])
+  }
 }

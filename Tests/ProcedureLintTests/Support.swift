@@ -36,7 +36,7 @@ struct Marked {
         line += 1
         column = 1
       } else {
-        column += character.utf8.count
+        column += character.unicodeScalars.count
       }
     }
     self.text = text

@@ -55,7 +55,7 @@ struct LintCommandTests {
     #expect(text.stdout.contains("procedures/QP-002.md:24:") && text.stdout.contains("error broken-reference:"))
   }
 
-  @Test("Findings are sorted by path, line and rule; --min-severity filters what is shown")
+  @Test("Findings are sorted by path, line and column; --min-severity filters what is shown")
   func sortingAndFiltering() throws {
     let long = (1...14).map { "\($0). Check the load, then write it down and tell the supervisor." }
       .joined(separator: "\n")
@@ -64,10 +64,10 @@ struct LintCommandTests {
       procedureText(id: "QP-003").replacingOccurrences(of: "1. Wear gloves.\n2. Lift with your legs.", with: long))
     let (_, all) = try report()
     let findings = try #require(all?.findings)
-    let keys = findings.map { ($0.path, $0.line, $0.rule) }
+    let keys = findings.map { ($0.path, $0.line, $0.column) }
     #expect(
-      keys.map { "\($0.0)|\(String(format: "%06d", $0.1))|\($0.2)" }
-        == keys.map { "\($0.0)|\(String(format: "%06d", $0.1))|\($0.2)" }.sorted())
+      keys.map { "\($0.0)|\(String(format: "%06d", $0.1))|\(String(format: "%06d", $0.2))" }
+        == keys.map { "\($0.0)|\(String(format: "%06d", $0.1))|\(String(format: "%06d", $0.2))" }.sorted())
     #expect(findings.contains { $0.rule == "step-count" && $0.severity == "warning" })
     #expect(findings.contains { $0.severity == "suggestion" })
     let (_, warnings) = try report("--min-severity", "warning")

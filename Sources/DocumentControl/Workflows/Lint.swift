@@ -41,7 +41,8 @@ extension DocumentRepository {
     for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
       let data = WorkTree.read(root + "/" + path)
       if let frontMatter = try? DocumentText(path: path, data: data).frontMatter() {
-        known.append(KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status))
+        known.append(
+          KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status, title: frontMatter.title))
       }
     }
     let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles))

@@ -10,7 +10,7 @@ public struct Finding: Codable, Sendable, Hashable {
   public var path: String
   /// The 1-based file line of the offending text (front matter included).
   public var line: Int
-  /// The 1-based column (UTF-8 bytes, as cmark-gfm counts).
+  /// The 1-based column, in characters of the source line (as editors count).
   public var column: Int
   /// What is wrong and what to do, with the numbers.
   public var message: String

@@ -23,11 +23,15 @@ public struct KnownDocument: Sendable, Hashable {
   public var path: String
   /// Whether it is active or obsolete.
   public var status: DocumentStatus
+  /// Its title, when known: references by title ("SOP Internal Auditing") are checked only when every
+  /// known document has one.
+  public var title: String?
 
   /// Creates a known document.
-  public init(id: DocumentID, path: String, status: DocumentStatus = .active) {
+  public init(id: DocumentID, path: String, status: DocumentStatus = .active, title: String? = nil) {
     self.id = id
     self.path = path
     self.status = status
+    self.title = title
   }
 }

@@ -1,4 +1,4 @@
-/// The findings of one lint run, sorted by path, line and rule, with their counts.
+/// The findings of one lint run, sorted by path, line and column, with their counts.
 public struct LintReport: Codable, Sendable {
   /// Counts of files and findings by severity.
   public struct Summary: Codable, Sendable, Hashable {
@@ -20,7 +20,7 @@ public struct LintReport: Codable, Sendable {
     }
   }
 
-  /// Findings in path, line, rule order.
+  /// Findings in path, line, column order.
   public let findings: [Finding]
   /// Counts of files and findings.
   public let summary: Summary
@@ -49,12 +49,13 @@ public struct LintReport: Codable, Sendable {
     LintReport(sortedFindings: findings.filter { $0.severity >= minimumSeverity }, fileCount: summary.files)
   }
 
-  /// The report order: path, line, rule, then column and message so that ties stay stable.
+  /// The report order: path, line, column (as an editor reads a line), then rule and message so that ties
+  /// stay stable.
   static func precedes(_ lhs: Finding, _ rhs: Finding) -> Bool {
     if lhs.path != rhs.path { return lhs.path < rhs.path }
     if lhs.line != rhs.line { return lhs.line < rhs.line }
-    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
     if lhs.column != rhs.column { return lhs.column < rhs.column }
+    if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
     return lhs.message < rhs.message
   }
 }

@@ -47,7 +47,8 @@ public struct Linter: Sendable {
     }
     let index = DocumentIndex(
       known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
-      directories: existingDirectories, lintedPaths: paths)
+      directories: existingDirectories, lintedPaths: paths,
+      lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
@@ -77,6 +78,7 @@ public struct Linter: Sendable {
     var path: String
     var findings: [Finding] = []
     var typeName: String?
+    var title: String?
     var status: DocumentStatus = .active
     var references: DocumentReferences?
     var controls = ControlComments.none
@@ -111,6 +113,7 @@ public struct Linter: Sendable {
     }
     let document = LintDocument(path: file.path, text: text, frontMatter: frontMatter)
     outcome.typeName = document.typeName
+    outcome.title = document.title
     outcome.status = frontMatter?.status ?? .active
     if let frontMatterError,
       let context = context(ruleIndex: frontMatterIndex, path: file.path, type: document.typeName)

@@ -46,6 +46,10 @@ struct LintDocument: Sendable {
   let controls: ControlComments
   /// Top-level front-matter keys and their lines.
   let frontMatterLines: FrontMatterLines
+  /// Lists whose items are steps: numbered lists, and bullet lists under a procedure heading.
+  let stepLists: [Int]
+  /// Inline HTML nodes (cmark-gfm reads `<enter role of process owner>` as a tag).
+  let inlineHTML: [Int]
 
   init(path: String, text: DocumentSource, frontMatter: FrontMatter?) {
     self.path = path
@@ -58,11 +62,66 @@ struct LintDocument: Sendable {
     let markdown = CommonMarkParser.parse(text.body, lineOffset: text.bodyLineOffset)
     self.markdown = markdown
     var builder = Builder(markdown: markdown, bodySize: text.body.utf8.count)
+    builder.prose.source = text.body
+    builder.prose.lineOffset = text.bodyLineOffset
+    (builder.prose.lineStarts, builder.prose.plainLines) = Self.lines(of: text.body)
     builder.run()
     prose = builder.prose
     headings = builder.headings
     links = builder.links
+    stepLists = builder.stepLists
+    inlineHTML = builder.inlineHTML
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
+  }
+
+  /// The byte offset of each line of `text`, and which lines are plain (ASCII without a backslash), where
+  /// a byte column is the character column; both empty when the whole text is plain. One line feed search
+  /// per line, then 8 bytes at a time.
+  static func lines(of text: String) -> (starts: [Int], plain: [Bool]) {
+    var text = text
+    return text.withUTF8 { bytes in
+      var starts: [Int] = []
+      var plain: [Bool] = []
+      // About 60 bytes a line in prose: reserved once so the arrays rarely grow.
+      starts.reserveCapacity(bytes.count / 48 + 4)
+      plain.reserveCapacity(bytes.count / 48 + 4)
+      guard let base = bytes.baseAddress else { return ([0], [true]) }
+      // Most bodies are plain throughout: then no line needs mapping, and no table is built. `memchr`
+      // finds a backslash, and 32 bytes are tested for a high bit at a time.
+      if memchr(base, 0x5C, bytes.count) == nil, ByteSearch.isASCII(UnsafeRawBufferPointer(bytes)) { return ([], []) }
+      var offset = 0
+      while true {
+        starts.append(offset)
+        let end =
+          memchr(base + offset, 0x0A, bytes.count - offset).map {
+            base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+          } ?? bytes.count
+        plain.append(isPlain(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[offset..<end])))
+        guard end < bytes.count else { break }
+        offset = end + 1
+      }
+      return (starts, plain)
+    }
+  }
+
+  /// Whether a line is ASCII without a backslash.
+  private static func isPlain(_ line: UnsafeRawBufferPointer) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let backslashes: UInt64 = 0x5C5C_5C5C_5C5C_5C5C
+    var index = 0
+    while index + 8 <= line.count {
+      let word = line.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      let backslash = word ^ backslashes
+      // A zero byte in `backslash` is a backslash in `word` (the classic has-zero-byte test).
+      if word & high != 0 || (backslash &- ones) & ~backslash & high != 0 { return false }
+      index += 8
+    }
+    while index < line.count {
+      if line[index] >= 0x80 || line[index] == 0x5C { return false }
+      index += 1
+    }
+    return true
   }
 
   /// Where the body's first block starts (the top of the body when it is empty).
@@ -82,6 +141,13 @@ struct LintDocument: Sendable {
     var headings: [Heading] = []
     var links: [Link] = []
     var directives: [ControlComments.Directive] = []
+    var stepLists: [Int] = []
+    var inlineHTML: [Int] = []
+    /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
+    private var isInStepSection = false
+    /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
+    private var stepHeading = -1
+    private var stepHeadingLevel = 0
 
     /// The size of the Markdown body in bytes, to reserve room for its words once.
     let bodySize: Int
@@ -97,6 +163,9 @@ struct LintDocument: Sendable {
       var isHidden = false
       var isInTable = false
       var isHeaderRow = false
+      var isQuoted = false
+      /// In a step table (Step | Action | Who), the column whose cells are the steps; else -1.
+      var stepColumn: Int8 = -1
     }
 
     mutating func run() {
@@ -116,14 +185,21 @@ struct LintDocument: Sendable {
         switch nodes[index].kind {
         case .item:
           context.item = Int32(index)
+        case .blockQuote:
+          context.isQuoted = true
         case .table:
           context.isInTable = true
+          context.stepColumn = stepColumn(ofTable: index)
         case .tableRow(let isHeader):
           context.isHeaderRow = isHeader
         case .codeBlock:
           context.isHidden = true
-        case .htmlBlock, .htmlInline:
+        case .htmlBlock:
           context.isHidden = true
+          collectDirectives(nodes[index])
+        case .htmlInline:
+          context.isHidden = true
+          inlineHTML.append(index)
           collectDirectives(nodes[index])
         case .code:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
@@ -158,32 +234,51 @@ struct LintDocument: Sendable {
         contexts[index] = context
       }
       closeUnit(openUnit)
+      markNotices()
     }
 
     private mutating func startUnit(index: Int, context: Context) {
       let node = markdown.nodes[index]
-      let kind: Prose.UnitKind
+      var kind: Prose.UnitKind
       switch node.kind {
       case .heading(let level):
         kind = .heading(level: level)
-        headings.append(
-          Heading(
-            node: index, level: level, start: node.start,
-            text: trimmed(markdown.plainText(of: index))))
+        let text = trimmed(markdown.plainText(of: index))
+        headings.append(Heading(node: index, level: level, start: node.start, text: text))
+        if level <= 2 { isInStepSection = Self.isStepSection(text) }
+        if level >= 3, Self.isNumbered(text) {
+          (stepHeading, stepHeadingLevel) = (index, level)
+        } else if level <= stepHeadingLevel {
+          (stepHeading, stepHeadingLevel) = (-1, 0)
+        }
       case .tableCell: kind = .tableCell(isHeader: context.isHeaderRow)
       default: kind = .paragraph
       }
       var step: Int?
-      if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
-        case .list(isOrdered: true, _, _) = markdown.nodes[list].kind
+      // The action cell of a body row of a step table is that row's step, read as prose.
+      if context.stepColumn >= 0, !context.isHeaderRow, let row = node.parent,
+        markdown.nodes[row].children.firstIndex(of: index) == Int(context.stepColumn)
       {
+        kind = .paragraph
+        step = row
+        if let table = markdown.nodes[row].parent, stepLists.last != table { stepLists.append(table) }
+      }
+      if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
+        case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
+        isOrdered || isInStepSection || stepHeading >= 0
+      {
+        // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)
+        if stepLists.last != list { stepLists.append(list) }
+      } else if step == nil, stepHeading >= 0, case .paragraph = kind, !context.isInTable {
+        // Prose under `### 1. Review the request` is that step's text.
+        step = stepHeading
       }
       prose.units.append(
         Prose.Unit(
           node: index, kind: kind, start: node.start, bytes: prose.bytes.count..<prose.bytes.count,
           segments: prose.segments.count..<prose.segments.count, words: 0..<0, sentences: 0..<0, step: step,
-          section: headings.count - 1))
+          section: headings.count - 1, isQuoted: context.isQuoted))
     }
 
     private mutating func closeUnit(_ node: Int) {
@@ -191,6 +286,117 @@ struct LintDocument: Sendable {
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
       prose.tokenizeLastUnit()
+      markGuidance(last)
+    }
+
+    /// Template guidance (a wholly italic or bold paragraph that `unfinished` reads as guidance) is the
+    /// template's voice, not the author's: it is left out of the prose rules, as notices are.
+    private mutating func markGuidance(_ unit: Int) {
+      let node = prose.units[unit].node
+      guard prose.units[unit].kind == .paragraph, markdown.nodes[node].children.count == 1,
+        prose.units[unit].bytes.count < 600
+      else { return }
+      switch markdown.nodes[markdown.nodes[node].children[0]].kind {
+      case .emphasis, .strong: break
+      default: return
+      }
+      let text = String(decoding: prose.bytes[prose.units[unit].bytes], as: UTF8.self)
+      if UnfinishedRule.isGuidance(text.trimmingCharacters(in: .whitespaces)) {
+        prose.units[unit].isBoilerplate = true
+      }
+    }
+
+    /// Marks copyright and licence notices: any of the last three paragraphs (where footers stand) that
+    /// says "Copyright", "©", "Licensed under", "License", "Licence", "Creative Commons" or "CC BY". Each
+    /// mark starts with a capital or `©`: one `memchr` pass per first byte finds the few candidates.
+    private mutating func markNotices() {
+      var footers: [Int] = []
+      var index = prose.units.count - 1
+      while index >= 0, footers.count < 3 {
+        if prose.units[index].kind == .paragraph { footers.append(index) }
+        index -= 1
+      }
+      var notices: [Int] = []
+      prose.bytes.withUnsafeBufferPointer { bytes in
+        let all = 0..<bytes.count
+        for unit in footers {
+          let range = prose.units[unit].bytes
+          let isNotice = Self.noticeMarks.contains { first, marks in
+            var found = false
+            ByteSearch.forEach(first, in: bytes, range: range) { offset in
+              // Most capitals start other words ("Check"): the second byte rules them out at once.
+              guard !found, offset + 1 < bytes.count, marks.contains(where: { $0[1] == bytes[offset + 1] })
+              else { return }
+              found = marks.contains { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }
+            }
+            return found
+          }
+          if isNotice { notices.append(unit) }
+        }
+      }
+      for unit in notices { prose.units[unit].isBoilerplate = true }
+    }
+
+    /// What marks a notice, by first byte (case as usually written).
+    private static let noticeMarks: [(UInt8, [[UInt8]])] = [
+      (UInt8(ascii: "C"), ["Copyright", "COPYRIGHT", "Creative Commons", "CC BY", "CC-BY"].map { Array($0.utf8) }),
+      (UInt8(ascii: "L"), ["Licensed under", "License", "Licence", "LICENSE"].map { Array($0.utf8) }),
+      (0xC2, [[0xC2, 0xA9]]),
+    ]
+
+    /// The column of a table's steps when its header names a step column ("Step", "No.", "#") and an
+    /// action column ("Action", "Activity", "What to do", "Task", "Description"); else -1.
+    private func stepColumn(ofTable table: Int) -> Int8 {
+      guard let header = markdown.nodes[table].children.first, markdown.nodes[header].children.count <= 8
+      else { return -1 }
+      var hasStep = false
+      var action = -1
+      for (column, cell) in markdown.nodes[header].children.enumerated() {
+        let text = trimmed(markdown.plainText(of: cell)).lowercased()
+        if Self.stepHeaders.contains(text) { hasStep = true }
+        if action < 0, Self.actionHeaders.contains(text) { action = column }
+      }
+      return hasStep && action >= 0 ? Int8(action) : -1
+    }
+
+    private static let stepHeaders: Set<String> = ["step", "steps", "no.", "no", "#", "step no.", "nr."]
+    private static let actionHeaders: Set<String> = [
+      "action", "actions", "activity", "activities", "what to do", "task", "description", "instruction",
+      "instructions", "what",
+    ]
+
+    /// H1 and H2 headings whose section holds the steps, lowercased.
+    private static let stepSections: [[UInt8]] = [
+      "procedure", "steps", "method", "instructions", "process", "procedure steps", "work instructions",
+    ].map { Array($0.utf8) }
+
+    /// Whether an H1 or H2 heads the steps, ignoring case, numbering ("4.") and a trailing colon; compared
+    /// byte by byte, since every document has several headings.
+    private static func isStepSection(_ text: String) -> Bool {
+      var bytes = text.utf8[...]
+      while let first = bytes.first, first &- 0x30 < 10 || first == 0x2E || first == 0x29 || first == 0x20 {
+        bytes = bytes.dropFirst()
+      }
+      while let last = bytes.last, last == 0x20 || last == UInt8(ascii: ":") { bytes = bytes.dropLast() }
+      return stepSections.contains { name in
+        name.count == bytes.count && zip(name, bytes).allSatisfy { $0 == ($1 &- 0x41 < 26 ? $1 | 0x20 : $1) }
+      }
+    }
+
+    /// Whether a heading starts with a step number: `1.`, `2)`, `3.1`, `Step 4`.
+    private static func isNumbered(_ text: String) -> Bool {
+      var bytes = text.utf8[...]
+      if bytes.count > 5, bytes.first! | 0x20 == UInt8(ascii: "s"),
+        bytes.prefix(5).map({ $0 | 0x20 }) == Array("step ".utf8)
+      {
+        bytes = bytes.dropFirst(5)
+      }
+      let digits = bytes.prefix { $0 &- 0x30 < 10 }
+      guard !digits.isEmpty else { return false }
+      let rest = bytes.dropFirst(digits.count)
+      guard let next = rest.first else { return false }
+      return next == UInt8(ascii: ".") || next == UInt8(ascii: ")") || next == UInt8(ascii: " ")
+        || next == UInt8(ascii: ":")
     }
 
     private func trimmed(_ text: String) -> String {

@@ -42,8 +42,16 @@ struct Prose: Sendable {
     var step: Int?
     /// Index into `LintDocument.headings` of the section the unit is in; -1 before the first heading.
     var section: Int
+    /// Whether it stands in a block quote: quoted law or standards, not the author's words.
+    var isQuoted = false
+    /// Whether a word of it has a non-ASCII character (Chinese or Japanese text is looked at only then).
+    var hasNonASCII = false
+    /// Whether it is a copyright or licence notice ("licensed under CC BY 4.0").
+    var isBoilerplate = false
     /// False for table cells: tables are left out of prose metrics.
     var isProse: Bool { if case .tableCell = kind { return false } else { return true } }
+    /// Whether it is body text the author wrote for the reader: a paragraph, not quoted, not a notice.
+    var isBody: Bool { kind == .paragraph && !isQuoted && !isBoilerplate }
     /// Whether the unit is (part of) a step.
     var isStep: Bool { step != nil }
   }
@@ -80,8 +88,29 @@ struct Prose: Sendable {
   var proseSyllableCount = 0
   /// Indexes in `words` of the forms of "be", in order: where the passive-voice rule starts looking.
   var beWords: [Int] = []
+  /// Indexes in `words` of words that start with two ASCII capitals, in order: possible acronyms.
+  var capitalWords: [Int] = []
+  /// The Markdown body as written, to turn text offsets into the columns an editor shows.
+  var source = ""
+  /// The byte offset in `source` where each body line starts.
+  var lineStarts: [Int] = []
+  /// Whether each body line is ASCII without a backslash: there a byte column is the character column.
+  var plainLines: [Bool] = []
+  /// File lines before the body (the front matter).
+  var lineOffset = 0
 
-  /// The file position of byte `offset` of `unit`.
+  /// The index of the unit whose text holds byte `offset` of `bytes`, or nil (units are in byte order).
+  func unit(containingByte offset: Int) -> Int? {
+    var low = 0
+    var high = units.count
+    while low < high {
+      let middle = (low + high) / 2
+      if units[middle].bytes.upperBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    return low < units.count && units[low].bytes.contains(offset) ? low : nil
+  }
+
+  /// The file position of byte `offset` of `unit`; the column counts characters of the source line.
   func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
     guard !unit.segments.isEmpty else { return unit.start }
     var low = unit.segments.lowerBound
@@ -91,7 +120,40 @@ struct Prose: Sendable {
       if segments[middle].offset <= offset { low = middle } else { high = middle - 1 }
     }
     let segment = segments[low]
-    return SourcePosition(line: segment.line, column: segment.column + max(0, offset - segment.offset))
+    return SourcePosition(
+      line: segment.line,
+      column: characterColumn(line: segment.line, byteColumn: segment.column, after: max(0, offset - segment.offset)))
+  }
+
+  /// The character column of the text byte `textBytes` bytes after byte column `byteColumn` of a file line.
+  ///
+  /// cmark-gfm counts columns in UTF-8 bytes, and the text of a node has its escapes removed (`\[` is `[`),
+  /// so the offset is walked along the source line and the characters before it are counted.
+  func characterColumn(line: Int, byteColumn: Int, after textBytes: Int) -> Int {
+    let index = line - lineOffset - 1
+    guard index >= 0, index < lineStarts.count, !plainLines[index] else { return byteColumn + textBytes }
+    let start = lineStarts[index]
+    let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : source.utf8.count
+    let column = source.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+      var position = start + byteColumn - 1
+      guard position <= end else { return nil }
+      var remaining = textBytes
+      while remaining > 0, position < end {
+        let isEscape = bytes[position] == 0x5C && position + 1 < end && Self.isASCIIPunctuation(bytes[position + 1])
+        position += isEscape ? 2 : 1
+        remaining -= 1
+      }
+      var characters = 0
+      for byte in bytes[start..<position] where byte & 0xC0 != 0x80 { characters += 1 }
+      return characters + 1
+    }
+    return (column ?? nil) ?? byteColumn + textBytes
+  }
+
+  /// Whether a byte is ASCII punctuation, which a backslash escapes in Markdown.
+  private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+    (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
+      || (0x7B...0x7E).contains(byte)
   }
 
   /// The file position of a word.
@@ -239,6 +301,18 @@ extension Prose {
     }
     units[unitIndex].words = firstWord..<words.count
     units[unitIndex].sentences = firstSentence..<sentences.count
+    // Checked apart from the tokenizer loop (32 bytes at a time), which stays as small as it was.
+    units[unitIndex].hasNonASCII = bytes.withUnsafeBytes {
+      !ByteSearch.isASCII(UnsafeRawBufferPointer(rebasing: $0[range]))
+    }
+    // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
+    // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
+    for index in firstWord..<words.count {
+      let start = words[index].start
+      if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
+        capitalWords.append(index)
+      }
+    }
   }
 
   /// What the tokenizer needs to know about a byte, looked up in one table load.
@@ -378,6 +452,8 @@ extension Prose {
   static let abbreviations: Set<String> = [
     "e.g.", "i.e.", "etc.", "no.", "nos.", "mr.", "mrs.", "ms.", "dr.", "vs.", "cf.", "approx.", "fig.", "st.",
     "incl.", "dept.", "ref.", "jr.", "sr.", "inc.", "ltd.", "co.", "pp.", "ca.", "eg.", "ie.", "e.g", "i.e",
+    // Citations of laws and standards: "MDR Art. 10 para. 9", "Sec. 4.2".
+    "art.", "arts.", "para.", "paras.", "subpara.", "sec.", "sect.", "ch.", "p.",
   ]
 
   /// `abbreviations` packed with `packed(_:)`, so a token is looked up without building a `String`.

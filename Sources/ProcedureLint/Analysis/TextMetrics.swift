@@ -149,6 +149,15 @@ enum TextMetrics {
     return (rounded < 0 ? "-" : "") + grouped(tenths / 10) + "." + String(tenths % 10)
   }
 
+  /// A ratio with up to two decimals, the way `decimal` writes numbers (no trailing zeros): `1.72`, `2`.
+  static func hundredths(_ value: Double) -> String {
+    let hundredths = Int((abs(value) * 100).rounded())
+    guard hundredths % 10 != 0 else { return decimal(Double(hundredths) / 100 * (value < 0 ? -1 : 1)) }
+    let whole = grouped(hundredths / 100)
+    let fraction = hundredths % 100
+    return (value < 0 ? "-" : "") + whole + "." + (fraction < 10 ? "0" : "") + String(fraction)
+  }
+
   /// A plural phrase: `1 word`, `3 words`.
   static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(grouped(value)) " + (value == 1 ? singular : plural ?? singular + "s")

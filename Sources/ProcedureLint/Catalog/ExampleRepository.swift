@@ -38,10 +38,12 @@ enum ExampleRepository {
 
   /// Documents that exist besides the example.
   static let knownDocuments: [KnownDocument] = [
-    KnownDocument(id: DocumentID("QP-001")!, path: "procedures/QP-001-document-control.md"),
-    KnownDocument(id: DocumentID("QP-002")!, path: "procedures/QP-002-internal-audit.md"),
-    KnownDocument(id: DocumentID("QP-009")!, path: "procedures/QP-009-old-audit.md", status: .obsolete),
-    KnownDocument(id: DocumentID("F-001")!, path: "forms/F-001-nonconformance-report.md"),
+    KnownDocument(id: DocumentID("QP-001")!, path: "procedures/QP-001-document-control.md", title: "Document control"),
+    KnownDocument(id: DocumentID("QP-002")!, path: "procedures/QP-002-internal-audit.md", title: "Internal audit"),
+    KnownDocument(
+      id: DocumentID("QP-009")!, path: "procedures/QP-009-old-audit.md", status: .obsolete, title: "Old audit"),
+    KnownDocument(
+      id: DocumentID("F-001")!, path: "forms/F-001-nonconformance-report.md", title: "Nonconformance report"),
   ]
 
   /// Files in the example repository.

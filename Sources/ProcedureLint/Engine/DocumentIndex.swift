@@ -10,6 +10,8 @@ struct IDReference: Sendable {
   var position: SourcePosition
   /// True when it comes from `related:` in the front matter.
   var isRelated: Bool
+  /// True when a capitalised name stands right before it inside a sentence ("a Ford F-150"): a model.
+  var followsName = false
 }
 
 /// What the repository rules need from one linted document: its id and everything it points at.
@@ -22,6 +24,9 @@ struct DocumentReferences: Sendable {
   var idPosition: SourcePosition
   /// Ids it mentions, in `related:` and in the text.
   var ids: [IDReference]
+  /// Documents it names by title: "SOP Internal Auditing" (the words after "SOP") or "the Training
+  /// procedure" (the capitalised words before "procedure" or "policy").
+  var titles: [(words: [String], text: String, position: SourcePosition)]
   /// Links and images in its body, each with where it leads (resolved once, in parallel).
   var links: [(link: Link, target: DocumentIndex.LinkTarget)]
 
@@ -37,8 +42,93 @@ struct DocumentReferences: Sendable {
     }
     Self.scanBareIDs(document.prose, into: &ids)
     self.ids = ids
+    titles = Self.titleReferences(document.prose)
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
   }
+
+  /// "SOP Internal Auditing": the capitalised words after "SOP" in body text (not headings: a title of
+  /// its own), up to a lower-case word, punctuation or an id. Found from the words that start with two
+  /// capitals, which the tokenizer lists.
+  private static func titleReferences(_ prose: Prose) -> [(words: [String], text: String, position: SourcePosition)] {
+    var found: [(words: [String], text: String, position: SourcePosition)] = []
+    var unitIndex = 0
+    for wordIndex in prose.capitalWords {
+      let word = prose.words[wordIndex]
+      guard word.end - word.start == 3, prose.text(ofWord: wordIndex) == "SOP" else { continue }
+      while prose.units[unitIndex].words.upperBound <= wordIndex { unitIndex += 1 }
+      let unit = prose.units[unitIndex]
+      guard unit.isBody || unit.kind == .tableCell(isHeader: false),
+        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose)
+      else { continue }
+      var words: [String] = []
+      var next = wordIndex + 1
+      while next < unit.words.upperBound, words.count < 6 {
+        let text = prose.text(ofWord: next)
+        guard let first = text.unicodeScalars.first, first.properties.isUppercase,
+          !text.contains(where: \.isNumber)
+        else { break }
+        words.append(text.lowercased())
+        if PassiveVoiceAdvice.endsClause(next, prose: prose)
+          || next + 1 < unit.words.upperBound
+            && prose.words[next + 1].start > prose.words[next].end + 1
+        {
+          break
+        }
+        next += 1
+      }
+      guard !words.isEmpty else { continue }
+      found.append(
+        (
+          words, prose.excerpt(words: wordIndex..<(wordIndex + 1 + words.count)),
+          prose.position(ofWord: wordIndex, in: unit)
+        ))
+    }
+    found += namedProcedures(prose)
+    return found
+  }
+
+  /// "the Training procedure", "the Management Review policy": capitalised words between "the" and
+  /// "procedure" or "policy". The words are found with one `memchr` pass for `p` over the whole text.
+  private static func namedProcedures(_ prose: Prose) -> [(words: [String], text: String, position: SourcePosition)] {
+    var found: [(words: [String], text: String, position: SourcePosition)] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      let all = 0..<bytes.count
+      ByteSearch.forEach(UInt8(ascii: "p"), in: bytes, range: all) { offset in
+        guard offset > 0, bytes[offset - 1] == 0x20,
+          ByteSearch.hasPrefix(procedureWord, at: offset, in: bytes, range: all)
+            || ByteSearch.hasPrefix(policyWord, at: offset, in: bytes, range: all)
+        else { return }
+        // The word at `offset`, by binary search over the words' starts.
+        var low = 0
+        var high = prose.words.count
+        while low < high {
+          let middle = (low + high) / 2
+          if prose.words[middle].start < offset { low = middle + 1 } else { high = middle }
+        }
+        guard low < prose.words.count, prose.words[low].start == offset,
+          let unitIndex = prose.unit(containingByte: offset)
+        else { return }
+        let unit = prose.units[unitIndex]
+        guard unit.isBody || unit.kind == .tableCell(isHeader: false) else { return }
+        var first = low
+        while first > unit.words.lowerBound, low - first < 5 {
+          let previous = prose.words[first - 1]
+          guard bytes[previous.start] &- 0x41 < 26, previous.end - previous.start > 1,
+            bytes[previous.start + 1] &- 0x61 < 26, !PassiveVoiceAdvice.endsClause(first - 1, prose: prose)
+          else { break }
+          first -= 1
+        }
+        guard first < low, first > unit.words.lowerBound, prose.lowercased(word: first - 1) == "the" else { return }
+        let words = (first..<low).map { prose.lowercased(word: $0) }
+        found.append(
+          (words, prose.excerpt(words: (first - 1)..<(low + 1)), prose.position(ofWord: first - 1, in: unit)))
+      }
+    }
+    return found
+  }
+
+  private static let procedureWord = Array("procedure".utf8)
+  private static let policyWord = Array("policy".utf8)
 
   /// Finds `[A-Z][A-Z0-9]*-[0-9]+` in the words of every unit, bounded by non-word characters.
   private static func scanBareIDs(_ prose: Prose, into ids: inout [IDReference]) {
@@ -74,7 +164,8 @@ struct DocumentReferences: Sendable {
               ids.append(
                 IDReference(
                   id: String(decoding: bytes[index..<cursor], as: UTF8.self),
-                  position: prose.position(ofByte: index, in: unit), isRelated: false))
+                  position: prose.position(ofByte: index, in: unit), isRelated: false,
+                  followsName: index == word.start && followsName(wordIndex, unit: unit, prose: prose, bytes: bytes)))
             }
             index = cursor
           }
@@ -82,6 +173,35 @@ struct DocumentReferences: Sendable {
       }
     }
   }
+
+  /// Whether the word before `wordIndex` is a capitalised name inside a sentence ("Ford", not "Follow" at
+  /// the start, nor a word that introduces a document such as "Form" or "Procedure").
+  private static func followsName(
+    _ wordIndex: Int, unit: Prose.Unit, prose: Prose, bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let previous = wordIndex - 1
+    guard previous > unit.words.lowerBound else { return false }
+    let word = prose.words[previous]
+    guard word.end - word.start >= 2, isUpper(bytes[word.start]), bytes[word.start + 1] &- 0x61 < 26,
+      word.end == prose.words[wordIndex].start - 1
+    else { return false }
+    // The word before the name must not end a sentence: then the name is just a capitalised first word.
+    let before = prose.words[previous - 1]
+    if before.end < word.start - 1 {
+      let gap = bytes[before.end..<(word.start - 1)]
+      if gap.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "!") }) {
+        return false
+      }
+    }
+    return !documentWords.contains(prose.lowercased(word: previous))
+  }
+
+  /// Words that name a kind of document before its id ("Form F-001", "see Procedure QP-002").
+  private static let documentWords: Set<String> = [
+    "form", "forms", "procedure", "procedures", "policy", "manual", "instruction", "instructions", "document",
+    "documents", "record", "records", "register", "plan", "report", "checklist", "template", "annex", "appendix",
+    "see", "per", "under", "and", "or", "sop", "sops",
+  ]
 
   @inline(__always) private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
   @inline(__always) private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -104,13 +224,24 @@ struct DocumentIndex: Sendable {
   private(set) var documentsByPath: [String: (id: String, status: DocumentStatus)] = [:]
   /// Prefixes that make a word an id reference: every type prefix and every known id's prefix.
   private(set) var prefixes: Set<String> = []
+  /// The lowercased words of every document's title, when titles are needed and every known document has
+  /// one; else nil.
+  private(set) var titleWords: [Set<String>]?
+  /// Per prefix, the digit counts its ids use, as bits (bit 3 set: ids such as QP-001).
+  private(set) var numbering: [String: UInt64] = [:]
   private let existingPaths: Set<String>
   private let directories: Set<String>
 
   init(
     known: [KnownDocument], linted: [(path: String, id: DocumentID, status: DocumentStatus)], policy: Policy?,
-    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String]
+    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String]? = nil
   ) {
+    // Titles are split into words only when some document names another by title (`lintedTitles` given).
+    if let lintedTitles, known.allSatisfy({ $0.title != nil }) {
+      titleWords = (known.compactMap(\.title) + lintedTitles).map { title in
+        Set(title.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+      }
+    }
     var byPath: [String: (id: String, status: DocumentStatus)] = [:]
     for document in known { byPath[document.path] = (document.id.rawValue, document.status) }
     for document in linted { byPath[document.path] = (document.id.rawValue, document.status) }
@@ -120,7 +251,15 @@ struct DocumentIndex: Sendable {
     }
     for key in documentsByID.keys { documentsByID[key]?.sort { $0.path < $1.path } }
     prefixes = Set(policy?.types.values.map(\.prefix) ?? [])
-    for id in documentsByID.keys { prefixes.insert(DocumentID(id)?.prefix ?? id) }
+    for id in documentsByID.keys {
+      guard let parsed = DocumentID(id) else {
+        prefixes.insert(id)
+        continue
+      }
+      prefixes.insert(parsed.prefix)
+      let digits = parsed.rawValue.utf8.count - parsed.prefix.utf8.count - 1
+      numbering[parsed.prefix, default: 0] |= 1 << UInt64(min(digits, 63))
+    }
     var paths = existingPaths
     paths.formUnion(lintedPaths)
     paths.formUnion(byPath.keys)
@@ -128,6 +267,22 @@ struct DocumentIndex: Sendable {
     var directories = directories
     for path in lintedPaths { directories.formUnion(Self.directories(of: path)) }
     self.directories = directories
+  }
+
+  /// Whether an id written in the text looks like one of this repository's ids: its prefix is a type
+  /// prefix or a known id's prefix, and it has as many digits as the prefix's ids (three, as `sop new`
+  /// writes them, when there are none yet). `F-16`, `M-12` and `EN-10204` do not.
+  func looksLikeRepositoryID(_ id: DocumentID) -> Bool {
+    guard prefixes.contains(id.prefix) else { return false }
+    let digits = id.rawValue.utf8.count - id.prefix.utf8.count - 1
+    guard let counts = numbering[id.prefix] else { return digits == 3 }
+    return counts & (1 << UInt64(min(digits, 63))) != 0
+  }
+
+  /// Whether some document's title holds every one of `words` (lowercased); true when titles are unknown.
+  func hasTitle(containing words: [String]) -> Bool {
+    guard let titleWords else { return true }
+    return titleWords.contains { title in words.allSatisfy { title.contains($0) } }
   }
 
   /// The documents with this id, sorted by path.

@@ -13,6 +13,8 @@ enum LintRules {
     PassiveVoiceRule.self,
     FormFieldsRule.self,
     RequiredSectionsRule.self,
+    UnfinishedRule.self,
+    UndefinedAcronymRule.self,
     HeadingStructureRule.self,
     BrokenReferenceRule.self,
     ObsoleteReferenceRule.self,

@@ -4,23 +4,42 @@ import DocumentModel
 enum BrokenReferenceRule: RepositoryRule {
   static let id = "broken-reference"
   static let summary =
-    "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files."
+    "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
+    + "references by title ('SOP Title', 'the Title procedure') that match no title (a warning)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
     needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
-    id when it has the form `QP-123`, stands alone (not inside code or a link URL) and its prefix is a \
-    type prefix in sop.yml or the prefix of a known document, so `UTF-8` or `COVID-19` are not ids. Links \
-    are resolved from the document's folder (a leading `/` from the repository root); URLs are not checked.
+    id when it has the form `QP-123`, stands alone (not inside code or a link URL) and looks like this \
+    repository's ids: its prefix is a type prefix in sop.yml or the prefix of a known document (so `UTF-8`, \
+    `COVID-19`, `M-12` and `EN-10204` are not ids), it has as many digits as the ids of that prefix (three, \
+    as `sop new` writes them, when there are none yet; so "the old F-16 forklift" is not an id) and no \
+    capitalised name stands right before it inside a sentence ("the Ford F-150 ute" is a model; "Form \
+    F-001" and "see Procedure QP-002" are references). Ids in `related:` are always references. A \
+    reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing") or "the" and \
+    capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
+    document's title holds all those words (checked only when every document's title is known). Links are \
+    resolved \
+    from the document's folder (a leading `/` from the repository root); URLs are not checked.
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
     ExampleRepository.procedure(
       related: "[QP-002]",
-      records: "Audits under QP-002 check the register. The site plan is in [the plan](../images/site-plan.png).")
+      records: "Audits under QP-002 check the register. The site plan is in [the plan](../images/site-plan.png)."),
+    // Real-world shape: model numbers and standards that share a type prefix (F) or have an id's form.
+    ExampleRepository.procedure(
+      records: """
+        Drive the Ford F-150 ute or the old F-16 forklift to the store. Use M-12 bolts with an EN-10204 3.1 \
+        certificate. Audits follow SOP Internal Audit and the Document Control procedure; the procedure \
+        applies to every site.
+        """),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(related: "[QP-002, QP-404]"),
+    // Real-world shape: a reference by title to a procedure that does not exist.
+    ExampleRepository.procedure(records: "Audits follow SOP Supplier Evaluation and check the register."),
+    ExampleRepository.procedure(records: "Train new staff as the Competence procedure says."),
     ExampleRepository.procedure(records: "Audits under QP-404 check the register."),
     ExampleRepository.procedure(records: "Use the [nonconformance form](../forms/F-404-missing.md)."),
   ]
@@ -28,13 +47,23 @@ enum BrokenReferenceRule: RepositoryRule {
   static func check(_ document: DocumentReferences, index: DocumentIndex, context: RuleContext) -> [Finding] {
     var findings: [Finding] = []
     for reference in document.ids where reference.id != document.id?.rawValue {
-      guard reference.isRelated || index.prefixes.contains(DocumentID(reference.id)?.prefix ?? "") else { continue }
+      guard
+        reference.isRelated
+          || (!reference.followsName && DocumentID(reference.id).map(index.looksLikeRepositoryID) == true)
+      else { continue }
       guard index.documents(withID: reference.id).isEmpty else { continue }
       let message =
         reference.isRelated
         ? "related id \(reference.id) matches no document: fix the id or remove it from `related`"
         : "\(reference.id) matches no document: fix the id or remove the reference"
       findings.append(context.finding(.error, at: reference.position, message, excerpt: reference.id))
+    }
+    for title in document.titles where !index.hasTitle(containing: title.words) {
+      findings.append(
+        context.finding(
+          .warning, at: title.position,
+          "'\(title.text)' matches no document title: use the exact title, or refer to the document by its id",
+          excerpt: title.text))
     }
     for (link, target) in document.links {
       switch target {

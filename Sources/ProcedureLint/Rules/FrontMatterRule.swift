@@ -69,7 +69,13 @@ enum FrontMatterRule: DocumentRule {
     switch error {
     case .notUTF8: message += ": save the file as UTF-8"
     case .binary: message += ": keep binary files out of the document folders, or narrow `documents` in sop.yml"
-    case .tooLarge: message += ": split it into smaller documents"
+    case .tooLarge(_, let bytes, let limit):
+      // One decimal; a file just over the limit reads as 0.1 MiB over it, never as the limit itself.
+      let limitMiB = Double(limit) / 1_048_576
+      let mebibytes = max(TextMetrics.oneDecimal(Double(bytes) / 1_048_576), limitMiB + 0.1)
+      message =
+        "the file is \(TextMetrics.decimal(mebibytes)) MiB; sop reads documents up to "
+        + "\(TextMetrics.decimal(limitMiB)) MiB: split it into smaller documents"
     case .malformedYAML: message += ": fix the YAML on this line"
     case .missingKey(_, _, let key): message += ": add `\(key): …` to the front matter"
     case .unknownKey(_, _, _, let hint) where hint == nil: message += ": remove it"

@@ -1,7 +1,8 @@
 /// Checks heading levels and the H1 against the title.
 enum HeadingStructureRule: DocumentRule {
   static let id = "heading-structure"
-  static let summary = "Skipped heading levels, headings deeper than 3 levels, an H1 that differs from the title."
+  static let summary =
+    "Skipped heading levels, headings deeper than 3 levels below the title, an H1 that differs from the title."
   static let rationale = """
     Headings are the document's table of contents and its navigation for screen readers (WCAG 2.1 \
     success criterion 1.3.1, info and relationships). A skipped level hides structure; more than three \
@@ -9,9 +10,23 @@ enum HeadingStructureRule: DocumentRule {
     the title that sop prints, lists and approves (ISO 9001:2015 clause 7.5.2 a)).
     """
   static let defaultSeverity = Severity.warning
-  static let options = [RuleOption(name: "max-depth", defaultValue: 3, summary: "deepest heading level allowed")]
+  static let options = [
+    RuleOption(name: "max-depth", defaultValue: 3, summary: "deepest heading level allowed, not counting the H1 title")
+  ]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shape: numbered step headings under `## Procedure` with a detail heading below them.
+    // The H1 is the title, so the H4 is the third level.
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Check the gauge
+
+        #### Before you start
+
+        Check the due date on the gauge label.
+        """),
+  ]
   static let failingExamples = [
     ExampleRepository.procedure(
       steps: """
@@ -27,6 +42,16 @@ enum HeadingStructureRule: DocumentRule {
 
         This procedure keeps our test gear accurate.
         """),
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Check the gauge
+
+        #### Before you start
+
+        ##### Tools
+
+        Check the due date on the gauge label.
+        """),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -34,20 +59,25 @@ enum HeadingStructureRule: DocumentRule {
     let maxDepth = Int(min(max(context.option("max-depth"), 0), 7))
     var findings: [Finding] = []
     var previous = 1
+    // The H1 is the title, not a level of structure: under it, an H4 is the third level.
+    let titleLevels = document.headings.contains { $0.level == 1 } ? 1 : 0
     for heading in document.headings {
+      let depth = heading.level - titleLevels
       if heading.level > previous + 1 {
         findings.append(
           context.finding(
             .warning, at: heading.start,
             "heading level jumps from H\(previous) to H\(heading.level): use H\(previous + 1)",
             metrics: ["level": Double(heading.level)], excerpt: heading.text))
-      } else if heading.level > maxDepth {
+      } else if depth > maxDepth {
+        let below = titleLevels == 1 ? " below the title" : ""
         findings.append(
           context.finding(
             .warning, at: heading.start,
-            "H\(heading.level) is deeper than \(maxDepth) levels: flatten the structure or move this part into "
-              + "its own document",
-            metrics: ["level": Double(heading.level), "max": Double(maxDepth)], excerpt: heading.text))
+            "H\(heading.level) is \(depth) levels deep\(below), deeper than \(maxDepth): flatten the structure or "
+              + "move this part into its own document",
+            metrics: ["level": Double(heading.level), "depth": Double(depth), "max": Double(maxDepth)],
+            excerpt: heading.text))
       }
       if heading.level == 1, let title = document.title, simplified(heading.text) != simplified(title) {
         findings.append(

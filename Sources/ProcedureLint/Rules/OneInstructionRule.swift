@@ -1,7 +1,8 @@
 /// Checks that a step gives one instruction.
 enum OneInstructionRule: DocumentRule {
   static let id = "one-instruction"
-  static let summary = "A step that chains instructions with \", then\", \"and then\" or \";\"."
+  static let summary =
+    "A step that chains instructions with \", then\", \"and then\" or \";\" (not a `;` that ends the item)."
   static let rationale = """
     ASD-STE100 rule 5.2: write only one instruction in each sentence, unless the actions happen at the same \
     time. A step that chains actions is one people half-complete: they tick it off after the first action. \
@@ -9,7 +10,16 @@ enum OneInstructionRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shape: a `;` (or `; and`) that ends a list item is list punctuation, not a second action.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label;
+        2. Send the gauge to the lab a week before that date; and
+        3. Write the new due date in the register.
+        """),
+  ]
   static let failingExamples = [
     ExampleRepository.procedure(
       steps: """
@@ -20,6 +30,19 @@ enum OneInstructionRule: DocumentRule {
       steps: """
         1. Check the due date on the gauge label.
         2. Send the gauge to the lab; write the new due date in the register.
+        """),
+    // Real-world shape: a step written as a numbered heading with prose.
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Check the gauge
+
+        Check the due date on the gauge label, then send the gauge to the lab.
+        """),
+    // Real-world shape: the `;` is inside the step, not at its end.
+    ExampleRepository.procedure(
+      steps: """
+        1. Open the CAPA record; enter the root cause; and
+        2. Close the record.
         """),
   ]
 
@@ -60,10 +83,21 @@ enum OneInstructionRule: DocumentRule {
       else { return nil }
       return index + 4
     }
+    func endsItem(after semicolon: Int) -> Bool {
+      var index = semicolon + 1
+      while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
+      var wordEnd = index
+      while isLetter(wordEnd) { wordEnd += 1 }
+      let word = String(decoding: bytes[index..<wordEnd], as: UTF8.self).lowercased()
+      guard word.isEmpty || word == "and" || word == "or" else { return false }
+      while wordEnd < range.upperBound, bytes[wordEnd] == 0x20 { wordEnd += 1 }
+      return wordEnd == range.upperBound
+    }
     for index in range {
       switch bytes[index] {
       case UInt8(ascii: ";"):
-        return (index, ";")
+        // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
+        if !endsItem(after: index) { return (index, ";") }
       case UInt8(ascii: ","):
         if matchesThen(at: index + 1) != nil { return (index, ", then") }
       case UInt8(ascii: "a"), UInt8(ascii: "A"):

@@ -7,15 +7,46 @@ enum PassiveVoiceRule: DocumentRule {
     ASD-STE100 section 3 asks for the active voice in procedural writing, and plain-language guidelines \
     ask for it everywhere: "The form is signed" hides who signs it. In a step, the reader must know who \
     acts. A clause counts as passive when a form of "be" is followed, within two adverbs, by a past \
-    participle (a word ending in -ed or a common irregular one such as "done", "made", "kept").
+    participle (a word ending in -ed or a common irregular one such as "done", "made", "kept"; not a \
+    hyphenated adjective such as "process-related", nor "supposed", "qualified", "involved"), in the main \
+    clause: a passive after "if", "when", "until", "so", "that", "make sure" and other subordinating words \
+    in its clause belongs to a condition, not to the instruction ("If the part is damaged, tag it"). The \
+    share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
+    the sentence: its verb, its subject and the agent after "by".
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
     RuleOption(name: "share", defaultValue: 15, summary: "warn when more than this percentage of sentences is passive")
   ]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shapes: the passive sits in a subordinate clause of an active step, or is an adjective.
+    ExampleRepository.procedure(
+      steps: """
+        1. Plan audits for the year so each area is checked at least once.
+        2. Follow up each finding until it is closed.
+        3. If the part is damaged, tag it.
+        4. Make sure the guard is fitted before you start.
+        5. Sign the record when the task is done.
+        6. Tell the supervisor if the risk is process-related or the gauge is supposed to be out of service.
+        7. Write down the gauge number and the date it was found.
+        """),
+  ]
   static let failingExamples = [
+    ExampleRepository.procedure(
+      steps: """
+        1. The gauge is to be removed by the technician.
+        2. Send the gauge to the lab a week before that date.
+        """),
+    // Real-world shape: steps written as a table.
+    ExampleRepository.procedure(
+      steps: """
+        | Step | Action | Who |
+        | --- | --- | --- |
+        | 1 | The gauge is removed from the line. | Fitter |
+        | 2 | Send the gauge to the lab. | Fitter |
+        """),
     ExampleRepository.procedure(
       steps: """
         1. The due date on the gauge label is checked.
@@ -32,21 +63,25 @@ enum PassiveVoiceRule: DocumentRule {
     var findings: [Finding] = []
     var reportedSteps = Set<Int>()
     var passive = 0
+    var total = 0
     var firstPassive: (word: Int, unit: Int)?
     for sentence in prose.sentences {
+      let unit = prose.units[sentence.unit]
+      // Headings, quoted law or standards and licence footers are not the author's instructions.
+      guard unit.isBody || unit.isStep else { continue }
+      total += 1
       guard let word = passiveClause(in: sentence.words, prose: prose) else { continue }
       passive += 1
       if firstPassive == nil { firstPassive = (word, sentence.unit) }
-      let unit = prose.units[sentence.unit]
       guard let step = unit.step, reportedSteps.insert(step).inserted else { continue }
-      let phrase = "\(prose.text(ofWord: word)) \(prose.text(ofWord: participle(after: word, prose: prose)))"
       findings.append(
         context.finding(
           .suggestion, at: prose.position(ofWord: word, in: unit),
-          "this step uses the passive voice ('\(phrase)'): start it with the action ('Check …') or say who acts",
+          PassiveVoiceAdvice.advice(
+            be: word, participle: participle(after: word, prose: prose), sentence: sentence.words, prose: prose,
+            isStep: true),
           excerpt: prose.excerpt(words: sentence.words)))
     }
-    let total = prose.sentences.count
     let limit = context.option("share")
     if let firstPassive, total > 0 {
       let share = TextMetrics.oneDecimal(Double(passive) * 100 / Double(total))
@@ -54,7 +89,7 @@ enum PassiveVoiceRule: DocumentRule {
         findings.append(
           context.finding(
             .warning, at: prose.position(ofWord: firstPassive.word, in: prose.units[firstPassive.unit]),
-            "\(TextMetrics.decimal(share))% of sentences are passive (\(passive) of \(total)); keep it to "
+            "\(TextMetrics.decimal(share))% of sentences are passive (\(TextMetrics.grouped(passive)) of \(TextMetrics.grouped(total))); keep it to "
               + "\(TextMetrics.decimal(limit))% or less: say who does each action",
             metrics: ["share": share, "passive": Double(passive), "sentences": Double(total), "max": limit]))
       }
@@ -62,7 +97,7 @@ enum PassiveVoiceRule: DocumentRule {
     return findings
   }
 
-  /// The word index of the "be" that starts the first passive clause of a sentence.
+  /// The word index of the "be" that starts the first passive clause of a sentence's main clause.
   static func passiveClause(in words: Range<Int>, prose: Prose) -> Int? {
     // The tokenizer listed the forms of "be" in order: find the sentence's first one, walk from there.
     let beWords = prose.beWords
@@ -80,10 +115,56 @@ enum PassiveVoiceRule: DocumentRule {
         next += 1
         adverbs += 1
       }
-      if next < words.upperBound, isParticiple(next, prose: prose) { return index }
+      if next < words.upperBound, isParticiple(next, prose: prose),
+        !isSubordinate(index, sentenceStart: words.lowerBound, prose: prose)
+      {
+        return index
+      }
     }
     return nil
   }
+
+  /// Whether the word at `index` stands in a subordinate clause: a subordinating word ("if", "when",
+  /// "until", "so", "that", "make sure") comes before it in its clause (back to a `,`, `;` or `:`).
+  /// "If the part is damaged, tag it" and "Sign the record when the task is done" are active steps.
+  static func isSubordinate(_ index: Int, sentenceStart: Int, prose: Prose) -> Bool {
+    // "the date it was found", "make sure it is fitted": a pronoun subject right after another word of
+    // its clause starts a clause of its own.
+    var subject = index - 1
+    while subject > sentenceStart, let packed = prose.packedLowercase(word: subject),
+      packedVerbGroup.contains(packed)
+    {
+      subject -= 1
+    }
+    if subject > sentenceStart, let packed = prose.packedLowercase(word: subject), packedPronouns.contains(packed),
+      !PassiveVoiceAdvice.endsClause(subject - 1, prose: prose),
+      !conjunctions.contains(prose.lowercased(word: subject - 1))
+    {
+      return true
+    }
+    var word = index - 1
+    while word >= sentenceStart {
+      if PassiveVoiceAdvice.endsClause(word, prose: prose) { return false }
+      // Subordinators are short: compared packed, without building a string.
+      if let packed = prose.packedLowercase(word: word), packedSubordinators.contains(packed) { return true }
+      word -= 1
+    }
+    return false
+  }
+
+  private static let packedSubordinators = packedSet(subordinators)
+  private static let packedPronouns = packedSet(pronouns)
+  private static let packedVerbGroup = packedSet(PassiveVoiceAdvice.verbGroup)
+
+  private static let pronouns: Set<String> = ["it", "they", "he", "she", "we", "you", "i", "this", "these"]
+  private static let conjunctions: Set<String> = ["and", "or", "but", "then", "so"]
+
+  /// Words that open a subordinate clause, or a clause an imperative governs ("make sure", "ensure").
+  private static let subordinators: Set<String> = [
+    "if", "when", "whenever", "once", "until", "till", "before", "after", "unless", "because", "since", "while",
+    "whilst", "as", "so", "that", "which", "who", "whom", "whose", "where", "wherever", "whether", "although",
+    "though", "sure", "ensure", "than", "how", "what", "why",
+  ]
 
   private static func participle(after be: Int, prose: Prose) -> Int {
     var next = be + 1
@@ -106,12 +187,15 @@ enum PassiveVoiceRule: DocumentRule {
     guard let word = asciiWord(index, prose: prose), let packed = word.packed else {
       return isParticiple(prose.lowercased(word: index))
     }
+    // "process-related", "well-known": a compound adjective, not a verb.
+    if word.hasHyphen { return false }
     if packedIrregularParticiples.contains(packed) { return true }
     return word.length > 3 && word.hasSuffix("ed") && !packedNotParticiples.contains(packed)
   }
 
   /// Whether a lowercased word is a past participle.
   static func isParticiple(_ text: String) -> Bool {
+    if text.contains("-") { return false }
     if irregularParticiples.contains(text) { return true }
     return text.count > 3 && text.hasSuffix("ed") && !notParticiples.contains(text)
   }
@@ -123,6 +207,8 @@ enum PassiveVoiceRule: DocumentRule {
     var lastTwo: UInt64
     /// The whole word packed, or nil when longer than 8 bytes.
     var packed: UInt64?
+    /// Whether it holds a hyphen.
+    var hasHyphen: Bool
 
     func hasSuffix(_ suffix: StaticString) -> Bool {
       lastTwo == UInt64(suffix.utf8Start[0]) << 8 | UInt64(suffix.utf8Start[1])
@@ -137,7 +223,7 @@ enum PassiveVoiceRule: DocumentRule {
       guard text.count >= 2, text.allSatisfy({ $0 < 0x80 }) else { return nil }
       return ASCIIWord(
         length: text.count, lastTwo: Prose.packed(UnsafeBufferPointer(rebasing: text[(text.count - 2)...])) ?? 0,
-        packed: Prose.packed(text))
+        packed: Prose.packed(text), hasHyphen: text.contains(0x2D))
     }
   }
 
@@ -157,6 +243,9 @@ enum PassiveVoiceRule: DocumentRule {
   private static let notParticiples: Set<String> = [
     "need", "feed", "seed", "speed", "exceed", "proceed", "succeed", "indeed", "embed", "shed", "hundred",
     "bed", "red", "bleed", "breed", "greed", "tired", "sacred", "naked", "wicked", "rugged", "ragged",
+    // Adjectives and idioms after "be": "is supposed to", "are qualified", "is limited to".
+    "supposed", "concerned", "interested", "involved", "related", "qualified", "experienced", "skilled",
+    "detailed", "limited", "dedicated", "advanced", "complicated", "sophisticated", "unrelated",
   ]
   private static let irregularParticiples: Set<String> = [
     "done", "made", "given", "taken", "written", "seen", "known", "shown", "sent", "kept", "held", "found",

@@ -1,12 +1,19 @@
 /// Checks the Flesch–Kincaid grade of the document's prose.
 enum ReadabilityRule: DocumentRule {
   static let id = "readability"
-  static let summary = "Flesch–Kincaid grade of the prose (no tables, code, front matter or link URLs)."
+  static let summary =
+    "Flesch–Kincaid grade of the body sentences (no headings, tables, code, quotes, licence notices, front matter "
+    + "or link URLs), from 100 words."
   static let rationale = """
     The Flesch–Kincaid grade (Kincaid et al., 1975) is 0.39 × words per sentence + 11.8 × syllables per \
     word − 15.59: the US school grade a reader needs. Plain-language guidelines aim at grade 8 or lower for \
     instructions the whole workforce uses, including people reading in a second language. Each list \
-    item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". \
+    item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". Only \
+    body sentences are graded: headings ("Responsibilities"), block quotes (quoted law and standards) and \
+    copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
+    under", "Licence" or "Creative Commons") are left out, and a document with fewer than 100 body words \
+    is not \
+    graded, since a grade from a few sentences is noise. \
     Syllables are estimated: groups of vowels, less a silent final e (but not -le), a silent -ed (except \
     after t or d) and a silent -es (except after s, x, z, c, g, ch, sh); at least one per word.
     """
@@ -14,9 +21,35 @@ enum ReadabilityRule: DocumentRule {
   static let options = [
     RuleOption(name: "suggestion", defaultValue: 8, summary: "suggest above this grade"),
     RuleOption(name: "warning", defaultValue: 10, summary: "warn above this grade"),
+    RuleOption(name: "min-words", defaultValue: 100, summary: "grade only documents with this many body words"),
   ]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shapes: quoted standards text and a licence footer are not the author's prose.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate.
+
+        > ISO 9001:2015 clause 7.1.5.2: Where measurement traceability is a requirement, or is considered by \
+        > the organization to be an essential part of providing confidence in the validity of measurement \
+        > results, measuring equipment shall be calibrated or verified, or both, at specified intervals.
+        """,
+      extra: """
+        Template copyright example-qms.org. This template is licensed under the Creative Commons Attribution \
+        4.0 International Licence; the licence text is available from the Creative Commons organisation.
+        """),
+    // A near-empty document: a grade from one sentence is noise.
+    ExampleRepository.document(
+      id: "F-010", title: "Calibrate test gear", type: "form",
+      body: """
+        # Calibrate test gear
+
+        ## Responsibilities
+
+        Organisational responsibilities are documented in the quality management system manual.
+        """),
+  ]
   static let failingExamples = [
     ExampleRepository.procedure(
       purpose: """
@@ -33,11 +66,21 @@ enum ReadabilityRule: DocumentRule {
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
-    guard let first = prose.sentences.first else { return [] }
-    // Every word of a prose unit is in exactly one sentence, so the prose totals are the sentence totals.
-    let words = prose.proseWordCount
-    let syllables = prose.proseSyllableCount
-    let sentences = prose.sentences.count
+    // Body sentences only: headings ("Responsibilities"), quoted law and licence notices are not prose
+    // the reader must follow.
+    // Every word of a prose unit is in exactly one sentence, so the totals are the prose totals less the
+    // few units that are not body text (a handful of headings), not a second pass over every word.
+    var words = prose.proseWordCount
+    var syllables = prose.proseSyllableCount
+    var sentences = prose.sentences.count
+    for unit in prose.units where unit.isProse && !unit.isBody {
+      words -= unit.words.count
+      sentences -= unit.sentences.count
+      for word in unit.words { syllables &-= prose.words[word].syllables }
+    }
+    let first = prose.sentences.first { prose.units[$0.unit].isBody }
+    // A grade from a few sentences says more about those sentences than about the document.
+    guard let first, Double(words) >= context.option("min-words") else { return [] }
     let grade = TextMetrics.oneDecimal(
       TextMetrics.fleschKincaidGrade(words: words, sentences: sentences, syllables: syllables))
     let warning = context.option("warning")
@@ -55,7 +98,7 @@ enum ReadabilityRule: DocumentRule {
     let perWord = (Double(syllables) / Double(words) * 100).rounded() / 100
     // Point at what drives the grade: long sentences (over 15 words) or long words (over 1.5 syllables).
     let sentenceAdvice = "shorter sentences (now \(TextMetrics.decimal(perSentence)) words each)"
-    let wordAdvice = "shorter words (now \(perWord) syllables each)"
+    let wordAdvice = "shorter words (now \(TextMetrics.hundredths(perWord)) syllables each)"
     var advice = (perSentence > 15 ? [sentenceAdvice] : []) + (perWord > 1.5 ? [wordAdvice] : [])
     if advice.isEmpty { advice = [sentenceAdvice, wordAdvice] }
     return [

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Checks that a document has the H2 sections its type requires.
 enum RequiredSectionsRule: DocumentRule {
   static let id = "required-sections"
@@ -48,12 +50,9 @@ enum RequiredSectionsRule: DocumentRule {
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    guard let type = document.typeName else { return [] }
-    let definition = context.policy?.types[type]
-    guard let required = definition?.requiredSections ?? (type == "procedure" ? procedureDefault : nil),
-      !required.isEmpty
+    guard let type = document.typeName, let required = requiredSections(type: type, policy: context.policy)
     else { return [] }
-    let aliases = definition?.sectionAliases ?? [:]
+    let aliases = context.policy?.types[type]?.sectionAliases ?? [:]
     let present = Set(document.headings.filter { $0.level == 2 }.map { normalized($0.text) })
     let anchor = document.headings.first { $0.level == 1 }?.start ?? document.bodyStart
     var findings: [Finding] = []
@@ -68,6 +67,15 @@ enum RequiredSectionsRule: DocumentRule {
       findings.append(context.finding(.error, at: anchor, message, excerpt: section))
     }
     return findings
+  }
+
+  /// The sections a type requires (procedures get the default five when sop.yml lists none), or nil.
+  static func requiredSections(type: String, policy: Policy?) -> [String]? {
+    let definition = policy?.types[type]
+    guard let required = definition?.requiredSections ?? (type == "procedure" ? procedureDefault : nil),
+      !required.isEmpty
+    else { return nil }
+    return required
   }
 
   /// Lowercased, without leading numbering ("2.", "2.1", "2)") or a trailing colon, spaces collapsed.

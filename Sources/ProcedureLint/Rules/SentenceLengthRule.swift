@@ -7,16 +7,57 @@ enum SentenceLengthRule: DocumentRule {
     ASD-STE100 Simplified Technical English, rule 5.1, limits sentences in procedural writing to 20 words; \
     descriptive writing may use up to 25 (section 6). Long sentences in steps are where people miss a \
     condition or an action. Each list item, heading and table cell ends a sentence; tables, code, HTML \
-    and link URLs are not counted.
+    and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
+    not reword), copyright or licence notices and template guidance. Citations such as "Art. 10 para. 9" \
+    do not end a \
+    sentence. Chinese and Japanese are written without spaces, so there a sentence ends at 。, ！ or ？ \
+    and is measured in characters (Han, kana and Hangul; punctuation not counted): at most 40 in a step and \
+    50 elsewhere, within the 40 to 60 characters that Japanese plain-writing guides give for one sentence.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
     RuleOption(name: "step-max", defaultValue: 20, summary: "most words in a sentence of a step"),
     RuleOption(name: "prose-max", defaultValue: 25, summary: "most words in any other sentence"),
+    RuleOption(
+      name: "cjk-step-max", defaultValue: 40, summary: "most characters in a Chinese or Japanese sentence of a step"),
+    RuleOption(
+      name: "cjk-prose-max", defaultValue: 50, summary: "most characters in any other Chinese or Japanese sentence"),
   ]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Japanese steps of ordinary length: each sentence ends at 。 and is short in characters.
+    ExampleRepository.procedure(
+      steps: """
+        1. ゲージのラベルで校正期限を確認する。
+        2. 期限の一週間前にゲージを校正機関へ送る。
+        """),
+    // Real-world shapes: a quoted standard, a citation with "Art." and "para.", a licence footer.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. It meets MDR Art. 10 para. 9 and the clause below.
+
+        > ISO 9001:2015 clause 7.1.5.2: Where measurement traceability is a requirement, or is considered by \
+        > the organization to be an essential part of providing confidence in the validity of measurement \
+        > results, measuring equipment shall be calibrated or verified, or both, at specified intervals.
+        """,
+      extra: """
+        Template copyright example-qms.org. This template is licensed under the Creative Commons Attribution \
+        4.0 International Licence, and you may share and adapt it for any purpose if you give credit.
+        """),
+  ]
   static let failingExamples = [
+    // Japanese has no spaces: a long sentence is one "word", so it is measured in characters.
+    ExampleRepository.procedure(
+      steps: """
+        1. 作業を始める前に、現場責任者はゲージのラベルに記載された校正期限と証明書の番号を確認し、期限が近い場合は校正機関へ送る手配をする。
+        """),
+    // Real-world shape: a step written as a bullet under the procedure heading.
+    ExampleRepository.procedure(
+      steps: """
+        - Check the due date on the gauge label and the seal on the case and the serial number on the \
+        certificate before you send it.
+        """),
     ExampleRepository.procedure(
       steps: """
         1. Check the due date on the gauge label and, if the date is less than one week away, send the \
@@ -37,6 +78,8 @@ enum SentenceLengthRule: DocumentRule {
     var findings: [Finding] = []
     for sentence in prose.sentences {
       let unit = prose.units[sentence.unit]
+      // Quoted law or standards and licence notices are not the author's to shorten.
+      guard !unit.isQuoted, !unit.isBoilerplate else { continue }
       let limit = unit.isStep ? stepLimit : proseLimit
       let count = sentence.words.count
       guard Double(count) > limit else { continue }
@@ -44,9 +87,65 @@ enum SentenceLengthRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: prose.position(ofWord: sentence.words.lowerBound, in: unit),
-          "split this \(what): \(count) words, aim for \(TextMetrics.decimal(limit)) or fewer",
+          "split this \(what): \(TextMetrics.grouped(count)) words, aim for \(TextMetrics.decimal(limit)) or fewer",
           metrics: ["words": Double(count), "max": limit], excerpt: prose.excerpt(words: sentence.words)))
     }
+    findings += cjkSentences(document, context: context)
     return findings
+  }
+
+  /// Chinese and Japanese sentences over the character limits, in units that have non-ASCII text.
+  private static func cjkSentences(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
+    var findings: [Finding] = []
+    for unit in prose.units where unit.hasNonASCII && unit.isProse && !unit.isQuoted && !unit.isBoilerplate {
+      if case .heading = unit.kind { continue }
+      let limit = context.option(unit.isStep ? "cjk-step-max" : "cjk-prose-max")
+      let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self)
+      var count = 0
+      var start: String.Index?
+      var startOffset = 0
+      func close(at end: String.Index) {
+        defer {
+          count = 0
+          start = nil
+        }
+        guard Double(count) > limit, let start else { return }
+        let sentence = String(text[start..<end])
+        findings.append(
+          context.finding(
+            .warning, at: prose.position(ofByte: unit.bytes.lowerBound + startOffset, in: unit),
+            "split this \(unit.isStep ? "step" : "sentence"): \(TextMetrics.grouped(count)) characters, aim for "
+              + "\(TextMetrics.decimal(limit)) or fewer",
+            metrics: ["characters": Double(count), "max": limit],
+            excerpt: sentence.count > 40 ? String(sentence.prefix(40)) + "…" : sentence))
+      }
+      var index = text.startIndex
+      while index < text.endIndex {
+        let scalar = text.unicodeScalars[index]
+        if isCJK(scalar) {
+          if start == nil {
+            start = index
+            startOffset = text.utf8.distance(from: text.startIndex, to: index)
+          }
+          count += 1
+        } else if scalar == "。" || scalar == "！" || scalar == "？" {
+          close(at: text.unicodeScalars.index(after: index))
+        }
+        index = text.unicodeScalars.index(after: index)
+      }
+      close(at: text.endIndex)
+    }
+    return findings
+  }
+
+  /// Han ideographs, hiragana, katakana and Hangul syllables.
+  private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
+      return true
+    default:
+      return false
+    }
   }
 }

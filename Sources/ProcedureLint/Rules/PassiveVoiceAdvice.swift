@@ -1,0 +1,167 @@
+/// What to write instead of a passive clause, built from the clause itself: its subject, its verb and the
+/// agent after "by" ("The gauge is removed by the technician" → "The technician removes the gauge").
+enum PassiveVoiceAdvice {
+  /// The advice for the passive clause whose "be" is `be` in `sentence`, for a step or for other text.
+  static func advice(be: Int, participle: Int, sentence: Range<Int>, prose: Prose, isStep: Bool) -> String {
+    var phrase = (be...participle).map { prose.text(ofWord: $0) }.joined(separator: " ")
+    let lead = isStep ? "this step uses the passive voice" : "passive voice"
+    guard var verb = baseForm(of: prose.lowercased(word: participle)) else {
+      return "\(lead) ('\(phrase)'): say who acts, and start with the action"
+    }
+    // "is carried out" → "Carry out …".
+    var last = participle
+    if participle + 1 < sentence.upperBound, particles.contains(prose.lowercased(word: participle + 1)) {
+      last = participle + 1
+      verb += " " + prose.lowercased(word: last)
+    }
+    if last > participle { phrase += " " + prose.text(ofWord: last) }
+    let subject = subjectWords(before: be, sentence: sentence, prose: prose)
+    let object = subject.isEmpty ? "…" : subject + " …"
+    if let agent = agent(after: last, sentence: sentence, prose: prose) {
+      return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
+        + "\(thirdPerson(verb)) \(object)'"
+    }
+    return "\(lead) ('\(phrase)'): start with the action: '\(capitalised(verb)) \(object)'"
+      + (isStep ? "" : ", or say who does it")
+  }
+
+  /// The subject of the clause: the words from the sentence (or clause) start up to the first word of
+  /// the verb group, lowercased at the start, at most eight words.
+  private static func subjectWords(before be: Int, sentence: Range<Int>, prose: Prose) -> String {
+    var end = be
+    while end > sentence.lowerBound, verbGroup.contains(prose.lowercased(word: end - 1)) { end -= 1 }
+    var start = end
+    while start > sentence.lowerBound, end - start < 8, !endsClause(start - 1, prose: prose) { start -= 1 }
+    guard start < end else { return "" }
+    var words = (start..<end).map { prose.text(ofWord: $0) }
+    if let first = words.first,
+      first == "A" || (first.count > 1 && first.first!.isUppercase && first.dropFirst().first!.isLowercase)
+    {
+      words[0] = first.lowercased()
+    }
+    return words.joined(separator: " ")
+  }
+
+  /// Whether the text right after a word holds `,`, `;` or `:`.
+  static func endsClause(_ word: Int, prose: Prose) -> Bool {
+    let end = prose.words[word].end
+    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
+    guard end < next else { return false }
+    return prose.bytes[end..<min(next, prose.bytes.count)].contains {
+      $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":")
+    }
+  }
+
+  /// The words after "by" that follow the participle, up to a preposition or punctuation, at most four.
+  private static func agent(after participle: Int, sentence: Range<Int>, prose: Prose) -> String? {
+    var index = participle + 1
+    guard index < sentence.upperBound, prose.lowercased(word: index) == "by", !endsClause(participle, prose: prose)
+    else { return nil }
+    index += 1
+    var words: [String] = []
+    while index < sentence.upperBound, words.count < 4, !agentStops.contains(prose.lowercased(word: index)) {
+      words.append(prose.text(ofWord: index))
+      if endsClause(index, prose: prose) { break }
+      index += 1
+    }
+    return words.isEmpty ? nil : words.joined(separator: " ")
+  }
+
+  private static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+  /// Adverb particles of phrasal verbs ("carried out", "followed up").
+  private static let particles: Set<String> = ["out", "up", "off", "down", "back", "over"]
+
+  /// "check" → "checks", "pass" → "passes", "verify" → "verifies", "carry out" → "carries out".
+  static func thirdPerson(_ verb: String) -> String {
+    if let space = verb.firstIndex(of: " ") {
+      return thirdPerson(String(verb[..<space])) + verb[space...]
+    }
+    if verb == "be" { return "is" }
+    if verb == "have" { return "has" }
+    if ["s", "x", "z", "ch", "sh", "o"].contains(where: verb.hasSuffix) { return verb + "es" }
+    if verb.hasSuffix("y"), let before = verb.dropLast().last, !"aeiou".contains(before) {
+      return verb.dropLast() + "ies"
+    }
+    return verb + "s"
+  }
+
+  /// The base form of a past participle ("checked" → "check", "removed" → "remove", "kept" → "keep"),
+  /// or nil when it cannot be told.
+  static func baseForm(of participle: String) -> String? {
+    if let irregular = irregular[participle] { return irregular }
+    guard participle.hasSuffix("ed"), participle.count > 3 else { return nil }
+    var stem = String(participle.dropLast(2))
+    if stem.hasSuffix("i") { return stem.dropLast() + "y" }
+    let letters = Array(stem)
+    let count = letters.count
+    let last = letters[count - 1]
+    let isVowel: (Character) -> Bool = { "aeiou".contains($0) }
+    // A doubled final consonant: "planned" → "plan", "controlled" → "control", but "added", "filled".
+    if count > 3, letters[count - 2] == last, "bdgmnprt".contains(last) { return String(stem.dropLast()) }
+    if count > 5, last == "l", letters[count - 2] == "l", letters[count - 3] == "e" || letters[count - 3] == "o" {
+      return String(stem.dropLast())
+    }
+    if stem.hasSuffix("e") { return stem + "e" }  // "agreed" → "agree"
+    if stem == "creat" { return "create" }
+    let penultimate = count >= 2 ? letters[count - 2] : " "
+    let antepenultimate = count >= 3 ? letters[count - 3] : " "
+    var needsE = false
+    switch last {
+    case "v", "c", "z": needsE = true
+    case "s": needsE = penultimate != "s"
+    case "g": needsE = penultimate != "g"
+    case "u": needsE = true
+    case "t":
+      needsE =
+        (penultimate == "a" && antepenultimate != "e" && antepenultimate != "o") || penultimate == "u"
+        || (penultimate == "o" && !isVowel(antepenultimate)) || stem.hasSuffix("let")
+    case "r":
+      needsE =
+        (penultimate == "u" || penultimate == "i" || penultimate == "a") && !isVowel(antepenultimate)
+        || (penultimate == "o" && count <= 6 && !stem.hasSuffix("tor") && !isVowel(antepenultimate))
+    case "n": needsE = penultimate == "i" && !isVowel(antepenultimate)
+    case "m": needsE = isVowel(penultimate) && !isVowel(antepenultimate) && penultimate != "r"
+    case "d": needsE = (penultimate == "i" || penultimate == "u" || penultimate == "o") && !isVowel(antepenultimate)
+    case "b": needsE = penultimate == "i"
+    case "k": needsE = penultimate == "o" && !isVowel(antepenultimate)
+    case "l":
+      needsE =
+        !isVowel(penultimate) && penultimate != "l" && penultimate != "r"
+        || (penultimate == "i" && !isVowel(antepenultimate))
+    case "p": needsE = penultimate == "y"
+    default: needsE = false
+    }
+    if needsE { stem += "e" }
+    return stem
+  }
+
+  /// Words between a subject and its "be": modals and "to" ("is to be removed", "must be kept").
+  static let verbGroup: Set<String> = [
+    "is", "are", "was", "were", "be", "been", "being", "am", "to", "must", "shall", "should", "will", "can", "may",
+    "might", "would", "could", "not", "also", "always", "never", "then", "only", "first",
+  ]
+
+  /// Words that end the agent after "by".
+  private static let agentStops: Set<String> = [
+    "every", "each", "before", "after", "on", "in", "at", "when", "within", "daily", "weekly", "monthly", "and",
+    "or", "if", "to", "for", "with", "during", "using", "until", "as", "so", "once", "from", "via",
+  ]
+
+  private static let irregular: [String: String] = [
+    "done": "do", "made": "make", "given": "give", "taken": "take", "written": "write", "seen": "see",
+    "known": "know", "shown": "show", "sent": "send", "kept": "keep", "held": "hold", "found": "find",
+    "built": "build", "brought": "bring", "bought": "buy", "caught": "catch", "taught": "teach", "told": "tell",
+    "sold": "sell", "left": "leave", "lost": "lose", "paid": "pay", "put": "put", "set": "set", "cut": "cut",
+    "worn": "wear", "torn": "tear", "drawn": "draw", "driven": "drive", "broken": "break", "chosen": "choose",
+    "hung": "hang", "shut": "shut", "split": "split", "spread": "spread", "understood": "understand",
+    "withdrawn": "withdraw", "undertaken": "undertake", "overseen": "oversee", "bound": "bind", "led": "lead",
+    "met": "meet", "meant": "mean", "dealt": "deal", "heard": "hear", "laid": "lay", "said": "say",
+    "spent": "spend", "read": "read", "run": "run", "fed": "feed", "let": "let", "fit": "fit", "thrown": "throw",
+    "hidden": "hide", "frozen": "freeze", "spoken": "speak", "begun": "begin", "struck": "strike",
+    "stuck": "stick", "sought": "seek", "got": "get", "gotten": "get", "upheld": "uphold",
+    "withheld": "withhold", "swept": "sweep", "thought": "think", "won": "win", "hit": "hit", "bent": "bend",
+    "forgotten": "forget", "fallen": "fall", "eaten": "eat", "stolen": "steal", "sworn": "swear",
+    "woven": "weave", "arisen": "arise", "beaten": "beat", "forbidden": "forbid", "rung": "ring",
+  ]
+}

@@ -1,0 +1,243 @@
+import DocumentModel
+import Foundation
+import MarkdownSyntax
+
+/// Finds what a writer meant to fill in later: placeholders, template guidance, empty required sections.
+enum UnfinishedRule: DocumentRule {
+  static let id = "unfinished"
+  static let summary =
+    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `{{…}}`), template guidance left in, "
+    + "required sections left empty."
+  static let rationale = """
+    ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
+    suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
+    sentence what this form records" is neither, and once approved it is what people follow. A \
+    placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like) or a `{{variable}}` left by a template. \
+    Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
+    (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
+    `required-sections`) is empty when nothing but guidance stands under its heading.
+    """
+  static let defaultSeverity = Severity.error
+
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shapes: capitals that are not placeholders, and brackets that are references.
+    ExampleRepository.procedure(
+      records: """
+        The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
+        TBDX gauge and the XXXL gloves are kept in the store.
+        """),
+  ]
+  static let failingExamples = [
+    ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
+    ExampleRepository.procedure(
+      purpose: """
+        | Process owner | <enter role of process owner> |
+        | --- | --- |
+        | Review date | [insert date] |
+        """),
+    ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
+    ExampleRepository.procedure(
+      purpose: "*Note: describe here the gauges you use. Delete this note when done.*"),
+    ExampleRepository.procedure(records: ""),
+  ]
+
+  static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
+    var findings: [Finding] = []
+    var reportedLines = Set<Int>()
+    func report(_ position: SourcePosition, _ message: String, excerpt: String) {
+      guard reportedLines.insert(position.line).inserted else { return }
+      findings.append(context.finding(.error, at: position, message, excerpt: excerpt))
+    }
+    // Guidance paragraphs, by unit index: they are reported once and do not fill a section.
+    var guidance = Set<Int>()
+    let markdown = document.markdown
+    for (index, unit) in prose.units.enumerated() where unit.kind == .paragraph {
+      // Guidance is set in italics (or bold) as a whole paragraph, as sop's templates and most others do.
+      // Fields are read in place: copying a node would retain its strings and children.
+      guard unit.bytes.count < 600, markdown.nodes[unit.node].children.count == 1 else { continue }
+      switch markdown.nodes[markdown.nodes[unit.node].children[0]].kind {
+      case .emphasis, .strong: break
+      default: continue
+      }
+      let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      guard isGuidance(text) else { continue }
+      guidance.insert(index)
+      report(
+        unit.start, "template guidance is still here ('\(shortened(text))'): write what it asks for, then delete it",
+        excerpt: text)
+    }
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      let all = 0..<bytes.count
+      // Placeholder words start with a capital, which is rare: one `memchr` pass per first letter.
+      for (first, words) in placeholderWords {
+        ByteSearch.forEach(first, in: bytes, range: all) { offset in
+          // "The", "This": most capitals fail on the second byte, before any word is compared.
+          guard offset + 1 < bytes.count, bytes[offset + 1] &- 0x41 < 26,
+            offset == 0 || !Prose.isAlphanumericASCII(bytes[offset - 1]),
+            let word = words.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
+            offset + word.count == bytes.count || !Prose.isAlphanumericASCII(bytes[offset + word.count]),
+            let unit = prose.unit(containingByte: offset)
+          else { return }
+          let text = String(decoding: word, as: UTF8.self)
+          report(
+            prose.position(ofByte: offset, in: prose.units[unit]),
+            "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
+        }
+      }
+      // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
+      for open in brackets {
+        ByteSearch.forEach(open, in: bytes, range: all) { index in
+          guard let unitIndex = prose.unit(containingByte: index) else { return }
+          let unit = prose.units[unitIndex]
+          let rest = bytes[(index + 1)..<unit.bytes.upperBound]
+          if open == UInt8(ascii: "{") {
+            guard rest.first == UInt8(ascii: "{") else { return }
+            report(
+              prose.position(ofByte: index, in: unit),
+              "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
+              excerpt: "{{")
+          } else if let verb = leadingWord(rest), placeholderVerbs.contains(verb) {
+            let text = bracketed(rest, from: index, in: bytes)
+            report(
+              prose.position(ofByte: index, in: unit),
+              "placeholder '\(text)' is still here: replace it with the real text", excerpt: text)
+          }
+        }
+      }
+    }
+    // `<enter role of process owner>` is read by cmark-gfm as an HTML tag, so it is not in the prose.
+    for index in document.inlineHTML {
+      let node = document.markdown.nodes[index]
+      guard node.literal.utf8.count > 3,
+        let verb = leadingWord(Array(node.literal.utf8.dropFirst())[...]), placeholderVerbs.contains(verb)
+      else { continue }
+      report(
+        node.start, "placeholder '\(node.literal)' is still here: replace it with the real text", excerpt: node.literal)
+    }
+    findings += emptySections(document, guidance: guidance, context: context)
+    return findings
+  }
+
+  /// Required sections with nothing under their heading but guidance.
+  private static func emptySections(_ document: LintDocument, guidance: Set<Int>, context: RuleContext) -> [Finding] {
+    guard let type = document.typeName,
+      let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
+    else { return [] }
+    let prose = document.prose
+    // Which sections have text: one pass over the units; names are compared only for empty sections.
+    var hasText = [Bool](repeating: false, count: document.headings.count)
+    for (index, unit) in prose.units.enumerated()
+    where unit.section >= 0 && !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
+      if case .heading = unit.kind { continue }
+      hasText[unit.section] = true
+    }
+    var names: Set<String>?
+    var findings: [Finding] = []
+    for (index, heading) in document.headings.enumerated() where heading.level == 2 && !hasText[index] {
+      let next = document.headings[(index + 1)...].first { $0.level <= 2 }
+      let hasSubsection = index + 1 < document.headings.count && document.headings[index + 1].level > 2
+      guard !hasSubsection else { continue }
+      if names == nil {
+        var all = Set(required.map(RequiredSectionsRule.normalized))
+        for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
+        where all.contains(RequiredSectionsRule.normalized(key)) {
+          all.formUnion(others.map(RequiredSectionsRule.normalized))
+        }
+        names = all
+      }
+      guard names!.contains(RequiredSectionsRule.normalized(heading.text)) else { continue }
+      let hasOther = document.markdown.nodes.contains { node in
+        guard node.start > heading.start, next.map({ node.start < $0.start }) ?? true else { return false }
+        switch node.kind {
+        case .codeBlock, .image, .thematicBreak: return true
+        default: return false
+        }
+      }
+      guard !hasOther else { continue }
+      findings.append(
+        context.finding(
+          .error, at: heading.start,
+          "the required section '\(heading.text)' is empty: write what it should say, or say why it does not apply",
+          excerpt: heading.text))
+    }
+    return findings
+  }
+
+  /// Whether a paragraph is template guidance.
+  static func isGuidance(_ text: String) -> Bool {
+    if templateGuidance.contains(text) { return true }
+    guard text.utf8.count < 600 else { return false }
+    let lower = text.lowercased()
+    return guidanceMarks.contains { lower.contains($0) }
+  }
+
+  /// The italic guidance paragraphs of sop's own templates.
+  static let templateGuidance: Set<String> = Set(
+    BundledTemplates.byType.values.flatMap { template in
+      template.split(separator: "\n").compactMap { line -> String? in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count > 2, trimmed.hasPrefix("_"), trimmed.hasSuffix("_") else { return nil }
+        return String(trimmed.dropFirst().dropLast())
+      }
+    })
+
+  /// Phrases only guidance uses: it asks to be removed once followed.
+  private static let guidanceMarks = [
+    "delete this note", "delete this section", "delete this text", "delete this guidance", "delete this line",
+    "remove this note", "remove this text", "remove this guidance", "replace this text", "delete these notes",
+    "delete this paragraph", "remove this paragraph",
+  ]
+
+  /// The capitalised words that mark unfinished text.
+  private static let placeholderWords: [(UInt8, [[UInt8]])] = [
+    (UInt8(ascii: "T"), ["TBD", "TBC", "TODO", "TBA"].map { Array($0.utf8) }),
+    (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
+    (UInt8(ascii: "X"), [Array("XXX".utf8)]),
+  ]
+
+  private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
+
+  /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
+  private static let placeholderVerbs: Set<String> = [
+    "insert", "enter", "add", "describe", "specify", "fill", "name", "type", "state", "define", "provide",
+    "replace", "write", "list", "date", "company", "organization", "organisation", "tbd", "todo", "placeholder",
+  ]
+
+  /// The first word after a bracket, lowercased, when a letter follows at once.
+  private static func leadingWord(_ bytes: ArraySlice<UInt8>) -> String? {
+    var word: [UInt8] = []
+    for byte in bytes {
+      let lower = byte | 0x20
+      guard lower >= 0x61, lower <= 0x7A, word.count < 16 else { break }
+      word.append(lower)
+    }
+    guard !word.isEmpty, let next = bytes.dropFirst(word.count).first,
+      next == 0x20 || next == UInt8(ascii: "]") || next == UInt8(ascii: ">") || next == UInt8(ascii: ":")
+    else { return nil }
+    return String(decoding: word, as: UTF8.self)
+  }
+
+  private static func leadingWord(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+    leadingWord(ArraySlice(bytes.prefix(20)))
+  }
+
+  /// The text from an opening bracket at `start` to its closing one (at most 60 bytes).
+  private static func bracketed(
+    _ rest: Slice<UnsafeBufferPointer<UInt8>>, from start: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> String {
+    let open = bytes[start]
+    let close: UInt8 =
+      open == UInt8(ascii: "[") ? UInt8(ascii: "]") : open == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "}")
+    let end =
+      rest.prefix(60).firstIndex(of: close).map { $0 + (open == UInt8(ascii: "{") ? 2 : 1) }
+      ?? min(rest.endIndex, start + 40)
+    return String(decoding: bytes[start..<min(end, rest.endIndex)], as: UTF8.self)
+  }
+
+  private static func shortened(_ text: String) -> String {
+    text.count > 60 ? String(text.prefix(57)) + "…" : text
+  }
+}
