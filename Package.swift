@@ -53,7 +53,7 @@ let package = Package(
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax", "CCmarkGFM"]),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),
     .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
-    .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"]),
+    .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),
     .testTarget(
       name: "DocumentControlTests",

@@ -53,7 +53,7 @@ if "$sop" --help | grep -q '^  *approve'; then
   as "Priya Shah" "priya.shah@acme-builders.example"
   "$sop" approve --key "$keys/priya" --message "Quality review, January release" \
     POL-001 QP-001 QP-002 QP-003 QP-004 QP-005 QP-006 WI-001 WI-002 F-001 F-003
-  step "F-002 has too many fields: sop refuses to sign content with lint errors"
+  step "F-002 was left unfinished (an [insert …] placeholder): sop refuses to sign content with lint errors"
   "$sop" approve --key "$keys/priya" F-002 || echo "(refused, as it should be)"
   at "2026-01-20T08:30:00Z"
   as "Tom Becker" "tom.becker@acme-builders.example"
