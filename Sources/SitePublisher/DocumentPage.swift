@@ -65,7 +65,7 @@ struct DocumentPage: Sendable {
         <th scope="row">\(signer.name)<br><span class="muted">\(signer.email)</span></th>
         <td>\(signer.role)</td>
         <td class="nowrap"><time datetime="\(time.isoText)">\(time.dateTimeText)</time></td>
-        <td>\(signer.meaning)</td>
+        <td>\(signer.meaning)\(signer.comment.map { "<br><q>\($0)</q>" as Markup } ?? "")</td>
         <td class="fingerprint"><code>\(signer.fingerprint)</code></td>
         <td class="commit"><code>\(signer.commit)</code></td>
         </tr>

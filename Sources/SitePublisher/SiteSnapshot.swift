@@ -61,12 +61,15 @@ public struct Signer: Codable, Sendable, Equatable {
   public var commit: String
   /// What the signature means: "Approved", "Reviewed" or "Published".
   public var meaning: String
+  /// The signer's note, shown beside the signature where an auditor looks for it.
+  public var comment: String?
 
   /// Creates a signer record.
   public init(
     name: String, email: String, role: String, time: Date, fingerprint: String, commit: String,
-    meaning: String
+    meaning: String, comment: String? = nil
   ) {
+    self.comment = comment
     self.name = name
     self.email = email
     self.role = role

@@ -166,6 +166,7 @@ enum LogText {
   static func signatureLine(_ signature: SignatureEntry) -> String {
     "\(signature.meaning)  \(signature.name) <\(signature.email)> as \(signature.role)  \(readable(signature.time))  "
       + "\(signature.fingerprint)  commit \(signature.commit.prefix(12))"
+      + (signature.comment.map { "\n      \"\($0)\"" } ?? "")
   }
 
   static func readable(_ iso: String) -> String {

@@ -33,6 +33,9 @@ struct ReviewRevokeTests {
     #expect(review.stdout.contains("next review by"), "\(review.stdout)")
     #expect(try team.scratch.git("log", "-1", "--format=%s") == "Review QP-001 revision 1")
     #expect(try log(team)?.revisions.first?.reviews.count == 1)
+    // The reviewer's note is in the log, where an auditor looks for it.
+    #expect(try team.cli.sop("log", "QP-001", "--format", "json").stdout.contains("\"comment\" : \"Still right\""))
+    #expect(try team.cli.sop("log", "QP-001").stdout.contains("\"Still right\""))
     try team.commit([AttackTeam.document: procedureText(id: "QP-001", step: "New step.")], as: AttackTeam.danaID, "E")
     let refused = try team.cli.sop("review", "QP-001", "--key", team.alice.path)
     #expect(refused.status == 1 && refused.stderr.contains("sop approve QP-001"), "\(refused.stderr)")

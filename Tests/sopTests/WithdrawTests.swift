@@ -23,7 +23,12 @@ struct WithdrawTests {
     #expect(try team.scratch.git("log", "-1", "--format=%s%n%b") == "Withdraw QP-001\nReplaced by QP-002")
     #expect(try team.scratch.git("show", "HEAD:procedures/QP-001.md").contains("status: obsolete"))
     #expect(try team.qp001()?.state == "draft")
-    try team.approveQP001()
+    try team.approve(key: team.alice, as: AttackTeam.aliceID)
+    team.scratch.identity = AttackTeam.bobID
+    let last = try team.cli.sop("approve", "QP-001", "--key", team.bob.path)
+    #expect(last.status == 0 && last.stderr.contains("still refer to it: QP-002"), "\(last.stderr)")
+    let publish = try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path)
+    #expect(publish.status == 0 && publish.stderr.contains("QP-001 is withdrawn"), "\(publish.stderr)")
     let report = try team.cli.sop("status").stdout + (try team.verify().result.stdout)
     #expect(try team.qp001()?.state == "obsolete", "\(report)")
     let again = try team.cli.sop("withdraw", "QP-001", "--reason", "Again")

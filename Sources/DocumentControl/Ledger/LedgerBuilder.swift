@@ -301,7 +301,7 @@ struct LedgerBuilder {
       history.changesSinceRevision.append(
         ChangeRecord(
           commit: commit.id, subject: commit.subject, authorName: commit.author.name,
-          authorEmail: commit.author.email, time: commit.author.time))
+          authorEmail: commit.author.email, time: commit.author.time, reason: Self.reason(of: commit.message)))
       history.authorsSinceRevision.formUnion(authors ?? [])
       histories[id] = history
     }
@@ -464,6 +464,8 @@ struct LedgerBuilder {
         email: person.email, name: person.name, role: standing.eligible[0], eligibleRoles: standing.eligible,
         commit: commit.id, time: commit.committer.time, fingerprint: key.fingerprint,
         meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
+      let note = Self.reason(of: commit.message)
+      record.comment = note.isEmpty ? nil : note
       let editorialPath = policy.policy.types[content.type]?.editorial
       if !isReview, isEditorialCommit {
         // An editorial signature on a change that may not take the editorial path counts for nothing.

@@ -23,6 +23,8 @@ public struct ApprovalRecord: Sendable, Hashable {
   public var meaning: String
   /// Whether the commit said `Change: editorial` (and the change qualified).
   public var isEditorial = false
+  /// The signer's note (`--message`): the commit message between its subject and its trailers.
+  public var comment: String?
 }
 
 /// What a counted signature means (raw values are the published and JSON spelling).
@@ -45,6 +47,8 @@ public struct ChangeRecord: Sendable, Hashable {
   public var authorEmail: String
   /// Its author time.
   public var time: Int64
+  /// Why, when the commit message says more than its subject (the text before any trailers).
+  public var reason: String = ""
 }
 
 /// A signer's withdrawal of their own approval (`sop revoke`: a signed commit with `Revokes: <commit>`).

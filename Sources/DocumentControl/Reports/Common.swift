@@ -64,6 +64,8 @@ public struct SignatureEntry: Codable, Sendable, Hashable {
   public var fingerprint: String
   /// The commit id.
   public var commit: String
+  /// The signer's note (`--message`), or nil.
+  public var comment: String?
 
   init(_ record: ApprovalRecord) {
     name = record.name
@@ -73,6 +75,22 @@ public struct SignatureEntry: Codable, Sendable, Hashable {
     meaning = record.meaning
     fingerprint = record.fingerprint
     commit = record.commit.hex
+    comment = record.comment
+  }
+
+  enum CodingKeys: String, CodingKey { case name, email, role, time, meaning, fingerprint, commit, comment }
+
+  /// Encodes every key (`comment` is null without a note).
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(name, forKey: .name)
+    try container.encode(email, forKey: .email)
+    try container.encode(role, forKey: .role)
+    try container.encode(time, forKey: .time)
+    try container.encode(meaning, forKey: .meaning)
+    try container.encode(fingerprint, forKey: .fingerprint)
+    try container.encode(commit, forKey: .commit)
+    try container.encode(comment, forKey: .comment)
   }
 }
 
@@ -88,6 +106,8 @@ public struct ChangeEntry: Codable, Sendable, Hashable {
   public var email: String
   /// ISO 8601 UTC author time.
   public var time: String
+  /// The commit message's text after its subject (why), or "".
+  public var reason: String
 
   init(_ record: ChangeRecord) {
     commit = record.commit.hex
@@ -95,6 +115,7 @@ public struct ChangeEntry: Codable, Sendable, Hashable {
     author = record.authorName
     email = record.authorEmail
     time = UTCTime.iso(record.time)
+    reason = record.reason
   }
 }
 

@@ -31,12 +31,17 @@ extension DocumentRepository {
     for id in ids where id != DocumentID.policy.rawValue {
       guard let entry = status.documents.first(where: { $0.id == id }) else { continue }
       let diff = try diff(id: id, from: nil, to: nil)
-      let becomes: String
+      var becomes: String
       if entry.state == .approved {
         let next = policy?.types[entry.type]?.reviewEvery.map { UTCTime.day($0.adding(to: now)) }
         becomes = "periodic review of revision \(entry.revision)" + (next.map { ", next review by \($0)" } ?? "")
       } else {
         becomes = "revision \(entry.revision + 1) (with the signatures it still needs)"
+        if let editorial = entry.editorial {
+          becomes +=
+            "; an editorial change of \(editorial.words) words: sop approve --editorial needs only "
+            + (editorial.missing.isEmpty ? "what is signed" : editorial.missing.joined(separator: ", "))
+        }
       }
       var authors: [String] = []
       for change in diff.changes where !authors.contains("\(change.author) <\(change.email)>") {

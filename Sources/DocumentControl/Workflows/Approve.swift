@@ -214,6 +214,14 @@ extension DocumentRepository {
           stored, history: history, policy: effective.policy, effective: effective, now: request.now)
         if let stuck = entry.stuck { throw .refused("signing cannot complete \(id): \(stuck)") }
         toLint.append(stored)
+        if frontMatter.status == .obsolete {
+          let referrers = referrers(of: id, inventory: inventory, ledger: ledger)
+          if !referrers.isEmpty {
+            notify(
+              "warning: this approves the withdrawal of \(text), but approved documents still refer to it: "
+                + referrers.joined(separator: ", "))
+          }
+        }
       }
       let label =
         approvedRevision.map { request.isReview ? "revision \($0.number)" : "review of revision \($0.number)" }

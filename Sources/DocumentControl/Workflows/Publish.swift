@@ -128,6 +128,15 @@ extension DocumentRepository {
       throw .ambiguousID(id: id.rawValue, paths: paths)
     }
     let entries = try effectiveEntries(ledger: ledger, inventory: inventory)
+    for entry in entries where entry.isWithdrawn {
+      guard let id = DocumentID(entry.id) else { continue }
+      let referrers = referrers(of: id, inventory: inventory, ledger: ledger)
+      if !referrers.isEmpty {
+        notify(
+          "warning: \(entry.id) is withdrawn, but approved documents still refer to it: "
+            + referrers.joined(separator: ", "))
+      }
+    }
     let neverApproved = inventory.documents.keys.filter { (ledger.documents[$0]?.revisions.isEmpty ?? true) }
       .sorted().map(\.rawValue)
     let revoked = inventory.documents.keys.filter { id in
@@ -361,7 +370,7 @@ extension DocumentRepository {
       SitePublisher.Signer(
         name: record.name, email: record.email, role: record.role,
         time: Date(timeIntervalSince1970: TimeInterval(record.time)), fingerprint: record.fingerprint,
-        commit: record.commit.hex, meaning: record.meaning)
+        commit: record.commit.hex, meaning: record.meaning, comment: record.comment)
     }
     var documents: [SiteDocument] = []
     var withdrawn: [WithdrawnDocument] = []

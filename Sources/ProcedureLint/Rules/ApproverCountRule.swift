@@ -23,14 +23,23 @@ enum ApproverCountRule: DocumentRule {
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    guard let type = document.typeName, let approvals = context.policy?.types[type]?.approvals else { return [] }
+    guard let type = document.typeName, let definition = context.policy?.types[type] else { return [] }
+    let approvals = definition.approvals
     let limit = context.option("max")
     guard Double(approvals.count) > limit else { return [] }
+    // With an editorial path a small change already needs fewer signatures; the advice says so instead of
+    // asking to cut the full set.
+    let advice =
+      definition.editorial.map { path in
+        "; small changes (up to \(path.maxChangedWords) words) take the editorial path with "
+          + "\(path.approvals.joined(separator: ", ")), so consider whether a full revision needs them all"
+      }
+      ?? "; require \(TextMetrics.decimal(limit)) or fewer in sop.yml, or add an editorial path for small changes "
+      + "(editorial: {approvals: [quality], max-changed-words: 12}): each extra approval slows every change"
     return [
       context.finding(
         .warning, at: document.frontMatterLines.position(ofKey: "type") ?? document.frontMatterStart,
-        "type '\(type)' needs \(approvals.count) approvals (\(approvals.joined(separator: ", "))); require "
-          + "\(TextMetrics.decimal(limit)) or fewer in sop.yml: each extra approval slows every change",
+        "type '\(type)' needs \(approvals.count) approvals (\(approvals.joined(separator: ", ")))" + advice,
         metrics: ["approvals": Double(approvals.count), "max": limit], excerpt: "type " + type)
     ]
   }
