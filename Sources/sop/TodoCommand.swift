@@ -45,7 +45,9 @@ enum TodoText {
       lines.append("")
       lines.append("To approve (" + counted(report.approve.count, "document") + "; sop approve ID):")
       for item in report.approve {
-        lines.append("  \(item.id)  \(item.title)  r\(item.revision) as \(item.roles.joined(separator: " or "))")
+        lines.append(
+          "  \(item.id)  \(item.title)  r\(item.revision) as \(item.roles.joined(separator: " or "))"
+            + (item.editorialWords.map { "  (editorial, \($0) words: sop approve --editorial)" } ?? ""))
       }
     }
     if !report.review.isEmpty {

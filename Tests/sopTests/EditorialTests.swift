@@ -39,6 +39,8 @@ struct EditorialTests {
     try edit(team, step: "Wear glvoes.")
     let status = try team.cli.sop("status")
     #expect(status.stdout.contains("(editorial, 2 words)"), "\(status.stdout)")
+    let todo = try team.cli.sop("todo", "--key", team.alice.path, "--format", "json")
+    #expect(todo.stdout.contains("\"editorialWords\" : 2"), "\(todo.stdout)")
     let approve = try team.cli.sop("approve", "QP-001", "--editorial", "--key", team.alice.path)
     #expect(approve.status == 0, "\(approve.stderr)")
     #expect(try team.scratch.git("log", "-1", "--format=%B").contains("Change: editorial"))

@@ -21,6 +21,20 @@ public struct TodoApproval: Codable, Sendable {
   public var revision: Int
   /// The missing roles this person can fill.
   public var roles: [String]
+  /// When the change may take the editorial path, the words it changed (`sop approve --editorial`); else nil.
+  public var editorialWords: Int?
+
+  enum CodingKeys: String, CodingKey { case id, title, revision, roles, editorialWords }
+
+  /// Encodes every key (`editorialWords` is null off the editorial path).
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(title, forKey: .title)
+    try container.encode(revision, forKey: .revision)
+    try container.encode(roles, forKey: .roles)
+    try container.encode(editorialWords, forKey: .editorialWords)
+  }
 }
 
 /// A document the person owns whose periodic review is overdue or due soon.
@@ -93,7 +107,8 @@ extension DocumentRepository {
           candidates.append(stored)
           approve.append(
             TodoApproval(
-              id: entry.id, title: entry.title, revision: history.revisions.count + 1, roles: roles))
+              id: entry.id, title: entry.title, revision: history.revisions.count + 1, roles: roles,
+              editorialWords: entry.editorial?.words))
         }
       }
       if frontMatter.owner.caseInsensitiveCompare(person.email) == .orderedSame, let next = entry.nextReview,
