@@ -26,8 +26,6 @@ public enum ControlError: Error, CustomStringConvertible {
   case unregisteredKey(fingerprint: String)
   /// The signer holds none of the roles the document still needs.
   case notAuthorised(id: String, person: String, needed: [String])
-  /// The signer authored a change since the last approved revision.
-  case selfApproval(id: String, person: String)
   /// The signer already signed this exact content.
   case alreadySigned(id: String, person: String)
   /// Lint found errors (as `path:line:column: rule: message` lines); content with errors is not signed.
@@ -50,6 +48,8 @@ public enum ControlError: Error, CustomStringConvertible {
   case notPublisher(person: String, roles: [String])
   /// Any other refusal, already phrased.
   case refused(String)
+  /// A counting rule refuses the signature: the same reason `verify` gives (Ledger/ApprovalRules.swift).
+  case ruleViolation(RuleViolation)
   /// The repository is a shallow clone: its history cannot be judged (H10).
   case shallowHistory
   /// The mainline ends at a root other than the pinned one (H1).
@@ -99,9 +99,6 @@ public enum ControlError: Error, CustomStringConvertible {
         + "'sop approve POLICY'"
     case .notAuthorised(let id, let person, let needed):
       return "\(person) holds none of the roles \(id) still needs (\(needed.joined(separator: ", ")))"
-    case .selfApproval(let id, let person):
-      return "\(person) authored changes to \(id) since its last approved revision and may not approve it in this "
-        + "role (self-approval in sop.yml: with as-owner, an author signs only as the document's owner)"
     case .alreadySigned(let id, let person): return "\(person) has already signed this content of \(id)"
     case .lintErrors(let findings):
       return "lint found " + counted(findings.count, "error") + "; fix them before signing:\n"
@@ -117,6 +114,7 @@ public enum ControlError: Error, CustomStringConvertible {
     case .notPublisher(let person, let roles):
       return "\(person) may not publish; publishing needs one of the roles \(roles.joined(separator: ", "))"
     case .refused(let message): return message
+    case .ruleViolation(let violation): return violation.message
     case .shallowHistory:
       return "this is a shallow clone, so sop cannot read the whole history it must judge; "
         + "fetch it with 'git fetch --unshallow' (in CI, check out with full history, e.g. fetch-depth: 0)"

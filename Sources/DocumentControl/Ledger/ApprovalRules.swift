@@ -221,7 +221,9 @@ enum ApprovalRules {
     case .never:
       return .failure(
         RuleViolation(
-          kind: .selfApproval, message: "\(person.name) authored changes to \(id) since its last approved revision"))
+          kind: .selfApproval,
+          message: "\(person.name) authored changes to \(id) since its last approved revision and may not sign it "
+            + "(self-approval: never)"))
     }
   }
 

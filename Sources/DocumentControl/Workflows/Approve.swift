@@ -192,16 +192,9 @@ extension DocumentRepository {
       switch ApprovalRules.judgeSigner(
         person, id: id, blob: stored.blob, content: frontMatter, history: history, policy: effective.policy)
       {
-      case .failure(let violation) where violation.kind == .notAuthorised:
-        throw .notAuthorised(
-          id: text, person: person.name,
-          needed: ApprovalRules.requiredRoles(
-            contentType: frontMatter.type, inForceType: approvedRevision == nil ? history.inForce?.type : nil,
-            policy: effective.policy))
-      case .failure(let violation) where violation.kind == .selfApproval:
-        throw .selfApproval(id: text, person: person.name)
       case .failure(let violation):
-        throw .refused(violation.message)
+        // The very sentence `verify` records for the same signature made with stock git.
+        throw .ruleViolation(violation)
       case .success:
         break
       }
