@@ -8,7 +8,7 @@ import Testing
 /// The prose of a body (no front matter).
 func prose(_ body: String) -> Prose {
   let text = "---\nid: QP-010\ntitle: T\ntype: procedure\nowner: maria@example.com\n---\n" + body
-  let source = try! DocumentSource.split(path: "a.md", data: Data(text.utf8))
+  let source = try! DocumentText.split(path: "a.md", data: Data(text.utf8))
   return LintDocument(path: "a.md", text: source, frontMatter: nil).prose
 }
 

@@ -95,9 +95,9 @@ public struct Linter: Sendable {
   private func check(_ file: LintFile) -> FileOutcome {
     var outcome = FileOutcome(path: file.path)
     let frontMatterIndex = Self.frontMatterIndex
-    let text: DocumentSource
+    let text: DocumentText
     do {
-      text = try DocumentSource.split(path: file.path, data: file.data)
+      text = try DocumentText.split(path: file.path, data: file.data)
     } catch {
       if let context = context(ruleIndex: frontMatterIndex, path: file.path, type: nil) {
         outcome.findings.append(FrontMatterRule.finding(for: error, context: context))

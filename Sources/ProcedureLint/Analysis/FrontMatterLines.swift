@@ -8,7 +8,7 @@ struct FrontMatterLines: Sendable {
   /// The file line of the YAML's first line.
   private let firstLine: Int
 
-  init(text: DocumentSource) {
+  init(text: DocumentText) {
     lines = text.frontMatterYAML.split(separator: "\n", omittingEmptySubsequences: false)
     firstLine = text.frontMatterLineOffset + 1
   }

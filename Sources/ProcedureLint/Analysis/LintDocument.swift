@@ -27,7 +27,7 @@ struct LintDocument: Sendable {
   /// Path relative to the repository root.
   let path: String
   /// The split file.
-  let text: DocumentSource
+  let text: DocumentText
   /// The decoded front matter, or nil when it is invalid (the `front-matter` rule reports why).
   let frontMatter: FrontMatter?
   /// The type named in the front matter, even when other keys are invalid.
@@ -51,7 +51,7 @@ struct LintDocument: Sendable {
   /// Inline HTML nodes (cmark-gfm reads `<enter role of process owner>` as a tag).
   let inlineHTML: [Int]
 
-  init(path: String, text: DocumentSource, frontMatter: FrontMatter?) {
+  init(path: String, text: DocumentText, frontMatter: FrontMatter?) {
     self.path = path
     self.text = text
     self.frontMatter = frontMatter

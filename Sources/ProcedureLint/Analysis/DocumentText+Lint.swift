@@ -1,9 +1,7 @@
 import DocumentModel
 import Foundation
 
-/// The split document lint works on: `DocumentText`, whose byte-level fast path makes splitting cheap.
-typealias DocumentSource = DocumentText
-
+/// What lint needs of the split document (`DocumentText`, whose byte-level fast path makes splitting cheap).
 extension DocumentText {
   /// Splits `data`, throwing the model's error for a file that is not a readable document.
   static func split(path: String, data: Data) throws(DocumentModelError) -> DocumentText {
