@@ -109,31 +109,29 @@ def approvals(target, documents):
     print(f"{repo}: {documents} documents, {count} signed approval commits")
 
 
-def many(target, documents):
-    """Documents committed once, Alice (quality) and Bob (owner) registered: for approving many ids at once."""
-    home, repo, e, keys = signed_repository(target)
+def commit_documents(repo, e, documents, words):
+    """Writes QP-00001… into 50 folders under procedures/ and commits them once."""
     rng = random.Random(4)
     for i in range(1, documents + 1):
         folder = os.path.join(repo, "procedures", str(i % 50))
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, f"QP-{i:05d}.md"), "w") as f:
-            f.write(procedure(i, rng, words=150))
+            f.write(procedure(i, rng, words=words))
     run(["git", "add", "-A"], repo, e)
     run(["git", "commit", "-q", "-m", "Documents"], repo, e)
+
+
+def many(target, documents):
+    """Documents committed once, Alice (quality) and Bob (owner) registered: for approving many ids at once."""
+    home, repo, e, keys = signed_repository(target)
+    commit_documents(repo, e, documents, words=150)
     print(f"{repo}: {documents} documents, keys in {home}")
 
 
 def publish(target, documents):
     """Approved documents for the publish benchmark: two signed approval commits, one trailer per document."""
     home, repo, e, keys = signed_repository(target)
-    rng = random.Random(4)
-    for i in range(1, documents + 1):
-        folder = os.path.join(repo, "procedures", str(i % 50))
-        os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, f"QP-{i:05d}.md"), "w") as f:
-            f.write(procedure(i, rng, words=700))
-    run(["git", "add", "-A"], repo, e)
-    run(["git", "commit", "-q", "-m", "Documents"], repo, e)
+    commit_documents(repo, e, documents, words=700)
     trailers = []
     for line in run(["git", "ls-tree", "-r", "HEAD", "procedures"], repo, e).splitlines():
         meta, path = line.split("\t")

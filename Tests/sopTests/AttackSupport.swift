@@ -268,3 +268,24 @@ final class AttackTeam: @unchecked Sendable {
     return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
+
+extension AttackTeam {
+  /// A team repository, a bare server with `sop guard` as its pre-receive hook, and main pushed once.
+  static func guarded() throws -> (team: AttackTeam, server: URL) {
+    let team = try AttackTeam()
+    let server = team.folder("server.git")
+    try team.git(in: team.scratch.home, "init", "-q", "--bare", "-b", "main", server.path)
+    let hook = server.appendingPathComponent("hooks/pre-receive")
+    try Data("#!/bin/sh\nexec '\(CLIHarness.binary)' guard\n".utf8).write(to: hook)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+    try team.scratch.git("remote", "add", "origin", server.path)
+    let first = try team.push("main")
+    guard first.status == 0 else { throw ScratchError(message: "first push refused: \(first.stderr)") }
+    return (team, server)
+  }
+
+  /// `git push -q origin ARGUMENTS` from the team repository (never throws on refusal: callers judge it).
+  func push(_ arguments: String...) throws -> ProcessResult {
+    try runProcess("git", ["push", "-q", "origin"] + arguments, in: scratch.url, environment: scratch.environment)
+  }
+}

@@ -314,12 +314,12 @@ struct RedTeamTests {
   /// the guard refuses a merge that a fresh clone would read differently.
   @Test("Guard: a keyless first-parent revert to a superseded text leaves the newer revision in force")
   func guardRejectsKeylessRevert() throws {
-    let (team, server) = try guarded()
+    let (team, server) = try AttackTeam.guarded()
     try team.approveQP001()
     let r1Commit = try team.rev()
     try team.commit([Team.document: procedureText(step: "New step.")], as: Team.danaID, "Edit")
     try team.approveQP001()
-    #expect(try push(team, "main").status == 0)
+    #expect(try team.push("main").status == 0)
     let before = try team.git(in: server, "rev-parse", "main")
     try team.scratch.git("checkout", "-q", "-b", "revert", r1Commit)
     team.scratch.identity = Team.malloryID
@@ -327,7 +327,7 @@ struct RedTeamTests {
     try team.scratch.git("checkout", r1Commit, "--", Team.document)
     try team.scratch.commitAll("Merge main")
     _ = before
-    _ = try push(team, "revert:main")
+    _ = try team.push("revert:main")
     let clone = team.folder("judge")
     try team.git(in: team.scratch.home, "clone", "-q", server.path, clone.path)
     try team.git(in: clone, "config", "sop.root", try team.roots().first ?? "")
@@ -340,12 +340,12 @@ struct RedTeamTests {
   /// sop.yml back (H2): an approved policy takes effect wherever its approvals enter.
   @Test("Guard: a keyless first-parent policy rollback leaves the newer policy in effect")
   func guardRejectsKeylessPolicyRollback() throws {
-    let (team, server) = try guarded()
+    let (team, server) = try AttackTeam.guarded()
     let beforeRemoval = try team.rev()
     let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
     try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin's stolen key")
     try team.approve("POLICY", key: team.alice, as: Team.aliceID)
-    #expect(try push(team, "main").status == 0)
+    #expect(try team.push("main").status == 0)
     let before = try team.git(in: server, "rev-parse", "main")
     try team.scratch.git("checkout", "-q", "-b", "rollback", beforeRemoval)
     team.scratch.identity = Team.malloryID
@@ -353,7 +353,7 @@ struct RedTeamTests {
     try team.scratch.git("checkout", beforeRemoval, "--", "sop.yml")
     try team.scratch.commitAll("Merge main")
     _ = before
-    _ = try push(team, "rollback:main")
+    _ = try team.push("rollback:main")
     let clone = team.folder("judge")
     try team.git(in: team.scratch.home, "clone", "-q", server.path, clone.path)
     try team.git(in: clone, "config", "sop.root", try team.roots().first ?? "")
@@ -365,18 +365,18 @@ struct RedTeamTests {
   /// `firstParentSwapKeepsRemovedKey` pushed to a guarded server must be rejected, and main must not move.
   @Test("Guard: the first-parent swap that gets a removed key counted is rejected")
   func guardRejectsFirstParentSwap() throws {
-    let (team, server) = try guarded()
+    let (team, server) = try AttackTeam.guarded()
     try team.approve(key: team.bob, as: Team.bobID)
     let beforeRemoval = try team.rev()
     let withoutErin = team.policy(people: team.members { $0.removeAll { $0.email == Team.erinID.email } })
     try team.commit(["sop.yml": withoutErin], as: Team.danaID, "Remove Erin's stolen key")
     try team.approve("POLICY", key: team.alice, as: Team.aliceID)
-    #expect(try push(team, "main").status == 0)
+    #expect(try team.push("main").status == 0)
     let before = try team.git(in: server, "rev-parse", "main")
     try team.scratch.git("checkout", "-q", "-b", "thief", beforeRemoval)
     try team.approve(key: team.erin, as: Team.erinID)
     try team.merge(["--no-ff", "main"], as: Team.malloryID)
-    let result = try push(team, "thief:main")
+    let result = try team.push("thief:main")
     #expect(result.status != 0, "\(result.stderr)")
     #expect(try team.git(in: server, "rev-parse", "main") == before)
   }
@@ -712,37 +712,18 @@ struct RedTeamTests {
 
   // MARK: sop guard
 
-  /// A team repository, a bare server with the guard installed, and main pushed once (as GuardTests).
-  func guarded() throws -> (team: AttackTeam, server: URL) {
-    let team = try AttackTeam()
-    let server = team.folder("server.git")
-    try team.git(in: team.scratch.home, "init", "-q", "--bare", "-b", "main", server.path)
-    let hook = server.appendingPathComponent("hooks/pre-receive")
-    try Data("#!/bin/sh\nexec '\(CLIHarness.binary)' guard\n".utf8).write(to: hook)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-    try team.scratch.git("remote", "add", "origin", server.path)
-    let first = try push(team, "main")
-    #expect(first.status == 0, "\(first.stderr)")
-    return (team, server)
-  }
-
-  func push(_ team: AttackTeam, _ arguments: String...) throws -> ProcessResult {
-    try runProcess(
-      "git", ["push", "-q", "origin"] + arguments, in: team.scratch.url, environment: team.scratch.environment)
-  }
-
   /// team.md: the guard rejects only what verify would flag. Two honest snapshots made offline
   /// (`published/1`, `published/2`, each signed by Alice, chained) pushed with the branch in one push are a
   /// valid chain and must be accepted: "honest teams are not blocked".
   @Test("Guard legit: two chained snapshots pushed in one push are accepted")
   func guardTwoSnapshotsInOnePush() throws {
-    let (team, server) = try guarded()
+    let (team, server) = try AttackTeam.guarded()
     try team.approveQP001()
     #expect(try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path).status == 0)
     try team.commit([Team.document: procedureText(step: "New step.")], as: Team.danaID, "Edit")
     try team.approveQP001()
     #expect(try team.cli.sop("publish", "--key", team.alice.path, "--out", team.folder("site").path).status == 0)
-    let result = try push(team, "main", "refs/tags/published/1", "refs/tags/published/2")
+    let result = try team.push("main", "refs/tags/published/1", "refs/tags/published/2")
     #expect(result.status == 0, "\(result.stderr)")
     #expect(try team.git(in: server, "tag", "-l", "published/*").split(separator: "\n").count == 2)
   }
@@ -752,7 +733,7 @@ struct RedTeamTests {
   /// honest clean-up of a branch, not a rollback of the record (main never had that policy).
   @Test("Guard legit: force-pushing a feature branch that dropped its own policy change is accepted")
   func guardFeatureBranchPolicyRewind() throws {
-    let (team, _) = try guarded()
+    let (team, _) = try AttackTeam.guarded()
     try team.scratch.git("checkout", "-q", "-b", "feature")
     let frankQuality = team.policy(
       people: team.members { members in
@@ -762,10 +743,10 @@ struct RedTeamTests {
       })
     try team.commit(["sop.yml": frankQuality], as: Team.danaID, "Frank does quality")
     try team.approve("POLICY", key: team.alice, as: Team.aliceID)
-    #expect(try push(team, "feature").status == 0)
+    #expect(try team.push("feature").status == 0)
     try team.scratch.git("reset", "-q", "--hard", "main")
     try team.commit(["notes.txt": "other\n"], as: Team.danaID, "Something else")
-    let forced = try push(team, "--force", "feature")
+    let forced = try team.push("--force", "feature")
     #expect(forced.status == 0, "\(forced.stderr)")
   }
 
@@ -773,15 +754,15 @@ struct RedTeamTests {
   /// push of several refs is judged ref by ref.
   @Test("Guard legit: deleting and force-pushing a feature branch are accepted")
   func guardFeatureBranchRewrite() throws {
-    let (team, _) = try guarded()
+    let (team, _) = try AttackTeam.guarded()
     try team.scratch.git("checkout", "-q", "-b", "feature")
     try team.commit(["notes.txt": "one\n"], as: Team.danaID, "One")
-    #expect(try push(team, "feature").status == 0)
+    #expect(try team.push("feature").status == 0)
     try team.scratch.git("reset", "-q", "--hard", "HEAD~1")
     try team.commit(["notes.txt": "two\n"], as: Team.danaID, "Two")
-    let forced = try push(team, "--force", "feature")
+    let forced = try team.push("--force", "feature")
     #expect(forced.status == 0, "\(forced.stderr)")
-    let deleted = try push(team, ":feature")
+    let deleted = try team.push(":feature")
     #expect(deleted.status == 0, "\(deleted.stderr)")
   }
 
@@ -789,12 +770,12 @@ struct RedTeamTests {
   /// approval on another branch is rejected, and the server's main does not move.
   @Test("Guard: a push of several refs with one forged approval is rejected whole")
   func guardMultiRefPushRejectedWhole() throws {
-    let (team, server) = try guarded()
+    let (team, server) = try AttackTeam.guarded()
     let before = try team.git(in: server, "rev-parse", "main")
     try team.approveQP001()
     try team.scratch.git("checkout", "-q", "-b", "evil")
     try team.approve(key: team.mallory, as: Team.aliceID)
-    let result = try push(team, "main", "evil")
+    let result = try team.push("main", "evil")
     #expect(result.status != 0)
     #expect(try team.git(in: server, "rev-parse", "main") == before)
   }
