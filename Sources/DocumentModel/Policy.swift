@@ -27,6 +27,19 @@ public struct Policy: Sendable, Codable, Hashable {
   public var publishRoles: [String]
   /// Lint thresholds and severities.
   public var lint: LintSettings
+  /// What each role (or `everyone`) must be trained on (`training:`; docs/training.md).
+  public var training: [String: TrainingAssignment] = [:]
+  /// Days people have to train after a revision takes effect (`training-days`, default 14).
+  public var trainingDays = Policy.defaultTrainingDays
+  /// Roles that may record training given to others (`training-recorders`, default `[quality, admin]`).
+  public var trainingRecorders = Policy.defaultTrainingRecorders
+
+  /// The pseudo-role of `training:` that every person holds.
+  public static let everyone = "everyone"
+  /// `training-days` when left out.
+  public static let defaultTrainingDays = 14
+  /// `training-recorders` when left out.
+  public static let defaultTrainingRecorders = ["quality", "admin"]
 
   /// The file name of the policy at the repository root.
   public static let fileName = "sop.yml"
@@ -56,6 +69,9 @@ public struct Policy: Sendable, Codable, Hashable {
     case securityKeys = "security-keys"
     case policyApprovals = "policy-approvals"
     case publishRoles = "publish-roles"
+    case training
+    case trainingDays = "training-days"
+    case trainingRecorders = "training-recorders"
   }
 
   /// Decodes with defaults for the optional keys.
@@ -99,6 +115,21 @@ public struct Policy: Sendable, Codable, Hashable {
     }
     publishRoles = try container.decodeIfPresent([String].self, forKey: .publishRoles) ?? ["admin"]
     lint = try container.decodeIfPresent(LintSettings.self, forKey: .lint) ?? LintSettings()
+    training = try container.decodeIfPresent([String: TrainingAssignment].self, forKey: .training) ?? [:]
+    // A list may mix ids and type names: the names of declared types are types.
+    for (role, assignment) in training {
+      let named = assignment.documents.filter { types[$0] != nil }
+      guard !named.isEmpty else { continue }
+      training[role] = TrainingAssignment(
+        documents: assignment.documents.filter { types[$0] == nil }, types: assignment.types + named)
+    }
+    trainingDays = try container.decodeWholeNumberIfPresent(forKey: .trainingDays) ?? Self.defaultTrainingDays
+    guard (0...3_650).contains(trainingDays) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: [CodingKeys.trainingDays], debugDescription: "must be a number of days from 0 to 3650"))
+    }
+    trainingRecorders =
+      try container.decodeIfPresent([String].self, forKey: .trainingRecorders) ?? Self.defaultTrainingRecorders
   }
 
   /// Encodes with the key spellings of `sop.yml`.
@@ -115,6 +146,12 @@ public struct Policy: Sendable, Codable, Hashable {
     try container.encode(policyApprovals, forKey: .policyApprovals)
     try container.encode(publishRoles, forKey: .publishRoles)
     try container.encode(lint, forKey: .lint)
+    // Only when set, so that policies without training encode as before.
+    if !training.isEmpty { try container.encode(training, forKey: .training) }
+    if trainingDays != Self.defaultTrainingDays { try container.encode(trainingDays, forKey: .trainingDays) }
+    if trainingRecorders != Self.defaultTrainingRecorders {
+      try container.encode(trainingRecorders, forKey: .trainingRecorders)
+    }
   }
 
   static let shape = YAMLShape.mapping([
@@ -137,6 +174,9 @@ public struct Policy: Sendable, Codable, Hashable {
     "self-approval": .scalar, "changes": .scalar,
     "security-keys": .mapping(["user-verification": .scalar]), "policy-approvals": .scalar,
     "publish-roles": .sequence(of: .scalar),
+    "training": .dictionary(
+      of: .scalarsOr(.mapping(["documents": .sequence(of: .scalar), "types": .sequence(of: .scalar)]))),
+    "training-days": .scalar, "training-recorders": .sequence(of: .scalar),
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),
@@ -230,6 +270,58 @@ public struct Policy: Sendable, Codable, Hashable {
       }
       prefixes[type.prefix] = name
     }
+    // Names in `training:` are looked for from that key on: a role or type name also appears above it.
+    let trainingStart = lines.firstIndex { $0.hasPrefix("training:") } ?? 0
+    try validateTraining(path: path) { needle in
+      (lines[trainingStart...].firstIndex { $0.contains(needle) } ?? lines.firstIndex { $0.contains(needle) } ?? 0)
+        + 1
+    }
+  }
+
+  /// `training:` and `training-recorders:` name roles someone holds (or a type or publishing needs), declared
+  /// types, and ids with a declared prefix.
+  private func validateTraining(path: String, line: (String) -> Int) throws(DocumentModelError) {
+    var known: Set<String> = [Self.everyone]
+    for person in people { known.formUnion(person.roles) }
+    for type in types.values { known.formUnion(type.approvals) }
+    known.formUnion(publishRoles)
+    for role in trainingRecorders where !known.contains(role) {
+      throw .invalidValue(
+        path: path, line: line("training-recorders"), key: "training-recorders",
+        problem: "no person holds the role '\(role)'")
+    }
+    for (role, assignment) in training.sorted(by: { $0.key < $1.key }) {
+      let key = "training.\(role)"
+      guard known.contains(role) else {
+        throw .invalidValue(
+          path: path, line: line("\(role):"), key: key,
+          problem: "no person holds the role '\(role)' (use 'everyone' for every person)")
+      }
+      for name in assignment.types where types[name] == nil {
+        throw .invalidValue(
+          path: path, line: line(name), key: key,
+          problem: "'\(name)' is no type under 'types:' (\(types.keys.sorted().joined(separator: ", ")))")
+      }
+      for text in assignment.documents {
+        guard let id = DocumentID(text), typeName(forPrefix: id.prefix) != nil else {
+          throw .invalidValue(
+            path: path, line: line(text), key: key,
+            problem: "'\(text)' is neither a type name nor a document id with a declared prefix")
+        }
+      }
+    }
+  }
+
+  /// What `person` must be trained on: document ids and type names, from `everyone` and their roles.
+  public func trainingNeeds(of person: Person) -> (ids: Set<String>, types: Set<String>) {
+    var ids = Set<String>()
+    var types = Set<String>()
+    for role in [Self.everyone] + person.roles {
+      guard let assignment = training[role] else { continue }
+      ids.formUnion(assignment.documents)
+      types.formUnion(assignment.types)
+    }
+    return (ids, types)
   }
 
   /// The person with this email (case-insensitive).
@@ -240,6 +332,34 @@ public struct Policy: Sendable, Codable, Hashable {
   /// The type whose prefix is `prefix`.
   public func typeName(forPrefix prefix: String) -> String? {
     types.first { $0.value.prefix == prefix }?.key
+  }
+}
+
+/// One entry of `training:`: the documents a role must know, by id and by type.
+public struct TrainingAssignment: Sendable, Codable, Hashable {
+  /// Document ids.
+  public var documents: [String]
+  /// Type names: every document of these types.
+  public var types: [String]
+
+  /// Creates an assignment.
+  public init(documents: [String] = [], types: [String] = []) {
+    self.documents = documents
+    self.types = types
+  }
+
+  enum CodingKeys: String, CodingKey { case documents, types }
+
+  /// Decodes a list of ids and type names, or `{documents: […], types: […]}`.
+  public init(from decoder: Decoder) throws {
+    if let list = try? decoder.singleValueContainer().decode([String].self) {
+      self.init(documents: list)
+      return
+    }
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      documents: try container.decodeIfPresent([String].self, forKey: .documents) ?? [],
+      types: try container.decodeIfPresent([String].self, forKey: .types) ?? [])
   }
 }
 

@@ -17,6 +17,8 @@ indirect enum YAMLShape: Sendable {
   case scalarOrDictionary
   /// A scalar, or a value of the given shape (a key line, or a key with its revocation).
   case scalarOr(YAMLShape)
+  /// A sequence of scalars, or a value of the given shape (`training: {site: [WI-001]}` or `{types: […]}`).
+  case scalarsOr(YAMLShape)
 }
 
 /// Decodes YAML into typed Codable values, turning every failure into a `DocumentModelError` with a line.
@@ -99,6 +101,12 @@ struct TypedYAML {
       for (index, item) in sequence.enumerated() {
         try check(item, against: .scalar, keyPath: keyPath + ["\(index)"], budget: &budget, hints: hints)
       }
+    case (.scalarsOr, .sequence(let sequence)):
+      for (index, item) in sequence.enumerated() {
+        try check(item, against: .scalar, keyPath: keyPath + ["\(index)"], budget: &budget, hints: hints)
+      }
+    case (.scalarsOr(let other), _):
+      try check(node, against: other, keyPath: keyPath, budget: &budget, hints: hints)
     case (.scalarOrDictionary, .mapping(let mapping)):
       for (key, value) in mapping {
         try check(

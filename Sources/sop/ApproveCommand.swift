@@ -21,6 +21,9 @@ struct ApproveCommand: ParsableCommand {
   @Flag(help: "Sign a small change on the type's editorial path (trailer Change: editorial).")
   var editorial = false
 
+  @Flag(help: "Training on the previous revision carries over (trailer Retraining: not-required; docs/training.md).")
+  var noRetraining = false
+
   @OptionGroup var signing: SigningOptions
 
   func validate() throws {
@@ -28,7 +31,9 @@ struct ApproveCommand: ParsableCommand {
   }
 
   func run() throws {
-    try signApproval(ids: ids, isReview: false, isEditorial: editorial, global: global, signing: signing)
+    try signApproval(
+      ids: ids, isReview: false, isEditorial: editorial, waivesRetraining: noRetraining, global: global,
+      signing: signing)
   }
 }
 
@@ -54,7 +59,8 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    try signApproval(ids: ids, isReview: true, isEditorial: false, global: global, signing: signing)
+    try signApproval(
+      ids: ids, isReview: true, isEditorial: false, waivesRetraining: false, global: global, signing: signing)
   }
 }
 
@@ -76,11 +82,13 @@ struct SigningOptions: ParsableArguments {
 /// Signs an approval or review and prints the outcome. On a terminal (unless `--yes`) it first shows what is
 /// about to be signed and asks.
 private func signApproval(
-  ids: [String], isReview: Bool, isEditorial: Bool, global: GlobalOptions, signing: SigningOptions
+  ids: [String], isReview: Bool, isEditorial: Bool, waivesRetraining: Bool, global: GlobalOptions,
+  signing: SigningOptions
 ) throws {
   var request = ApprovalRequest(
     ids: ids, keyPath: signing.key, message: signing.message, now: approvalTime(), isReview: isReview)
   request.isEditorial = isEditorial
+  request.waivesRetraining = waivesRetraining
   let format = signing.format
   let confirm = !signing.yes
   let repository = try global.open()

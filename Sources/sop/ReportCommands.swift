@@ -150,6 +150,15 @@ enum LogText {
       for change in revision.changes.reversed() {
         lines.append("    \(change.commit.prefix(7)) \(change.time.prefix(10)) \(change.author): \(change.subject)")
       }
+      if revision.retraining == "not-required" {
+        lines.append("  Retraining not required: earlier training carries over")
+      }
+      if !revision.training.isEmpty { lines.append("  Training:") }
+      for record in revision.training {
+        lines.append(
+          "    \(record.time.prefix(10)) \(record.kind.rawValue): \(record.name) <\(record.email)>"
+            + (record.kind == .trained ? " by \(record.by)" : ""))
+      }
       lines.append("")
     }
     if !log.pendingChanges.isEmpty || !log.pendingApprovals.isEmpty {

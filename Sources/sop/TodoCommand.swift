@@ -58,12 +58,26 @@ enum TodoText {
           "  \(item.id)  \(item.title)  " + (item.overdue ? "OVERDUE since " : "due ") + item.nextReview.prefix(10))
       }
     }
+    if !report.acknowledge.isEmpty {
+      lines.append("")
+      lines.append(
+        "To read and acknowledge (" + counted(report.acknowledge.count, "document") + "; sop acknowledge ID):")
+      for item in report.acknowledge {
+        let when: String
+        switch item.state {
+        case .overdue: when = "OVERDUE since \(item.due.prefix(10))"
+        case .outdated: when = "revised; retrain by \(item.due.prefix(10))"
+        default: when = "due by \(item.due.prefix(10))"
+        }
+        lines.append("  \(item.id)  \(item.title)  r\(item.revision)  \(when)")
+      }
+    }
     for item in report.policy {
       lines.append("")
       lines.append(
         "sop.yml: a change (blob \(item.blob.prefix(12))) waits for your admin signature (sop approve POLICY)")
     }
-    if report.approve.isEmpty && report.review.isEmpty && report.policy.isEmpty {
+    if report.approve.isEmpty && report.review.isEmpty && report.policy.isEmpty && report.acknowledge.isEmpty {
       lines.append("Nothing waiting.")
     }
     return lines.joined(separator: "\n")

@@ -103,7 +103,13 @@ final class AttackTeam: @unchecked Sendable {
     return (store, keys)
   }()
 
-  init(policyApprovals: Int = 1, documents: [String]? = nil) throws {
+  /// Extra people (staff without keys) and extra top-level `sop.yml` text, for the root policy.
+  let staff: [Member]
+  let extraPolicy: String
+
+  init(policyApprovals: Int = 1, documents: [String]? = nil, staff: [Member] = [], extraPolicy: String = "") throws {
+    self.staff = staff
+    self.extraPolicy = extraPolicy
     scratch = try ScratchRepository()
     cli = CLIHarness(scratch: scratch)
     var copied: [String: SigningKey] = [:]
@@ -128,13 +134,14 @@ final class AttackTeam: @unchecked Sendable {
 
   /// The honest members; `edit` changes them before the policy is written.
   func members(_ edit: (inout [Member]) -> Void = { _ in }) -> [Member] {
-    var list = [
-      Member(name: Self.aliceID.name, email: Self.aliceID.email, roles: ["quality", "admin"], key: alice.publicKey),
-      Member(name: Self.bobID.name, email: Self.bobID.email, roles: ["operations"], key: bob.publicKey),
-      Member(name: Self.erinID.name, email: Self.erinID.email, roles: ["quality", "admin"], key: erin.publicKey),
-      Member(name: Self.frankID.name, email: Self.frankID.email, roles: ["admin"], key: frank.publicKey),
-      Member(name: Self.danaID.name, email: Self.danaID.email, roles: ["author"], key: nil),
-    ]
+    var list =
+      [
+        Member(name: Self.aliceID.name, email: Self.aliceID.email, roles: ["quality", "admin"], key: alice.publicKey),
+        Member(name: Self.bobID.name, email: Self.bobID.email, roles: ["operations"], key: bob.publicKey),
+        Member(name: Self.erinID.name, email: Self.erinID.email, roles: ["quality", "admin"], key: erin.publicKey),
+        Member(name: Self.frankID.name, email: Self.frankID.email, roles: ["admin"], key: frank.publicKey),
+        Member(name: Self.danaID.name, email: Self.danaID.email, roles: ["author"], key: nil),
+      ] + staff
     edit(&list)
     return list
   }
@@ -166,7 +173,7 @@ final class AttackTeam: @unchecked Sendable {
     if let documents {
       text += "documents: [\(documents.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
     }
-    return text
+    return text + extraPolicy
   }
 
   /// An attacker's policy: the honest people's names and emails, with Mallory's key as Alice's and Trent's as

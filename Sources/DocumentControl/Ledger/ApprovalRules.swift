@@ -291,3 +291,52 @@ enum ApprovalRules {
     }
   }
 }
+
+// MARK: - Training records (docs/training.md, T4 and T5)
+
+extension ApprovalRules {
+  /// `Acknowledges: <ID> <blob>`, as `sop acknowledge` writes it.
+  static let acknowledgementTrailerKey = "acknowledges"
+  /// `Trained: <ID> <blob> <attendee email>`, as `sop train` writes it.
+  static let trainingTrailerKey = "trained"
+  /// `Retraining: not-required` on an approval (`sop approve --no-retraining`).
+  static let retrainingTrailerKey = "retraining"
+  /// The one value of the retraining trailer.
+  static let retrainingNotRequired = "not-required"
+
+  /// T4: the revision of `id` whose content `blob` is, when it is approved and not revoked.
+  static func trainableRevision(blob: ObjectID, history: DocumentHistory?) -> Result<Int, RuleViolation> {
+    guard let revision = history?.revisions.last(where: { $0.blob == blob && $0.revocation == nil }) else {
+      return .failure(
+        RuleViolation(
+          kind: .contentMismatch,
+          message: "blob \(blob.short) is no approved revision in force of this document here; only approved "
+            + "content can be trained on"))
+    }
+    return .success(revision.number)
+  }
+
+  /// T5: whether `signer` may record training given to `attendee` (`sop train`), both under `policy`.
+  static func judgeTrainer(_ signer: Person, attendee email: String, policy: Policy) -> Result<Person, RuleViolation> {
+    guard !Set(signer.roles).isDisjoint(with: policy.trainingRecorders) else {
+      return .failure(
+        RuleViolation(
+          kind: .notAuthorised,
+          message: "\(signer.name) holds none of the training-recorders roles "
+            + "(\(policy.trainingRecorders.joined(separator: ", "))), so cannot record training given to others"))
+    }
+    guard let attendee = policy.person(email: email) else {
+      return .failure(
+        RuleViolation(kind: .notAuthorised, message: "attendee \(email) is not a person in the sop.yml in effect"))
+    }
+    return .success(attendee)
+  }
+
+  /// Whether an approval commit waives retraining (`Retraining: not-required`).
+  static func waivesRetraining(_ trailers: [Trailer]) -> Bool {
+    trailers.contains {
+      $0.key.lowercased() == retrainingTrailerKey
+        && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == retrainingNotRequired
+    }
+  }
+}

@@ -200,6 +200,13 @@ struct LedgerBuilder {
       approvalCommits += approvals.isEmpty ? 1 : 0
       try judgeRevocation(commit, trailers: revocations)
     }
+    let training =
+      mayCarryApprovals(commit.message)
+      ? commit.trailers.filter {
+        let key = $0.key.lowercased()
+        return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
+      } : []
+    if !training.isEmpty { try judgeTraining(commit, trailers: training) }
   }
 
   /// A signer withdraws their own approval (`sop revoke`): from this commit on it counts for nothing. A
@@ -356,60 +363,22 @@ struct LedgerBuilder {
         problems.append(VerificationProblem(commit: commit.id.hex, document: document, kind: kind, message: message))
       }
     }
-    // Rule 1: signed, and the signature verifies with namespace git.
-    guard let verdict = try signatureVerdict(of: commit) else {
-      reportAll(
-        .unsigned,
-        "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its signature: "
-          + "sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
-      return
-    }
-    let key: SSHPublicKey
-    switch verdict {
-    case .valid(let signingKey):
-      key = signingKey
-      signedApprovals.append((commit, signingKey))
-      signerOf[commit.id] = signingKey
-    case .wrongNamespace(let found):
-      reportAll(.badSignature, "signed for namespace '\(found)', not 'git'")
-      return
-    case .invalid(let reason):
-      reportAll(.badSignature, "the signature does not verify over the commit: \(reason)")
-      return
-    }
-    // Rule 2: registered in the policy in effect where the commit enters the mainline.
-    guard let policyIndex = current else {
-      reportAll(.unknownKey, "no sop.yml was in effect where this commit enters the mainline, so no key is registered")
-      return
-    }
-    let policy = policyVersions[policyIndex]
-    if key.algorithm.hasPrefix("sk-"), policy.policy.requiresUserVerification {
-      let flags = try repository.signature(ofCommit: commit.id).flatMap {
-        try? SSHSignature(armored: $0.signature).securityKeyFlags
-      }
-      if let violation = ApprovalRules.securityKeyViolation(
-        keyAlgorithm: key.algorithm, flags: flags, policy: policy.policy)
-      {
-        reportAll(violation.kind, violation.message)
-        return
-      }
-    }
-    guard let person = policy.person(for: key) else {
-      reportAll(.unknownKey, "key \(key.fingerprint) is not registered in the sop.yml in effect where it enters")
-      return
-    }
-    // Rule 3: one parent, same tree.
-    if let violation = try emptyCommitViolation(commit) {
+    let signed: SignedBy
+    switch try judgeRecordSigner(
+      commit, isApproval: true,
+      unsignedMessage: "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its "
+        + "signature: sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
+    {
+    case .failure(let violation):
       reportAll(violation.kind, violation.message)
       return
+    case .success(let value): signed = value
     }
+    let (person, key, policy) = (signed.person, signed.key, signed.policy)
+    if let backDated = signed.backDated { reportAll(backDated.kind, backDated.message) }
     // Rule 3 held, so the one parent's tree is this commit's tree.
     let parentTree = commit.tree
-    let parent = commit.parents[0]
-    // H11: a signer's clock earlier than the parent's is worth an auditor's look.
-    if let parentTime = commits[parent]?.commit.committer.time, commit.committer.time < parentTime {
-      reportAll(.backDated, "committed at \(commit.committer.time), before its parent (\(parentTime))")
-    }
+    let waivesRetraining = ApprovalRules.waivesRetraining(commit.trailers)
     let isEditorialCommit = commit.trailers.contains {
       $0.key.lowercased() == EditorialChange.trailerKey
         && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == EditorialChange.trailerValue
@@ -466,6 +435,7 @@ struct LedgerBuilder {
         meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
       let note = Self.reason(of: commit.message)
       record.comment = note.isEmpty ? nil : note
+      record.waivesRetraining = waivesRetraining
       let editorialPath = policy.policy.types[content.type]?.editorial
       if !isReview, isEditorialCommit {
         // An editorial signature on a change that may not take the editorial path counts for nothing.
@@ -524,6 +494,125 @@ struct LedgerBuilder {
         }
       }
       histories[id] = history
+    }
+  }
+
+  /// Who signed a record commit, under which policy, once rules 1–3 hold (docs/approvals.md).
+  private struct SignedBy {
+    var person: Person
+    var key: SSHPublicKey
+    var policy: EffectivePolicy
+    /// H11: set when the committer time is earlier than the parent's (reported; the record still counts).
+    var backDated: RuleViolation?
+  }
+
+  /// Rules 1–3 and H11 for any signed record, approval or training: signed and verifying in namespace `git`
+  /// (1), by a key registered in the policy in effect where it enters (2), on an empty commit with one parent
+  /// (3). An approval's verified key is kept for revocations and for flagging revoked keys.
+  private mutating func judgeRecordSigner(_ commit: Commit, isApproval: Bool, unsignedMessage: String)
+    throws(GitError) -> Result<SignedBy, RuleViolation>
+  {
+    guard let verdict = try signatureVerdict(of: commit) else {
+      return .failure(RuleViolation(kind: .unsigned, message: unsignedMessage))
+    }
+    let key: SSHPublicKey
+    switch verdict {
+    case .valid(let signingKey):
+      key = signingKey
+      if isApproval {
+        signedApprovals.append((commit, signingKey))
+        signerOf[commit.id] = signingKey
+      }
+    case .wrongNamespace(let found):
+      return .failure(RuleViolation(kind: .badSignature, message: "signed for namespace '\(found)', not 'git'"))
+    case .invalid(let reason):
+      return .failure(
+        RuleViolation(kind: .badSignature, message: "the signature does not verify over the commit: \(reason)"))
+    }
+    guard let policyIndex = current else {
+      return .failure(
+        RuleViolation(
+          kind: .unknownKey,
+          message: "no sop.yml was in effect where this commit enters the mainline, so no key is registered"))
+    }
+    let policy = policyVersions[policyIndex]
+    if key.algorithm.hasPrefix("sk-"), policy.policy.requiresUserVerification {
+      let flags = try repository.signature(ofCommit: commit.id).flatMap {
+        try? SSHSignature(armored: $0.signature).securityKeyFlags
+      }
+      if let violation = ApprovalRules.securityKeyViolation(
+        keyAlgorithm: key.algorithm, flags: flags, policy: policy.policy)
+      {
+        return .failure(violation)
+      }
+    }
+    guard let person = policy.person(for: key) else {
+      return .failure(
+        RuleViolation(
+          kind: .unknownKey,
+          message: "key \(key.fingerprint) is not registered in the sop.yml in effect where it enters"
+        ))
+    }
+    if let violation = try emptyCommitViolation(commit) { return .failure(violation) }
+    var signed = SignedBy(person: person, key: key, policy: policy)
+    // H11: a signer's clock earlier than the parent's is worth an auditor's look.
+    if let parentTime = commits[commit.parents[0]]?.commit.committer.time, commit.committer.time < parentTime {
+      signed.backDated = RuleViolation(
+        kind: .backDated, message: "committed at \(commit.committer.time), before its parent (\(parentTime))")
+    }
+    return .success(signed)
+  }
+
+  /// Judges `Acknowledges:` and `Trained:` trailers (docs/training.md, T1–T5) and records what counts.
+  private mutating func judgeTraining(_ commit: Commit, trailers: [Trailer]) throws(GitError) {
+    func report(_ document: String, _ violation: RuleViolation) {
+      problems.append(
+        VerificationProblem(commit: commit.id.hex, document: document, kind: violation.kind, message: violation.message)
+      )
+    }
+    let documents = trailers.map { String($0.value.split(separator: " ").first ?? "?") }
+    let signed: SignedBy
+    switch try judgeRecordSigner(commit, isApproval: false, unsignedMessage: "the training record is not signed") {
+    case .failure(let violation):
+      for document in Set(documents).sorted() { report(document, violation) }
+      return
+    case .success(let value): signed = value
+    }
+    if let backDated = signed.backDated {
+      for document in Set(documents).sorted() { report(document, backDated) }
+    }
+    for trailer in trailers {
+      let isTraining = trailer.key.lowercased() == ApprovalRules.trainingTrailerKey
+      let parts = trailer.value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+      let document = parts.first ?? "?"
+      guard parts.count == (isTraining ? 3 : 2), let id = DocumentID(parts[0]), let blob = ObjectID(hex: parts[1])
+      else {
+        let shape =
+          isTraining ? "Trained: <ID> <40-hex blob id> <attendee email>" : "Acknowledges: <ID> <40-hex blob id>"
+        report(document, RuleViolation(kind: .contentMismatch, message: "malformed trailer; expected '\(shape)'"))
+        continue
+      }
+      let revision: Int
+      switch ApprovalRules.trainableRevision(blob: blob, history: histories[id]) {
+      case .failure(let violation):
+        report(document, violation)
+        continue
+      case .success(let number): revision = number
+      }
+      var trainee = signed.person
+      if isTraining {
+        switch ApprovalRules.judgeTrainer(signed.person, attendee: parts[2], policy: signed.policy.policy) {
+        case .failure(let violation):
+          report(document, violation)
+          continue
+        case .success(let attendee): trainee = attendee
+        }
+      }
+      histories[id, default: DocumentHistory()].training.append(
+        TrainingRecord(
+          email: trainee.email, name: trainee.name, revision: revision, time: commit.committer.time,
+          by: signed.person.email, byName: signed.person.name, kind: isTraining ? .trained : .acknowledged,
+          commit: commit.id))
     }
   }
 

@@ -25,6 +25,8 @@ public struct ApprovalRecord: Sendable, Hashable {
   public var isEditorial = false
   /// The signer's note (`--message`): the commit message between its subject and its trailers.
   public var comment: String?
+  /// Whether the commit said `Retraining: not-required` (`sop approve --no-retraining`).
+  public var waivesRetraining = false
 }
 
 /// What a counted signature means (raw values are the published and JSON spelling).
@@ -49,6 +51,34 @@ public struct ChangeRecord: Sendable, Hashable {
   public var time: Int64
   /// Why, when the commit message says more than its subject (the text before any trailers).
   public var reason: String = ""
+}
+
+/// How a training record was made (raw values are the JSON spelling).
+public enum TrainingKind: String, Sendable, Codable {
+  /// `sop acknowledge`: the person signed that they read and understood the content.
+  case acknowledged
+  /// `sop train`: a training recorder signed that they trained the person.
+  case trained
+}
+
+/// A counted record that a person was trained on one revision of a document (docs/training.md).
+public struct TrainingRecord: Sendable, Hashable {
+  /// The trained person's email, as the policy in effect spells it.
+  public var email: String
+  /// Their printed name.
+  public var name: String
+  /// The revision the record's blob is.
+  public var revision: Int
+  /// The record commit's committer time (covered by the signature).
+  public var time: Int64
+  /// The signer's email (the person themself for an acknowledgement).
+  public var by: String
+  /// The signer's printed name.
+  public var byName: String
+  /// Acknowledged or trained.
+  public var kind: TrainingKind
+  /// The record commit.
+  public var commit: ObjectID
 }
 
 /// A signer's withdrawal of their own approval (`sop revoke`: a signed commit with `Revokes: <commit>`).
@@ -94,6 +124,10 @@ public struct ApprovedRevision: Sendable {
   /// For an editorial revision, the words inserted plus deleted since the revision before it.
   public var changedWords: Int?
 
+  /// Whether training on the revision before carries over to this one: every counting approval said
+  /// `Retraining: not-required` (docs/training.md, "Retraining").
+  public var carriesTrainingOver: Bool { !approvals.isEmpty && approvals.allSatisfy(\.waivesRetraining) }
+
   /// The last approval or review time: the review clock starts here.
   public var lastApprovedOrReviewed: Int64 { max(approvedAt, reviews.map(\.time).max() ?? approvedAt) }
 }
@@ -108,6 +142,8 @@ public struct DocumentHistory: Sendable {
   public var changesSinceRevision: [ChangeRecord] = []
   /// Emails of authors and committers of those changes (lowercased).
   public var authorsSinceRevision: Set<String> = []
+  /// Training records that count, in history order.
+  public var training: [TrainingRecord] = []
 
   /// The revision in force: the latest one that completed and was not revoked.
   public var inForce: ApprovedRevision? { revisions.last { $0.revocation == nil } }

@@ -67,10 +67,11 @@ enum SignaturePrecheck {
   }
 }
 
-/// Whether a commit message may carry an `Approves:` or `Revokes:` trailer: a byte search that skips trailer
-/// parsing for the ordinary commits that make up most of history.
+/// Whether a commit message may carry a signed record's trailer (`Approves:`, `Revokes:`, `Acknowledges:`,
+/// `Trained:`): a byte search that skips trailer parsing for the ordinary commits that make up most of history.
 func mayCarryApprovals(_ message: String) -> Bool {
-  contains(message, "approves:") || contains(message, "revokes:")
+  contains(message, "approves:") || contains(message, "revokes:") || contains(message, "acknowledges:")
+    || contains(message, "trained:")
 }
 
 /// Whether `message` contains `lowercaseNeedle`, ignoring ASCII case.

@@ -36,9 +36,13 @@ public struct RevisionLogEntry: Codable, Sendable {
   public var revoked: RevocationEntry?
   /// For a revision approved on the editorial path, the words changed; nil for a full approval.
   public var editorialWords: Int?
+  /// Training records on this revision, oldest first.
+  public var training: [TrainingLogEntry] = []
+  /// `required`, or `not-required` when every counting approval waived retraining (docs/training.md).
+  public var retraining = "required"
 
   enum CodingKeys: String, CodingKey {
-    case revision, blob, approvedAt, approvals, reviews, changes, revoked, editorialWords
+    case revision, blob, approvedAt, approvals, reviews, changes, revoked, editorialWords, training, retraining
   }
 
   /// Encodes every key (`revoked` is null when the revision was not revoked).
@@ -52,6 +56,33 @@ public struct RevisionLogEntry: Codable, Sendable {
     try container.encode(changes, forKey: .changes)
     try container.encode(revoked, forKey: .revoked)
     try container.encode(editorialWords, forKey: .editorialWords)
+    try container.encode(training, forKey: .training)
+    try container.encode(retraining, forKey: .retraining)
+  }
+}
+
+/// A training record, as `sop log` shows it under its revision.
+public struct TrainingLogEntry: Codable, Sendable, Hashable {
+  /// The trained person's email.
+  public var email: String
+  /// Their printed name.
+  public var name: String
+  /// ISO 8601 UTC time of the record.
+  public var time: String
+  /// The signer's email.
+  public var by: String
+  /// `acknowledged` or `trained`.
+  public var kind: TrainingKind
+  /// The record commit.
+  public var commit: String
+
+  init(_ record: TrainingRecord) {
+    email = record.email
+    name = record.name
+    time = UTCTime.iso(record.time)
+    by = record.by
+    kind = record.kind
+    commit = record.commit.hex
   }
 }
 

@@ -17,6 +17,8 @@ public struct ApprovalRequest: Sendable {
   public var isReview: Bool
   /// `sop approve --editorial`: sign with `Change: editorial` (the lighter path for a small change).
   public var isEditorial = false
+  /// `sop approve --no-retraining`: sign with `Retraining: not-required` (training carries over).
+  public var waivesRetraining = false
 
   /// Creates a request.
   public init(ids: [String], keyPath: String? = nil, message: String? = nil, now: Date, isReview: Bool = false) {
@@ -235,6 +237,9 @@ extension DocumentRepository {
     }
     message += items.map { "Approves: \($0.id) \($0.blob.hex)" }.joined(separator: "\n") + "\n"
     if request.isEditorial { message += "Change: editorial\n" }
+    if request.waivesRetraining {
+      message += "\(ApprovalRules.retrainingTrailerKey.capitalized): \(ApprovalRules.retrainingNotRequired)\n"
+    }
     return ApprovalPlan(
       person: person, policy: effective.policy, items: items, message: message, builder: builder)
   }

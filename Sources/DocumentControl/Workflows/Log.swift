@@ -31,12 +31,16 @@ extension DocumentRepository {
     let entry = statusEntry(
       stored, history: history, policy: ledger.effectivePolicy?.policy ?? policy, effective: ledger.effectivePolicy,
       now: Date())
+    let training = Dictionary(grouping: history.training, by: \.revision)
     let revisions = history.revisions.map { revision in
-      RevisionLogEntry(
+      var entry = RevisionLogEntry(
         revision: revision.number, blob: revision.blob.hex, approvedAt: UTCTime.iso(revision.approvedAt),
         approvals: revision.approvals.map(SignatureEntry.init), reviews: revision.reviews.map(SignatureEntry.init),
         changes: revision.changes.map(ChangeEntry.init), revoked: revision.revocation.map(RevocationEntry.init),
         editorialWords: revision.isEditorial ? revision.changedWords : nil)
+      entry.training = (training[revision.number] ?? []).map(TrainingLogEntry.init)
+      entry.retraining = revision.carriesTrainingOver ? "not-required" : "required"
+      return entry
     }
     return DocumentLog(
       id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,

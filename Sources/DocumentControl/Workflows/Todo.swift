@@ -49,6 +49,20 @@ public struct TodoReview: Codable, Sendable {
   public var overdue: Bool
 }
 
+/// An approved document the person must know and has not been trained on in its revision in force.
+public struct TodoAcknowledgement: Codable, Sendable {
+  /// The id.
+  public var id: String
+  /// The title.
+  public var title: String
+  /// The revision in force.
+  public var revision: Int
+  /// The training deadline (ISO 8601 UTC).
+  public var due: String
+  /// `due`, `overdue` or `outdated` (docs/training.md).
+  public var state: TrainingState
+}
+
 /// A pending `sop.yml` change the person, an admin, has not signed.
 public struct TodoPolicy: Codable, Sendable {
   /// The blob of the committed `sop.yml`.
@@ -65,6 +79,8 @@ public struct TodoReport: Codable, Sendable {
   public var review: [TodoReview]
   /// A pending policy change to sign (at most one).
   public var policy: [TodoPolicy]
+  /// Approved documents to read and acknowledge (or be trained on), by id.
+  public var acknowledge: [TodoAcknowledgement] = []
 
   /// Reviews due within this many days are listed.
   public static let reviewHorizonDays = 30
@@ -131,8 +147,18 @@ extension DocumentRepository {
     {
       policy.append(TodoPolicy(blob: state.policyBlob.hex))
     }
-    return TodoReport(
+    var report = TodoReport(
       person: TodoPerson(email: person.email, name: person.name), approve: approve, review: review, policy: policy)
+    let matrix = TrainingMatrix(ledger: state.ledger, inventory: state.inventory, policy: effective.policy)
+    for id in matrix.requiredDocuments(of: person) {
+      guard let document = matrix.trainables[id] else { continue }
+      let entry = matrix.entry(for: person, document: document, now: now)
+      guard entry.state != .current else { continue }
+      report.acknowledge.append(
+        TodoAcknowledgement(
+          id: id.rawValue, title: document.title, revision: entry.revision, due: entry.due, state: entry.state))
+    }
+    return report
   }
 
   /// The person in the policy in effect that `subject` names.
