@@ -285,7 +285,8 @@ public struct Policy: Sendable, Codable, Hashable {
     for person in people { known.formUnion(person.roles) }
     for type in types.values { known.formUnion(type.approvals) }
     known.formUnion(publishRoles)
-    for role in trainingRecorders where !known.contains(role) {
+    // The default names roles a policy need not have; only roles written in `training-recorders` must exist.
+    for role in trainingRecorders where trainingRecorders != Self.defaultTrainingRecorders && !known.contains(role) {
       throw .invalidValue(
         path: path, line: line("training-recorders"), key: "training-recorders",
         problem: "no person holds the role '\(role)'")

@@ -31,6 +31,15 @@ struct DocumentPage: Sendable {
     return layout.page(title: title, root: Self.root, section: .document, main: main)
   }
 
+  /// "3 of 4 people current": how many of the people who must know it are trained on this revision.
+  private var trainingFact: Markup {
+    guard let count = layout.snapshot.training?.currentCount(of: document.id) else { return "" }
+    let people: Markup = count.total == 1 ? "person" : "people"
+    let link: Markup =
+      "<a href=\"\(Self.root)\(SitePaths.training)\">\(count.current) of \(count.total) \(people) current</a>"
+    return "\n<div><dt>Training</dt><dd>\(link)</dd></div>"
+  }
+
   private var facts: Markup {
     let nextReview: Markup
     if let date = document.nextReview {
@@ -47,7 +56,7 @@ struct DocumentPage: Sendable {
       <div><dt>Revision</dt><dd>\(document.revision)</dd></div>
       <div><dt>Effective</dt><dd><time datetime="\(layout.effective.dayText)">\(layout.effective.dayText)</time></dd></div>
       <div><dt>Owner</dt><dd>\(document.ownerName)</dd></div>
-      <div><dt>Next review</dt><dd>\(nextReview)</dd></div>
+      <div><dt>Next review</dt><dd>\(nextReview)</dd></div>\(trainingFact)
       <div><dt>Snapshot</dt><dd>\(layout.snapshot.tag) · <code>\(layout.shortCommit)</code></dd></div>
       <div><dt>Source</dt><dd><code>\(document.path)</code> · blob <code>\(String(document.blob.prefix(12)))</code></dd></div>
       </dl>

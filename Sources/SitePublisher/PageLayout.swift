@@ -7,6 +7,7 @@ struct PageLayout: Sendable {
   enum Section: Sendable {
     case documents
     case changes
+    case training
     case document
   }
 
@@ -57,7 +58,7 @@ struct PageLayout: Sendable {
       <nav class="site-nav" aria-label="Site">
       <ul>
       <li><a href="\(root)\(SitePaths.index)"\(current(.documents))>Documents</a></li>
-      <li><a href="\(root)\(SitePaths.changes)"\(current(.changes))>Changes</a></li>
+      <li><a href="\(root)\(SitePaths.changes)"\(current(.changes))>Changes</a></li>\(trainingLink(root: root, current: current(.training)))
       </ul>
       </nav>
       </div>
@@ -71,6 +72,12 @@ struct PageLayout: Sendable {
 
       """
     return page.text
+  }
+
+  /// The navigation entry of the training page, when the snapshot has training.
+  private func trainingLink(root: String, current: Markup) -> Markup {
+    guard snapshot.training != nil else { return "" }
+    return "\n<li><a href=\"\(root)\(SitePaths.training)\"\(current)>Training</a></li>"
   }
 
   private var footer: Markup {

@@ -83,6 +83,10 @@ enum SiteAssets {
     .search label { font-weight: 600; }
     .search input { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #7b8594; border-radius: 4px; width: min(28rem, 100%); }
     .search-status { color: var(--muted); margin: 0; }
+    .training-matrix td { text-align: center; white-space: nowrap; }
+    .training-current { color: #1b5e20; }
+    .training-due { color: var(--warn-ink); }
+    .training-overdue, .training-outdated { color: #b71c1c; font-weight: 600; }
 
     .status-charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem 2rem; margin: 0; }
     .status-charts figure { margin: 0; }

@@ -2,6 +2,7 @@
 enum SitePaths {
   static let index = "index.html"
   static let changes = "changes.html"
+  static let training = "training.html"
   static let manifest = "manifest.json"
   static let stylesheet = "assets/site.css"
   static let script = "assets/search.js"

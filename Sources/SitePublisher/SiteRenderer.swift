@@ -28,12 +28,15 @@ public struct SiteRenderer: Sendable {
     var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
     for entry in effective { byID[entry.document.id] = entry }
-    let shared = [
+    var shared = [
       file(SitePaths.index, IndexPage(layout: layout, documents: effective).render()),
       file(SitePaths.changes, ChangesPage(layout: layout, pages: byID).render()),
       file(SitePaths.stylesheet, SiteAssets.stylesheet),
       file(SitePaths.script, SiteAssets.searchScript),
     ]
+    if let training = snapshot.training {
+      shared.append(file(SitePaths.training, TrainingPage(layout: layout, training: training, pages: byID).render()))
+    }
     for shared in shared { hashes[shared.path] = SiteManifest.sha256Hex(shared.bytes) }
     files += shared
     files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))

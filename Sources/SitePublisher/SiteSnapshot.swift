@@ -24,6 +24,8 @@ public struct SiteSnapshot: Codable, Sendable, Equatable {
   public var stateCounts: [String: Int]
   /// The previous snapshot's tag, or nil for the first snapshot.
   public var previousTag: String?
+  /// The training matrix as of the snapshot, or nil when `sop.yml` asks for no training.
+  public var training: SiteTraining?
 
   /// Creates a snapshot.
   public init(

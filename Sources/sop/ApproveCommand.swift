@@ -94,12 +94,14 @@ private func signApproval(
   let repository = try global.open()
   do {
     if confirm, isatty(0) == 1, isatty(1) == 1 {
-      let preview = try repository.approvalPreview(ids: request.ids, now: request.now)
+      let preview = try repository.approvalPreview(
+        ids: request.ids, now: request.now, waivesRetraining: request.waivesRetraining)
       for item in preview {
         print("\(item.id)  \(item.title)")
         print("  becomes \(item.becomes)")
         print("  \(item.insertedWords) word(s) inserted, \(item.deletedWords) deleted since the revision in force")
         if !item.authors.isEmpty { print("  changes by " + item.authors.joined(separator: ", ")) }
+        if !item.retraining.isEmpty { print("  training: " + item.retraining) }
         for warning in item.warnings.prefix(5) { print("  lint: \(warning)") }
         if item.warnings.count > 5 { print("  lint: … and \(item.warnings.count - 5) more (sop lint)") }
       }

@@ -77,6 +77,15 @@ enum DiffText {
     lines.append(
       counted(diff.insertedWords, "word") + " inserted, " + counted(diff.deletedWords, "word") + " deleted"
         + (diff.wordLevel ? "" : " (some passages too large to compare word by word are shown whole)"))
+    switch diff.retraining {
+    case "required"?:
+      lines.append(
+        "Retraining: required (people who must know \(diff.id) train again, unless every approval says "
+          + "sop approve --no-retraining)")
+    case .some:
+      lines.append("Retraining: not required (every approval so far says --no-retraining; training carries over)")
+    case nil: break
+    }
     return lines.joined(separator: "\n")
   }
 

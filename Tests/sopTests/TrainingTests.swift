@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `sop training`, `acknowledge` and `train` (docs/training.md): records made with sop and with stock git,
@@ -336,5 +337,55 @@ import Testing
     #expect(result.status == 2)
     #expect(result.stderr.contains("QP-077 names no document"))
     #expect(result.stderr.contains("sop.yml:"))
+  }
+
+  @Test func diffAndThePreviewSayWhetherRetrainingApplies() throws {
+    let team = try Self.team()
+    try team.approveQP001()
+    try team.commit(
+      [AttackTeam.document: procedureText(step: "Wear cut-resistant gloves.")], as: AttackTeam.danaID, "Edit")
+    struct Diff: Decodable { let retraining: String? }
+    func retraining() throws -> String? {
+      try JSONDecoder().decode(
+        Diff.self, from: Data(try team.cli.sop("diff", "QP-001", "--format", "json").stdout.utf8)
+      ).retraining
+    }
+    #expect(try retraining() == "required")
+    #expect(try team.cli.sop("diff", "QP-001").stdout.contains("Retraining: required"))
+    team.scratch.clock += 60
+    #expect(try team.cli.sop("approve", "QP-001", "--no-retraining", "--key", team.alice.path).status == 0)
+    #expect(try retraining() == "not-required")
+    // The preview on a terminal counts the people who must know it.
+    guard FileManager.default.fileExists(atPath: "/usr/bin/script") else { return }
+    let shown = try runProcess(
+      "/usr/bin/script", ["-qec", "\(CLIHarness.binary) approve QP-001 --key \(team.bob.path)", "/dev/null"],
+      in: team.scratch.url, environment: team.scratch.environment, input: "n\n")
+    #expect(shown.stdout.contains("training: the 4 people who must know it train again"), "\(shown.stdout)")
+  }
+
+  @Test func thePublishedSiteHasATrainingPageAndCountsOnEachDocument() throws {
+    let team = try Self.team()
+    try team.approveQP001()
+    try Self.record(
+      team, "Trained: QP-001 \(try team.blob()) \(Self.sam.email)", key: team.alice, as: AttackTeam.aliceID)
+    team.scratch.clock += 60
+    let site = team.folder("site")
+    let published = try team.cli.sop("publish", "--key", team.alice.path, "--out", site.path)
+    #expect(published.status == 0, "\(published.stderr)")
+    let page = try String(contentsOf: site.appendingPathComponent("training.html"), encoding: .utf8)
+    #expect(page.contains("<td class=\"training-current\">current</td>"))
+    #expect(page.contains("<td class=\"training-due\">due</td>"))
+    #expect(page.contains("Sam Site"))
+    let document = try String(contentsOf: site.appendingPathComponent("documents/QP-001.html"), encoding: .utf8)
+    #expect(document.contains("1 of 4 people current"))
+    // The manifest lists the page, so `sop render` of the tag reproduces it.
+    let manifest = try String(contentsOf: site.appendingPathComponent("manifest.json"), encoding: .utf8)
+    #expect(manifest.contains("training.html"))
+    // A repository without training: no page, no link.
+    let plain = try AttackTeam()
+    try plain.approveQP001()
+    plain.scratch.clock += 60
+    #expect(try plain.cli.sop("publish", "--key", plain.alice.path, "--out", plain.folder("site").path).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: plain.folder("site").appendingPathComponent("training.html").path))
   }
 }

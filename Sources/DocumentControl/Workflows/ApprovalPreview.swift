@@ -20,11 +20,16 @@ public struct ApprovalPreviewItem: Codable, Sendable {
   public var authors: [String]
   /// Lint warnings and suggestions on the content (`path:line:column: rule: message`).
   public var warnings: [String]
+  /// Whether the new revision makes the people who must know it train again (docs/training.md), in words.
+  public var retraining: String = ""
 }
 
 extension DocumentRepository {
   /// What signing `ids` means, document by document (`POLICY` is left out: its preview is `sop diff POLICY`).
-  public func approvalPreview(ids: [String], now: Date) throws(ControlError) -> [ApprovalPreviewItem] {
+  /// `waivesRetraining`: the signature about to be made says `Retraining: not-required`.
+  public func approvalPreview(ids: [String], now: Date, waivesRetraining: Bool = false)
+    throws(ControlError) -> [ApprovalPreviewItem]
+  {
     let status = try status(at: nil, now: now)
     let policy = try ledger(at: try commit(nil)).effectivePolicy?.policy
     var items: [ApprovalPreviewItem] = []
@@ -51,10 +56,19 @@ extension DocumentRepository {
       let warnings = lint.report.findings.filter { $0.severity != .error }.map {
         "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)"
       }
-      items.append(
-        ApprovalPreviewItem(
-          id: id, title: entry.title, becomes: becomes, insertedWords: diff.insertedWords,
-          deletedWords: diff.deletedWords, authors: authors, warnings: warnings))
+      var item = ApprovalPreviewItem(
+        id: id, title: entry.title, becomes: becomes, insertedWords: diff.insertedWords,
+        deletedWords: diff.deletedWords, authors: authors, warnings: warnings)
+      if entry.state != .approved {
+        let people = try training(person: nil, document: id, at: nil, now: now).people.count
+        let who = people == 1 ? "the 1 person who must know it" : "the \(people) people who must know it"
+        item.retraining =
+          waivesRetraining
+          ? "training carries over if every approval says --no-retraining (this one does); otherwise "
+            + "\(who) train again"
+          : "\(who) train again on the new revision (sop approve --no-retraining for an editorial change)"
+      }
+      items.append(item)
     }
     return items
   }

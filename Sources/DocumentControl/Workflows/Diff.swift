@@ -63,6 +63,30 @@ public struct DocumentDiff: Codable, Sendable {
   public var deletedWords: Int
   /// False when a passage was too large to compare word by word and is shown whole.
   public var wordLevel: Bool
+  /// Whether people who must know the document are trained again on the newer side (docs/training.md):
+  /// `required`, or `not-required` when every approval of it (so far, for a draft) says
+  /// `Retraining: not-required`; nil for `POLICY` and the work tree.
+  public var retraining: String?
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, from, to, changes, uncommittedEdits, blocks, insertedWords, deletedWords, wordLevel, retraining
+  }
+
+  /// Encodes every key (`retraining` is null when it does not apply).
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(id, forKey: .id)
+    try container.encode(title, forKey: .title)
+    try container.encode(from, forKey: .from)
+    try container.encode(to, forKey: .to)
+    try container.encode(changes, forKey: .changes)
+    try container.encode(uncommittedEdits, forKey: .uncommittedEdits)
+    try container.encode(blocks, forKey: .blocks)
+    try container.encode(insertedWords, forKey: .insertedWords)
+    try container.encode(deletedWords, forKey: .deletedWords)
+    try container.encode(wordLevel, forKey: .wordLevel)
+    try container.encode(retraining, forKey: .retraining)
+  }
 }
 
 extension DocumentRepository {
@@ -94,13 +118,27 @@ extension DocumentRepository {
       uncommitted = (try? git.hasUncommittedChanges(at: path)) ?? false
     }
     let title = Self.title(of: new.bytes) ?? Self.title(of: old.bytes) ?? ""
+    var retraining: String?
+    if !isPolicy, let id = DocumentID(text), let blob = new.blob, toSelector != .work {
+      retraining = Self.retraining(of: blob, history: ledger.documents[id] ?? DocumentHistory())
+    }
     return DocumentDiff(
       id: text, title: isPolicy ? "Repository policy (sop.yml)" : title,
       from: DiffSide(selector: fromSelector.description, blob: old.blob?.hex, commit: old.commit?.hex),
       to: DiffSide(selector: toSelector.description, blob: new.blob?.hex, commit: new.commit?.hex),
       changes: changes.map(ChangeEntry.init), uncommittedEdits: uncommitted,
       blocks: redline.blocks.filter { !$0.isUnchanged }.map(DiffBlock.init),
-      insertedWords: redline.insertedWords, deletedWords: redline.deletedWords, wordLevel: redline.isWordLevel)
+      insertedWords: redline.insertedWords, deletedWords: redline.deletedWords, wordLevel: redline.isWordLevel,
+      retraining: retraining)
+  }
+
+  /// Whether content `blob` needs retraining: an approved revision's own answer, or for a draft whether every
+  /// signature so far waives it (none yet: required).
+  static func retraining(of blob: ObjectID, history: DocumentHistory) -> String {
+    let waived =
+      history.revisions.last(where: { $0.blob == blob })?.carriesTrainingOver
+      ?? history.pending[blob].map { !$0.isEmpty && $0.allSatisfy(\.waivesRetraining) } ?? false
+    return waived ? ApprovalRules.retrainingNotRequired : "required"
   }
 
   /// A content as the redline compares it: each front-matter line, then the body's blocks. A file whose

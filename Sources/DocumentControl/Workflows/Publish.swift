@@ -376,8 +376,14 @@ extension DocumentRepository {
     var withdrawn: [WithdrawnDocument] = []
     var paths: [DocumentID: String] = [:]
     var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
+    var training: SiteTraining?
     if let policy {
       let inventory = try inventory(at: tag.commit, policy: policy)
+      if let effective = ledger.effectivePolicy, !effective.policy.training.isEmpty {
+        training = Self.siteTraining(
+          TrainingMatrix(ledger: ledger, inventory: inventory, policy: effective.policy)
+            .report(person: nil, document: nil, now: tagDate))
+      }
       for (id, stored) in inventory.documents {
         paths[id] = stored.path
         let state = statusEntry(
@@ -450,12 +456,26 @@ extension DocumentRepository {
     let publisher = ledger.effectivePolicy?.policy.person(email: tag.tagger.email)
     let fingerprint = tag.signature.flatMap { try? SSHSignature(armored: $0).publicKey.fingerprint } ?? ""
     let role = publisher?.roles.first(where: { (policy?.publishRoles ?? [ApprovalRules.adminRole]).contains($0) }) ?? ""
-    return SiteSnapshot(
+    var snapshot = SiteSnapshot(
       tag: tag.name, commit: tag.commit.hex, effectiveDate: tagDate, organisation: policy?.organisation ?? "",
       publisher: SitePublisher.Signer(
         name: publisher?.name ?? tag.tagger.name, email: tag.tagger.email, role: role, time: tagDate,
         fingerprint: fingerprint, commit: tag.object.hex, meaning: "Published"),
       tagFingerprint: fingerprint, documents: documents, withdrawn: withdrawn, changes: changes,
       stateCounts: counts, previousTag: previous?.name)
+    snapshot.training = training
+    return snapshot
+  }
+
+  /// The matrix as the site shows it: the documents anyone must know, and each person's states.
+  static func siteTraining(_ report: TrainingReport) -> SiteTraining {
+    var documents = Set<DocumentID>()
+    let people = report.people.map { person in
+      SiteTrainee(
+        name: person.name, email: person.email,
+        states: Dictionary(person.documents.map { ($0.id, $0.state.rawValue) }) { first, _ in first })
+    }
+    for person in report.people { documents.formUnion(person.documents.compactMap { DocumentID($0.id) }) }
+    return SiteTraining(documents: documents.sorted().map(\.rawValue), people: people)
   }
 }
