@@ -62,6 +62,13 @@ if "$sop" --help | grep -q '^  *approve'; then
   as "Sam Okafor" "sam.okafor@acme-builders.example"
   "$sop" approve --key "$keys/sam" QP-003 WI-002
 
+  step "A toolbox talk: Maria, the quality coordinator, records that she trained the site crew on WI-001 and WI-002"
+  at "2026-01-21T07:00:00Z"
+  as "Maria Lopez" "maria.lopez@acme-builders.example"
+  "$sop" train WI-001 WI-002 --key "$keys/maria" --message "Toolbox talk at the Northgate site" \
+    --attendee sam.okafor@acme-builders.example --attendee lena.park@acme-builders.example \
+    --attendee joe.rossi@acme-builders.example
+
   step "Sam edits WI-002 after approval: it becomes a draft that still shows revision 1"
   at "2026-02-02T07:15:00Z"
   sed -i 's/^1\. /1. Check the weather forecast for wind. /' work-instructions/WI-002-working-at-heights.md
@@ -127,6 +134,43 @@ if "$sop" --help | grep -q '^  *publish'; then
   "$sop" approve --editorial --key "$keys/priya" QP-002 --message "Wording only"
   "$sop" log QP-002 | head -n 3
   at "2026-02-03T10:00:00Z"
+  as "Maria Lopez" "maria.lopez@acme-builders.example"
+  "$sop" publish --key "$keys/maria" --out "$demo/site"
+fi
+
+if "$sop" --help | grep -q '^  *training'; then
+  step "Training: WI-002 is revised (the wind check), so the site crew trained on revision 1 is outdated"
+  at "2026-02-04T08:00:00Z"
+  as "Priya Shah" "priya.shah@acme-builders.example"
+  "$sop" approve --key "$keys/priya" WI-002 --message "Wind check added after the January near miss"
+  at "2026-02-04T08:15:00Z"
+  as "Sam Okafor" "sam.okafor@acme-builders.example"
+  "$sop" approve --key "$keys/sam" WI-002
+  SOP_NOW="2026-02-05T00:00:00Z" "$sop" training --document WI-002
+
+  step "Maria records a toolbox talk on revision 2: the three of them are current"
+  at "2026-02-05T07:00:00Z"
+  as "Maria Lopez" "maria.lopez@acme-builders.example"
+  "$sop" train WI-002 --key "$keys/maria" --attendee sam.okafor@acme-builders.example \
+    --attendee lena.park@acme-builders.example --attendee joe.rossi@acme-builders.example
+  SOP_NOW="2026-02-05T12:00:00Z" "$sop" training --document WI-002
+
+  step "An editorial revision with --no-retraining: a typo fixed, and training carries over"
+  at "2026-02-06T09:00:00Z"
+  as "Sam Okafor" "sam.okafor@acme-builders.example"
+  sed -i '0,/harness/s//full-body harness/' work-instructions/WI-002-working-at-heights.md
+  git commit -q -am "WI-002: say full-body harness"
+  "$sop" diff WI-002 | tail -n 2
+  at "2026-02-06T09:30:00Z"
+  as "Priya Shah" "priya.shah@acme-builders.example"
+  "$sop" approve --editorial --no-retraining --key "$keys/priya" WI-002 --message "Wording only"
+  SOP_NOW="2026-02-06T12:00:00Z" "$sop" training --document WI-002
+
+  step "sop todo for Lena: what she still has to read"
+  SOP_NOW="2026-02-06T12:00:00Z" "$sop" todo --for lena.park@acme-builders.example
+
+  step "sop publish: the site now has a training page"
+  at "2026-02-06T10:00:00Z"
   as "Maria Lopez" "maria.lopez@acme-builders.example"
   "$sop" publish --key "$keys/maria" --out "$demo/site"
 

@@ -61,7 +61,8 @@ enum TodoText {
     if !report.acknowledge.isEmpty {
       lines.append("")
       lines.append(
-        "To read and acknowledge (" + counted(report.acknowledge.count, "document") + "; sop acknowledge ID):")
+        "To read and acknowledge (" + counted(report.acknowledge.count, "document")
+          + "; sop acknowledge ID, or a trainer records it with sop train):")
       for item in report.acknowledge {
         let when: String
         switch item.state {

@@ -388,4 +388,22 @@ import Testing
     #expect(try plain.cli.sop("publish", "--key", plain.alice.path, "--out", plain.folder("site").path).status == 0)
     #expect(!FileManager.default.fileExists(atPath: plain.folder("site").appendingPathComponent("training.html").path))
   }
+
+  @Test func theGuardRejectsAForgedRecordAndAcceptsAnHonestOne() throws {
+    let (team, server) = try AttackTeam.guarded()
+    try team.approveQP001()
+    #expect(try team.push("main").status == 0)
+    let blob = try team.blob()
+    // Bob holds no training-recorders role: verify would flag it, so the shared repository refuses it.
+    try Self.record(team, "Trained: QP-001 \(blob) \(AttackTeam.danaID.email)", key: team.bob, as: AttackTeam.bobID)
+    let before = try team.git(in: server, "rev-parse", "main")
+    let forged = try team.push("main")
+    #expect(forged.status != 0)
+    #expect(forged.stderr.contains("not-authorised"), "\(forged.stderr)")
+    #expect(try team.git(in: server, "rev-parse", "main") == before)
+    try team.scratch.git("reset", "-q", "--hard", "HEAD~1")
+    try Self.record(team, "Acknowledges: QP-001 \(blob)", key: team.bob, as: AttackTeam.bobID)
+    let honest = try team.push("main")
+    #expect(honest.status == 0, "\(honest.stderr)")
+  }
 }
