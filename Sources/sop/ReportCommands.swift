@@ -210,7 +210,8 @@ struct VerifyCommand: ParsableCommand {
       print("trusted root: \(report.root) (git config sop.root)")
       print(
         (report.ok ? "ok: " : counted(report.problems.count, "problem") + ": ") + "checked "
-          + counted(report.checkedCommits, "approval commit") + " and " + counted(report.checkedTags, "published tag"))
+          + counted(report.checkedCommits, "signed record") + " (approvals, revocations, training) and "
+          + counted(report.checkedTags, "published tag"))
     }
     if !report.ok { throw ExitCode(1) }
   }

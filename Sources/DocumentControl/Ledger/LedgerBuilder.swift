@@ -206,7 +206,10 @@ struct LedgerBuilder {
         let key = $0.key.lowercased()
         return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
       } : []
-    if !training.isEmpty { try judgeTraining(commit, trailers: training) }
+    if !training.isEmpty {
+      approvalCommits += approvals.isEmpty && revocations.isEmpty ? 1 : 0
+      try judgeTraining(commit, trailers: training)
+    }
   }
 
   /// A signer withdraws their own approval (`sop revoke`): from this commit on it counts for nothing. A

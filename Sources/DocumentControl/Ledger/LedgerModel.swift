@@ -264,7 +264,7 @@ public struct ApprovalLedger: Sendable {
   public var pendingPolicyApprovals: [ObjectID: [ApprovalRecord]]
   /// The effective policy at each commit (by id), for judging tags.
   var policyAtCommit: [ObjectID: Int]
-  /// How many commits carry an `Approves:` trailer.
+  /// How many commits carry an `Approves:`, `Revokes:`, `Acknowledges:` or `Trained:` trailer (all are checked).
   public var approvalCommits: Int
   /// Blobs approved for each document at each revision, for checking tags.
   var approvedBlobs: [DocumentID: [ObjectID: Int]]
