@@ -39,7 +39,7 @@ let package = Package(
       name: "DocumentControl",
       dependencies: [
         "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
-        "ParallelWork",
+        "ParallelWork", .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(
       name: "sop",

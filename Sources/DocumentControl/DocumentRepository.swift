@@ -40,9 +40,21 @@ public struct StoredDocument: Sendable {
   public var blob: ObjectID
   /// Its parsed content.
   public var document: ParsedDocument
+  /// Files its body links or embeds, by repository path (docs/approvals.md, "Attachments").
+  public var attachments: [String: ObjectID] = [:]
 
   /// The document's id.
   public var id: DocumentID { document.frontMatter.id }
+  /// What approvals are keyed by: the blob, or a digest of the blob and the attachments.
+  public var contentKey: ObjectID { DocumentContent.key(blob: blob, attachments: attachments) }
+
+  /// Creates a stored document.
+  public init(path: String, blob: ObjectID, document: ParsedDocument, attachments: [String: ObjectID] = [:]) {
+    self.path = path
+    self.blob = blob
+    self.document = document
+    self.attachments = attachments
+  }
 }
 
 /// The documents of one commit, and the files that look like documents but could not be read.
@@ -122,6 +134,7 @@ public final class DocumentRepository {
     -> Inventory
   {
     let files: [TreeFile] = try viaGit { () throws(GitError) in try git.files(inCommit: commit) }
+    let byPath = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
     let selection = DocumentSelection(patterns: policy.documents)
     var documents: [DocumentID: StoredDocument] = [:]
     var ambiguous: [DocumentID: [String]] = [:]
@@ -148,7 +161,8 @@ public final class DocumentRepository {
           continue
         }
         problems.append(contentsOf: validate(parsed, policy: policy, pending: pending))
-        documents[id] = StoredDocument(path: file.path, blob: file.blob, document: parsed)
+        let attachments = try DocumentContent.attachments(body: parsed.text.body, path: file.path) { byPath[$0] }
+        documents[id] = StoredDocument(path: file.path, blob: file.blob, document: parsed, attachments: attachments)
       } catch let error as DocumentModelError {
         problems.append(FileProblem(error))
       } catch let error as GitError {

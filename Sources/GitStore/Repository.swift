@@ -478,6 +478,13 @@ public final class Repository {
     return try treeFile(at: path, in: handle)?.blob
   }
 
+  /// The tree entry at `path` under a root tree, or nil when absent or not a file.
+  public func treeFile(at path: String, inTree tree: ObjectID) throws(GitError) -> TreeFile? {
+    let handle = try lookupTree(tree.oid)
+    defer { git_tree_free(handle) }
+    return try treeFile(at: path, in: handle)
+  }
+
   /// Follows `path` one folder at a time, so each subtree is checked before libgit2 reads it
   /// (`git_tree_entry_bypath` would read them unchecked).
   private func treeFile(at path: String, in tree: OpaquePointer?) throws(GitError) -> TreeFile? {

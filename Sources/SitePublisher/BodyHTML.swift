@@ -1,3 +1,4 @@
+import DocumentModel
 import MarkdownSyntax
 
 /// The document body as HTML: cmark-gfm's safe rendering, adjusted to sit inside a page.
@@ -5,8 +6,40 @@ enum BodyHTML {
   /// Renders `markdown` with cmark-gfm in safe mode (raw HTML dropped, unsafe links removed), then shifts
   /// headings down one level (the page's `<h1>` is the document title, so the body's `#` becomes `<h2>`),
   /// wraps tables in a scrolling region and scopes header cells to their column.
-  static func render(_ markdown: String) -> String {
-    adjust(CommonMarkParser.renderHTML(markdown))
+  static func render(_ markdown: String, documentPath: String = "", links: [String: String] = [:]) -> String {
+    let html = adjust(CommonMarkParser.renderHTML(markdown))
+    return links.isEmpty ? html : rewriteLinks(html, documentPath: documentPath, links: links)
+  }
+
+  /// Points each `href` and `src` whose relative target resolves (from the document's folder) to a repository
+  /// path in `links` at that path's site address. cmark writes attribute values escaped (`&amp;`, `%20`), so
+  /// they are unescaped the way `AttachmentLinks` reads Markdown before they are resolved.
+  static func rewriteLinks(_ html: String, documentPath: String, links: [String: String]) -> String {
+    var output = ""
+    var rest = Substring(html)
+    while let range = nextAttribute(in: rest) {
+      output += rest[..<range.lowerBound]
+      let value = String(rest[range])
+      let unescaped = value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
+      if let relative = AttachmentLinks.relativePath(Array(unescaped.utf8)),
+        let resolved = AttachmentLinks.resolve(relative, from: documentPath), let target = links[resolved]
+      {
+        Markup.appendEscaped(target, to: &output)
+      } else {
+        output += value
+      }
+      rest = rest[range.upperBound...]
+    }
+    return output + rest
+  }
+
+  /// The value range of the next ` href="…"` or ` src="…"` attribute.
+  private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
+    let href = text.range(of: " href=\"")
+    let src = text.range(of: " src=\"")
+    guard let start = [href, src].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+    guard let end = text[start.upperBound...].firstIndex(of: "\"") else { return nil }
+    return start.upperBound..<end
   }
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output

@@ -4,6 +4,8 @@ import DocumentModel
 struct DocumentPage: Sendable {
   let layout: PageLayout
   let document: SiteDocument
+  /// Site links by repository path: relative links of the body that resolve to one are pointed at it.
+  var links: [String: String] = [:]
 
   static let root = "../"
 
@@ -20,7 +22,7 @@ struct DocumentPage: Sendable {
       \(signatureTable)
       </section>
       <section class="doc-body" aria-label="Document text">
-      \(Markup.trusted(BodyHTML.render(document.markdown)))
+      \(Markup.trusted(BodyHTML.render(document.markdown, documentPath: document.path, links: links)))
       </section>
       <section aria-labelledby="history-heading">
       <h2 id="history-heading">Change history</h2>

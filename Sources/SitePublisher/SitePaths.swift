@@ -16,6 +16,24 @@ enum SitePaths {
     return "documents/\(id).html"
   }
 
+  /// Where attachment number `index` (0-based, in repository path order) of document `id` is copied: its
+  /// file name kept readable, every byte outside `[A-Za-z0-9._-]` replaced, and the number in front so two
+  /// names that clean up alike never collide. Nil when the id is not a safe file name.
+  static func attachment(for id: String, index: Int, source: String) -> String? {
+    guard isSafeFileStem(id) else { return nil }
+    let name = source.split(separator: "/").last.map(String.init) ?? "file"
+    let cleaned = String(
+      decoding: name.utf8.prefix(80).map { byte in
+        let safe =
+          (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+        return safe ? byte : UInt8(ascii: "_")
+      }, as: UTF8.self)
+    return "files/\(id)/\(index + 1)-\(cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned)"
+  }
+
   /// Whether `stem` is non-empty, short, starts with a letter or digit and only holds ASCII letters, digits
   /// and hyphens.
   static func isSafeFileStem(_ stem: String) -> Bool {

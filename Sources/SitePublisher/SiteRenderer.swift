@@ -18,12 +18,18 @@ public struct SiteRenderer: Sendable {
 
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
     // order stays deterministic whatever the scheduling.
-    let pages = concurrentMap(count: effective.count) { index -> (file: SiteFile, hash: String)? in
+    let pages = concurrentMap(count: effective.count) { index -> [(file: SiteFile, hash: String)] in
       let entry = effective[index]
-      guard let path = entry.page else { return nil }
-      let bytes = Array(DocumentPage(layout: layout, document: entry.document).render().utf8)
-      return (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))
-    }.compactMap { $0 }
+      guard let path = entry.page else { return [] }
+      let attachments = Self.attachmentFiles(of: entry.document)
+      var links: [String: String] = [:]
+      for (attachment, file) in zip(entry.document.attachments, attachments) {
+        links[attachment.source] = DocumentPage.root + file.path
+      }
+      let bytes = Array(DocumentPage(layout: layout, document: entry.document, links: links).render().utf8)
+      return [(SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))]
+        + attachments.map { ($0, SiteManifest.sha256Hex($0.bytes)) }
+    }.flatMap { $0 }
     var files = pages.map(\.file)
     var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
@@ -41,6 +47,15 @@ public struct SiteRenderer: Sendable {
     files += shared
     files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// The site files of a document's attachments, in its order (none when the id is not a safe file name).
+  static func attachmentFiles(of document: SiteDocument) -> [SiteFile] {
+    document.attachments.enumerated().compactMap { index, attachment in
+      SitePaths.attachment(for: document.id, index: index, source: attachment.source).map {
+        SiteFile(path: $0, bytes: attachment.bytes)
+      }
+    }
   }
 
   private func file(_ path: String, _ text: String) -> SiteFile {

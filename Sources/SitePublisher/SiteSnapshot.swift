@@ -112,6 +112,9 @@ public struct SiteDocument: Codable, Sendable, Equatable {
   public var previousMarkdown: String?
   /// The previously published revision number, if any.
   public var previousRevision: Int?
+  /// The approved files the document links or embeds, in repository path order (docs/approvals.md,
+  /// "Attachments"); the site copies them under `files/<ID>/` and points the document's links at them.
+  public var attachments: [SiteAttachment] = []
 
   /// Creates a document record.
   public init(
@@ -133,6 +136,20 @@ public struct SiteDocument: Codable, Sendable, Equatable {
     self.history = history
     self.previousMarkdown = previousMarkdown
     self.previousRevision = previousRevision
+  }
+}
+
+/// A file approved with its document: a photo, a drawing, a form to print.
+public struct SiteAttachment: Codable, Sendable, Equatable {
+  /// The repository path (relative links in the document resolve to it).
+  public var source: String
+  /// The approved bytes.
+  public var bytes: [UInt8]
+
+  /// Creates an attachment.
+  public init(source: String, bytes: [UInt8]) {
+    self.source = source
+    self.bytes = bytes
   }
 }
 

@@ -103,15 +103,16 @@ struct LedgerRulesTests {
     let blob = id(7)
     #expect(
       ApprovalRules.judgeSigner(
-        alice, id: DocumentID("QP-001")!, blob: blob, content: content(), history: history, policy: policy)
+        alice, id: DocumentID("QP-001")!, contentKey: blob, content: content(), history: history, policy: policy)
         == .success(.approval(eligible: ["quality"])))
     #expect(
       ApprovalRules.judgeSigner(
-        bob, id: DocumentID("QP-001")!, blob: blob, content: content(), history: history, policy: policy)
+        bob, id: DocumentID("QP-001")!, contentKey: blob, content: content(), history: history, policy: policy)
         == .success(.approval(eligible: ["owner"])))
     guard
       case .failure(let notAuthorised) = ApprovalRules.judgeSigner(
-        bob, id: DocumentID("QP-001")!, blob: blob, content: content(owner: "alice@acme.example"), history: history,
+        bob, id: DocumentID("QP-001")!, contentKey: blob, content: content(owner: "alice@acme.example"),
+        history: history,
         policy: policy)
     else {
       Issue.record("Bob holds no role of this content")
@@ -121,7 +122,7 @@ struct LedgerRulesTests {
     history.authorsSinceRevision = ["alice@acme.example"]
     guard
       case .failure(let selfApproval) = ApprovalRules.judgeSigner(
-        alice, id: DocumentID("QP-001")!, blob: blob, content: content(), history: history, policy: policy)
+        alice, id: DocumentID("QP-001")!, contentKey: blob, content: content(), history: history, policy: policy)
     else {
       Issue.record("Alice authored the change")
       return

@@ -189,11 +189,11 @@ enum ApprovalRules {
 
   /// Rules 4–6 for one signer of document `id` at `content`: whether the signature qualifies, and as what.
   static func judgeSigner(
-    _ person: Person, id: DocumentID, blob: ObjectID, content: FrontMatter, history: DocumentHistory,
+    _ person: Person, id: DocumentID, contentKey: ObjectID, content: FrontMatter, history: DocumentHistory,
     policy: Policy
   ) -> Result<SignerStanding, RuleViolation> {
     if let violation = contentIdentity(id: id, content: content, policy: policy) { return .failure(violation) }
-    let isReview = history.revision(withBlob: blob) != nil
+    let isReview = history.revision(withContent: contentKey) != nil
     let required = requiredRoles(
       contentType: content.type, inForceType: isReview ? nil : history.inForce?.type, policy: policy)
     let eligible = eligibleRoles(person, required: required, owner: content.owner)
@@ -266,14 +266,14 @@ enum ApprovalRules {
   /// H4: the signatures that still qualify under `policy`, with their eligible roles recomputed. A signer
   /// whose key is no longer registered to them, or who lost every role the content needs, drops out.
   static func stillQualifying(
-    _ records: [ApprovalRecord], id: DocumentID, blob: ObjectID, content: FrontMatter, history: DocumentHistory,
-    policy: EffectivePolicy
+    _ records: [ApprovalRecord], id: DocumentID, contentKey: ObjectID, content: FrontMatter,
+    history: DocumentHistory, policy: EffectivePolicy
   ) -> [ApprovalRecord] {
     records.compactMap { record in
       guard let person = policy.person(fingerprint: record.fingerprint),
         person.email.caseInsensitiveCompare(record.email) == .orderedSame,
         case .success(let standing) = judgeSigner(
-          person, id: id, blob: blob, content: content, history: history, policy: policy.policy)
+          person, id: id, contentKey: contentKey, content: content, history: history, policy: policy.policy)
       else { return nil }
       var copy = record
       copy.eligibleRoles = standing.eligible

@@ -24,9 +24,11 @@ enum EditorialChange {
   }
 
   /// Why a change of `words` words (nil: front matter changed) may not take the editorial path, or nil.
-  static func violation(id: DocumentID, path: EditorialPath?, history: DocumentHistory, words: Int?)
-    -> RuleViolation?
-  {
+  /// `attachmentsChanged`: a linked or embedded file differs from the revision in force's, which is never
+  /// editorial (a photo or drawing can change a procedure as much as any words).
+  static func violation(
+    id: DocumentID, path: EditorialPath?, history: DocumentHistory, words: Int?, attachmentsChanged: Bool = false
+  ) -> RuleViolation? {
     func refuse(_ message: String) -> RuleViolation { RuleViolation(kind: .notEditorial, message: message) }
     guard let path else { return refuse("\(id)'s type has no editorial path in sop.yml") }
     guard history.inForce != nil else {
@@ -34,6 +36,9 @@ enum EditorialChange {
     }
     guard let words else {
       return refuse("the change to \(id) touches its front matter, which is never an editorial change")
+    }
+    guard !attachmentsChanged else {
+      return refuse("the change to \(id) replaces a picture or file it links to, which is never an editorial change")
     }
     guard words <= path.maxChangedWords else {
       return refuse("\(words) words changed in \(id); the editorial limit is \(path.maxChangedWords)")
@@ -64,12 +69,13 @@ enum EditorialChange {
 
   /// The editorial signatures with roles assigned when they fill the path, or the roles still missing.
   static func assignment(
-    _ path: EditorialPath, signatures: [ApprovalRecord], id: DocumentID, blob: ObjectID, content: FrontMatter,
+    _ path: EditorialPath, signatures: [ApprovalRecord], id: DocumentID, contentKey: ObjectID, content: FrontMatter,
     history: DocumentHistory, policy: EffectivePolicy
   ) -> (assigned: [ApprovalRecord]?, missing: [String]) {
     let effective = narrowed(policy, type: content.type, path: path)
     let qualifying = ApprovalRules.stillQualifying(
-      signatures.filter(\.isEditorial), id: id, blob: blob, content: content, history: history, policy: effective)
+      signatures.filter(\.isEditorial), id: id, contentKey: contentKey, content: content, history: history,
+      policy: effective)
     let authors = history.authorsSinceRevision
     return (
       ApprovalRules.completion(

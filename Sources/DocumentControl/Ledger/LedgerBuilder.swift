@@ -22,12 +22,12 @@ struct LedgerBuilder {
   private var policyAtCommit: [ObjectID: Int] = [:]
   private var pendingPolicy: [ObjectID: [ApprovalRecord]] = [:]
   private var idPaths: [DocumentID: Set<String>] = [:]
-  private var contentOfBlob: [ObjectID: FrontMatter?] = [:]
+  private var contentOfBlob: [ObjectID: BlobIdentity?] = [:]
   private var approvedBlobs: [DocumentID: [ObjectID: Int]] = [:]
   private var approvalCommits = 0
   /// Blobs looked up by tree and path: successive approvals share their parent's tree, and reading a
   /// large folder's tree again for each one dominated `sop verify`.
-  private var blobsInTree: [ObjectID: [String: ObjectID?]] = [:]
+  private var filesInTree: [ObjectID: [String: TreeFile?]] = [:]
   /// Every reachable commit, by id.
   private var commits: [ObjectID: HistoryEntry] = [:]
   /// Signature verdicts computed ahead of the walk, by commit.
@@ -269,7 +269,7 @@ struct LedgerBuilder {
           history.revisions[index].revocation = revocation
           if wasInForce {
             // Its other signatures wait again for the missing one; its changes are unapproved again.
-            history.pending[revision.blob] = revision.approvals.filter { $0.commit != approval }
+            history.pending[revision.contentKey] = revision.approvals.filter { $0.commit != approval }
             history.changesSinceRevision = revision.changes + history.changesSinceRevision
             history.authorsSinceRevision.formUnion(revision.authors)
           }
@@ -408,22 +408,27 @@ struct LedgerBuilder {
         report(RuleViolation(kind: .contentMismatch, message: "'\(document)' is not a document id"))
         continue
       }
-      // Rule 4: the content of the document in the parent commit…
-      guard try content(of: id, is: blob, inTree: parentTree), let content = try frontMatter(ofBlob: blob) else {
+      // Rule 4: the content of the document in the parent commit, with the attachments of that tree…
+      guard let signed = try contentKey(of: id, blob: blob, inTree: parentTree),
+        let content = try frontMatter(ofBlob: blob)
+      else {
         report(
           RuleViolation(
             kind: .contentMismatch, message: "blob \(blob.short) is not the content of \(id) in the parent commit"))
         continue
       }
-      // …and in the mainline where the approval enters (H5). A genuine signature on text that never reached
-      // the mainline (an abandoned branch merged with -s ours, text changed on the mainline meanwhile) is
-      // like a signature on a superseded draft: it counts for nothing, and is no problem.
-      guard try mainlineTree.map({ tree throws(GitError) in try self.content(of: id, is: blob, inTree: tree) }) ?? false
-      else { continue }
+      // …and in the mainline where the approval enters (H5). A genuine signature on text or attachments that
+      // never reached the mainline (an abandoned branch merged with -s ours, a photo changed on the mainline
+      // meanwhile) is like a signature on a superseded draft: it counts for nothing, and is no problem.
+      guard let tree = mainlineTree, try contentKey(of: id, blob: blob, inTree: tree)?.key == signed.key else {
+        continue
+      }
+      let contentKey = signed.key
+      let attachmentsChanged = histories[id]?.inForce.map { $0.attachments != signed.attachments } ?? false
       var history = histories[id] ?? DocumentHistory()
       let standing: SignerStanding
       switch ApprovalRules.judgeSigner(
-        person, id: id, blob: blob, content: content, history: history, policy: policy.policy)
+        person, id: id, contentKey: contentKey, content: content, history: history, policy: policy.policy)
       {
       case .failure(let violation):
         report(violation)
@@ -443,7 +448,9 @@ struct LedgerBuilder {
       if !isReview, isEditorialCommit {
         // An editorial signature on a change that may not take the editorial path counts for nothing.
         let words = try editorialWords(blob: blob, history: history)
-        if let violation = EditorialChange.violation(id: id, path: editorialPath, history: history, words: words) {
+        if let violation = EditorialChange.violation(
+          id: id, path: editorialPath, history: history, words: words, attachmentsChanged: attachmentsChanged)
+        {
           report(violation)
           continue
         }
@@ -454,46 +461,43 @@ struct LedgerBuilder {
       } else {
         // H4: earlier signatures count only if they still qualify now.
         var signatures = ApprovalRules.stillQualifying(
-          history.pending[blob, default: []].filter { $0.email != person.email }, id: id, blob: blob,
-          content: content, history: history, policy: policy)
+          history.pending[contentKey, default: []].filter { $0.email != person.email }, id: id,
+          contentKey: contentKey, content: content, history: history, policy: policy)
         signatures.append(record)
         let required = ApprovalRules.requiredRoles(
           contentType: content.type, inForceType: history.inForce?.type, policy: policy.policy)
+        var completed: (approvals: [ApprovalRecord], editorialWords: Int?)?
         if let assigned = ApprovalRules.completion(
           required: required, signatures: signatures, authors: history.authorsSinceRevision, policy: policy.policy)
         {
-          let number = history.revisions.count + 1
-          var revision = ApprovedRevision(
-            number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
-            changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
-          revision.authors = history.authorsSinceRevision
-          history.revisions.append(revision)
-          approvedBlobs[id, default: [:]][blob] = number
-          history.pending = [:]
-          history.changesSinceRevision = []
-          history.authorsSinceRevision = []
+          completed = (assigned, nil)
         } else if let editorialPath, signatures.contains(where: \.isEditorial),
           let words = try editorialWords(blob: blob, history: history),
-          EditorialChange.violation(id: id, path: editorialPath, history: history, words: words) == nil,
+          EditorialChange.violation(
+            id: id, path: editorialPath, history: history, words: words, attachmentsChanged: attachmentsChanged)
+            == nil,
           let assigned = EditorialChange.assignment(
-            editorialPath, signatures: signatures, id: id, blob: blob, content: content, history: history,
-            policy: policy
+            editorialPath, signatures: signatures, id: id, contentKey: contentKey, content: content,
+            history: history, policy: policy
           ).assigned
         {
-          let number = history.revisions.count + 1
+          completed = (assigned, words)
+        }
+        if let (assigned, editorialWords) = completed {
           var revision = ApprovedRevision(
-            number: number, blob: blob, approvals: assigned, approvedAt: commit.committer.time, reviews: [],
-            changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
-          revision.isEditorial = true
-          revision.changedWords = words
+            number: history.revisions.count + 1, blob: blob, approvals: assigned, approvedAt: commit.committer.time,
+            reviews: [], changes: history.changesSinceRevision, completingCommit: commit.id, type: content.type)
+          revision.isEditorial = editorialWords != nil
+          revision.changedWords = editorialWords
           revision.authors = history.authorsSinceRevision
+          revision.attachments = signed.attachments
           history.revisions.append(revision)
-          approvedBlobs[id, default: [:]][blob] = number
+          approvedBlobs[id, default: [:]][blob] = revision.number
           history.pending = [:]
           history.changesSinceRevision = []
           history.authorsSinceRevision = []
         } else {
-          history.pending[blob] = signatures
+          history.pending[contentKey] = signatures
         }
       }
       histories[id] = history
@@ -684,24 +688,42 @@ struct LedgerBuilder {
   }
 
   private mutating func blobID(at path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
-    if let cached = blobsInTree[tree]?[path] { return cached }
-    let blob = try repository.blobID(at: path, inTree: tree)
-    blobsInTree[tree, default: [:]][path] = .some(blob)
-    return blob
+    try treeFile(at: path, inTree: tree)?.blob
   }
 
-  /// Whether `blob` is the content of `id` at one of the paths it has had, in `tree`.
-  private mutating func content(of id: DocumentID, is blob: ObjectID, inTree tree: ObjectID) throws(GitError) -> Bool {
-    for path in (idPaths[id] ?? []).sorted() where try blobID(at: path, inTree: tree) == blob {
-      return true
-    }
-    return false
+  private mutating func treeFile(at path: String, inTree tree: ObjectID) throws(GitError) -> TreeFile? {
+    if let cached = filesInTree[tree]?[path] { return cached }
+    let file = try repository.treeFile(at: path, inTree: tree)
+    filesInTree[tree, default: [:]][path] = .some(file)
+    return file
   }
 
   private mutating func frontMatter(ofBlob blob: ObjectID) throws(GitError) -> FrontMatter? {
+    try blobIdentity(of: blob)?.frontMatter
+  }
+
+  private mutating func blobIdentity(of blob: ObjectID) throws(GitError) -> BlobIdentity? {
     if let cached = contentOfBlob[blob] { return cached }
-    let parsed = SignaturePrecheck.identity(of: try repository.blob(blob))
+    let parsed = SignaturePrecheck.blobIdentity(of: try repository.blob(blob))
     contentOfBlob[blob] = .some(parsed)
     return parsed
+  }
+
+  /// The content key of `blob` as `id`'s content in `tree` (docs/approvals.md, "Attachments"): nil when `blob`
+  /// is not `id`'s content there, else the key of the blob with the attachments it links to in that tree.
+  private mutating func contentKey(of id: DocumentID, blob: ObjectID, inTree tree: ObjectID)
+    throws(GitError) -> (key: ObjectID, attachments: [String: ObjectID])?
+  {
+    for path in (idPaths[id] ?? []).sorted() where try blobID(at: path, inTree: tree) == blob {
+      var attachments: [String: ObjectID] = [:]
+      for target in try blobIdentity(of: blob)?.linkTargets ?? [] {
+        guard let resolved = AttachmentLinks.resolve(target, from: path), !resolved.lowercased().hasSuffix(".md"),
+          let file = try treeFile(at: resolved, inTree: tree), file.isRegularFile
+        else { continue }
+        attachments[resolved] = file.blob
+      }
+      return (DocumentContent.key(blob: blob, attachments: attachments), attachments)
+    }
+    return nil
   }
 }

@@ -123,6 +123,11 @@ public struct ApprovedRevision: Sendable {
   public var authors: Set<String> = []
   /// For an editorial revision, the words inserted plus deleted since the revision before it.
   public var changedWords: Int?
+  /// The approved attachments, by repository path, as they were in the completing commit's tree.
+  public var attachments: [String: ObjectID] = [:]
+
+  /// The key its signatures were counted under (docs/approvals.md, "Attachments").
+  public var contentKey: ObjectID { DocumentContent.key(blob: blob, attachments: attachments) }
 
   /// Whether training on the revision before carries over to this one: every counting approval said
   /// `Retraining: not-required` (docs/training.md, "Retraining").
@@ -136,7 +141,8 @@ public struct ApprovedRevision: Sendable {
 public struct DocumentHistory: Sendable {
   /// Approved revisions, oldest first.
   public var revisions: [ApprovedRevision] = []
-  /// Signatures collected on contents not (yet) fully approved, by blob.
+  /// Signatures collected on contents not (yet) fully approved, by content key (the blob, for a document
+  /// without attachments).
   public var pending: [ObjectID: [ApprovalRecord]] = [:]
   /// Change commits since the last approved revision.
   public var changesSinceRevision: [ChangeRecord] = []
@@ -148,10 +154,11 @@ public struct DocumentHistory: Sendable {
   /// The revision in force: the latest one that completed and was not revoked.
   public var inForce: ApprovedRevision? { revisions.last { $0.revocation == nil } }
 
-  /// The revision in force when its content is `blob`; nil for any other content, superseded ones included
-  /// (H5 in docs/approvals.md: going back to an old text does not make it approved again).
-  public func revision(withBlob blob: ObjectID) -> ApprovedRevision? {
-    guard let last = inForce, last.blob == blob else { return nil }
+  /// The revision in force when its content (blob and attachments) has key `key`; nil for any other content,
+  /// superseded ones included (H5 in docs/approvals.md: going back to an old text does not make it approved
+  /// again).
+  public func revision(withContent key: ObjectID) -> ApprovedRevision? {
+    guard let last = inForce, last.contentKey == key else { return nil }
     return last
   }
 }

@@ -4,6 +4,13 @@ import GitStore
 import ParallelWork
 import Signatures
 
+/// What the walk needs of a stored document: its front matter (identity, type, owner) and the relative
+/// link targets of its body, from which its attachments are found in each tree.
+struct BlobIdentity: Sendable {
+  var frontMatter: FrontMatter
+  var linkTargets: [String]
+}
+
 /// A signature verdict computed ahead of the ordered walk.
 struct SignatureCheck: Sendable {
   var verdict: SignatureVerdict
@@ -24,7 +31,7 @@ enum SignaturePrecheck {
 
   /// Parses the front matter of every changed Markdown blob in history with the document parser (H8: one
   /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost.
-  static func parseFrontMatter(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: FrontMatter?] {
+  static func parseFrontMatter(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: BlobIdentity?] {
     var seen = Set<ObjectID>()
     var blobs: [ObjectID] = []
     for entry in entries {
@@ -34,13 +41,20 @@ enum SignaturePrecheck {
     }
     return inParallel(blobs, like: repository) { repository, blob in
       guard let bytes = try? repository.blob(blob) else { return nil }
-      return .some(identity(of: bytes))
+      return .some(blobIdentity(of: bytes))
     }
   }
 
   /// The front matter of a stored document, or nil when the parser rejects it.
   static func identity(of bytes: [UInt8]) -> FrontMatter? {
     try? ParsedDocument(path: "", data: Data(bytes)).frontMatter
+  }
+
+  /// The front matter and link targets of a stored document, or nil when the parser rejects it.
+  static func blobIdentity(of bytes: [UInt8]) -> BlobIdentity? {
+    guard let parsed = try? ParsedDocument(path: "", data: Data(bytes)) else { return nil }
+    return BlobIdentity(
+      frontMatter: parsed.frontMatter, linkTargets: AttachmentLinks.targets(in: parsed.text.body).map(\.path))
   }
 
   /// Runs `work` over `items` on all cores, each worker with its own handle opened like `repository`

@@ -133,7 +133,9 @@ struct TrainingMatrix {
     var byType: [String: [DocumentID]] = [:]
     for (id, stored) in inventory.documents {
       guard let history = ledger.documents[id], let inForce = history.inForce else { continue }
-      if stored.document.frontMatter.status == .obsolete, history.revision(withBlob: stored.blob) != nil { continue }
+      if stored.document.frontMatter.status == .obsolete, history.revision(withContent: stored.contentKey) != nil {
+        continue
+      }
       let (counting, since) = Self.countingRevisions(history)
       trainables[id] = Trainable(
         id: id, title: stored.document.frontMatter.title, type: inForce.type, revision: inForce.number,

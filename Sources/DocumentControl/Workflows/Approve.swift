@@ -171,14 +171,15 @@ extension DocumentRepository {
         throw .unknownType(frontMatter.type, known: effective.policy.types.keys.sorted())
       }
       let history = ledger.documents[id] ?? DocumentHistory()
-      let approvedRevision = history.revision(withBlob: stored.blob)
+      let approvedRevision = history.revision(withContent: stored.contentKey)
       if request.isEditorial {
         let words = approvedRevision == nil ? try editorialWords(of: stored, history: history) : nil
         if approvedRevision != nil {
           throw .refused("\(text) is unchanged since its revision in force; there is no change to approve")
         }
         if let violation = EditorialChange.violation(
-          id: id, path: effective.policy.types[frontMatter.type]?.editorial, history: history, words: words)
+          id: id, path: effective.policy.types[frontMatter.type]?.editorial, history: history, words: words,
+          attachmentsChanged: history.inForce.map { $0.attachments != stored.attachments } ?? false)
         {
           throw .refused("not an editorial change: \(violation.message)")
         }
@@ -192,7 +193,7 @@ extension DocumentRepository {
       }
       // The same rules the ledger applies when it counts this signature (Ledger/ApprovalRules.swift).
       switch ApprovalRules.judgeSigner(
-        person, id: id, blob: stored.blob, content: frontMatter, history: history, policy: effective.policy)
+        person, id: id, contentKey: stored.contentKey, content: frontMatter, history: history, policy: effective.policy)
       {
       case .failure(let violation):
         // The very sentence `verify` records for the same signature made with stock git.
@@ -201,7 +202,7 @@ extension DocumentRepository {
         break
       }
       if approvedRevision == nil {
-        if (history.pending[stored.blob] ?? []).contains(where: { $0.email == person.email }) {
+        if (history.pending[stored.contentKey] ?? []).contains(where: { $0.email == person.email }) {
           throw .alreadySigned(id: text, person: person.name)
         }
         // A draft nobody in the policy can complete is refused with the reason status gives.

@@ -45,6 +45,7 @@ extension DocumentRepository {
     return DocumentLog(
       id: id.rawValue, title: stored.document.frontMatter.title, state: entry.state, revisions: revisions,
       pendingChanges: entry.state == .draft ? history.changesSinceRevision.map(ChangeEntry.init) : [],
-      pendingApprovals: entry.state == .draft ? (history.pending[stored.blob] ?? []).map(SignatureEntry.init) : [])
+      pendingApprovals: entry.state == .draft ? (history.pending[stored.contentKey] ?? []).map(SignatureEntry.init) : []
+    )
   }
 }

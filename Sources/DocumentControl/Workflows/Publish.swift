@@ -439,13 +439,18 @@ extension DocumentRepository {
           signatures: revision.approvals.map(signer), changeSubjects: revision.changes.map(\.subject),
           editorialWords: revision.isEditorial ? revision.changedWords : nil)
       }
-      documents.append(
-        SiteDocument(
-          id: entry.id, title: frontMatter.title, type: frontMatter.type, path: paths[id] ?? "",
-          ownerName: owner?.name ?? frontMatter.owner, ownerEmail: frontMatter.owner, revision: entry.revision,
-          blob: entry.blob, markdown: parsed.text.body, nextReview: nextReview,
-          signatures: revision.approvals.map(signer), history: records, previousMarkdown: previousMarkdown,
-          previousRevision: previousRevision))
+      var document = SiteDocument(
+        id: entry.id, title: frontMatter.title, type: frontMatter.type, path: paths[id] ?? "",
+        ownerName: owner?.name ?? frontMatter.owner, ownerEmail: frontMatter.owner, revision: entry.revision,
+        blob: entry.blob, markdown: parsed.text.body, nextReview: nextReview,
+        signatures: revision.approvals.map(signer), history: records, previousMarkdown: previousMarkdown,
+        previousRevision: previousRevision)
+      // The approved bytes, from the revision's own record, never from the tip (docs/approvals.md).
+      for (path, attachment) in revision.attachments.sorted(by: { $0.key < $1.key }) {
+        let bytes = try viaGit { () throws(GitError) in try git.blob(attachment) }
+        document.attachments.append(SiteAttachment(source: path, bytes: bytes))
+      }
+      documents.append(document)
     }
     let changes = SnapshotChanges(
       added: tag.entries.filter { !$0.isWithdrawn && previousEntries[$0.id] == nil }.map(\.id),

@@ -59,7 +59,7 @@ extension DocumentRepository {
   {
     let frontMatter = stored.document.frontMatter
     let type = policy.types[frontMatter.type]
-    let approved = history.revision(withBlob: stored.blob)
+    let approved = history.revision(withContent: stored.contentKey)
     var state = DocumentState.draft
     var approvals: [ApprovalRecord] = []
     var missing: [String] = []
@@ -72,10 +72,11 @@ extension DocumentRepository {
       lastApproved = approved.lastApprovedOrReviewed
     } else {
       // H4: only signatures that still qualify under the policy in effect fill a role.
-      var pending = history.pending[stored.blob] ?? []
+      var pending = history.pending[stored.contentKey] ?? []
       if let effective {
         pending = ApprovalRules.stillQualifying(
-          pending, id: stored.id, blob: stored.blob, content: frontMatter, history: history, policy: effective)
+          pending, id: stored.id, contentKey: stored.contentKey, content: frontMatter, history: history,
+          policy: effective)
       }
       let required = ApprovalRules.requiredRoles(
         contentType: frontMatter.type, inForceType: history.inForce?.type, policy: policy)
@@ -87,10 +88,13 @@ extension DocumentRepository {
       if let path = type?.editorial, let effective, let inForce = history.inForce,
         let old = try? git.blob(inForce.blob), let new = try? git.blob(stored.blob),
         let words = EditorialChange.changedWords(from: old, to: new),
-        EditorialChange.violation(id: stored.id, path: path, history: history, words: words) == nil
+        EditorialChange.violation(
+          id: stored.id, path: path, history: history, words: words,
+          attachmentsChanged: inForce.attachments != stored.attachments) == nil
       {
         let missingEditorial = EditorialChange.assignment(
-          path, signatures: pending, id: stored.id, blob: stored.blob, content: frontMatter, history: history,
+          path, signatures: pending, id: stored.id, contentKey: stored.contentKey, content: frontMatter,
+          history: history,
           policy: effective
         ).missing
         editorial = EditorialStatus(missing: missingEditorial, words: words)

@@ -112,11 +112,12 @@ extension DocumentRepository {
       let entry = statusEntry(stored, history: history, policy: state.rules, effective: effective, now: now)
       let frontMatter = stored.document.frontMatter
       if !entry.missing.isEmpty, state.inventory.ambiguous[stored.id] == nil,
-        !(history.pending[stored.blob] ?? []).contains(where: {
+        !(history.pending[stored.contentKey] ?? []).contains(where: {
           $0.email.caseInsensitiveCompare(person.email) == .orderedSame
         }),
         case .success(.approval(let eligible)) = ApprovalRules.judgeSigner(
-          person, id: stored.id, blob: stored.blob, content: frontMatter, history: history, policy: state.rules)
+          person, id: stored.id, contentKey: stored.contentKey, content: frontMatter, history: history,
+          policy: state.rules)
       {
         let roles = entry.missing.filter(eligible.contains)
         if !roles.isEmpty {

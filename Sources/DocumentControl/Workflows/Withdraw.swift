@@ -130,7 +130,9 @@ extension DocumentRepository {
   /// Approved documents (in force at the tip) that refer to `id` by `related:` or by its id in their text.
   func referrers(of id: DocumentID, inventory: Inventory, ledger: ApprovalLedger) -> [String] {
     inventory.documents.values.filter { other in
-      guard other.id != id, ledger.documents[other.id]?.revision(withBlob: other.blob) != nil else { return false }
+      guard other.id != id, ledger.documents[other.id]?.revision(withContent: other.contentKey) != nil else {
+        return false
+      }
       return other.document.frontMatter.related.contains(id) || Self.mentions(id.rawValue, in: other.document.text.body)
     }.map(\.id).sorted().map(\.rawValue)
   }
