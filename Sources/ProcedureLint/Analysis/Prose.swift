@@ -282,7 +282,10 @@ extension Prose {
             }
             words.append(Word(start: start, end: stop, syllables: syllables))
             if isProse { proseSyllableCount &+= syllables }
-            if stop - start <= 5, Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop])) {
+            // The first byte is tested here, in the loop: most words fail it, and the call cost more.
+            if stop - start <= 5, Self.mayStartFormOfBe(buffer[start]),
+              Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop]))
+            {
               beWords.append(words.count - 1)
             }
           }
@@ -361,11 +364,7 @@ extension Prose {
 
   /// Whether a word is a form of "be" (`am is are was were be been being`, any case).
   @inline(__always) static func isFormOfBe(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard word.count >= 2, word.count <= 5 else { return false }
-    switch word[0] | 0x20 {
-    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): break
-    default: return false
-    }
+    guard word.count >= 2, word.count <= 5, mayStartFormOfBe(word[0]) else { return false }
     // The forms packed by `packed(_:)`, written out so the comparison compiles to constants.
     switch packed(word) {
     case 0x616D,  // am
@@ -379,6 +378,14 @@ extension Prose {
       return true
     default:
       return false
+    }
+  }
+
+  /// Whether a word starting with `byte` may be a form of "be": `a`, `i`, `w` or `b`, either case.
+  @inline(__always) static func mayStartFormOfBe(_ byte: UInt8) -> Bool {
+    switch byte | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): true
+    default: false
     }
   }
 
