@@ -254,7 +254,7 @@ extension Prose {
               }
               flags |= byteClass
               if index > runStart {
-                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+                syllables &+= Self.runSyllables(runStart..<index, groups: groups, in: buffer)
               }
               runStart = index + 1
               groups = 0
@@ -267,14 +267,16 @@ extension Prose {
           // Only a token with `:` or `@`, or one starting with `w` (`www.`), can be an address.
           let mayBeAddress =
             token.count > 4 && (flags & ByteClass.addressMark != 0 || token[0] | 0x20 == UInt8(ascii: "w"))
-          if let core = isASCII ? Self.asciiWordCore(token) : Self.wordCore(token),
+          // Most tokens are a bare word: letters or digits first and last, so their core is all of them.
+          let isBare = isASCII && Self.isAlphanumericASCII(token[0]) && Self.isAlphanumericASCII(token[token.count - 1])
+          if let core = isBare ? 0..<token.count : isASCII ? Self.asciiWordCore(token) : Self.wordCore(token),
             !(mayBeAddress && Self.isAddress(token))
           {
             let start = tokenStart + core.lowerBound
             let stop = tokenStart + core.upperBound
             if isASCII {
               if index > runStart {
-                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+                syllables &+= Self.runSyllables(runStart..<index, groups: groups, in: buffer)
               }
               syllables = max(syllables, 1)
             } else {
@@ -348,6 +350,14 @@ extension Prose {
     default:
       return (byte | 0x20) &- 0x61 < 26 ? 0 : ByteClass.other
     }
+  }
+
+  /// `syllables(inRunOf:groups:in:)`, answered here for the most common runs (one vowel group, or two
+  /// letters or fewer), which need neither the call nor the run's last letters.
+  @inline(__always) private static func runSyllables(
+    _ run: Range<Int>, groups: Int, in buffer: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    groups <= 1 || run.count <= 2 ? max(groups, 1) : syllables(inRunOf: run, groups: groups, in: buffer)
   }
 
   /// The syllables of one run of ASCII letters, given its vowel groups (see `TextMetrics.syllables`).
