@@ -40,7 +40,9 @@ public enum JSONReporter {
   private static func write(_ finding: Finding, to writer: inout PrettyJSONWriter) {
     // Only the few metric names are sorted; they are merged with the fixed keys, which are in order
     // already. Keys are compared as `JSONEncoder` compares them with `.sortedKeys`: by their UTF-8 bytes.
-    var metrics = finding.metrics.filter { !Finding.fixedKeys.contains($0.key) }.map { ($0.key, $0.value) }
+    var metrics: [(String, Double)] = []
+    metrics.reserveCapacity(finding.metrics.count)
+    for (name, value) in finding.metrics where !Finding.fixedKeys.contains(name) { metrics.append((name, value)) }
     if metrics.count > 1 { metrics.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
     var next = 0
     writer.openObject()
@@ -171,11 +173,12 @@ private struct PrettyJSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
-  /// Indentation for the deepest level written (findings' members, depth 3), and a margin.
-  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 16)
+  /// A line feed and the indentation of each level written (findings' members are at depth 3).
+  private static let newlines = (0...3).map {
+    [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: $0 * 2)
+  }
 
   private mutating func newline(depth: Int) {
-    bytes.append(UInt8(ascii: "\n"))
-    bytes.append(contentsOf: Self.spaces[..<(depth * 2)])
+    bytes.append(contentsOf: Self.newlines[depth])
   }
 }
