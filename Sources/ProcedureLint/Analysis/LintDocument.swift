@@ -226,7 +226,12 @@ struct LintDocument: Sendable {
             prose.segments.append(
               Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: nodes[index].start.column)
             )
-            prose.bytes.append(contentsOf: nodes[index].literal.utf8)
+            // Copied whole from the string's storage, not byte by byte through its UTF-8 view.
+            if nodes[index].literal.utf8.withContiguousStorageIfAvailable({ prose.bytes.append(contentsOf: $0) })
+              == nil
+            {
+              prose.bytes.append(contentsOf: nodes[index].literal.utf8)
+            }
           }
         case .softBreak, .lineBreak:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
@@ -405,6 +410,11 @@ struct LintDocument: Sendable {
     }
 
     private func trimmed(_ text: String) -> String {
+      // A text whose first and last bytes are not a space or a tab has nothing to trim: tested as bytes,
+      // without reading `Character`s.
+      guard let firstByte = text.utf8.first, let lastByte = text.utf8.last,
+        firstByte == 0x20 || firstByte == 0x09 || lastByte == 0x20 || lastByte == 0x09
+      else { return text }
       let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
       guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
       return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
