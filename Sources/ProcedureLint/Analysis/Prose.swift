@@ -254,7 +254,10 @@ extension Prose {
               }
               flags |= byteClass
               if index > runStart {
-                syllables &+= Self.runSyllables(runStart..<index, groups: groups, in: buffer)
+                // Written out here (the compiler kept a helper out of line): most runs have one vowel group.
+                syllables &+=
+                  groups <= 1 || index - runStart <= 2
+                  ? max(groups, 1) : Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
               }
               runStart = index + 1
               groups = 0
@@ -276,7 +279,10 @@ extension Prose {
             let stop = tokenStart + core.upperBound
             if isASCII {
               if index > runStart {
-                syllables &+= Self.runSyllables(runStart..<index, groups: groups, in: buffer)
+                // Written out here (the compiler kept a helper out of line): most runs have one vowel group.
+                syllables &+=
+                  groups <= 1 || index - runStart <= 2
+                  ? max(groups, 1) : Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
               }
               syllables = max(syllables, 1)
             } else {
@@ -312,10 +318,15 @@ extension Prose {
     }
     // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
     // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
-    for index in firstWord..<words.count {
-      let start = words[index].start
-      if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
-        capitalWords.append(index)
+    // Read through buffer pointers: with the arrays' bounds checks, this pass cost a tenth of the tokenizer.
+    words.withUnsafeBufferPointer { words in
+      bytes.withUnsafeBufferPointer { bytes in
+        for index in firstWord..<words.count {
+          let start = words[index].start
+          if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
+            capitalWords.append(index)
+          }
+        }
       }
     }
   }
@@ -350,14 +361,6 @@ extension Prose {
     default:
       return (byte | 0x20) &- 0x61 < 26 ? 0 : ByteClass.other
     }
-  }
-
-  /// `syllables(inRunOf:groups:in:)`, answered here for the most common runs (one vowel group, or two
-  /// letters or fewer), which need neither the call nor the run's last letters.
-  @inline(__always) private static func runSyllables(
-    _ run: Range<Int>, groups: Int, in buffer: UnsafeBufferPointer<UInt8>
-  ) -> Int {
-    groups <= 1 || run.count <= 2 ? max(groups, 1) : syllables(inRunOf: run, groups: groups, in: buffer)
   }
 
   /// The syllables of one run of ASCII letters, given its vowel groups (see `TextMetrics.syllables`).
