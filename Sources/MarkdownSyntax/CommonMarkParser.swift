@@ -105,25 +105,37 @@ public enum CommonMarkParser {
       }
       let index = nodes.count
       let parent = openStack.last
-      var converted = MarkdownNode(
-        kind: kind(of: node),
-        start: SourcePosition(
-          line: Int(cmark_node_get_start_line(node)) + lineOffset,
-          column: Int(cmark_node_get_start_column(node))),
-        end: SourcePosition(
-          line: Int(cmark_node_get_end_line(node)) + lineOffset,
-          column: Int(cmark_node_get_end_column(node))),
-        literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
-        parent: parent, children: [], depth: openStack.count)
-      if converted.start.line == lineOffset, let parent {
+      var start = SourcePosition(
+        line: Int(cmark_node_get_start_line(node)) + lineOffset, column: Int(cmark_node_get_start_column(node)))
+      var end = SourcePosition(
+        line: Int(cmark_node_get_end_line(node)) + lineOffset, column: Int(cmark_node_get_end_column(node)))
+      if start.line == lineOffset, let parent {
         // cmark leaves some inline positions at 0; the parent's start is the best honest answer.
-        converted.start = nodes[parent].start
-        converted.end = nodes[parent].end
+        start = nodes[parent].start
+        end = nodes[parent].end
       }
-      nodes.append(converted)
-      if let parent { nodes[parent].children.append(index) }
       // Leaf nodes get an ENTER event only; containers get ENTER and EXIT.
-      if isContainer(node) {
+      let isContainer = isContainer(node)
+      // A container's children are counted first, so its list is allocated once at its size instead of
+      // growing while they are appended. The node is built in place in `nodes`: a local copy was copied
+      // again, with its strings retained and released.
+      var children: [Int] = []
+      if isContainer {
+        var count = 0
+        var child = cmark_node_first_child(node)
+        while let current = child {
+          count += 1
+          child = cmark_node_next(current)
+        }
+        if count > 0 { children.reserveCapacity(count) }
+      }
+      nodes.append(
+        MarkdownNode(
+          kind: kind(of: node), start: start, end: end,
+          literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "", parent: parent,
+          children: children, depth: openStack.count))
+      if let parent { nodes[parent].children.append(index) }
+      if isContainer {
         openStack.append(index)
       }
     }

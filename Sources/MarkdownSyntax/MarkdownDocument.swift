@@ -122,6 +122,14 @@ public struct MarkdownDocument: Sendable {
 
   /// The concatenated plain text of a node's subtree: text and code literals, breaks as spaces.
   public func plainText(of index: Int) -> String {
+    // Most headings and cells hold one text node: its literal is the answer, without walking the subtree.
+    if nodes[index].children.count == 1 {
+      let child = nodes[index].children[0]
+      switch nodes[child].kind {
+      case .text, .code: return nodes[child].literal
+      default: break
+      }
+    }
     var text = ""
     for child in subtree(of: index) {
       switch nodes[child].kind {

@@ -172,10 +172,12 @@ struct LintDocument: Sendable {
       let nodes = markdown.nodes
       var contexts = [Context](repeating: Context(), count: nodes.count)
       var openUnit = -1
-      // Reserved once from the body size (an English word and its space take about six bytes), so the
-      // arrays rarely grow while tokenizing.
+      // Reserved once from the body size, so the arrays rarely grow while tokenizing. An English word and
+      // its space take about six bytes, but short words, list marks and table pipes bring a body to five
+      // or fewer, and growing the word array once cost as much as a tenth of the tokenizer: words get
+      // room for one per four bytes.
       prose.bytes.reserveCapacity(max(8_192, bodySize))
-      prose.words.reserveCapacity(bodySize / 6)
+      prose.words.reserveCapacity(bodySize / 4)
       prose.sentences.reserveCapacity(bodySize / 60)
       prose.segments.reserveCapacity(nodes.count / 2)
       prose.units.reserveCapacity(nodes.count / 4)
@@ -224,7 +226,12 @@ struct LintDocument: Sendable {
             prose.segments.append(
               Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: nodes[index].start.column)
             )
-            prose.bytes.append(contentsOf: nodes[index].literal.utf8)
+            // Copied whole from the string's storage, not byte by byte through its UTF-8 view.
+            if nodes[index].literal.utf8.withContiguousStorageIfAvailable({ prose.bytes.append(contentsOf: $0) })
+              == nil
+            {
+              prose.bytes.append(contentsOf: nodes[index].literal.utf8)
+            }
           }
         case .softBreak, .lineBreak:
           if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
@@ -238,13 +245,16 @@ struct LintDocument: Sendable {
     }
 
     private mutating func startUnit(index: Int, context: Context) {
-      let node = markdown.nodes[index]
+      // The node's fields are read in place: a copy of the node would retain and release its strings and
+      // children, for every unit.
+      let start = markdown.nodes[index].start
+      let parent = markdown.nodes[index].parent
       var kind: Prose.UnitKind
-      switch node.kind {
+      switch markdown.nodes[index].kind {
       case .heading(let level):
         kind = .heading(level: level)
         let text = trimmed(markdown.plainText(of: index))
-        headings.append(Heading(node: index, level: level, start: node.start, text: text))
+        headings.append(Heading(node: index, level: level, start: start, text: text))
         if level <= 2 { isInStepSection = Self.isStepSection(text) }
         if level >= 3, Self.isNumbered(text) {
           (stepHeading, stepHeadingLevel) = (index, level)
@@ -256,7 +266,7 @@ struct LintDocument: Sendable {
       }
       var step: Int?
       // The action cell of a body row of a step table is that row's step, read as prose.
-      if context.stepColumn >= 0, !context.isHeaderRow, let row = node.parent,
+      if context.stepColumn >= 0, !context.isHeaderRow, let row = parent,
         markdown.nodes[row].children.firstIndex(of: index) == Int(context.stepColumn)
       {
         kind = .paragraph
@@ -276,7 +286,7 @@ struct LintDocument: Sendable {
       }
       prose.units.append(
         Prose.Unit(
-          node: index, kind: kind, start: node.start, bytes: prose.bytes.count..<prose.bytes.count,
+          node: index, kind: kind, start: start, bytes: prose.bytes.count..<prose.bytes.count,
           segments: prose.segments.count..<prose.segments.count, words: 0..<0, sentences: 0..<0, step: step,
           section: headings.count - 1, isQuoted: context.isQuoted))
     }
@@ -400,6 +410,11 @@ struct LintDocument: Sendable {
     }
 
     private func trimmed(_ text: String) -> String {
+      // A text whose first and last bytes are not a space or a tab has nothing to trim: tested as bytes,
+      // without reading `Character`s.
+      guard let firstByte = text.utf8.first, let lastByte = text.utf8.last,
+        firstByte == 0x20 || firstByte == 0x09 || lastByte == 0x20 || lastByte == 0x09
+      else { return text }
       let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
       guard let first = text.first, let last = text.last, isSpace(first) || isSpace(last) else { return text }
       return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())

@@ -254,7 +254,10 @@ extension Prose {
               }
               flags |= byteClass
               if index > runStart {
-                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+                // Written out here (the compiler kept a helper out of line): most runs have one vowel group.
+                syllables &+=
+                  groups <= 1 || index - runStart <= 2
+                  ? max(groups, 1) : Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
               }
               runStart = index + 1
               groups = 0
@@ -267,14 +270,19 @@ extension Prose {
           // Only a token with `:` or `@`, or one starting with `w` (`www.`), can be an address.
           let mayBeAddress =
             token.count > 4 && (flags & ByteClass.addressMark != 0 || token[0] | 0x20 == UInt8(ascii: "w"))
-          if let core = isASCII ? Self.asciiWordCore(token) : Self.wordCore(token),
+          // Most tokens are a bare word: letters or digits first and last, so their core is all of them.
+          let isBare = isASCII && Self.isAlphanumericASCII(token[0]) && Self.isAlphanumericASCII(token[token.count - 1])
+          if let core = isBare ? 0..<token.count : isASCII ? Self.asciiWordCore(token) : Self.wordCore(token),
             !(mayBeAddress && Self.isAddress(token))
           {
             let start = tokenStart + core.lowerBound
             let stop = tokenStart + core.upperBound
             if isASCII {
               if index > runStart {
-                syllables &+= Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
+                // Written out here (the compiler kept a helper out of line): most runs have one vowel group.
+                syllables &+=
+                  groups <= 1 || index - runStart <= 2
+                  ? max(groups, 1) : Self.syllables(inRunOf: runStart..<index, groups: groups, in: buffer)
               }
               syllables = max(syllables, 1)
             } else {
@@ -282,7 +290,10 @@ extension Prose {
             }
             words.append(Word(start: start, end: stop, syllables: syllables))
             if isProse { proseSyllableCount &+= syllables }
-            if stop - start <= 5, Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop])) {
+            // The first byte is tested here, in the loop: most words fail it, and the call cost more.
+            if stop - start <= 5, Self.mayStartFormOfBe(buffer[start]),
+              Self.isFormOfBe(UnsafeBufferPointer(rebasing: buffer[start..<stop]))
+            {
               beWords.append(words.count - 1)
             }
           }
@@ -307,10 +318,15 @@ extension Prose {
     }
     // Words that start with two capitals: possible acronyms (QMO, SWMS) and "SOP" before a title. A pass of
     // its own over the unit's words, which are still in cache, keeps the tokenizer loop above small.
-    for index in firstWord..<words.count {
-      let start = words[index].start
-      if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
-        capitalWords.append(index)
+    // Read through buffer pointers: with the arrays' bounds checks, this pass cost a tenth of the tokenizer.
+    words.withUnsafeBufferPointer { words in
+      bytes.withUnsafeBufferPointer { bytes in
+        for index in firstWord..<words.count {
+          let start = words[index].start
+          if bytes[start] &- 0x41 < 26, words[index].end - start >= 2, bytes[start + 1] &- 0x41 < 26 {
+            capitalWords.append(index)
+          }
+        }
       }
     }
   }
@@ -361,11 +377,7 @@ extension Prose {
 
   /// Whether a word is a form of "be" (`am is are was were be been being`, any case).
   @inline(__always) static func isFormOfBe(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard word.count >= 2, word.count <= 5 else { return false }
-    switch word[0] | 0x20 {
-    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): break
-    default: return false
-    }
+    guard word.count >= 2, word.count <= 5, mayStartFormOfBe(word[0]) else { return false }
     // The forms packed by `packed(_:)`, written out so the comparison compiles to constants.
     switch packed(word) {
     case 0x616D,  // am
@@ -379,6 +391,14 @@ extension Prose {
       return true
     default:
       return false
+    }
+  }
+
+  /// Whether a word starting with `byte` may be a form of "be": `a`, `i`, `w` or `b`, either case.
+  @inline(__always) static func mayStartFormOfBe(_ byte: UInt8) -> Bool {
+    switch byte | 0x20 {
+    case UInt8(ascii: "a"), UInt8(ascii: "i"), UInt8(ascii: "w"), UInt8(ascii: "b"): true
+    default: false
     }
   }
 

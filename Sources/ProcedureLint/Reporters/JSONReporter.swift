@@ -34,35 +34,46 @@ public enum JSONReporter {
     return String(decoding: writer.bytes, as: UTF8.self)
   }
 
-  /// One value of a finding, in key order.
-  private enum Value {
-    case text(String)
-    case integer(Int)
-    case number(Double)
-  }
+  /// The fixed keys in the order `.sortedKeys` puts them (by UTF-8 bytes).
+  private static let fixedKeyOrder = ["column", "line", "message", "path", "rule", "severity"]
 
   private static func write(_ finding: Finding, to writer: inout PrettyJSONWriter) {
-    var members: [(key: String, value: Value)] = [
-      ("column", .integer(finding.column)), ("line", .integer(finding.line)), ("message", .text(finding.message)),
-      ("path", .text(finding.path)), ("rule", .text(finding.rule)), ("severity", .text(finding.severity.rawValue)),
-    ]
-    for (name, value) in finding.metrics where !Finding.fixedKeys.contains(name) {
-      // The same choice as `Finding.encode(to:)`: whole numbers without a fraction.
-      members.append((name, Finding.isWhole(value) ? .integer(Int(value)) : .number(value)))
-    }
-    // Keys are compared as `JSONEncoder` compares them with `.sortedKeys`: by their UTF-8 bytes.
-    members.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    // Only the few metric names are sorted; they are merged with the fixed keys, which are in order
+    // already. Keys are compared as `JSONEncoder` compares them with `.sortedKeys`: by their UTF-8 bytes.
+    var metrics: [(String, Double)] = []
+    metrics.reserveCapacity(finding.metrics.count)
+    for (name, value) in finding.metrics where !Finding.fixedKeys.contains(name) { metrics.append((name, value)) }
+    if metrics.count > 1 { metrics.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) } }
+    var next = 0
     writer.openObject()
-    for (index, member) in members.enumerated() {
-      if index > 0 { writer.bytes.append(UInt8(ascii: ",")) }
-      writer.key(member.key, depth: 3)
-      switch member.value {
-      case .text(let text): writer.string(text)
-      case .integer(let number): writer.integer(number)
-      case .number(let number): writer.number(number)
+    for (index, key) in fixedKeyOrder.enumerated() {
+      while next < metrics.count, metrics[next].0.utf8.lexicographicallyPrecedes(key.utf8) {
+        writeMetric(metrics[next], isFirst: index == 0 && next == 0, to: &writer)
+        next += 1
+      }
+      if index > 0 || next > 0 { writer.bytes.append(UInt8(ascii: ",")) }
+      writer.key(key, depth: 3)
+      switch index {
+      case 0: writer.integer(finding.column)
+      case 1: writer.integer(finding.line)
+      case 2: writer.string(finding.message)
+      case 3: writer.string(finding.path)
+      case 4: writer.string(finding.rule)
+      default: writer.string(finding.severity.rawValue)
       }
     }
+    while next < metrics.count {
+      writeMetric(metrics[next], isFirst: false, to: &writer)
+      next += 1
+    }
     writer.closeObject(depth: 2)
+  }
+
+  /// One metric member; the same choice as `Finding.encode(to:)`: whole numbers without a fraction.
+  private static func writeMetric(_ metric: (String, Double), isFirst: Bool, to writer: inout PrettyJSONWriter) {
+    if !isFirst { writer.bytes.append(UInt8(ascii: ",")) }
+    writer.key(metric.0, depth: 3)
+    if Finding.isWhole(metric.1) { writer.integer(Int(metric.1)) } else { writer.number(metric.1) }
   }
 }
 
@@ -99,7 +110,21 @@ private struct PrettyJSONWriter {
     bytes.append(contentsOf: " : ".utf8)
   }
 
-  mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+  /// Digits written in place: a `String` per number cost more than the rest of the number's line.
+  mutating func integer(_ value: Int) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+    }
+  }
 
   /// A number as `JSONEncoder` writes it: Swift's shortest round-trip form without a trailing `.0`.
   /// JSON has no NaN or infinity, so those are `null`.
@@ -115,6 +140,18 @@ private struct PrettyJSONWriter {
   /// A string with `"`, `\` and control characters escaped, everything else as is.
   mutating func string(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
+    // Most strings need no escape: then they are copied whole, not appended byte by byte.
+    let isCopied =
+      text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+        guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        else { return false }
+        bytes.append(contentsOf: utf8)
+        return true
+      } ?? false
+    if isCopied {
+      bytes.append(UInt8(ascii: "\""))
+      return
+    }
     for byte in text.utf8 {
       switch byte {
       case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
@@ -136,8 +173,12 @@ private struct PrettyJSONWriter {
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
+  /// A line feed and the indentation of each level written (findings' members are at depth 3).
+  private static let newlines = (0...3).map {
+    [UInt8(ascii: "\n")] + Array(repeating: UInt8(ascii: " "), count: $0 * 2)
+  }
+
   private mutating func newline(depth: Int) {
-    bytes.append(UInt8(ascii: "\n"))
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    bytes.append(contentsOf: Self.newlines[depth])
   }
 }

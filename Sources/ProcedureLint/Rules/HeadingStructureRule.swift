@@ -79,7 +79,7 @@ enum HeadingStructureRule: DocumentRule {
             metrics: ["level": Double(heading.level), "depth": Double(depth), "max": Double(maxDepth)],
             excerpt: heading.text))
       }
-      if heading.level == 1, let title = document.title, simplified(heading.text) != simplified(title) {
+      if heading.level == 1, let title = document.title, !isSame(heading.text, title) {
         findings.append(
           context.finding(
             .warning, at: heading.start,
@@ -89,6 +89,34 @@ enum HeadingStructureRule: DocumentRule {
       previous = heading.level
     }
     return findings
+  }
+
+  /// Whether two texts are the same once lowercased, with runs of spaces and tabs as one space. ASCII
+  /// texts (nearly all titles) are compared as bytes: splitting and joining `Character`s cost more than
+  /// the rest of the rule.
+  private static func isSame(_ first: String, _ second: String) -> Bool {
+    if let first = simplifiedASCII(first), let second = simplifiedASCII(second) { return first == second }
+    return simplified(first) == simplified(second)
+  }
+
+  /// `simplified(_:)` as bytes for an ASCII text (there a byte is a `Character`); nil for any other text.
+  private static func simplifiedASCII(_ text: String) -> [UInt8]? {
+    var result: [UInt8] = []
+    result.reserveCapacity(text.utf8.count)
+    var isAfterSpace = false
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return nil }
+      if byte == 0x20 || byte == 0x09 {
+        isAfterSpace = !result.isEmpty
+        continue
+      }
+      if isAfterSpace {
+        result.append(0x20)
+        isAfterSpace = false
+      }
+      result.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+    }
+    return result
   }
 
   private static func simplified(_ text: String) -> String {

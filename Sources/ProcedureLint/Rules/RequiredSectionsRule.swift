@@ -80,29 +80,38 @@ enum RequiredSectionsRule: DocumentRule {
 
   /// Lowercased, without leading numbering ("2.", "2.1", "2)") or a trailing colon, spaces collapsed.
   static func normalized(_ heading: String) -> String {
-    var bytes = Array(heading.utf8)
-    var start = 0
-    if let first = bytes.first, first >= 0x30 && first <= 0x39 {
-      while start < bytes.count,
-        (bytes[start] >= 0x30 && bytes[start] <= 0x39) || bytes[start] == 0x2E
-          || bytes[start] == 0x29
-      {
-        start += 1
+    // Written straight into the result (a heading of up to 15 bytes becomes a small string, with no heap
+    // allocation): every document's headings and the required names are normalised on every run.
+    var heading = heading
+    var hasNonASCII = false
+    let text = heading.withUTF8 { bytes in
+      String(unsafeUninitializedCapacity: bytes.count) { result in
+        var start = 0
+        if let first = bytes.first, first >= 0x30 && first <= 0x39 {
+          while start < bytes.count,
+            (bytes[start] >= 0x30 && bytes[start] <= 0x39) || bytes[start] == 0x2E || bytes[start] == 0x29
+          {
+            start += 1
+          }
+        }
+        var count = 0
+        for byte in bytes[start...] {
+          if byte == 0x20 || byte == 0x09 {
+            if count > 0, result[count - 1] != 0x20 {
+              result[count] = 0x20
+              count += 1
+            }
+          } else {
+            if byte >= 0x80 { hasNonASCII = true }
+            result[count] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            count += 1
+          }
+        }
+        while count > 0, result[count - 1] == 0x20 || result[count - 1] == UInt8(ascii: ":") { count -= 1 }
+        return count
       }
     }
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    for index in start..<bytes.count {
-      let byte = bytes[index]
-      if byte == 0x20 || byte == 0x09 {
-        if let last = result.last, last != 0x20 { result.append(0x20) }
-      } else {
-        result.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-      }
-    }
-    while let last = result.last, last == 0x20 || last == UInt8(ascii: ":") { result.removeLast() }
-    bytes = result
-    let text = String(decoding: bytes, as: UTF8.self)
-    return bytes.contains { $0 >= 0x80 } ? text.lowercased() : text
+    return hasNonASCII ? text.lowercased() : text
   }
+
 }
