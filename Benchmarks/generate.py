@@ -8,8 +8,12 @@
   generate.py corpus DIR [--documents 5000]    ~900-word procedures as plain files, for lint
   generate.py publish DIR [--documents 5000]   5,000 ~700-word procedures approved in two signed commits
   generate.py peers DIR [--documents 5000]     the same documents for doorstop (DIR/doorstop) and strictdoc
+  generate.py training DIR [--documents 5000 --people 500 --records 50000]
+                                               5,000 approved procedures, 500 people (most without keys) and
+                                               50,000 training trailers in ~2,600 signed empty commits
 """
 import argparse
+import datetime
 import os
 import random
 import subprocess
@@ -33,10 +37,10 @@ def run(args, cwd, e, **kw):
     return subprocess.run(args, cwd=cwd, env=e, check=True, text=True, capture_output=True, **kw).stdout
 
 
-def make_keys(home, e):
-    """Unencrypted ed25519 keys for Alice and Bob in HOME; returns their public key lines."""
+def make_keys(home, e, names=("alice", "bob")):
+    """Unencrypted ed25519 keys (Alice and Bob by default) in HOME; returns their public key lines."""
     keys = {}
-    for who in ("alice", "bob"):
+    for who in names:
         path = os.path.join(home, who)
         run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", who, "-f", path], home, e)
         keys[who] = open(path + ".pub").read().strip()
@@ -57,6 +61,20 @@ def signed_repository(target):
                         ("bob@bench.example", "Bob", "operations", keys["bob"]),
                         ("dana@bench.example", "Dana", "author", None)]))
     return home, repo, e, keys
+
+
+SIGNERS = {"alice": ("Alice", "alice@bench.example"), "bob": ("Bob", "bob@bench.example"),
+           "carol": ("Carol", "carol@bench.example")}
+
+
+def signed_commit(repo, e, home, who, message, when=None):
+    """An empty commit by WHO (a key in HOME), signed with `git commit -S`; WHEN dates it (ISO 8601)."""
+    name, email = SIGNERS[who]
+    e2 = dict(e, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email)
+    if when:
+        e2.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    run(["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={os.path.join(home, who)}", "commit", "-q",
+         "--allow-empty", "-S", "-F", "-"], repo, e2, input=message)
 
 
 def paragraph(rng, n):
@@ -93,15 +111,11 @@ def approvals(target, documents):
     run(["git", "commit", "-q", "-m", "Documents"], repo, e)
     blobs = dict(line.split("\t")[::-1] for line in run(["git", "ls-tree", "-r", "HEAD", "procedures"], repo, e)
                  .splitlines() for line in [line.split(" ", 2)[2]])
-    signers = [("alice", "Alice", "alice@bench.example"), ("bob", "Bob", "bob@bench.example")]
     count = 0
     for i in range(1, documents + 1):
         blob = blobs[f"procedures/QP-{i:05d}.md"]
-        for key, name, email in signers:
-            e2 = dict(e, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name,
-                      GIT_COMMITTER_EMAIL=email)
-            run(["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={os.path.join(home, key)}", "commit", "-q",
-                 "--allow-empty", "-S", "-m", f"Approve QP-{i:05d}\n\nApproves: QP-{i:05d} {blob}"], repo, e2)
+        for who in ("alice", "bob"):
+            signed_commit(repo, e, home, who, f"Approve QP-{i:05d}\n\nApproves: QP-{i:05d} {blob}\n")
             count += 1
     with open(os.path.join(home, "allowed_signers"), "w") as f:
         f.write(f"alice@bench.example namespaces=\"git\" {keys['alice']}\n")
@@ -121,6 +135,15 @@ def commit_documents(repo, e, documents, words):
     run(["git", "commit", "-q", "-m", "Documents"], repo, e)
 
 
+def document_blobs(repo, e):
+    """{id: (path, blob)} of the procedures at HEAD."""
+    blobs = {}
+    for line in run(["git", "ls-tree", "-r", "HEAD", "procedures"], repo, e).splitlines():
+        meta, path = line.split("\t")
+        blobs[os.path.basename(path)[:-3]] = (path, meta.split()[2])
+    return blobs
+
+
 def many(target, documents):
     """Documents committed once, Alice (quality) and Bob (owner) registered: for approving many ids at once."""
     home, repo, e, keys = signed_repository(target)
@@ -132,16 +155,122 @@ def publish(target, documents):
     """Approved documents for the publish benchmark: two signed approval commits, one trailer per document."""
     home, repo, e, keys = signed_repository(target)
     commit_documents(repo, e, documents, words=700)
-    trailers = []
-    for line in run(["git", "ls-tree", "-r", "HEAD", "procedures"], repo, e).splitlines():
-        meta, path = line.split("\t")
-        trailers.append(f"Approves: {os.path.basename(path)[:-3]} {meta.split()[2]}")
-    for key, name, email in (("alice", "Alice", "alice@bench.example"), ("bob", "Bob", "bob@bench.example")):
-        e2 = dict(e, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email, GIT_COMMITTER_NAME=name,
-                  GIT_COMMITTER_EMAIL=email)
-        run(["git", "-c", "gpg.format=ssh", "-c", f"user.signingkey={os.path.join(home, key)}", "commit", "-q",
-             "--allow-empty", "-S", "-F", "-"], repo, e2, input="Approve all\n\n" + "\n".join(trailers) + "\n")
+    trailers = [f"Approves: {i} {blob}" for i, (path, blob) in document_blobs(repo, e).items()]
+    for who in ("alice", "bob"):
+        signed_commit(repo, e, home, who, "Approve all\n\n" + "\n".join(trailers) + "\n")
     print(f"{repo}: {documents} documents approved in 2 signed commits; publish key {home}/alice")
+
+
+STAFF_ROLES = ("site", "office", "workshop")
+
+
+def iso(seconds):
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def training(target, documents, people, records):
+    """Training records for `sop training`: approved procedures, PEOPLE people and RECORDS trailers.
+
+    Alice (quality, admin), Bob (operations, the owner) and Carol (quality, a training recorder) have keys;
+    the other people are staff without keys in the roles site, office and workshop (a tenth hold two).
+    `training:` gives `everyone` two ids and each role 10–30. Carol gives toolbox talks: one signed empty
+    commit trains 6–14 people of a role on 1–3 of its documents (`Trained:` trailers); one commit in
+    twenty is instead Alice, Bob or Carol acknowledging 1–3 of their own (`Acknowledges:`). The last few
+    ids of each role's list are never taught (overdue). Half-way, a third of the required documents and
+    2% of the rest get a second approved revision, half of them `Retraining: not-required`, so the
+    matrix also has outdated entries and carried-over training. Commits are an hour apart from 2026-01-02.
+    """
+    home = os.path.join(target, "home")
+    repo = os.path.join(target, "repo")
+    os.makedirs(home)
+    os.makedirs(repo)
+    e = env(home)
+    keys = make_keys(home, e, ("alice", "bob", "carol"))
+    run(["git", "init", "-q", "-b", "main"], repo, e)
+    rng = random.Random(5)
+    persons = [("alice@bench.example", "Alice", ["quality", "admin"], keys["alice"]),
+               ("bob@bench.example", "Bob", ["operations"], keys["bob"]),
+               ("carol@bench.example", "Carol", ["quality"], keys["carol"]),
+               ("dana@bench.example", "Dana", ["author"], None)]
+    for n in range(1, people - len(persons) + 1):
+        roles = rng.sample(STAFF_ROLES, 2) if rng.random() < 0.1 else rng.choices(STAFF_ROLES, (6, 2, 2))
+        roles = [STAFF_ROLES[n - 1]] if n <= len(STAFF_ROLES) else roles   # every role is held
+        persons.append((f"staff{n:04d}@bench.example", f"Staff {n}", roles, None))
+    ids = [f"QP-{i:05d}" for i in range(1, documents + 1)]
+    required = {"everyone": ids[:2]}
+    for role in ("quality", "operations") + STAFF_ROLES:
+        required[role] = sorted(rng.sample(ids[2:], min(len(ids) - 2, rng.randint(10, 30))))
+    lists = {role: "[" + ", ".join(required[role]) + "]" for role in required}
+    lists["workshop"] = "{documents: " + lists["workshop"] + "}"   # the mapping form too
+    with open(os.path.join(repo, "sop.yml"), "w") as f:
+        f.write(policy([(email, name, ", ".join(roles), key) for email, name, roles, key in persons]))
+        f.write("training:\n" + "".join(f"  {role}: {lists[role]}\n" for role in required))
+        f.write("training-days: 14\ntraining-recorders: [quality, admin]\n")
+    commit_documents(repo, e, documents, words=300)
+    blobs = document_blobs(repo, e)
+    for who in ("alice", "bob"):
+        signed_commit(repo, e, home, who, "Approve all\n\n" + "".join(
+            f"Approves: {i} {blob}\n" for i, (path, blob) in blobs.items()))
+
+    members = {"everyone": [p[0] for p in persons if p[0] != SIGNERS["carol"][1]]}   # Carol gives the talks
+    for role in required:
+        if role != "everyone":
+            members[role] = [p[0] for p in persons if role in p[2]]
+    taught = {role: required[role][:max(1, len(required[role]) - 3)] for role in required}
+    taught["everyone"] = required["everyone"]
+    own = {name.lower(): sorted(set(required["everyone"]).union(*(required.get(r, []) for r in roles)))
+           for email, name, roles, key in persons if key}
+    revision = {i: 1 for i in ids}
+    time = 1767225600 + 86400
+    trailers = commits = 0
+    revised = []
+    while trailers < records:
+        time += 3600
+        if not revised and trailers >= records // 2:
+            revised = revise(repo, e, home, rng, ids, required, blobs, revision, time)
+            blobs = document_blobs(repo, e)
+            time += 3600
+        if commits % 20 == 19:
+            who = rng.choice(sorted(own))
+            chosen = sorted(rng.sample(own[who], min(len(own[who]), rng.randint(1, 3))))[:records - trailers]
+            lines = [f"Acknowledges: {i} {blobs[i][1]}" for i in chosen]
+            subject = f"Acknowledge {chosen[0]} revision {revision[chosen[0]]}"
+        else:
+            who = "carol"
+            role = rng.choices(("everyone",) + STAFF_ROLES, (1, 6, 2, 2))[0]
+            attendees = rng.sample(members[role], min(len(members[role]), rng.randint(6, 14)))
+            chosen = sorted(rng.sample(taught[role], min(len(taught[role]), rng.randint(1, 3))))
+            lines = [f"Trained: {i} {blobs[i][1]} {a}" for i in chosen for a in attendees][:records - trailers]
+            subject = (f"Train {len(attendees)} people on {chosen[0]} revision {revision[chosen[0]]}"
+                       if len(chosen) == 1 else f"Toolbox talk for {role}: {', '.join(chosen)}")
+        signed_commit(repo, e, home, who, subject + "\n\n" + "\n".join(lines) + "\n", iso(time))
+        trailers += len(lines)
+        commits += 1
+    with open(os.path.join(home, "allowed_signers"), "w") as f:
+        for who in ("alice", "bob", "carol"):
+            f.write(f"{SIGNERS[who][1]} namespaces=\"git\" {keys[who]}\n")
+    print(f"{repo}: {documents} documents, {len(persons)} people, {trailers} training trailers in {commits} "
+          f"signed commits, {len(revised)} documents revised half-way; keys and allowed_signers in {home}")
+
+
+def revise(repo, e, home, rng, ids, required, blobs, revision, time):
+    """A second revision of some documents, approved by Alice and Bob; half need no retraining."""
+    needed = sorted(set().union(*required.values()))
+    chosen = sorted(set(rng.sample(needed, len(needed) // 3)) | set(rng.sample(ids, len(ids) // 50)))
+    when = iso(time)
+    for i in chosen:
+        with open(os.path.join(repo, blobs[i][0]), "a") as f:
+            f.write("\nKeep the completed form for seven years.\n")
+        revision[i] += 1
+    run(["git", "commit", "-q", "-a", "-m", f"Revise {len(chosen)} procedures"], repo,
+        dict(e, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when))
+    new = document_blobs(repo, e)
+    editorial, full = chosen[::2], chosen[1::2]
+    for group, note in ((full, ""), (editorial, "Retraining: not-required\n")):
+        for who in ("alice", "bob"):
+            signed_commit(repo, e, home, who, f"Approve {len(group)} revisions\n\n" + "".join(
+                f"Approves: {i} {new[i][1]}\n" for i in group) + note, when)
+    return chosen
 
 
 def peers(target, documents):
@@ -215,10 +344,12 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many", "training"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
+    parser.add_argument("--people", type=int, default=500)
+    parser.add_argument("--records", type=int, default=50000)
     a = parser.parse_args()
     if os.path.exists(a.dir) and a.kind != "peers":
         sys.exit(f"{a.dir} exists")
@@ -232,6 +363,8 @@ def main():
         history(a.dir, a.documents or 5000, a.commits)
     elif a.kind == "many":
         many(a.dir, a.documents or 20000)
+    elif a.kind == "training":
+        training(a.dir, a.documents or 5000, a.people, a.records)
     else:
         corpus(a.dir, a.documents or 5000)
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks for sop. Usage: Benchmarks/run.sh [approvals|status|approve|lint|publish|all]
+# Benchmarks for sop. Usage: Benchmarks/run.sh [approvals|status|approve|lint|publish|training|all]
 # Generates repositories under ${BENCH_DIR:-/tmp/sop-bench} with stock git and ssh-keygen (Benchmarks/generate.py),
 # then times sop against its peers in the same run. Prints a Markdown table row per measurement;
 # results are copied into docs/benchmarks.md with this command line.
@@ -106,4 +106,23 @@ if [ "$what" = publish ] || [ "$what" = all ]; then
       --output-dir "$(mktemp -d)" "$bench/publish/strictdoc") s |"
   fi
   echo "$row"
+fi
+
+if [ "$what" = training ] || [ "$what" = all ]; then
+  # The training matrix (docs/training.md) of 500 people over 5,000 approved documents, against status of
+  # the same repository: how much the records (50,000 trailers in ~2,600 signed commits) add to the walk.
+  [ -d "$bench/training" ] || python3 "$root/Benchmarks/generate.py" training "$bench/training"
+  repo="$bench/training/repo"
+  export HOME="$bench/training/home" GIT_CONFIG_NOSYSTEM=1
+  git -C "$repo" config gpg.ssh.allowedSignersFile "$bench/training/home/allowed_signers"
+  records=$(git -C "$repo" log --format=%B | grep -cE '^(Trained|Acknowledges): ')
+  records=$(python3 -c "print(f'{$records:,}')")
+  # best() hides failures; a build without `sop training` (or one refusing this sop.yml) must not print a time.
+  if "$sop" -C "$repo" training --format json >/dev/null; then
+    training=$(best 3 "$sop" -C "$repo" training --format json)
+    status=$(best 3 "$sop" -C "$repo" status --format json)
+    echo "| sop training vs sop status, 5,000 documents, 500 people, $records records | $training s | $status s | $(ratio "$training" "$status")× status |"
+  else
+    echo "| sop training, 5,000 documents, 500 people, $records records | failed (exit $?), not timed |"
+  fi
 fi
