@@ -90,4 +90,20 @@ import Testing
     try team.scratch.commitAll("Photo back")
     #expect(try team.qp001()?.state == "approved")
   }
+
+  @Test func anAttachmentOverTenMebibytesIsALintErrorAndIsNotSigned() throws {
+    let team = try AttackTeam()
+    try team.scratch.write("procedures/images/huge.png", Data(count: 10 * 1_048_576 + 60_000))
+    try team.commit(
+      [AttackTeam.document: procedureText(step: "Check the panel: ![Panel](images/huge.png)")], as: AttackTeam.danaID,
+      "Huge photo")
+    let lint = try team.cli.sop("lint", "--format", "json")
+    #expect(lint.status == 1)
+    #expect(
+      lint.stdout.contains("is 10.1 MiB; sop approves and publishes attached files up to 10 MiB"), "\(lint.stdout)")
+    team.scratch.clock += 60
+    let approve = try team.cli.sop("approve", "QP-001", "--key", team.alice.path)
+    #expect(approve.status == 1)
+    #expect(approve.stderr.contains("10.1 MiB"), "\(approve.stderr)")
+  }
 }

@@ -45,8 +45,10 @@ extension DocumentRepository {
           KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status, title: frontMatter.title))
       }
     }
-    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles))
     let root = root
+    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles)) { path in
+      (try? FileManager.default.attributesOfItem(atPath: root + "/" + path))?[.size] as? Int
+    }
     let report = linter.lint(paths: targets) { WorkTree.read(root + "/" + $0) }
     return LintOutcome(report: report, configurationWarnings: linter.configurationWarnings)
   }
@@ -70,7 +72,15 @@ extension DocumentRepository {
     let known = inventory.documents.values.filter { !linted.contains($0.path) }.map {
       KnownDocument(id: $0.id, path: $0.path, status: $0.document.frontMatter.status)
     }
-    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(files.map(\.path)))
+    let blobs = Dictionary(files.map { ($0.path, $0.blob) }) { first, _ in first }
+    let gitDirectory = git.gitDirectory
+    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(files.map(\.path))) { path in
+      // Asked only of linked files, from any thread: a handle of its own.
+      guard let blob = blobs[path], let repository = try? DocumentRepository(discoveringFrom: gitDirectory) else {
+        return nil
+      }
+      return try? repository.git.blob(blob).count
+    }
     let report = linter.lint(lintFiles)
     return report.findings.filter { $0.severity == .error }.map {
       "\($0.path):\($0.line):\($0.column): \($0.rule): \($0.message)"

@@ -10,6 +10,8 @@ public struct Linter: Sendable {
   public let knownDocuments: [KnownDocument]
   /// Every file in the repository (relative paths), to check relative links.
   public let existingPaths: Set<String>
+  /// The size of a file in the repository, asked only of the files documents link or embed.
+  public let fileSize: @Sendable (String) -> Int?
 
   private let configuration: LintConfiguration
   private let existingDirectories: Set<String>
@@ -18,7 +20,11 @@ public struct Linter: Sendable {
   public var configurationWarnings: [String] { configuration.warnings }
 
   /// Creates a linter for one repository.
-  public init(policy: Policy?, knownDocuments: [KnownDocument] = [], existingPaths: Set<String> = []) {
+  public init(
+    policy: Policy?, knownDocuments: [KnownDocument] = [], existingPaths: Set<String> = [],
+    fileSize: @escaping @Sendable (String) -> Int? = { _ in nil }
+  ) {
+    self.fileSize = fileSize
     self.policy = policy
     self.knownDocuments = knownDocuments
     self.existingPaths = existingPaths
@@ -48,7 +54,8 @@ public struct Linter: Sendable {
     let index = DocumentIndex(
       known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
       directories: existingDirectories, lintedPaths: paths,
-      lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil)
+      lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil,
+      fileSize: fileSize)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings

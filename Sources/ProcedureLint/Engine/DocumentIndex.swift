@@ -231,11 +231,15 @@ struct DocumentIndex: Sendable {
   private(set) var numbering: [String: UInt64] = [:]
   private let existingPaths: Set<String>
   private let directories: Set<String>
+  /// The size in bytes of a linked file, asked only for link targets (nil: unknown).
+  let fileSize: @Sendable (String) -> Int?
 
   init(
     known: [KnownDocument], linted: [(path: String, id: DocumentID, status: DocumentStatus)], policy: Policy?,
-    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String]? = nil
+    existingPaths: Set<String>, directories: Set<String>, lintedPaths: [String], lintedTitles: [String]? = nil,
+    fileSize: @escaping @Sendable (String) -> Int? = { _ in nil }
   ) {
+    self.fileSize = fileSize
     // Titles are split into words only when some document names another by title (`lintedTitles` given).
     if let lintedTitles, known.allSatisfy({ $0.title != nil }) {
       titleWords = (known.compactMap(\.title) + lintedTitles).map { title in

@@ -19,7 +19,9 @@ enum BrokenReferenceRule: RepositoryRule {
     capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
     document's title holds all those words (checked only when every document's title is known). Links are \
     resolved \
-    from the document's folder (a leading `/` from the repository root); URLs are not checked.
+    from the document's folder (a leading `/` from the repository root); URLs are not checked. A linked or \
+    embedded file other than a document is approved and published with the document, so one over 10 MiB \
+    is an error too.
     """
   static let defaultSeverity = Severity.error
 
@@ -76,12 +78,25 @@ enum BrokenReferenceRule: RepositoryRule {
             "link '\(link.destination)' climbs out of the repository: link to a file inside it",
             excerpt: link.destination))
       case .file(let path):
-        guard !index.exists(path) else { continue }
-        findings.append(
-          context.finding(
-            .error, at: link.start,
-            "link '\(link.destination)' points at \(path), which does not exist: fix the path or remove the link",
-            excerpt: link.destination))
+        guard index.exists(path) else {
+          findings.append(
+            context.finding(
+              .error, at: link.start,
+              "link '\(link.destination)' points at \(path), which does not exist: fix the path or remove the link",
+              excerpt: link.destination))
+          continue
+        }
+        // An attached file is approved and published with the document (docs/approvals.md, "Attachments").
+        if !path.lowercased().hasSuffix(".md"), let bytes = index.fileSize(path), bytes > AttachmentLinks.sizeLimit {
+          let mebibytes = max(
+            TextMetrics.oneDecimal(Double(bytes) / 1_048_576), Double(AttachmentLinks.sizeLimit) / 1_048_576 + 0.1)
+          findings.append(
+            context.finding(
+              .error, at: link.start,
+              "\(path) is \(TextMetrics.decimal(mebibytes)) MiB; sop approves and publishes attached files up to "
+                + "\(AttachmentLinks.sizeLimit / 1_048_576) MiB: make it smaller, or link to it outside the repository",
+              excerpt: link.destination))
+        }
       }
     }
     return findings
