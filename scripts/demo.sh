@@ -174,6 +174,10 @@ if "$sop" --help | grep -q '^  *training'; then
   as "Maria Lopez" "maria.lopez@acme-builders.example"
   "$sop" publish --key "$keys/maria" --out "$demo/site"
 
+  step "WI-002's guard-rail photo was approved with it (its bytes are in the approval's tree): the site has that copy"
+  ls "$demo/site/files/WI-002"
+  grep -o 'src="../files/WI-002/[^"]*"' "$demo/site/documents/WI-002.html"
+
   echo
   echo "Open $demo/site/index.html"
 fi
