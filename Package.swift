@@ -44,7 +44,7 @@ let package = Package(
     .executableTarget(
       name: "sop",
       dependencies: [
-        "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint",
+        "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),

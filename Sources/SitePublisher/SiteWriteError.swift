@@ -4,6 +4,8 @@ import Foundation
 public enum SiteWriteError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
   /// The target folder holds files and has no `.sop-site` marker, so it is not ours to replace.
   case notAnSopSite(path: String)
+  /// The target folder holds files and has no `marker` file (e.g. `.sop-pdf`), so it is not ours to replace.
+  case notSopOutput(path: String, marker: String)
   /// The target exists but is a file or a symbolic link, not a folder.
   case notAFolder(path: String)
   /// A file's path would land outside the site folder (absolute, `..`, empty component).
@@ -21,6 +23,9 @@ public enum SiteWriteError: Error, Equatable, Sendable, CustomStringConvertible,
     case .notAnSopSite(let path):
       return "The folder \(path) already holds files and was not written by sop (it has no .sop-site file), "
         + "so sop will not replace it. Choose an empty or new folder. Nothing was changed."
+    case .notSopOutput(let path, let marker):
+      return "The folder \(path) already holds files and was not written by this sop command (it has no \(marker) "
+        + "file), so sop will not replace it. Choose an empty or new folder. Nothing was changed."
     case .notAFolder(let path):
       return "\(path) exists and is not a folder (it is a file or a symbolic link), so sop will not replace it. "
         + "Nothing was changed."

@@ -74,7 +74,7 @@ struct RenderCommand: ParsableCommand {
 }
 
 /// An output folder: absolute, relative to the folder sop runs in (`-C`), or `_site` at the repository root.
-private func outputURL(_ path: String?, repository: DocumentRepository, base: String) -> URL {
+func outputURL(_ path: String?, repository: DocumentRepository, base: String) -> URL {
   guard let path else { return URL(fileURLWithPath: repository.root).appendingPathComponent("_site") }
   if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
   return URL(fileURLWithPath: base).appendingPathComponent(path)

@@ -16,7 +16,7 @@ struct SopCommand: ParsableCommand {
       InitCommand.self, NewCommand.self, StatusCommand.self, ShowCommand.self, ApproveCommand.self,
       LogCommand.self, DiffCommand.self, TodoCommand.self, VerifyCommand.self, KeysCommand.self, LintCommand.self,
       PublishCommand.self, RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self,
-      WithdrawCommand.self, AcknowledgeCommand.self, TrainCommand.self, TrainingCommand.self,
+      WithdrawCommand.self, AcknowledgeCommand.self, TrainCommand.self, TrainingCommand.self, PdfCommand.self,
     ])
 
   /// Moves a leading `-C PATH` (git's habit: `sop -C repo status`) after the subcommand, where it is declared.

@@ -239,11 +239,25 @@ extension DocumentRepository {
 
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
   public func render(tag name: String, to directory: URL) throws(ControlError) {
-    let full = name.hasPrefix(Self.snapshotPrefix) ? name : Self.snapshotPrefix + name
+    let (tag, tags) = try verifiedSnapshot(named: name)
+    try renderSite(tag: tag, among: tags, to: directory)
+  }
+
+  /// The snapshot tag `name` (`published/3` or `3`; nil: the latest) once it verifies, with every snapshot tag.
+  func verifiedSnapshot(named name: String?) throws(ControlError) -> (tag: SnapshotTag, all: [SnapshotTag]) {
     let references = try snapshotReferences()
     let tags = try snapshotTags(from: references)
-    guard let tag = tags.first(where: { $0.name == full || $0.name == name }) else {
-      throw .invalidArgument("no snapshot tag \(name) (see git tag -l 'published/*')")
+    let found: SnapshotTag?
+    if let name {
+      let full = name.hasPrefix(Self.snapshotPrefix) ? name : Self.snapshotPrefix + name
+      found = tags.first { $0.name == full || $0.name == name }
+    } else {
+      found = tags.last
+    }
+    guard let tag = found else {
+      throw .invalidArgument(
+        name.map { "no snapshot tag \($0) (see git tag -l 'published/*')" }
+          ?? "there is no published snapshot yet; run 'sop publish' first")
     }
     // A site is never rendered from a snapshot that does not verify (forged, replayed or out of history).
     let atTag = try ledger(at: tag.commit)
@@ -256,7 +270,7 @@ extension DocumentRepository {
         "\(tag.name) does not verify, so sop will not render it: "
           + problems.map(\.message).joined(separator: "; "))
     }
-    try renderSite(tag: tag, among: tags, to: directory)
+    return (tag, tags)
   }
 
   /// The revision in force of every document at the tip that has one, as snapshot entries sorted by id (H5:
