@@ -178,6 +178,13 @@ if "$sop" --help | grep -q '^  *training'; then
   ls "$demo/site/files/WI-002"
   grep -o 'src="../files/WI-002/[^"]*"' "$demo/site/documents/WI-002.html"
 
+  if "$sop" --help | grep -q '^  *pdf' && command -v chromium >/dev/null; then
+    step "sop pdf --audit-pack: every document as a PDF with a signature page, the master list and the changes"
+    "$sop" pdf --audit-pack --out "$demo/pdf"
+  else
+    echo "(sop pdf skipped: needs chromium, apt-get install chromium)"
+  fi
+
   echo
   echo "Open $demo/site/index.html"
 fi

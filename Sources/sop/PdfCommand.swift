@@ -28,7 +28,7 @@ struct PdfCommand: ParsableCommand {
   @Option(help: "The folder for the PDF files (replaced whole; it must be empty, new or an earlier sop pdf output).")
   var out: String
 
-  @Option(help: "Paper size: a4 or letter.")
+  @Option(help: "The paper size.")
   var paper: Paper = .a4
 
   @Flag(help: "Add the master document list (PDF and CSV) and the changes since the previous snapshot.")

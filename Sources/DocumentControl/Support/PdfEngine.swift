@@ -68,7 +68,7 @@ public struct ChromiumEngine: PdfEngine {
     environment["HOME"] = workFolder.path
     process.environment = environment
     let log = workFolder.appendingPathComponent("chromium.log")
-    FileManager.default.createFile(atPath: log.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let logHandle = FileHandle(forWritingAtPath: log.path)
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = logHandle ?? FileHandle.nullDevice
