@@ -66,8 +66,12 @@ extension DocumentRepository {
       if snapshot.withdrawn.contains(where: { $0.id == id }) {
         throw .invalidArgument("\(id) is withdrawn in \(tag.name), so it has no effective revision to print")
       }
-      throw .invalidArgument(
-        "\(id) is not a document of \(tag.name) (it has \(effective.count) effective: see its index.html)")
+      let listed = snapshot.documents.map(\.id).filter(effective.contains)
+      let hint =
+        listed.first { $0.uppercased() == id.uppercased() }.map { "did you mean \($0)?" }
+        ?? "its documents: " + (listed.isEmpty ? "none" : listed.prefix(20).joined(separator: ", "))
+        + (listed.count > 20 ? " and \(listed.count - 20) more" : "")
+      throw .invalidArgument("\(id) is not a document of \(tag.name); \(hint)")
     }
     // A revision took effect with the first snapshot of the unbroken run that lists its content.
     var since: [String: Date] = [:]
