@@ -76,4 +76,23 @@ struct PrintPageTests {
     let list = try #require(Fixture.text(printSet.files, "master-list.print.html"))
     #expect(list.contains("<h1>Master document list</h1>") && list.contains("Old site diary"))
   }
+
+  @Test("A printout folder has its own marker: a site is not replaced by printouts, nor printouts by a site")
+  func printoutMarker() throws {
+    let parent = try Fixture.temporaryFolder()
+    let site = parent.appendingPathComponent("site")
+    let pdf = parent.appendingPathComponent("pdf")
+    let files = [SiteFile(path: "QP-001-r1.pdf", bytes: Array("%PDF-1.4".utf8))]
+    try SiteWriter().write(files, to: site)
+    try SiteWriter(marker: .printouts).write(files, to: pdf)
+    #expect(FileManager.default.fileExists(atPath: pdf.appendingPathComponent(".sop-pdf").path))
+    #expect(!FileManager.default.fileExists(atPath: pdf.appendingPathComponent(".sop-site").path))
+    #expect(throws: SiteWriteError.notSopOutput(path: site.path, marker: ".sop-pdf")) {
+      try SiteWriter(marker: .printouts).checkTarget(site)
+    }
+    #expect(throws: SiteWriteError.notAnSopSite(path: pdf.path)) { try SiteWriter().write(files, to: pdf) }
+    let again = [SiteFile(path: "QP-001-r2.pdf", bytes: Array("%PDF-1.4".utf8))]
+    try SiteWriter(marker: .printouts).write(again, to: pdf)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: pdf.path).sorted() == [".sop-pdf", "QP-001-r2.pdf"])
+  }
 }
