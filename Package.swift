@@ -57,7 +57,7 @@ let package = Package(
     .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),
     .testTarget(
       name: "DocumentControlTests",
-      dependencies: ["DocumentControl", "GitStore", "Signatures", "DocumentModel", "TestSupport"]),
+      dependencies: ["DocumentControl", "GitStore", "Signatures", "DocumentModel", "SitePublisher", "TestSupport"]),
     .testTarget(name: "sopTests", dependencies: ["TestSupport"]),
   ]
 )

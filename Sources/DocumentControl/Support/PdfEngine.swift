@@ -67,6 +67,8 @@ public struct ChromiumEngine: PdfEngine {
     environment["TZ"] = "UTC"
     environment["HOME"] = workFolder.path
     process.environment = environment
+    // Chromium's chatter goes to a file, not a pipe: nothing has to be drained while it runs, and a pipe end
+    // inherited by the other lane's Chromium (started at the same moment) could never hold sop up.
     let log = workFolder.appendingPathComponent("chromium.log")
     _ = FileManager.default.createFile(atPath: log.path, contents: nil)
     let logHandle = FileHandle(forWritingAtPath: log.path)
