@@ -71,11 +71,13 @@ struct LinterTests {
       .deletingLastPathComponent().appendingPathComponent("sample-repo").resolvingSymlinksInPath()
     let policy = try Policy.decode(data: Data(contentsOf: root.appendingPathComponent("sop.yml")))
     var files: [LintFile] = []
-    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!
-    where url.pathExtension == "md" && url.lastPathComponent != "README.md" {
+    var existing = Set<String>()  // every file, so WI-002's embedded photo is a reference that resolves
+    for case let url as URL in FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)! {
+      existing.insert(String(url.path.dropFirst(root.path.count + 1)))
+      guard url.pathExtension == "md" && url.lastPathComponent != "README.md" else { continue }
       files.append(LintFile(path: String(url.path.dropFirst(root.path.count + 1)), data: try Data(contentsOf: url)))
     }
-    let linter = Linter(policy: policy, existingPaths: Set(files.map(\.path)))
+    let linter = Linter(policy: policy, existingPaths: existing)
     #expect(linter.configurationWarnings.isEmpty)
     let report = linter.lint(files)
     // The site induction record is a checklist of tick boxes: quick to fill, not an error (issue 14); its one
