@@ -7,7 +7,12 @@ public struct Policy: Sendable, Codable, Hashable {
   /// The organisation's name, printed on the published site.
   public var organisation: String
   /// Everyone who authors, approves or publishes.
-  public var people: [Person]
+  public var people: [Person] {
+    didSet { peopleByEmail = Self.index(people) }
+  }
+  /// Positions in `people` by lowercased email: the walk looks a person up for every training record and
+  /// status for every document, and a scan of 500 people each time dominated both.
+  private var peopleByEmail: [String: Int] = [:]
   /// Document types by name.
   public var types: [String: DocumentType]
   /// Globs selecting document files; nil means every `*.md`.
@@ -53,6 +58,7 @@ public struct Policy: Sendable, Codable, Hashable {
     self.version = version
     self.organisation = organisation
     self.people = people
+    peopleByEmail = Self.index(people)
     self.types = types
     self.documents = documents
     self.selfApproval = selfApproval
@@ -84,6 +90,7 @@ public struct Policy: Sendable, Codable, Hashable {
     }
     organisation = try container.decode(String.self, forKey: .organisation)
     people = try container.decode([Person].self, forKey: .people)
+    peopleByEmail = Self.index(people)
     types = try container.decode([String: DocumentType].self, forKey: .types)
     documents = try container.decodeIfPresent([String].self, forKey: .documents)
     if let flag = try? container.decodeIfPresent(Bool.self, forKey: .selfApproval) {
@@ -327,7 +334,15 @@ public struct Policy: Sendable, Codable, Hashable {
 
   /// The person with this email (case-insensitive).
   public func person(email: String) -> Person? {
-    people.first { $0.email.caseInsensitiveCompare(email) == .orderedSame }
+    peopleByEmail[email.lowercased()].map { people[$0] }
+  }
+
+  private static func index(_ people: [Person]) -> [String: Int] {
+    var index: [String: Int] = [:]
+    for (position, person) in people.enumerated() where index[person.email.lowercased()] == nil {
+      index[person.email.lowercased()] = position
+    }
+    return index
   }
 
   /// The type whose prefix is `prefix`.

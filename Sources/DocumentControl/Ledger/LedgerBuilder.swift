@@ -299,6 +299,7 @@ struct LedgerBuilder {
       ?? DocumentSelection(patterns: current.map { policyVersions[$0].policy.documents } ?? nil)
     selections[current ?? -1] = selection
     var authors: Set<String>?
+    var reason: String?
     // Every Markdown document counts for authorship, selected or not: an edit made while a file sat outside
     // the `documents:` globs is still its author's (identity is the parser's id, H8).
     for change in entry.changes where selection.includes(change.path) || change.path.hasSuffix(".md") {
@@ -307,11 +308,12 @@ struct LedgerBuilder {
       let id = content.id
       if authors == nil { authors = try changeAuthors(of: commit, document: id) }
       idPaths[id, default: []].insert(change.path)
+      if reason == nil { reason = Self.reason(of: commit.message) }
       var history = histories[id] ?? DocumentHistory()
       history.changesSinceRevision.append(
         ChangeRecord(
           commit: commit.id, subject: commit.subject, authorName: commit.author.name,
-          authorEmail: commit.author.email, time: commit.author.time, reason: Self.reason(of: commit.message)))
+          authorEmail: commit.author.email, time: commit.author.time, reason: reason ?? ""))
       history.authorsSinceRevision.formUnion(authors ?? [])
       histories[id] = history
     }
@@ -382,6 +384,9 @@ struct LedgerBuilder {
     // Rule 3 held, so the one parent's tree is this commit's tree.
     let parentTree = commit.tree
     let waivesRetraining = ApprovalRules.waivesRetraining(commit.trailers)
+    // Once per commit: an approval of 5,000 documents has 5,000 trailer lines, and reading the note per
+    // document was quadratic in them.
+    let note = Self.reason(of: commit.message)
     let isEditorialCommit = commit.trailers.contains {
       $0.key.lowercased() == EditorialChange.trailerKey
         && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == EditorialChange.trailerValue
@@ -441,7 +446,6 @@ struct LedgerBuilder {
         email: person.email, name: person.name, role: standing.eligible[0], eligibleRoles: standing.eligible,
         commit: commit.id, time: commit.committer.time, fingerprint: key.fingerprint,
         meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
-      let note = Self.reason(of: commit.message)
       record.comment = note.isEmpty ? nil : note
       record.waivesRetraining = waivesRetraining
       let editorialPath = policy.policy.types[content.type]?.editorial

@@ -60,6 +60,10 @@ public struct ChromiumEngine: PdfEngine {
       "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
       "--no-default-browser-check", "--disable-extensions", "--disable-background-networking",
       "--user-data-dir=" + workFolder.appendingPathComponent("profile").path, "--no-pdf-header-footer",
+      // Virtual time lets the page finish loading and laying out before printing however busy the machine
+      // is, and unhinted fonts keep glyph positions independent of the rasteriser: both for the same bytes
+      // from the same snapshot (one master list differed between two runs on a loaded machine).
+      "--virtual-time-budget=10000", "--font-render-hinting=none",
       "--print-to-pdf=" + output.path, page.absoluteString,
     ]
     var environment = ProcessInfo.processInfo.environment
