@@ -121,7 +121,8 @@ public enum RepositorySetup {
           keys: \(keys)
 
       # Document types: the id prefix, the roles that must each sign (owner = the document's owner),
-      # how often an approved document is reviewed, and the H2 sections it must have.
+      # how often an approved document is reviewed, and the H2 sections it must have. A type named
+      # procedure without required-sections still needs the five below (write required-sections: [] for none).
       types:
         policy:
           prefix: POL
@@ -150,6 +151,14 @@ public enum RepositorySetup {
       # Recommended once everyone who edits documents signs commits (git config commit.gpgsign true,
       # gpg.format ssh): then the key that signed a change, not the typed author email, says who wrote it.
       # changes: signed
+
+      # Training records (docs/training.md): who must read and be trained on which approved documents. A new
+      # revision makes them train again (sop acknowledge, sop train; sop training shows who is current).
+      # Staff who are trained but never sign are listed under people without keys.
+      # training:
+      #   everyone: [POL-001]
+      #   site: {types: [work-instruction]}
+      # training-days: 14
 
       """
   }
