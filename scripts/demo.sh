@@ -62,15 +62,23 @@ if "$sop" --help | grep -q '^  *approve'; then
   as "Sam Okafor" "sam.okafor@acme-builders.example"
   "$sop" approve --key "$keys/sam" QP-003 WI-002
 
-  step "A toolbox talk: Maria, the quality coordinator, records that she trained the site crew on WI-001 and WI-002"
+  step "A toolbox talk: Maria, the quality coordinator, records that she trained the site crew on the policy, WI-001 and WI-002"
   at "2026-01-21T07:00:00Z"
   as "Maria Lopez" "maria.lopez@acme-builders.example"
-  "$sop" train WI-001 WI-002 --key "$keys/maria" --message "Toolbox talk at the Northgate site" \
+  "$sop" train POL-001 WI-001 WI-002 --key "$keys/maria" --message "Toolbox talk at the Northgate site" \
     --attendee sam.okafor@acme-builders.example --attendee lena.park@acme-builders.example \
     --attendee joe.rossi@acme-builders.example
 
+  step "Everyone with a key acknowledges the policy they must know (read and understood, signed)"
+  for person in maria:"Maria Lopez" tom:"Tom Becker" priya:"Priya Shah"; do
+    key=${person%%:*}
+    as "${person#*:}" "$(grep -o "$key[a-z.]*@acme-builders.example" "$repo/sop.yml" | head -n 1)"
+    "$sop" acknowledge POL-001 --key "$keys/$key" | head -n 1
+  done
+
   step "Sam edits WI-002 after approval: it becomes a draft that still shows revision 1"
   at "2026-02-02T07:15:00Z"
+  as "Sam Okafor" "sam.okafor@acme-builders.example"
   sed -i 's/^1\. /1. Check the weather forecast for wind. /' work-instructions/WI-002-working-at-heights.md
   git commit -q -am "WI-002: check wind before work at height"
 
