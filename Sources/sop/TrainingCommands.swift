@@ -150,7 +150,11 @@ enum TrainingText {
       }
     }
     let summary = report.summary
-    if !lines.isEmpty { lines.append("") }
+    if lines.isEmpty {
+      lines.append(
+        "Nobody has an approved document to know: sop.yml's training: says who must know what (docs/training.md).")
+    }
+    lines.append("")
     lines.append(
       "\(summary.current) current, \(summary.due) due, \(summary.overdue) overdue, \(summary.outdated) outdated")
     return lines.joined(separator: "\n")

@@ -142,11 +142,13 @@ extension DocumentRepository {
     var records: [RecordedTraining] = []
     var trailers: [String] = []
     var seen = Set<DocumentID>()
+    var ordered: [String] = []
     for text in request.ids {
       guard let id = DocumentID(text), inventory.documents[id] != nil || ledger.documents[id] != nil else {
         throw missingDocument(text, inventory: inventory, policy: effective.policy)
       }
       guard seen.insert(id).inserted else { continue }
+      ordered.append(id.rawValue)
       guard let inForce = ledger.documents[id]?.inForce else {
         throw .refused("\(id) has no approved revision in force; only approved content can be trained on")
       }
@@ -175,11 +177,11 @@ extension DocumentRepository {
       subject =
         seen.count == 1
         ? "Train \(people) on \(first.id) revision \(first.revision)"
-        : "Train \(people) on " + request.ids.joined(separator: ", ")
+        : "Train \(people) on " + ordered.joined(separator: ", ")
     } else {
       subject =
         seen.count == 1
-        ? "Acknowledge \(first.id) revision \(first.revision)" : "Acknowledge " + request.ids.joined(separator: ", ")
+        ? "Acknowledge \(first.id) revision \(first.revision)" : "Acknowledge " + ordered.joined(separator: ", ")
     }
     var message = subject + "\n\n"
     if let body = request.message?.trimmingCharacters(in: .whitespacesAndNewlines), !body.isEmpty {
