@@ -48,6 +48,9 @@ struct LedgerBuilder {
     self.repository = repository
   }
 
+  /// Every commit the last walk reached (the ledger cache keeps them, to check they are all still there).
+  var reachableCommits: Dictionary<ObjectID, HistoryEntry>.Keys { commits.keys }
+
   /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
   /// (the caller pins it); a mainline ending elsewhere is refused.
   mutating func build(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID] = [])
