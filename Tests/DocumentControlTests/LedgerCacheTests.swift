@@ -171,6 +171,29 @@ struct LedgerCacheTests {
     #expect(throws: ControlError.self) { try fixture.status() }
   }
 
+  @Test("An approval appended to a walk (sop approve) is the ledger a walk gives, and is cached as one")
+  func appendedLedgerIsCached() throws {
+    let (fixture, repository) = try scenario()
+    let signers = [
+      (fixture.bob.path, bob), (fixture.mallory.path, ("Mallory", "mallory@evil.example")),
+      (fixture.alice.path, alice),
+    ]
+    for (key, who) in signers {
+      let head = try repository.commit(nil)
+      var builder = LedgerBuilder(repository: repository.git)
+      let before = try repository.ledger(at: head, builder: &builder)
+      let approval = try #require(ObjectID(hex: try fixture.gitApprove(key: key, as: who)))
+      let appended = try #require(try builder.appending(approval, onto: head))
+      #expect(Self.dump(appended) != Self.dump(before))
+      try? FileManager.default.removeItem(at: cacheFile(fixture))
+      repository.storeAppendedLedger(appended, builder: builder)
+      let cached = try cachedLedger(fixture, repository)
+      let walked = try repository.ledgerFromScratch(at: approval)
+      #expect(Self.dump(appended) == Self.dump(walked))
+      #expect(Self.dump(cached) == Self.dump(walked))
+    }
+  }
+
   @Test("A cache that cannot be written changes nothing")
   func unwritableCache() throws {
     let (fixture, _) = try scenario()
@@ -184,6 +207,22 @@ struct LedgerCacheTests {
     let leftovers = try FileManager.default.contentsOfDirectory(
       atPath: cacheFile(fixture).deletingLastPathComponent().path)
     #expect(leftovers.sorted() == ["checkpoints", "ledger-cache"])
+  }
+
+  @Test("A temporary file a killed run left is removed by the next write once it is old")
+  func oldTemporaryFilesAreRemoved() throws {
+    let (fixture, _) = try scenario()
+    let folder = cacheFile(fixture).deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let old = folder.appendingPathComponent(".ledger-cache.1.2")
+    let young = folder.appendingPathComponent(".ledger-cache.3.4")
+    try Data("x".utf8).write(to: old)
+    try Data("y".utf8).write(to: young)
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -600)], ofItemAtPath: old.path)
+    _ = try statusJSON(fixture)
+    #expect(!FileManager.default.fileExists(atPath: old.path))
+    #expect(FileManager.default.fileExists(atPath: young.path))
+    #expect(FileManager.default.fileExists(atPath: cacheFile(fixture).path))
   }
 
   @Test("verify and guard never read the cache, even one whose checksum matches")

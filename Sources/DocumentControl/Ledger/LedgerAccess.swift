@@ -28,6 +28,25 @@ extension DocumentRepository {
     return ledger
   }
 
+  /// Writes the ledger `builder` gives after `sop approve` appended its own commit (one parent, the tip it
+  /// walked) to the ledger cache, when that commit is HEAD. A walk of the new tip orders history as the walk
+  /// did, with or without the old tip as a checkpoint (a commit with one parent adds one step after it), so
+  /// the key is the checkpoints as they are now, when they are the walk's with or without the old tip.
+  func storeAppendedLedger(_ ledger: ApprovalLedger, builder: LedgerBuilder) {
+    guard let walked = builder.walked, let root = try? pinnedRoot(), ledger.tip == (try? git.headCommit()) ?? nil,
+      (try? git.commit(ledger.tip))?.parents == [walked.tip]
+    else { return }
+    let now = checkpoints()
+    let canonical = LedgerCache.Key.canonical(now, tip: ledger.tip)
+    guard
+      canonical == LedgerCache.Key.canonical(walked.checkpoints, tip: ledger.tip)
+        || canonical == LedgerCache.Key.canonical(walked.checkpoints + [walked.tip], tip: ledger.tip)
+    else { return }
+    LedgerCache.store(
+      LedgerCache.encode(ledger, reachable: builder.reachableCommits, root: root, checkpoints: now),
+      at: ledgerCacheFile)
+  }
+
   /// Walks history from `commit` once, verifying every signature; never reads or writes the ledger cache.
   /// `sop verify` and `sop guard` (which judges what others push) take this path only.
   func ledgerFromScratch(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {

@@ -50,6 +50,8 @@ struct LedgerBuilder {
 
   /// Every commit the last walk reached (the ledger cache keeps them, to check they are all still there).
   var reachableCommits: Dictionary<ObjectID, HistoryEntry>.Keys { commits.keys }
+  /// The checkpoints the walk was ordered by, and the tip it walked (before any commit was appended).
+  private(set) var walked: (checkpoints: [ObjectID], tip: ObjectID)?
 
   /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
   /// (the caller pins it); a mainline ending elsewhere is refused.
@@ -101,6 +103,7 @@ struct LedgerBuilder {
     }
     self.root = root
     mainline = Set(order.mainline)
+    walked = (checkpoints, tip)
     return ledger(tip: tip)
   }
 

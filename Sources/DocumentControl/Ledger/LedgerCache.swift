@@ -102,8 +102,18 @@ enum LedgerCache {
   static func store(_ bytes: Data, at url: URL) {
     let folder = url.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let prefix = ".\(url.lastPathComponent)."
+    // A temporary file a killed run left is removed once it is old (a young one may be another run's).
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+      let path = folder.appendingPathComponent(name).path
+      if let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+        modified < Date(timeIntervalSinceNow: -300)
+      {
+        try? FileManager.default.removeItem(atPath: path)
+      }
+    }
     let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max))")
+      prefix + "\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max))")
     guard FileManager.default.createFile(atPath: temporary.path, contents: bytes) else { return }
     if rename(temporary.path, url.path) != 0 { try? FileManager.default.removeItem(at: temporary) }
   }
