@@ -33,8 +33,8 @@ extension DocumentRepository {
   /// did, with or without the old tip as a checkpoint (a commit with one parent adds one step after it), so
   /// the key is the checkpoints as they are now, when they are the walk's with or without the old tip.
   func storeAppendedLedger(_ ledger: ApprovalLedger, builder: LedgerBuilder) {
-    guard let walked = builder.walked, let root = try? pinnedRoot(), ledger.tip == (try? git.headCommit()) ?? nil,
-      (try? git.commit(ledger.tip))?.parents == [walked.tip]
+    guard let walked = builder.walked, let root = try? pinnedRoot(), root == ledger.root,
+      ledger.tip == (try? git.headCommit()) ?? nil, (try? git.commit(ledger.tip))?.parents == [walked.tip]
     else { return }
     let now = checkpoints()
     let canonical = LedgerCache.Key.canonical(now, tip: ledger.tip)
