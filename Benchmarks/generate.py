@@ -5,6 +5,10 @@
                                                with `git commit -S` (1,300 signed approval commits)
   generate.py history DIR [--documents 5000 --commits 20000]
                                                5,000 documents and 20,000 commits (git fast-import)
+  generate.py signed DIR [--documents 5000 --cycles 1500]
+                                               5,000 documents each approved by quality and owner in its own
+                                               `git commit -S`, then CYCLES edits each approved again:
+                                               14,501 commits of which 13,000 are signed approvals (packed)
   generate.py corpus DIR [--documents 5000]    ~900-word procedures as plain files, for lint
   generate.py publish DIR [--documents 5000]   5,000 ~700-word procedures approved in two signed commits
   generate.py peers DIR [--documents 5000]     the same documents for doorstop (DIR/doorstop) and strictdoc
@@ -333,6 +337,45 @@ def history(target, documents, commits):
     print(f"{repo}: {documents} documents, {commits} commits")
 
 
+def signed(target, documents, cycles):
+    """A status history like a real company's: most commits are signed approvals (one per signer and id)."""
+    home, repo, e, keys = signed_repository(target)
+    commit_documents(repo, e, documents, words=200)
+    blobs = document_blobs(repo, e)
+    rng = random.Random(5)
+    time = 1767225600
+    count = 0
+
+    def approve(i):
+        nonlocal time, count
+        name = f"QP-{i:05d}"
+        for who in ("alice", "bob"):
+            time += 60
+            signed_commit(repo, e, home, who, f"Approve {name}\n\nApproves: {name} {blobs[name][1]}\n", iso(time))
+            count += 1
+
+    for i in range(1, documents + 1):
+        approve(i)
+    for c in range(1, cycles + 1):
+        i = rng.randint(1, documents)
+        name = f"QP-{i:05d}"
+        path = os.path.join(repo, blobs[name][0])
+        text = open(path).read().replace("## Purpose\n\n", f"## Purpose\n\nRevision {c}. ", 1)
+        with open(path, "w") as f:
+            f.write(text)
+        time += 60
+        run(["git", "commit", "-q", "-a", "-m", f"Edit {name}"], repo, dict(e, GIT_AUTHOR_DATE=iso(time),
+                                                                           GIT_COMMITTER_DATE=iso(time)))
+        blobs[name] = (blobs[name][0], run(["git", "rev-parse", f"HEAD:{blobs[name][0]}"], repo, e).strip())
+        approve(i)
+    run(["git", "gc", "-q"], repo, e)
+    with open(os.path.join(home, "allowed_signers"), "w") as f:
+        f.write(f"alice@bench.example namespaces=\"git\" {keys['alice']}\n")
+        f.write(f"bob@bench.example namespaces=\"git\" {keys['bob']}\n")
+    total = run(["git", "rev-list", "--count", "HEAD"], repo, e).strip()
+    print(f"{repo}: {documents} documents, {total} commits, {count} signed approval commits")
+
+
 def corpus(target, documents):
     os.makedirs(target)
     rng = random.Random(3)
@@ -344,10 +387,11 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many", "training"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many", "training", "signed"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
+    parser.add_argument("--cycles", type=int, default=1500)
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--records", type=int, default=50000)
     a = parser.parse_args()
@@ -363,6 +407,8 @@ def main():
         history(a.dir, a.documents or 5000, a.commits)
     elif a.kind == "many":
         many(a.dir, a.documents or 20000)
+    elif a.kind == "signed":
+        signed(a.dir, a.documents or 5000, a.cycles)
     elif a.kind == "training":
         training(a.dir, a.documents or 5000, a.people, a.records)
     else:

@@ -68,6 +68,30 @@ extension Repository {
     }
   }
 
+  /// Whether every commit in `ids` is still there and sound, without reading history: a loose one inflates
+  /// completely as a commit (the check of `checkCommits`), any other is in a pack. For a caller that answers
+  /// from a ledger cache instead of walking: false sends it to the walk, which names what is damaged.
+  public func commitsLookIntact(_ ids: some Sequence<ObjectID>) -> Bool {
+    let folders = LooseObjects.folders(in: gitDirectory)
+    var odb: OpaquePointer?
+    guard git_repository_odb(&odb, pointer) == 0 else { return false }
+    defer { git_odb_free(odb) }
+    for id in ids {
+      if folders?.contains(String(id.hex.prefix(2))) != false {
+        switch LooseObjects.check(id.hex, in: gitDirectory) {
+        case .sound(let type, _):
+          guard type == "commit" else { return false }
+          continue
+        case .damaged: return false
+        case .notLoose: break
+        }
+      }
+      var oid = id.oid
+      guard git_odb_exists(odb, &oid) == 1 else { return false }
+    }
+    return true
+  }
+
   /// Checks what a reference or id names, and the chain of tags it peels through, before libgit2's revision
   /// parser reads them. For a revision with operators (`HEAD~2`, `main^`), every commit reachable from its
   /// base is checked, since the parser walks parents.

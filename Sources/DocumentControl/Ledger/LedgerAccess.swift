@@ -3,8 +3,53 @@ import Foundation
 import GitStore
 
 extension DocumentRepository {
-  /// Walks history from `commit` once and derives every document's revisions and every problem.
+  /// Every document's revisions and every problem at `commit`: the ledger cache's copy when it was built for
+  /// exactly this commit, pinned root and checkpoints, else one walk of history from `commit` (which then
+  /// refreshes the cache when `commit` is HEAD). For status, todo, log, training, diff and publish; `sop verify`
+  /// and `sop guard` use `ledgerFromScratch(at:)`, which never reads the cache.
   public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
+    let pinned = try pinnedRoot()
+    let checkpoints = self.checkpoints()
+    if let pinned, let cached = cachedLedger(at: commit, root: pinned, checkpoints: checkpoints) {
+      afterWalk(of: cached, at: commit, pinned: pinned)
+      return cached
+    }
+    var builder = LedgerBuilder(repository: git)
+    let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
+    afterWalk(of: ledger, at: commit, pinned: pinned)
+    if commit == (try? git.headCommit()) ?? nil {
+      // Walked with nothing pinned, the history has a single root (else the walk refuses it), so the walk with
+      // that root pinned, as every later run has it, gives this same ledger.
+      LedgerCache.store(
+        LedgerCache.encode(
+          ledger, reachable: builder.reachableCommits, root: pinned ?? ledger.root, checkpoints: checkpoints),
+        at: ledgerCacheFile)
+    }
+    return ledger
+  }
+
+  /// Writes the ledger `builder` gives after `sop approve` appended its own commit (one parent, the tip it
+  /// walked) to the ledger cache, when that commit is HEAD. A walk of the new tip orders history as the walk
+  /// did, with or without the old tip as a checkpoint (a commit with one parent adds one step after it), so
+  /// the key is the checkpoints as they are now, when they are the walk's with or without the old tip.
+  func storeAppendedLedger(_ ledger: ApprovalLedger, builder: LedgerBuilder) {
+    guard let walked = builder.walked, let root = try? pinnedRoot(), root == ledger.root,
+      ledger.tip == (try? git.headCommit()) ?? nil, (try? git.commit(ledger.tip))?.parents == [walked.tip]
+    else { return }
+    let now = checkpoints()
+    let canonical = LedgerCache.Key.canonical(now, tip: ledger.tip)
+    guard
+      canonical == LedgerCache.Key.canonical(walked.checkpoints, tip: ledger.tip)
+        || canonical == LedgerCache.Key.canonical(walked.checkpoints + [walked.tip], tip: ledger.tip)
+    else { return }
+    LedgerCache.store(
+      LedgerCache.encode(ledger, reachable: builder.reachableCommits, root: root, checkpoints: now),
+      at: ledgerCacheFile)
+  }
+
+  /// Walks history from `commit` once, verifying every signature; never reads or writes the ledger cache.
+  /// `sop verify` and `sop guard` (which judges what others push) take this path only.
+  func ledgerFromScratch(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
     var builder = LedgerBuilder(repository: git)
     return try ledger(at: commit, builder: &builder)
   }
@@ -15,12 +60,19 @@ extension DocumentRepository {
     return try builder.build(from: commit, trustedRoot: try pinnedRoot())
   }
 
-  /// Walks history from `commit` with `builder`, which keeps its state so a new commit can be appended.
+  /// Walks history from `commit` with `builder`, which keeps its state so a new commit can be appended; never
+  /// reads or writes the ledger cache.
   func ledger(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
     let pinned = try pinnedRoot()
+    let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: self.checkpoints())
+    afterWalk(of: ledger, at: commit, pinned: pinned)
+    return ledger
+  }
+
+  /// What a walk of `commit` leaves behind, whether it walked or read the cache: the checkpoint of the branch
+  /// tip (H13) and, on first use, the pinned root (H1).
+  private func afterWalk(of ledger: ApprovalLedger, at commit: ObjectID, pinned: ObjectID?) {
     let branch = (try? git.currentBranch()) ?? nil
-    let checkpoints = self.checkpoints()
-    let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
     if let branch, commit == ((try? git.referenceTarget(branch)) ?? nil) {
       recordCheckpoint(commit, of: branch, known: self.checkpoints(of: branch), reachable: ledger.policyAtCommit)
     }
@@ -32,7 +84,22 @@ extension DocumentRepository {
             + "\(Self.rootConfigKey)); compare it with the id your team recorded")
       }
     }
-    return ledger
+  }
+
+  /// Where the ledger cache is kept (one ledger, of the last HEAD walked; `LedgerCache`).
+  var ledgerCacheFile: URL { URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/ledger-cache") }
+
+  /// The cached ledger of `commit`, when the cache is intact, was built under this key, and every commit its
+  /// walk reached is still there and sound; nil otherwise, and the caller walks (a shallow clone never uses
+  /// it: the walk refuses one; a damaged commit is named by the walk, as without a cache).
+  func cachedLedger(at commit: ObjectID, root: ObjectID, checkpoints: [ObjectID]) -> ApprovalLedger? {
+    guard let bytes = try? Data(contentsOf: ledgerCacheFile), (try? git.isShallow()) == false else { return nil }
+    let key = LedgerCache.Key(tip: commit, root: root, checkpoints: checkpoints)
+    let cached = LedgerCache.decode(bytes, key: key) { blob in
+      (try? git.blob(blob)).flatMap { Policy.decodedIfValid($0) }
+    }
+    guard let cached, git.commitsLookIntact(cached.reachable) else { return nil }
+    return cached.ledger
   }
 
   /// Where the tips judged before are kept, one `<branch> <commit>` line each, oldest first (H13).

@@ -48,6 +48,11 @@ struct LedgerBuilder {
     self.repository = repository
   }
 
+  /// Every commit the last walk reached (the ledger cache keeps them, to check they are all still there).
+  var reachableCommits: Dictionary<ObjectID, HistoryEntry>.Keys { commits.keys }
+  /// The checkpoints the walk was ordered by, and the tip it walked (before any commit was appended).
+  private(set) var walked: (checkpoints: [ObjectID], tip: ObjectID)?
+
   /// Walks the history of `tip`. `trustedRoot` is the pinned root, or nil to trust the mainline's own root
   /// (the caller pins it); a mainline ending elsewhere is refused.
   mutating func build(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID] = [])
@@ -98,6 +103,7 @@ struct LedgerBuilder {
     }
     self.root = root
     mainline = Set(order.mainline)
+    walked = (checkpoints, tip)
     return ledger(tip: tip)
   }
 

@@ -88,7 +88,12 @@ extension DocumentRepository {
     // The ledger already walked, with this one commit appended: no second walk of the whole history.
     var builder = plan.builder
     var appended = try builder.appending(committed, onto: head)
-    if appended == nil { appended = try ledger(at: committed) }
+    if let appended {
+      // The next status reads it instead of walking again.
+      storeAppendedLedger(appended, builder: builder)
+    } else {
+      appended = try ledger(at: committed)
+    }
     guard let after = appended else { throw .refused("could not read back approval \(committed.hex)") }
     let policy = after.effectivePolicy?.policy
     let documents = plan.items.map { item -> ApprovedDocument in

@@ -48,7 +48,7 @@ extension DocumentRepository {
     var ledgers: [ObjectID: ApprovalLedger] = [:]
     func ledger(_ tip: ObjectID) throws(ControlError) -> ApprovalLedger {
       if let known = ledgers[tip] { return known }
-      let built = try self.ledger(at: tip)
+      let built = try ledgerFromScratch(at: tip)
       ledgers[tip] = built
       return built
     }

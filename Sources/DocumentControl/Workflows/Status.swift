@@ -7,7 +7,14 @@ extension DocumentRepository {
   /// The inventory with derived states at `revision` (HEAD when nil), judged as of `now`.
   public func status(at revision: String?, now: Date) throws(ControlError) -> StatusReport {
     let state = try committedState(at: revision)
-    let documents = state.inventory.documents.values.sorted { $0.id < $1.id }.map { stored in
+    // Sorted by each id's sort key, computed once (`DocumentID.<` splits both ids at each comparison, and
+    // moving whole documents about cost a sixth of a warm status of 5,000 documents).
+    let stored = Array(state.inventory.documents.values)
+    let order = stored.indices.map { index in
+      let id = stored[index].id
+      return (key: (id.prefix, id.number, id.rawValue), index: index)
+    }.sorted { $0.key < $1.key }
+    let documents = order.map { stored[$0.index] }.map { stored in
       statusEntry(
         stored, history: state.ledger.documents[stored.id] ?? DocumentHistory(), policy: state.rules,
         effective: state.ledger.effectivePolicy, now: now)

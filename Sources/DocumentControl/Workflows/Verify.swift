@@ -6,7 +6,7 @@ extension DocumentRepository {
   /// Audits every approval commit reachable from HEAD (and `published/*` tags).
   public func verify(at revision: String? = nil) throws(ControlError) -> VerifyReport {
     let commit = try commit(revision)
-    let ledger = try ledger(at: commit)
+    let ledger = try ledgerFromScratch(at: commit)
     var problems = ledger.problems
     if let effective = ledger.effectivePolicy {
       // H7: an id two files share at the tip is a problem, whichever of them a signer meant.

@@ -101,7 +101,7 @@ extension DocumentRepository {
     if let cached = ledgers[tag.commit] {
       atTag = cached
     } else {
-      atTag = try self.ledger(at: tag.commit)
+      atTag = try ledgerFromScratch(at: tag.commit)
       ledgers[tag.commit] = atTag
     }
     guard let policy = atTag.effectivePolicy, let person = policy.person(for: key) else {
