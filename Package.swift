@@ -52,7 +52,7 @@ let package = Package(
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax", "CCmarkGFM"]),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),
-    .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
+    .testTarget(name: "SignaturesTests", dependencies: ["Signatures"], exclude: ["Fixtures"]),
     .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),
     .testTarget(
