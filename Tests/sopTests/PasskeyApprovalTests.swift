@@ -37,16 +37,17 @@ struct PasskeyApprovalTests {
     return commit
   }
 
-  /// `git verify-commit` with gpg.format=ssh and Pat's key as the allowed signers: its exit status and stderr.
-  static func gitVerifies(_ commit: String, in team: AttackTeam, passkey: SoftwarePasskey) throws -> ProcessResult {
+  /// `git verify-commit` with gpg.format=ssh and `sop keys` as the allowed signers: its exit status and stderr.
+  static func gitVerifies(_ commit: String, in team: AttackTeam) throws -> ProcessResult {
+    let keys = try team.cli.sop("keys")
     let allowed = team.folder("allowed_signers")
-    try Data("\(pat.email) namespaces=\"git\" \(passkey.publicKey.openSSHString)\n".utf8).write(to: allowed)
+    try Data(keys.stdout.utf8).write(to: allowed)
     return try runProcess(
       "git", ["-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(allowed.path)", "verify-commit", commit],
       in: team.scratch.url, environment: team.scratch.environment)
   }
 
-  @Test("A passkey approval counts: sop verify is ok, QP-001 is approved, and git verify-commit accepts it")
+  @Test("A passkey approval counts: sop verify is ok, QP-001 is approved, git verify-commit with sop keys accepts it")
   func passkeyApprovalVerifies() throws {
     let (team, passkey) = try Self.team()
     let commit = try Self.approve(in: team, with: passkey)
@@ -57,7 +58,7 @@ struct PasskeyApprovalTests {
     let document = try team.qp001()
     #expect(document?.state == "approved")
     #expect(document?.approvals?.contains { $0.email == Self.pat.email && $0.commit == commit } == true)
-    let git = try Self.gitVerifies(commit, in: team, passkey: passkey)
+    let git = try Self.gitVerifies(commit, in: team)
     #expect(git.status == 0, "\(git.stderr)")
     #expect(git.stderr.contains("Good \"git\" signature for \(Self.pat.email) with ECDSA-SK key"))
   }
@@ -73,7 +74,7 @@ struct PasskeyApprovalTests {
     #expect(verify.result.status == 1, "\(verify.result.stdout)")
     #expect(verify.json?.kinds(of: commit).contains("bad-signature") == true, "\(verify.result.stdout)")
     #expect(try team.qp001()?.state != "approved")
-    #expect(try Self.gitVerifies(commit, in: team, passkey: passkey).status != 0)
+    #expect(try Self.gitVerifies(commit, in: team).status != 0)
   }
 
   @Test("security-keys: {user-verification: true} refuses a passkey touch without PIN or biometric, only that")
@@ -82,7 +83,7 @@ struct PasskeyApprovalTests {
     let touchOnly = try Self.approve(in: team, with: passkey, flags: 0x01)
     let verify = try team.verify()
     #expect(verify.json?.kinds(of: touchOnly).contains("bad-signature") == true, "\(verify.result.stdout)")
-    #expect(try Self.gitVerifies(touchOnly, in: team, passkey: passkey).status == 0)
+    #expect(try Self.gitVerifies(touchOnly, in: team).status == 0)
 
     let (verifiedTeam, samePasskey) = try Self.team(extraPolicy: "security-keys: {user-verification: true}\n")
     try Self.approve(in: verifiedTeam, with: samePasskey, flags: 0x05)
