@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Makes WebAuthn (passkey) SSHSIG signatures with stock tools and checks them with ssh-keygen and git.
 
-  webauthn-vector.py [OUT]   OUT defaults to Tests/SignaturesTests/Fixtures/WebAuthn
+  webauthn-vector.py [OUT]              OUT defaults to Tests/SignaturesTests/Fixtures/WebAuthn
+  webauthn-vector.py --chromium [OUT]   the same proof from headless Chromium's virtual authenticator
+                                        (chromium-driver from Debian, selenium from PyPI); writes OUT/chromium/
 
 A browser's ES256 assertion signs authenticatorData || SHA-256(clientDataJSON). OpenSSH accepts it as an
 SSHSIG inner signature of type webauthn-sk-ecdsa-sha2-nistp256@openssh.com for an
@@ -216,9 +218,105 @@ def git_commit_fixture(work, key, allowed, out):
     return commit, result.returncode, (result.stdout + result.stderr).decode()
 
 
+CHROMIUM_PAGE = b"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>passkey</title></head>
+<body><main><h1>passkey</h1></main></body></html>"""
+
+# Runs in the page: makes an ES256 passkey for rp id localhost, then asks it to sign the challenge.
+CHROMIUM_SCRIPT = """
+const done = arguments[arguments.length - 1];
+const b64 = (buffer) => btoa(String.fromCharCode(...new Uint8Array(buffer)));
+const bytes = (text) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+(async () => {
+  const created = await navigator.credentials.create({publicKey: {
+    challenge: new Uint8Array(32), rp: {id: "localhost", name: "sop"},
+    user: {id: new Uint8Array([1]), name: "pat@acme.example", displayName: "Pat"},
+    pubKeyCredParams: [{type: "public-key", alg: -7}],
+    authenticatorSelection: {residentKey: "preferred", userVerification: "required"}}});
+  const assertion = await navigator.credentials.get({publicKey: {
+    challenge: bytes(arguments[0]), rpId: "localhost", userVerification: "required",
+    allowCredentials: [{type: "public-key", id: created.rawId}]}});
+  done({publicKey: b64(created.response.getPublicKey()),
+        authenticatorData: b64(assertion.response.authenticatorData),
+        clientDataJSON: b64(assertion.response.clientDataJSON),
+        signature: b64(assertion.response.signature)});
+})().catch((error) => done({error: String(error)}));
+"""
+
+
+def chromium_proof(out):
+    """Headless Chromium with WebDriver's virtual authenticator signs MESSAGE's SSHSIG data; ssh-keygen checks."""
+    import http.server
+    import threading
+    from cryptography.hazmat.primitives.serialization import load_der_public_key
+    from selenium import webdriver
+
+    class Page(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(CHROMIUM_PAGE)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = "http://localhost:%d" % server.server_port
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+    try:
+        driver.get(origin + "/")
+        driver.execute_cdp_cmd("WebAuthn.enable", {})
+        driver.execute_cdp_cmd("WebAuthn.addVirtualAuthenticator", {"options": {
+            "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+            "hasUserVerification": True, "isUserVerified": True, "automaticPresenceSimulation": True}})
+        driver.set_script_timeout(30)
+        challenge = signed_data(MESSAGE)
+        result = driver.execute_async_script(CHROMIUM_SCRIPT, base64.b64encode(challenge).decode())
+    finally:
+        driver.quit()
+        server.shutdown()
+    if "error" in result:
+        raise SystemExit("Chromium refused: " + result["error"])
+    point = load_der_public_key(base64.b64decode(result["publicKey"])).public_bytes(
+        Encoding.X962, PublicFormat.UncompressedPoint)
+    blob = string(KEY_TYPE) + string("nistp256") + string(point) + string("localhost")
+    authenticator_data = base64.b64decode(result["authenticatorData"])
+    client = base64.b64decode(result["clientDataJSON"])
+    r, s = decode_dss_signature(base64.b64decode(result["signature"]))
+    flags, counter, extensions = authenticator_data[32], authenticator_data[33:37], authenticator_data[37:]
+    assert authenticator_data[:32] == hashlib.sha256(b"localhost").digest()
+    inner = (string(SIG_TYPE) + string(mpint(r) + mpint(s)) + bytes([flags]) + counter + string(origin)
+             + string(client) + string(extensions))
+    sshsig_blob = (b"SSHSIG" + (1).to_bytes(4, "big") + string(blob) + string(NAMESPACE) + string(b"")
+                   + string("sha512") + string(inner))
+    encoded = base64.b64encode(sshsig_blob).decode()
+    armored = ("-----BEGIN SSH SIGNATURE-----\n" + "\n".join(encoded[i:i + 70] for i in range(0, len(encoded), 70))
+               + "\n-----END SSH SIGNATURE-----\n")
+    folder = os.path.join(out, "chromium")
+    os.makedirs(folder, exist_ok=True)
+    line = "%s %s" % (KEY_TYPE, base64.b64encode(blob).decode())
+    files = {"passkey.pub": line + " chromium-virtual-authenticator\n", "message.txt": MESSAGE.decode(),
+             "allowed_signers": 'person namespaces="git" %s\n' % line, "signature.sig": armored,
+             "clientDataJSON": client.decode()}
+    for name, text in files.items():
+        with open(os.path.join(folder, name), "w") as f:
+            f.write(text)
+    with tempfile.TemporaryDirectory() as work:
+        accepted, said = keygen_verdict(work, os.path.join(folder, "allowed_signers"), armored, MESSAGE)
+    print("Chromium %s, flags 0x%02x, origin %s\nclientDataJSON %s\nssh-keygen: %s"
+          % (driver.capabilities.get("browserVersion"), flags, origin, client.decode(), said))
+    return 0 if accepted else 1
+
+
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "SignaturesTests", "Fixtures", "WebAuthn")
+    if len(sys.argv) > 1 and sys.argv[1] == "--chromium":
+        return chromium_proof(sys.argv[2] if len(sys.argv) > 2 else default_out())
+    out = sys.argv[1] if len(sys.argv) > 1 else default_out()
     os.makedirs(out, exist_ok=True)
     key = private_key()
     line = "%s %s passkey@sop.example" % (KEY_TYPE, base64.b64encode(key_blob(key)).decode())
@@ -245,6 +343,11 @@ def main():
     with open(os.path.join(out, "cases.tsv"), "w") as f:
         f.write("\n".join(rows) + "\n")
     return 0 if status == 0 else 1
+
+
+def default_out():
+    return os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "SignaturesTests", "Fixtures", "WebAuthn")
 
 
 if __name__ == "__main__":

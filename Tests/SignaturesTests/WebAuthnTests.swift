@@ -70,6 +70,25 @@ struct WebAuthnTests {
     #expect(native.isValid == (result.status == 0 && fixture.flags & 0x01 != 0))
   }
 
+  @Test("A signature from headless Chromium's virtual authenticator verifies natively and with ssh-keygen")
+  func chromiumAssertion() throws {
+    let folder = WebAuthnCase.file("chromium")
+    let armored = try String(contentsOf: folder.appendingPathComponent("signature.sig"), encoding: .utf8)
+    let message = try Data(contentsOf: folder.appendingPathComponent("message.txt"))
+    let signature = try SSHSignature(armored: armored)
+    #expect(signature.verify(message: message, namespace: "git").isValid)
+    #expect(signature.securityKeyFlags == 0x05)
+    #expect(signature.webAuthn?.origin.hasPrefix("http://localhost:") == true)
+    #expect(!signature.verify(message: message + Data("x".utf8), namespace: "git").isValid)
+    let sandbox = try Sandbox()
+    let path = sandbox.path("chromium.sig")
+    try Data(armored.utf8).write(to: URL(fileURLWithPath: path))
+    let allowed = folder.appendingPathComponent("allowed_signers").path
+    let result = try sandbox.run(
+      "ssh-keygen", ["-Y", "verify", "-n", "git", "-f", allowed, "-I", "person", "-s", path], input: message)
+    #expect(result.status == 0, "\(result.standardError)")
+  }
+
   @Test("Flags are reported: user presence always, user verification when the passkey verified the user")
   func flagsReported() throws {
     let both = try SSHSignature(armored: WebAuthnCase(fileNamed: "good").armored)
