@@ -83,6 +83,25 @@ public enum WebAuthnAssertion {
     SSHSignature.signedData(message: message, namespace: namespace, hashAlgorithm: hashAlgorithm)
   }
 
+  /// The `sk-ecdsa-sha2-nistp256@openssh.com` key for a passkey: its ES256 public key as the SubjectPublicKeyInfo
+  /// DER that `AuthenticatorAttestationResponse.getPublicKey()` returns, with the relying-party id as application.
+  public static func publicKey(subjectPublicKeyInfo der: Data, rpID: String, comment: String? = nil)
+    throws(SignatureError) -> SSHPublicKey
+  {
+    guard let key = try? P256.Signing.PublicKey(derRepresentation: der) else {
+      throw .malformedPublicKey(reason: "the passkey's public key is not a P-256 SubjectPublicKeyInfo")
+    }
+    guard !rpID.isEmpty, !rpID.utf8.contains(0) else {
+      throw .malformedPublicKey(reason: "the relying-party id must be non-empty text without NUL bytes")
+    }
+    var blob = WireWriter()
+    blob.appendString(KeyMaterial.securityKeyECDSAP256Name)
+    blob.appendString("nistp256")
+    blob.appendString(key.x963Representation)
+    blob.appendString(rpID)
+    return try SSHPublicKey(blob: blob.data, comment: comment)
+  }
+
   /// Wraps an ES256 assertion as an armored SSHSIG (without the final newline, as git stores it) whose inner
   /// signature is `webauthn-sk-ecdsa-sha2-nistp256@openssh.com`. Nothing is verified here: verify the result
   /// with `SSHSignature.verify` before using it.

@@ -123,6 +123,23 @@ struct WebAuthnTests {
     #expect(result.standardOutput.contains("Good \"git\" signature for person"))
   }
 
+  @Test("A passkey's SubjectPublicKeyInfo becomes its sk-ecdsa key line with the rp id as application")
+  func publicKeyFromRegistration() throws {
+    let passkey = try SoftwarePasskey()
+    let der = passkey.subjectPublicKeyInfo
+    let key = try WebAuthnAssertion.publicKey(
+      subjectPublicKeyInfo: der, rpID: "sop.example", comment: "passkey@sop.example")
+    #expect(key == passkey.publicKey)
+    let line = try String(contentsOf: WebAuthnCase.file("passkey.pub"), encoding: .utf8)
+    #expect(key.authorizedKeyLine + "\n" == line)
+    #expect(throws: SignatureError.self) {
+      try WebAuthnAssertion.publicKey(subjectPublicKeyInfo: Data([0x30, 0x00]), rpID: "sop.example")
+    }
+    #expect(throws: SignatureError.self) {
+      try WebAuthnAssertion.publicKey(subjectPublicKeyInfo: der, rpID: "")
+    }
+  }
+
   @Test("Assembling refuses what cannot be a P-256 passkey assertion")
   func assemblyRefusesMalformed() throws {
     let passkey = try SoftwarePasskey()

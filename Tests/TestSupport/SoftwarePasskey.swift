@@ -36,6 +36,9 @@ public struct SoftwarePasskey: Sendable {
     publicKey = try SSHPublicKey(blob: Data(blob), comment: "passkey@sop.example")
   }
 
+  /// The public key as a browser reports it at registration (`getPublicKey()`: SubjectPublicKeyInfo DER).
+  public var subjectPublicKeyInfo: Data { key.publicKey.derRepresentation }
+
   /// Signs `message` for namespace git as a browser answers `navigator.credentials.get` whose challenge is the
   /// SSHSIG to-be-signed data; returns the armored SSHSIG. `editClientData` changes the client data after
   /// signing (a tampering test).
