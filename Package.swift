@@ -47,12 +47,14 @@ let package = Package(
         "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["Signatures", .product(name: "Crypto", package: "swift-crypto")],
+      path: "Tests/TestSupport"),
     .testTarget(name: "ParallelWorkTests", dependencies: ["ParallelWork"]),
     .testTarget(name: "DocumentModelTests", dependencies: ["DocumentModel"]),
     .testTarget(name: "MarkdownSyntaxTests", dependencies: ["MarkdownSyntax", "CCmarkGFM"]),
     .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CLibgit2", "TestSupport"]),
-    .testTarget(name: "SignaturesTests", dependencies: ["Signatures"]),
+    .testTarget(name: "SignaturesTests", dependencies: ["Signatures", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "ProcedureLintTests", dependencies: ["ProcedureLint", "DocumentModel"], exclude: ["Fixtures"]),
     .testTarget(name: "SitePublisherTests", dependencies: ["SitePublisher", "DocumentModel"]),
     .testTarget(

@@ -21,6 +21,9 @@ public struct SSHSignature: Sendable, Hashable {
   public let securityKeyFlags: UInt8?
   /// Security-key signature counter; present only for `sk-` keys.
   public let securityKeyCounter: UInt32?
+  /// What a browser's passkey signed besides the flags and counter; present only for
+  /// `webauthn-sk-ecdsa-sha2-nistp256@openssh.com` signatures.
+  public let webAuthn: WebAuthnFields?
 
   static let magic: [UInt8] = Array("SSHSIG".utf8)
   static let supportedHashAlgorithms: Set<String> = ["sha256", "sha512"]
@@ -54,14 +57,18 @@ public struct SSHSignature: Sendable, Hashable {
       var sigReader = WireReader(inner)
       signatureAlgorithm = try sigReader.readText("signature algorithm")
       signature = Data(try sigReader.readString("signature bytes"))
-      // PROTOCOL.u2f: security-key signatures append the authenticator's flags and counter.
-      if signatureAlgorithm.hasPrefix("sk-") {
+      // PROTOCOL.u2f: security-key signatures append the authenticator's flags and counter, and
+      // WebAuthn ones then the origin, the client data and the authenticator's extensions.
+      if signatureAlgorithm.hasPrefix("sk-") || signatureAlgorithm == WebAuthnFields.signatureAlgorithm {
         securityKeyFlags = try sigReader.readUInt8("security key flags")
         securityKeyCounter = try sigReader.readUInt32("security key counter")
       } else {
         securityKeyFlags = nil
         securityKeyCounter = nil
       }
+      webAuthn =
+        signatureAlgorithm == WebAuthnFields.signatureAlgorithm
+        ? try WebAuthnFields(reading: &sigReader) : nil
       try sigReader.expectEnd("the signature")
     } catch {
       throw .malformedSignature(reason: error.reason)

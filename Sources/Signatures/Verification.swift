@@ -93,9 +93,19 @@ extension SSHSignature {
       return key.isValidSignature(signature, for: toVerify) ? nil : mismatch
 
     case .securityKeyECDSAP256(let key, let application):
-      if let wrong = requireAlgorithm(publicKey.algorithm) { return wrong }
-      guard let toVerify = securityKeySignedData(application: application, signedData: signedData)
-      else { return "the security key did not confirm user presence for this signature" }
+      let toVerify: Data
+      if let webAuthn, signatureAlgorithm == WebAuthnFields.signatureAlgorithm {
+        // A passkey's assertion made in a browser (PROTOCOL.u2f, ssh-ecdsa-sk.c).
+        guard let flags = securityKeyFlags, let counter = securityKeyCounter, flags & userPresenceFlag != 0
+        else { return "the security key did not confirm user presence for this signature" }
+        if let failure = webAuthn.formFailure(flags: flags, signedData: signedData) { return failure }
+        toVerify = webAuthn.signedAssertion(application: application, flags: flags, counter: counter)
+      } else {
+        if let wrong = requireAlgorithm(publicKey.algorithm) { return wrong }
+        guard let data = securityKeySignedData(application: application, signedData: signedData)
+        else { return "the security key did not confirm user presence for this signature" }
+        toVerify = data
+      }
       guard let raw = Self.ecdsaRawSignature(signature, scalarSize: 32),
         let parsed = try? P256.Signing.ECDSASignature(rawRepresentation: raw)
       else { return "the ECDSA signature is malformed" }

@@ -1,5 +1,6 @@
 /// Genuine signatures made with `ssh-keygen -Y sign -n git` (ed25519, ECDSA P-256, RSA 2048) over
-/// `signedMessage`; the keys were thrown away.
+/// `signedMessage`; the keys were thrown away. The last is a passkey's WebAuthn signature
+/// (`webauthn-sk-ecdsa-sha2-nistp256@openssh.com`) made with the fixture key of scripts/webauthn-vector.py.
 let genuineSignatures = [
   """
   -----BEGIN SSH SIGNATURE-----
@@ -32,6 +33,21 @@ let genuineSignatures = [
   iTlxZBGVOy7iErT5zHzThFEqDQAlkXAyIwEawxs/ORPk31fupmQDPg/NU5gpHaYLEiEcjr
   qIdsYN648Z1IuMfZBY/0bUET8q9540zvwf4vNJWNN/w7ypwE4zvTf1abd1cZ977qce8Z1N
   wN7QRcEOLHn89XXJX+EAVd
+  -----END SSH SIGNATURE-----
+  """,
+  """
+  -----BEGIN SSH SIGNATURE-----
+  U1NIU0lHAAAAAQAAAIYAAAAic2stZWNkc2Etc2hhMi1uaXN0cDI1NkBvcGVuc3NoLmNvbQ
+  AAAAhuaXN0cDI1NgAAAEEE5dE0IpJSYWcoSZZhYbiufgTgInPuM63noxaH910bP/ZRgHYf
+  uJB0sTMi8fLLhjTKUfS/S10toO9ysEmRlVUEYgAAAAtzb3AuZXhhbXBsZQAAAANnaXQAAA
+  AAAAAABnNoYTUxMgAAAXgAAAArd2ViYXV0aG4tc2stZWNkc2Etc2hhMi1uaXN0cDI1NkBv
+  cGVuc3NoLmNvbQAAAEkAAAAhAKQ9HvGwViYyYNat7uTAK9hiW82orEJRVYVh0AeYTu80AA
+  AAIHp15npNX2RTdBPx7Tgi1IBBDk/+D+VfpDvCK/rpeJEBBQAAAAEAAAATaHR0cHM6Ly9z
+  b3AuZXhhbXBsZQAAANh7InR5cGUiOiJ3ZWJhdXRobi5nZXQiLCJjaGFsbGVuZ2UiOiJVMU
+  5JVTBsSEFBQUFBMmRwZEFBQUFBQUFBQUFHYzJoaE5URXlBQUFBUUpiYVN3SXZ6WjZ0cGtD
+  ZWZyWUtfTi1odXVKcElpS0xINklJY253VU5HRUpuX3N3eUxEVm8wUHVhU1U5WnRVQURod1
+  dHTHI1YUJUMVppbVVzOUNzV2hrIiwib3JpZ2luIjoiaHR0cHM6Ly9zb3AuZXhhbXBsZSIs
+  ImNyb3NzT3JpZ2luIjpmYWxzZX0AAAAA
   -----END SSH SIGNATURE-----
   """,
 ]
