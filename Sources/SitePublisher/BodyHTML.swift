@@ -1,3 +1,4 @@
+import Foundation
 import MarkdownSyntax
 
 /// The document body as HTML: cmark-gfm's safe rendering, adjusted to sit inside a page.
@@ -7,6 +8,28 @@ enum BodyHTML {
   /// wraps tables in a scrolling region and scopes header cells to their column.
   static func render(_ markdown: String) -> String {
     adjust(CommonMarkParser.renderHTML(markdown))
+  }
+
+  /// `markdown` without its opening `# heading` when that heading only repeats the title the page already
+  /// shows (`# Internal audit`, `# QP-002 Internal audit`, `# QP-002: Internal audit`), so the title is not
+  /// printed twice.
+  static func withoutTitleHeading(_ markdown: String, id: String, title: String) -> String {
+    var lines = markdown.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
+    guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
+      lines[first].hasPrefix("# ")
+    else { return markdown }
+    func normal(_ text: some StringProtocol) -> String {
+      text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+    var heading = normal(lines[first].dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " #")))
+    let lowerID = id.lowercased()
+    if heading.hasPrefix(lowerID) {
+      heading = String(heading.dropFirst(lowerID.count)).trimmingCharacters(
+        in: CharacterSet(charactersIn: " :—–-").union(.whitespaces))
+    }
+    guard heading == normal(title) else { return markdown }
+    lines.remove(at: first)
+    return lines.joined(separator: "\n")
   }
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output

@@ -6,6 +6,7 @@ enum SitePaths {
   static let manifest = "manifest.json"
   static let stylesheet = "assets/site.css"
   static let script = "assets/search.js"
+  static let searchIndex = "assets/search-index.js"
 
   /// The page path for a document id, or nil when the id is not a safe file name.
   ///

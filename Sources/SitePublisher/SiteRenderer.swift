@@ -15,24 +15,38 @@ public struct SiteRenderer: Sendable {
   public func render(_ snapshot: SiteSnapshot) -> [SiteFile] {
     let layout = PageLayout(snapshot: snapshot)
     let effective = Self.effectiveDocuments(of: snapshot)
+    let withdrawn = Self.withdrawnDocuments(of: snapshot, effective: effective)
+    let links = DocumentLinks(effective: effective, withdrawn: withdrawn.map(\.record))
 
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
-    // order stays deterministic whatever the scheduling.
-    let pages = concurrentMap(count: effective.count) { index -> (file: SiteFile, hash: String)? in
+    // order stays deterministic whatever the scheduling. Each effective page also gives its search entry.
+    let pages = concurrentMap(count: effective.count + withdrawn.count) {
+      index -> (file: SiteFile, hash: String, search: SearchIndex.Entry?)? in
+      guard index < effective.count else {
+        let entry = withdrawn[index - effective.count]
+        let bytes = Array(WithdrawnPage(layout: layout, record: entry.record, links: links).render().utf8)
+        return (SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes), nil)
+      }
       let entry = effective[index]
       guard let path = entry.page else { return nil }
-      let bytes = Array(DocumentPage(layout: layout, document: entry.document).render().utf8)
-      return (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))
+      let document = entry.document
+      let bytes = Array(DocumentPage(layout: layout, document: document, links: links).render().utf8)
+      let search = SearchIndex.Entry(
+        id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
+        words: SearchIndex.words(of: document.markdown))
+      return (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes), search)
     }.compactMap { $0 }
     var files = pages.map(\.file)
     var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
     for entry in effective { byID[entry.document.id] = entry }
+    let withdrawnPages = Dictionary(withdrawn.map { ($0.record.id, $0.page) }, uniquingKeysWith: { first, _ in first })
     var shared = [
       file(SitePaths.index, IndexPage(layout: layout, documents: effective).render()),
-      file(SitePaths.changes, ChangesPage(layout: layout, pages: byID).render()),
+      file(SitePaths.changes, ChangesPage(layout: layout, pages: byID, withdrawnPages: withdrawnPages).render()),
       file(SitePaths.stylesheet, SiteAssets.stylesheet),
       file(SitePaths.script, SiteAssets.searchScript),
+      file(SitePaths.searchIndex, SearchIndex.script(pages.compactMap(\.search))),
     ]
     if let training = snapshot.training {
       shared.append(file(SitePaths.training, TrainingPage(layout: layout, training: training, pages: byID).render()))
@@ -41,6 +55,22 @@ public struct SiteRenderer: Sendable {
     files += shared
     files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// The withdrawn documents that get a page: not effective under the same id, a safe id, each id once, in id
+  /// order.
+  static func withdrawnDocuments(
+    of snapshot: SiteSnapshot, effective: [(document: SiteDocument, page: String?)]
+  ) -> [(record: WithdrawnDocument, page: String)] {
+    let effectiveIDs = Set(effective.map(\.document.id))
+    var seen = Set<String>()
+    var result: [(record: WithdrawnDocument, page: String)] = []
+    for record in snapshot.withdrawn.sorted(by: { DocumentOrder.areInIncreasingOrder($0.id, $1.id) })
+    where !effectiveIDs.contains(record.id) {
+      guard seen.insert(record.id).inserted, let page = SitePaths.documentPage(for: record.id) else { continue }
+      result.append((record, page))
+    }
+    return result
   }
 
   private func file(_ path: String, _ text: String) -> SiteFile {

@@ -26,6 +26,9 @@ public struct SiteSnapshot: Codable, Sendable, Equatable {
   public var previousTag: String?
   /// The training matrix as of the snapshot, or nil when `sop.yml` asks for no training.
   public var training: SiteTraining?
+  /// The "Suggest a change" URL template of `sop.yml` (`site: {suggest-change: …}`), with `{id}`,
+  /// `{revision}` and `{title}` placeholders; nil means no link.
+  public var suggestChange: String?
 
   /// Creates a snapshot.
   public init(
@@ -112,6 +115,11 @@ public struct SiteDocument: Codable, Sendable, Equatable {
   public var previousMarkdown: String?
   /// The previously published revision number, if any.
   public var previousRevision: Int?
+  /// The ids of the documents its front matter names in `related:`.
+  public var related: [String] = []
+  /// When this revision came into force: the date of the first snapshot that carried it; nil means the
+  /// snapshot's own date.
+  public var effectiveDate: Date?
 
   /// Creates a document record.
   public init(
@@ -148,6 +156,10 @@ public struct RevisionRecord: Codable, Sendable, Equatable {
   public var changeSubjects: [String]
   /// For a revision approved on the editorial path, the words it changed; nil for a full approval.
   public var editorialWords: Int?
+  /// The authors of the commits that changed the document in this revision, in order, without repeats.
+  public var authors: [String] = []
+  /// When the revision came into force (the first snapshot that carried it); nil when no snapshot did.
+  public var effectiveDate: Date?
 
   /// Creates a revision record.
   public init(
@@ -169,8 +181,22 @@ public struct WithdrawnDocument: Codable, Sendable, Equatable {
   public var title: String
   /// The last revision that was effective.
   public var revision: Int
-  /// When it was withdrawn.
+  /// When it was withdrawn: the date of the first snapshot that carried the withdrawal.
   public var date: Date
+  /// The document type, e.g. `procedure`.
+  public var type: String = ""
+  /// The source path in the repository, so links to it can be recognised.
+  public var path: String = ""
+  /// Why it was withdrawn: the message of the withdrawal commit (`sop withdraw --reason`).
+  public var reason: String = ""
+  /// The approvals of the withdrawal.
+  public var signatures: [Signer] = []
+  /// The last revision that was in force before the withdrawal, if any.
+  public var lastInForce: Int?
+  /// When that revision came into force (the first snapshot that carried it), if any snapshot did.
+  public var lastInForceEffective: Date?
+  /// The body of that revision, shown for the record.
+  public var lastInForceMarkdown: String?
 
   /// Creates a withdrawn-document record.
   public init(id: String, title: String, revision: Int, date: Date) {

@@ -1,0 +1,124 @@
+/// Links between documents in a rendered body: rewrites links to other documents' Markdown files to their
+/// pages (or to plain text with a note when the document is not in effect) and links bare ids in the text.
+extension BodyHTML {
+  /// Rewrites the cmark-gfm output `html` of the document `selfID` stored at `source`. Bare ids are linked in
+  /// text only: not inside code, preformatted text, existing links or headings, and never the page's own id.
+  /// Safe mode escapes every `<` that is text, so each `<` starts a tag and a byte scan is exact.
+  static func rewriteLinks(_ html: String, links: DocumentLinks, selfID: String, source: String) -> String {
+    let input = Array(html.utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(input.count + 256)
+    var code = 0
+    var anchors = 0
+    var headings = 0
+    // The text that replaces the `</a>` of a link shown as plain text, one per open link.
+    var closings: [[UInt8]?] = []
+    var index = 0
+    while index < input.count {
+      let byte = input[index]
+      if byte == UInt8(ascii: "<") {
+        var end = index + 1
+        while end < input.count, input[end] != UInt8(ascii: ">") { end += 1 }
+        let tag = input[index..<min(end + 1, input.count)]
+        let name = tagName(tag)
+        switch name {
+        case "code", "pre": code += 1
+        case "/code", "/pre": code = max(0, code - 1)
+        case "h1", "h2", "h3", "h4", "h5", "h6": headings += 1
+        case "/h1", "/h2", "/h3", "/h4", "/h5", "/h6": headings = max(0, headings - 1)
+        case "a":
+          anchors += 1
+          if let href = attribute("href", in: tag), let target = links.target(ofHref: href, from: source) {
+            switch target {
+            case .page(_, let page):
+              output.append(contentsOf: Array("<a class=\"doc-link\" href=\"".utf8))
+              output.append(contentsOf: Array(page.utf8))
+              output.append(contentsOf: Array("\">".utf8))
+              closings.append(nil)
+            case .withdrawn(let id):
+              output.append(contentsOf: Array("<span class=\"unlinked\">".utf8))
+              let note: Markup = "</span> <span class=\"link-note\">(\(id) is withdrawn)</span>"
+              closings.append(Array(note.text.utf8))
+            case .notInSnapshot:
+              output.append(contentsOf: Array("<span class=\"unlinked\">".utf8))
+              closings.append(Array("</span> <span class=\"link-note\">(not in effect in this snapshot)</span>".utf8))
+            }
+            index = end + 1
+            continue
+          }
+          closings.append(nil)
+        case "/a":
+          anchors = max(0, anchors - 1)
+          if let closing = closings.popLast(), let closing {
+            output.append(contentsOf: closing)
+            index = end + 1
+            continue
+          }
+        default: break
+        }
+        output.append(contentsOf: tag)
+        index = end + 1
+        continue
+      }
+      if code == 0, anchors == 0, headings == 0, isUpper(byte), index == 0 || !isWordByte(input[index - 1]),
+        let length = idLength(input, at: index)
+      {
+        let id = String(decoding: input[index..<index + length], as: UTF8.self)
+        if id != selfID, let page = links.page(of: id) {
+          output.append(contentsOf: Array("<a class=\"doc-ref\" href=\"\(page)\">\(id)</a>".utf8))
+          index += length
+          continue
+        }
+      }
+      output.append(byte)
+      index += 1
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The length of a document id (`[A-Z][A-Z0-9]*-[0-9]+`) at `index`, ending at a word boundary; nil when
+  /// there is none.
+  private static func idLength(_ bytes: [UInt8], at index: Int) -> Int? {
+    var end = index + 1
+    while end < bytes.count, isUpper(bytes[end]) || isDigit(bytes[end]) { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: "-") else { return nil }
+    end += 1
+    let digits = end
+    while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+    guard end > digits, end - index <= 100 else { return nil }
+    if end < bytes.count, isWordByte(bytes[end]) { return nil }
+    return end - index
+  }
+
+  private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+  /// Letters, digits, `_`, `-` and non-ASCII bytes: what continues a word around an id.
+  private static func isWordByte(_ byte: UInt8) -> Bool {
+    isUpper(byte) || isDigit(byte) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D || byte >= 0x80
+  }
+
+  /// The lowercased name of the tag `<name …>` or `</name>`, with the slash.
+  private static func tagName(_ tag: ArraySlice<UInt8>) -> String {
+    var name: [UInt8] = []
+    for byte in tag.dropFirst() {
+      if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || name.count > 8 {
+        break
+      }
+      name.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+    }
+    return String(decoding: name, as: UTF8.self)
+  }
+
+  /// The value of `name="…"` in a tag cmark wrote (values are double-quoted and escaped).
+  private static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
+    let needle = Array(" \(name)=\"".utf8)
+    let bytes = Array(tag)
+    guard bytes.count > needle.count else { return nil }
+    for start in 0...(bytes.count - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
+      var end = start + needle.count
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+      return String(decoding: bytes[(start + needle.count)..<end], as: UTF8.self)
+    }
+    return nil
+  }
+}
