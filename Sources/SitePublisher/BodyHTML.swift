@@ -10,6 +10,16 @@ enum BodyHTML {
     adjust(CommonMarkParser.renderHTML(markdown))
   }
 
+  /// The body of the document `id` as HTML, without an opening heading that repeats its title. The body's
+  /// headings shift down one level below the page's `<h1>`, except when the repeated title was left out and
+  /// the body has no other `#` heading: then its `##` sections are already the page's `<h2>`s.
+  static func renderBody(_ markdown: String, id: String, title: String) -> String {
+    let trimmed = withoutTitleHeading(markdown, id: id, title: title)
+    let html = CommonMarkParser.renderHTML(trimmed)
+    let keepsLevels = trimmed.utf8.count != markdown.utf8.count && !html.contains("<h1")
+    return adjust(html, shiftsHeadings: !keepsLevels)
+  }
+
   /// `markdown` without its opening `# heading` when that heading only repeats the title the page already
   /// shows (`# Internal audit`, `# QP-002 Internal audit`, `# QP-002: Internal audit`), so the title is not
   /// printed twice.
@@ -34,7 +44,7 @@ enum BodyHTML {
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output
   /// starts one of its own tags and a byte scan is exact.
-  static func adjust(_ html: String) -> String {
+  static func adjust(_ html: String, shiftsHeadings: Bool = true) -> String {
     let input = Array(html.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(input.count + 256)
@@ -72,7 +82,7 @@ enum BodyHTML {
       // <hN> or </hN>, N in 1...5, followed by '>' or a space.
       let slash = index + 1 < input.count && input[index + 1] == UInt8(ascii: "/") ? 1 : 0
       let h = index + 1 + slash
-      if h + 2 < input.count, input[h] == UInt8(ascii: "h"),
+      if shiftsHeadings, h + 2 < input.count, input[h] == UInt8(ascii: "h"),
         (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(input[h + 1]),
         input[h + 2] == UInt8(ascii: ">") || input[h + 2] == UInt8(ascii: " ")
       {

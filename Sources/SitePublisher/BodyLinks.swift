@@ -4,7 +4,11 @@ extension BodyHTML {
   /// Rewrites the cmark-gfm output `html` of the document `selfID` stored at `source`. Bare ids are linked in
   /// text only: not inside code, preformatted text, existing links or headings, and never the page's own id.
   /// Safe mode escapes every `<` that is text, so each `<` starts a tag and a byte scan is exact.
-  static func rewriteLinks(_ html: String, links: DocumentLinks, selfID: String, source: String) -> String {
+  /// Links and embeds of an attachment (`attachments`: repository path to its href from `documents/`) point at
+  /// the copied file.
+  static func rewriteLinks(
+    _ html: String, links: DocumentLinks, selfID: String, source: String, attachments: [String: String] = [:]
+  ) -> String {
     let input = Array(html.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(input.count + 256)
@@ -26,8 +30,20 @@ extension BodyHTML {
         case "/code", "/pre": code = max(0, code - 1)
         case "h1", "h2", "h3", "h4", "h5", "h6": headings += 1
         case "/h1", "/h2", "/h3", "/h4", "/h5", "/h6": headings = max(0, headings - 1)
+        case "img":
+          if let src = attribute("src", in: tag), let copied = attachment(src, attachments, source) {
+            output.append(contentsOf: replacing("src", in: tag, with: copied))
+            index = end + 1
+            continue
+          }
         case "a":
           anchors += 1
+          if let href = attribute("href", in: tag), let copied = attachment(href, attachments, source) {
+            output.append(contentsOf: replacing("href", in: tag, with: copied))
+            closings.append(nil)
+            index = end + 1
+            continue
+          }
           if let href = attribute("href", in: tag), let target = links.target(ofHref: href, from: source) {
             switch target {
             case .page(_, let page):
@@ -109,15 +125,35 @@ extension BodyHTML {
     return String(decoding: name, as: UTF8.self)
   }
 
+  /// The copied file's href when `href` (relative to the document at `source`) names one of its attachments.
+  private static func attachment(_ href: String, _ attachments: [String: String], _ source: String) -> String? {
+    guard !attachments.isEmpty, let relative = DocumentLinks.relativePath(ofHref: href),
+      let path = DocumentLinks.resolve(relative, from: source)
+    else { return nil }
+    return attachments[path]
+  }
+
+  /// `tag` with the value of `name="…"` replaced by `value` (a site path made of safe characters).
+  private static func replacing(_ name: String, in tag: ArraySlice<UInt8>, with value: String) -> [UInt8] {
+    let bytes = Array(tag)
+    guard let range = valueRange(of: name, in: bytes) else { return bytes }
+    return Array(bytes[..<range.lowerBound]) + Array(value.utf8) + Array(bytes[range.upperBound...])
+  }
+
   /// The value of `name="…"` in a tag cmark wrote (values are double-quoted and escaped).
   private static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> String? {
-    let needle = Array(" \(name)=\"".utf8)
     let bytes = Array(tag)
+    return valueRange(of: name, in: bytes).map { String(decoding: bytes[$0], as: UTF8.self) }
+  }
+
+  /// Where the value of `name="…"` lies in `bytes`.
+  private static func valueRange(of name: String, in bytes: [UInt8]) -> Range<Int>? {
+    let needle = Array(" \(name)=\"".utf8)
     guard bytes.count > needle.count else { return nil }
     for start in 0...(bytes.count - needle.count) where bytes[start..<start + needle.count].elementsEqual(needle) {
       var end = start + needle.count
       while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-      return String(decoding: bytes[(start + needle.count)..<end], as: UTF8.self)
+      return (start + needle.count)..<end
     }
     return nil
   }

@@ -42,6 +42,18 @@ struct DocumentLinks: Sendable {
   /// What a link with the `href` cmark wrote (HTML-escaped, percent-encoded) in the document at `source`
   /// becomes, or nil when it is no relative link to a Markdown file (web links, anchors, attachments).
   func target(ofHref escaped: String, from source: String) -> Target? {
+    guard let decoded = Self.relativePath(ofHref: escaped), decoded.lowercased().hasSuffix(".md") else {
+      return nil
+    }
+    guard let path = Self.resolve(decoded, from: source), let id = byPath[path] else { return .notInSnapshot }
+    if let page = effective[id], let href = page.href { return .page(id: id, href: href) }
+    if withdrawn[id] != nil { return .withdrawn(id: id) }
+    return .notInSnapshot
+  }
+
+  /// The relative path a link names (`?query` and `#fragment` dropped, `%20`-style escapes decoded), from the
+  /// `href` or `src` cmark wrote; nil for links with a scheme, absolute paths and bare fragments.
+  static func relativePath(ofHref escaped: String) -> String? {
     let href = escaped.replacingOccurrences(of: "&amp;", with: "&")
     guard !href.isEmpty, !href.hasPrefix("/"), !href.hasPrefix("#") else { return nil }
     // A scheme (`https:`, `mailto:`) comes before any `/`, `?` or `#`.
@@ -53,11 +65,7 @@ struct DocumentLinks: Sendable {
     let withoutFragment = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
     let pathPart = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
     let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
-    guard decoded.lowercased().hasSuffix(".md") else { return nil }
-    guard let path = Self.resolve(decoded, from: source), let id = byPath[path] else { return .notInSnapshot }
-    if let page = effective[id], let href = page.href { return .page(id: id, href: href) }
-    if withdrawn[id] != nil { return .withdrawn(id: id) }
-    return .notInSnapshot
+    return decoded.isEmpty ? nil : decoded
   }
 
   /// The page of the effective document `id` (a file name inside `documents/`), if it has one.

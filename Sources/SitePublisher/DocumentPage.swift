@@ -6,6 +6,8 @@ struct DocumentPage: Sendable {
   let document: SiteDocument
   /// Where links to other documents go.
   let links: DocumentLinks
+  /// The copied attachments: repository path to href from this page.
+  var attachments: [String: String] = [:]
 
   static let root = "../"
 
@@ -16,8 +18,8 @@ struct DocumentPage: Sendable {
     let document = document
     let title = "\(document.id) \(document.title)"
     let body = BodyHTML.rewriteLinks(
-      BodyHTML.render(BodyHTML.withoutTitleHeading(document.markdown, id: document.id, title: document.title)),
-      links: links, selfID: document.id, source: document.path)
+      BodyHTML.renderBody(document.markdown, id: document.id, title: document.title),
+      links: links, selfID: document.id, source: document.path, attachments: attachments)
     let main: Markup = """
       <p class="eyebrow">\(PageLayout.singularLabel(forType: document.type))</p>
       <h1><span class="doc-id">\(document.id)</span> \(document.title)</h1>

@@ -24,9 +24,10 @@ struct SiteManifest: Encodable, Sendable {
   ) -> SiteFile {
     let entries = documents.compactMap { entry -> Document? in
       guard let page = entry.page, let hash = hashes[page] else { return nil }
+      var files = [page: hash]
+      for copy in SiteRenderer.attachmentFiles(of: entry.document) { files[copy.file.path] = hashes[copy.file.path] }
       return Document(
-        id: entry.document.id, revision: entry.document.revision, blob: entry.document.blob,
-        files: [page: hash])
+        id: entry.document.id, revision: entry.document.revision, blob: entry.document.blob, files: files)
     }
     let manifest = SiteManifest(
       tag: snapshot.tag, commit: snapshot.commit, effectiveDate: UTCDate(snapshot.effectiveDate).isoText,

@@ -17,6 +17,25 @@ enum SitePaths {
     return "documents/\(id).html"
   }
 
+  /// The site path of the `number`th attachment (from 1) of the document `id`: `files/<ID>/<number>-<name>`,
+  /// the name being the file's last path component with anything but ASCII letters, digits, `.`, `_` and `-`
+  /// replaced by `-`; nil when the id is not a safe file name.
+  static func attachment(number: Int, of id: String, path: String) -> String? {
+    guard isSafeFileStem(id) else { return nil }
+    let last = path.split(separator: "/").last.map(String.init) ?? "file"
+    var name = String(
+      decoding: last.utf8.prefix(100).map { byte -> UInt8 in
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+          return byte
+        default: return UInt8(ascii: "-")
+        }
+      }, as: UTF8.self)
+    while name.hasPrefix(".") { name = "-" + name.dropFirst() }
+    return "files/\(id)/\(number)-\(name)"
+  }
+
   /// Whether `stem` is non-empty, short, starts with a letter or digit and only holds ASCII letters, digits
   /// and hyphens.
   static func isSafeFileStem(_ stem: String) -> Bool {

@@ -21,23 +21,32 @@ public struct SiteRenderer: Sendable {
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
     // order stays deterministic whatever the scheduling. Each effective page also gives its search entry.
     let pages = concurrentMap(count: effective.count + withdrawn.count) {
-      index -> (file: SiteFile, hash: String, search: SearchIndex.Entry?)? in
+      index -> (files: [(file: SiteFile, hash: String)], search: SearchIndex.Entry?)? in
       guard index < effective.count else {
         let entry = withdrawn[index - effective.count]
         let bytes = Array(WithdrawnPage(layout: layout, record: entry.record, links: links).render().utf8)
-        return (SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes), nil)
+        return ([(SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes))], nil)
       }
       let entry = effective[index]
       guard let path = entry.page else { return nil }
       let document = entry.document
-      let bytes = Array(DocumentPage(layout: layout, document: document, links: links).render().utf8)
+      let copies = Self.attachmentFiles(of: document)
+      let bytes = Array(
+        DocumentPage(
+          layout: layout, document: document, links: links,
+          attachments: Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
+        ).render().utf8)
       let search = SearchIndex.Entry(
         id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
         words: SearchIndex.words(of: document.markdown))
-      return (SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes), search)
+      let files =
+        [(SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))]
+        + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
+      return (files, search)
     }.compactMap { $0 }
-    var files = pages.map(\.file)
-    var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
+    var files = pages.flatMap { $0.files.map(\.file) }
+    var hashes = Dictionary(
+      pages.flatMap { $0.files.map { ($0.file.path, $0.hash) } }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
     for entry in effective { byID[entry.document.id] = entry }
     let withdrawnPages = Dictionary(withdrawn.map { ($0.record.id, $0.page) }, uniquingKeysWith: { first, _ in first })
@@ -55,6 +64,20 @@ public struct SiteRenderer: Sendable {
     files += shared
     files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))
     return files.sorted { $0.path < $1.path }
+  }
+
+  /// The copies of a document's attachments: each path once, in path order, numbered from 1 into
+  /// `files/<ID>/`; none when the id is not a safe file name.
+  static func attachmentFiles(of document: SiteDocument) -> [(source: String, file: SiteFile)] {
+    var seen = Set<String>()
+    var result: [(source: String, file: SiteFile)] = []
+    for attachment in document.attachments.sorted(by: { $0.path < $1.path }) {
+      guard seen.insert(attachment.path).inserted,
+        let path = SitePaths.attachment(number: result.count + 1, of: document.id, path: attachment.path)
+      else { continue }
+      result.append((attachment.path, SiteFile(path: path, bytes: attachment.bytes)))
+    }
+    return result
   }
 
   /// The withdrawn documents that get a page: not effective under the same id, a safe id, each id once, in id

@@ -120,6 +120,9 @@ public struct SiteDocument: Codable, Sendable, Equatable {
   /// When this revision came into force: the date of the first snapshot that carried it; nil means the
   /// snapshot's own date.
   public var effectiveDate: Date?
+  /// The files the body links or embeds, with their approved bytes (docs/approvals.md, "Attachments"),
+  /// copied into the site under `files/<ID>/`.
+  public var attachments: [SiteAttachment] = []
 
   /// Creates a document record.
   public init(
@@ -221,5 +224,19 @@ public struct SnapshotChanges: Codable, Sendable, Equatable {
     self.added = added
     self.revised = revised
     self.withdrawn = withdrawn
+  }
+}
+
+/// A file a document links or embeds (a photo, a drawing), with the bytes approved with the document.
+public struct SiteAttachment: Codable, Sendable, Equatable {
+  /// The file's path in the repository, as the body's links resolve to it.
+  public var path: String
+  /// The approved bytes.
+  public var bytes: [UInt8]
+
+  /// Creates an attachment.
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
   }
 }

@@ -62,7 +62,7 @@ struct WithdrawnPage: Sendable {
   private var lastText: Markup {
     guard let markdown = record.lastInForceMarkdown, let revision = record.lastInForce else { return "" }
     let body = BodyHTML.rewriteLinks(
-      BodyHTML.render(BodyHTML.withoutTitleHeading(markdown, id: record.id, title: record.title)),
+      BodyHTML.renderBody(markdown, id: record.id, title: record.title),
       links: links, selfID: record.id, source: record.path)
     return """
       <section aria-labelledby="last-text-heading">

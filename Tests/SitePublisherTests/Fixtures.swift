@@ -109,8 +109,20 @@ enum Fixture {
     ## Steps
 
     1. Check the reinforcement cover with the spacer gauge before the pour.
-    2. Record the slump test on form F-001 when it fails.
+
+       ![The spacer gauge on the bar](images/spacer-gauge.png "Spacer gauge")
+
+    2. Record the slump test on form F-001 when it fails ([the gauge photo](images/spacer-gauge.png)).
     """
+
+  /// An 8 × 6 pixel PNG, the photo the work instruction embeds.
+  static let photo: [UInt8] = [
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+    0x00, 0x08, 0x00, 0x00, 0x00, 0x06, 0x08, 0x02, 0x00, 0x00, 0x00, 0x71, 0x67, 0x48, 0xAC, 0x00, 0x00, 0x00,
+    0x11, 0x49, 0x44, 0x41, 0x54, 0x78, 0xDA, 0x63, 0x38, 0x61, 0xA3, 0x81, 0x15, 0x31, 0x0C, 0xA4, 0x04, 0x00,
+    0x9A, 0x46, 0x38, 0x41, 0x05, 0x10, 0x39, 0xA0, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42,
+    0x60, 0x82,
+  ]
 
   /// The withdrawn site diary, with its withdrawal signatures, reason and last text in force.
   static func withdrawnDiary() -> WithdrawnDocument {
@@ -136,6 +148,7 @@ enum Fixture {
       id: "WI-001", title: "Concrete pour inspection", type: "work-instruction", revision: 3, markdown: pourBody,
       nextReviewDays: 120, path: "work-instructions/WI-001.md")
     pour.effectiveDate = effectiveDate.addingTimeInterval(-30 * day)
+    pour.attachments = [SiteAttachment(path: "work-instructions/images/spacer-gauge.png", bytes: photo)]
     var sample = snapshot(
       documents: [
         document(

@@ -172,4 +172,20 @@ struct SiteLinksTests {
     #expect(
       BodyHTML.withoutTitleHeading("# Scope\n\nText\n", id: "QP-002", title: "Internal audit") == "# Scope\n\nText\n")
   }
+
+  @Test("Attachments are copied to files/<ID>/N-name, the body's links point at the copies, the manifest lists them")
+  func attachments() throws {
+    let copy = try #require(Self.files.first { $0.path == "files/WI-001/1-spacer-gauge.png" })
+    #expect(copy.bytes == Fixture.photo)
+    let page = try Self.page("documents/WI-001.html")
+    #expect(page.contains("<img src=\"../files/WI-001/1-spacer-gauge.png\" alt=\"The spacer gauge on the bar\""))
+    #expect(page.contains("<a href=\"../files/WI-001/1-spacer-gauge.png\">the gauge photo</a>"))
+    #expect(!page.contains("images/spacer-gauge.png"))
+    let manifest = try Self.page("manifest.json")
+    #expect(manifest.components(separatedBy: "\"files/WI-001/1-spacer-gauge.png\"").count == 3)
+    #expect(
+      SitePaths.attachment(number: 2, of: "WI-001", path: "a/../.hidden photo?.jpg")
+        == "files/WI-001/2--hidden-photo-.jpg")
+    #expect(SitePaths.attachment(number: 1, of: "../x", path: "a.png") == nil)
+  }
 }

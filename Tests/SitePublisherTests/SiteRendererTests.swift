@@ -23,7 +23,7 @@ struct SiteRendererTests {
       paths == [
         "assets/search-index.js", "assets/search.js", "assets/site.css", "changes.html", "documents/F-001.html",
         "documents/POL-001.html", "documents/QP-002.html", "documents/QP-003.html", "documents/QP-009.html",
-        "documents/WI-001.html", "index.html", "manifest.json",
+        "documents/WI-001.html", "files/WI-001/1-spacer-gauge.png", "index.html", "manifest.json",
       ])
   }
 
@@ -68,7 +68,10 @@ struct SiteRendererTests {
     #expect(page.contains("89abcdef0123456789abcdef0123456789abcdef"))
     // The body's "# Internal audit" repeats the page's h1 and is left out; its sections sit below the h1.
     #expect(!page.contains("<h2>Internal audit</h2>"))
-    #expect(page.contains("<h3>Purpose</h3>"))
+    #expect(page.contains("<h2>Purpose</h2>"))
+    #expect(
+      try #require(Fixture.text(SiteRenderer().render(Fixture.sample()), "documents/F-001.html")).contains(
+        "<h2>Title</h2>"))
     #expect(!page.contains("<h1>Internal audit</h1>"))
     #expect(page.contains("<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>"))
     #expect(page.contains("QP-002: change for revision 1"))
