@@ -16,7 +16,7 @@ enum BodyHTML {
   static func renderBody(_ markdown: String, id: String, title: String) -> String {
     let trimmed = withoutTitleHeading(markdown, id: id, title: title)
     let html = CommonMarkParser.renderHTML(trimmed)
-    let keepsLevels = trimmed.utf8.count != markdown.utf8.count && !html.contains("<h1")
+    let keepsLevels = trimmed.utf8.count != markdown.utf8.count && !hasLevelOneHeading(html)
     return adjust(html, shiftsHeadings: !keepsLevels)
   }
 
@@ -24,22 +24,44 @@ enum BodyHTML {
   /// shows (`# Internal audit`, `# QP-002 Internal audit`, `# QP-002: Internal audit`), so the title is not
   /// printed twice.
   static func withoutTitleHeading(_ markdown: String, id: String, title: String) -> String {
-    var lines = markdown.split(separator: "\n", maxSplits: 64, omittingEmptySubsequences: false)
-    guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }),
-      lines[first].hasPrefix("# ")
-    else { return markdown }
+    // Bytes first: most bodies are ruled out by their first line without building any string.
+    let bytes = markdown.utf8
+    var start = bytes.startIndex
+    while true {
+      var end = start
+      while end != bytes.endIndex, bytes[end] != 0x0A { end = bytes.index(after: end) }
+      let isBlank = bytes[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+      guard isBlank else { break }
+      guard end != bytes.endIndex else { return markdown }
+      start = bytes.index(after: end)
+    }
+    var end = start
+    while end != bytes.endIndex, bytes[end] != 0x0A { end = bytes.index(after: end) }
+    let line = bytes[start..<end]
+    guard line.starts(with: [0x23, 0x20]) else { return markdown }
     func normal(_ text: some StringProtocol) -> String {
       text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
-    var heading = normal(lines[first].dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " #")))
+    let text = String(decoding: line.dropFirst(2), as: UTF8.self)
+    var heading = normal(text.trimmingCharacters(in: CharacterSet(charactersIn: " #\r")))
     let lowerID = id.lowercased()
     if heading.hasPrefix(lowerID) {
       heading = String(heading.dropFirst(lowerID.count)).trimmingCharacters(
         in: CharacterSet(charactersIn: " :—–-").union(.whitespaces))
     }
     guard heading == normal(title) else { return markdown }
-    lines.remove(at: first)
-    return lines.joined(separator: "\n")
+    let rest = end == bytes.endIndex ? end : bytes.index(after: end)
+    return String(decoding: bytes[..<start], as: UTF8.self) + String(decoding: bytes[rest...], as: UTF8.self)
+  }
+
+  /// Whether `html` has an `<h1` tag (a byte scan: `String.contains` goes through Foundation's search).
+  static func hasLevelOneHeading(_ html: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0, 0)
+    for byte in html.utf8 {
+      if previous == (0x3C, 0x68), byte == 0x31 { return true }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output

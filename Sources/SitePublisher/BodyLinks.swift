@@ -24,19 +24,21 @@ extension BodyHTML {
         var end = index + 1
         while end < input.count, input[end] != UInt8(ascii: ">") { end += 1 }
         let tag = input[index..<min(end + 1, input.count)]
-        let name = tagName(tag)
+        let name = tagKey(tag)
         switch name {
-        case "code", "pre": code += 1
-        case "/code", "/pre": code = max(0, code - 1)
-        case "h1", "h2", "h3", "h4", "h5", "h6": headings += 1
-        case "/h1", "/h2", "/h3", "/h4", "/h5", "/h6": headings = max(0, headings - 1)
-        case "img":
+        case Tag.code, Tag.pre: code += 1
+        case Tag.closing | Tag.code, Tag.closing | Tag.pre: code = max(0, code - 1)
+        case Tag.h1, Tag.h2, Tag.h3, Tag.h4, Tag.h5, Tag.h6: headings += 1
+        case Tag.closing | Tag.h1, Tag.closing | Tag.h2, Tag.closing | Tag.h3, Tag.closing | Tag.h4,
+          Tag.closing | Tag.h5, Tag.closing | Tag.h6:
+          headings = max(0, headings - 1)
+        case Tag.img:
           if let src = attribute("src", in: tag), let copied = attachment(src, attachments, source) {
             output.append(contentsOf: replacing("src", in: tag, with: copied))
             index = end + 1
             continue
           }
-        case "a":
+        case Tag.a:
           anchors += 1
           if let href = attribute("href", in: tag), let copied = attachment(href, attachments, source) {
             output.append(contentsOf: replacing("href", in: tag, with: copied))
@@ -63,7 +65,7 @@ extension BodyHTML {
             continue
           }
           closings.append(nil)
-        case "/a":
+        case Tag.closing | Tag.a:
           anchors = max(0, anchors - 1)
           if let closing = closings.popLast(), let closing {
             output.append(contentsOf: closing)
@@ -113,16 +115,46 @@ extension BodyHTML {
     isUpper(byte) || isDigit(byte) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F || byte == 0x2D || byte >= 0x80
   }
 
-  /// The lowercased name of the tag `<name …>` or `</name>`, with the slash.
-  private static func tagName(_ tag: ArraySlice<UInt8>) -> String {
-    var name: [UInt8] = []
-    for byte in tag.dropFirst() {
-      if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || name.count > 8 {
+  /// Tag names packed into an integer by `tagKey`, so the scan compares names without building strings.
+  private enum Tag {
+    static let closing: UInt64 = 1 << 63
+    static let a = key("a")
+    static let img = key("img")
+    static let code = key("code")
+    static let pre = key("pre")
+    static let h1 = key("h1")
+    static let h2 = key("h2")
+    static let h3 = key("h3")
+    static let h4 = key("h4")
+    static let h5 = key("h5")
+    static let h6 = key("h6")
+
+    static func key(_ name: String) -> UInt64 {
+      name.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+  }
+
+  /// The lowercased name of the tag `<name …>` or `</name>` packed into an integer (`Tag.closing` set for a
+  /// closing tag); 0 for names longer than 7 bytes, which the scan never needs.
+  private static func tagKey(_ tag: ArraySlice<UInt8>) -> UInt64 {
+    var key: UInt64 = 0
+    var count = 0
+    var isClosing = false
+    for (offset, byte) in tag.dropFirst().enumerated() {
+      if offset == 0, byte == UInt8(ascii: "/") {
+        isClosing = true
+        continue
+      }
+      if byte == UInt8(ascii: ">") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n")
+        || byte == UInt8(ascii: "/")
+      {
         break
       }
-      name.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+      count += 1
+      guard count <= 7 else { return 0 }
+      key = key << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
     }
-    return String(decoding: name, as: UTF8.self)
+    return isClosing ? key | Tag.closing : key
   }
 
   /// The copied file's href when `href` (relative to the document at `source`) names one of its attachments.
