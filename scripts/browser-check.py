@@ -323,18 +323,27 @@ def main():
         tools.events.clear()
         tools.open(index.as_uri())
         probe = tools.evaluate("""(() => {
+            // The rarest word of 6+ letters that only the texts hold.
             const index = window.sopSearchIndex || [];
             const table = [...document.querySelectorAll('tr[data-document]')].map(r => r.textContent.toLowerCase()).join(' ');
+            const counts = new Map();
             for (const entry of index) {
                 for (const word of entry[5].split(' ')) {
-                    if (word.length >= 6 && /^[a-z]+$/.test(word) && table.indexOf(word) < 0) { return {id: entry[0], word}; }
+                    if (word.length >= 6 && /^[a-z]+$/.test(word)) { counts.set(word, (counts.get(word) || 0) + 1); }
                 }
             }
-            return null;
+            let best = null;
+            for (const entry of index) {
+                for (const word of entry[5].split(' ')) {
+                    const count = counts.get(word);
+                    if (count && table.indexOf(word) < 0 && (!best || count < best.count)) { best = {id: entry[0], word, count}; }
+                }
+            }
+            return best;
         })()""")
         checks.check("assets/search-index.js defines the words of the documents", bool(probe), json.dumps(probe))
         if probe:
-            found = tools.evaluate("""((word) => {
+            measure = """((word) => {
                 const input = document.getElementById('document-search-input');
                 const times = [];
                 for (let round = 0; round < 5; round++) {
@@ -348,12 +357,19 @@ def main():
                 return {shown: [...document.querySelectorAll('tr[data-document]:not([hidden])')].map(r => r.getAttribute('data-id')),
                         status: document.getElementById('document-search-status').textContent,
                         median: times[2], worst: times[4], rows: document.querySelectorAll('tr[data-document]').length};
-            })(%s)""" % json.dumps(probe["word"]))
+            })(%s)"""
+            found = tools.evaluate(measure % json.dumps(probe["word"]))
             checks.check(f"searching a word of the text ({probe['word']!r}) finds {probe['id']}",
-                         probe["id"] in found["shown"], json.dumps(found))
-            print(f"INFO  search latency on {found['rows']} documents: median {found['median']:.1f} ms, "
-                  f"worst {found['worst']:.1f} ms (type, filter and lay out)")
-            checks.check("search results appear within 100 ms", found["median"] < 100, f"{found['median']:.1f} ms")
+                         probe["id"] in found["shown"], json.dumps(found)[:300])
+            # The slow case for the page: one match, every other row hidden.
+            last = tools.evaluate("[...document.querySelectorAll('tr[data-document]')].pop().getAttribute('data-id')")
+            single = tools.evaluate(measure % json.dumps(last.lower()))
+            for label, result in ((repr(probe["word"]), found), (f"{last!r} (one match)", single)):
+                print(f"INFO  search latency for {label} on {result['rows']} documents, {len(result['shown'])} shown: "
+                      f"median {result['median']:.1f} ms, worst {result['worst']:.1f} ms (type, filter and lay out)")
+            slowest = max(found["median"], single["median"])
+            checks.check("search results appear within 100 ms", slowest < 100, f"{slowest:.1f} ms")
+            tools.evaluate("(() => { const i = document.getElementById('document-search-input'); i.value = ''; i.dispatchEvent(new Event('input')); })()")
         checks.check("the search raises no script errors", not problems(tools.events), "; ".join(problems(tools.events)))
 
         # 5. Links between documents lead to pages that exist, and embedded photos load.
