@@ -56,12 +56,15 @@ enum BodyHTML {
 
   /// Whether `html` has an `<h1` tag (a byte scan: `String.contains` goes through Foundation's search).
   static func hasLevelOneHeading(_ html: String) -> Bool {
-    var previous: (UInt8, UInt8) = (0, 0)
-    for byte in html.utf8 {
-      if previous == (0x3C, 0x68), byte == 0x31 { return true }
-      previous = (previous.1, byte)
+    var html = html
+    return html.withUTF8 { bytes in
+      guard bytes.count >= 3 else { return false }
+      for index in 0..<(bytes.count - 2)
+      where bytes[index] == 0x3C && bytes[index + 1] == 0x68 && bytes[index + 2] == 0x31 {
+        return true
+      }
+      return false
     }
-    return false
   }
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output
