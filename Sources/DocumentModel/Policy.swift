@@ -38,6 +38,9 @@ public struct Policy: Sendable, Codable, Hashable {
   public var trainingDays = Policy.defaultTrainingDays
   /// Roles that may record training given to others (`training-recorders`, default `[quality, admin]`).
   public var trainingRecorders = Policy.defaultTrainingRecorders
+  /// Where a reader of the site suggests a change (`site: {suggest-change: URL}`), an http(s) or mailto URL
+  /// template with `{id}`, `{revision}` and `{title}` placeholders; nil means no "Suggest a change" link.
+  public var suggestChange: String?
 
   /// The pseudo-role of `training:` that every person holds.
   public static let everyone = "everyone"
@@ -78,6 +81,16 @@ public struct Policy: Sendable, Codable, Hashable {
     case training
     case trainingDays = "training-days"
     case trainingRecorders = "training-recorders"
+    case site
+  }
+
+  /// The `site:` mapping.
+  struct SiteSettings: Codable, Hashable {
+    var suggestChange: String?
+
+    enum CodingKeys: String, CodingKey {
+      case suggestChange = "suggest-change"
+    }
   }
 
   /// Decodes with defaults for the optional keys.
@@ -137,6 +150,7 @@ public struct Policy: Sendable, Codable, Hashable {
     }
     trainingRecorders =
       try container.decodeIfPresent([String].self, forKey: .trainingRecorders) ?? Self.defaultTrainingRecorders
+    suggestChange = try container.decodeIfPresent(SiteSettings.self, forKey: .site)?.suggestChange
   }
 
   /// Encodes with the key spellings of `sop.yml`.
@@ -159,6 +173,7 @@ public struct Policy: Sendable, Codable, Hashable {
     if trainingRecorders != Self.defaultTrainingRecorders {
       try container.encode(trainingRecorders, forKey: .trainingRecorders)
     }
+    if let suggestChange { try container.encode(SiteSettings(suggestChange: suggestChange), forKey: .site) }
   }
 
   static let shape = YAMLShape.mapping([
@@ -184,6 +199,7 @@ public struct Policy: Sendable, Codable, Hashable {
     "training": .dictionary(
       of: .scalarsOr(.mapping(["documents": .sequence(of: .scalar), "types": .sequence(of: .scalar)]))),
     "training-days": .scalar, "training-recorders": .sequence(of: .scalar),
+    "site": .mapping(["suggest-change": .scalar]),
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),
@@ -277,11 +293,29 @@ public struct Policy: Sendable, Codable, Hashable {
       }
       prefixes[type.prefix] = name
     }
+    if let suggestChange, !Self.isSuggestChangeURL(suggestChange) {
+      throw .invalidValue(
+        path: path, line: line(of: "suggest-change"), key: "site.suggest-change",
+        problem:
+          "must be an http://, https:// or mailto: URL without spaces or quotes, not '\(suggestChange.prefix(80))'")
+    }
     // Names in `training:` are looked for from that key on: a role or type name also appears above it.
     let trainingStart = lines.firstIndex { $0.hasPrefix("training:") } ?? 0
     try validateTraining(path: path) { needle in
       (lines[trainingStart...].firstIndex { $0.contains(needle) } ?? lines.firstIndex { $0.contains(needle) } ?? 0)
         + 1
+    }
+  }
+
+  /// Whether `value` is an http(s) or mailto URL template the site can put in an `href`: a known scheme, more
+  /// after it, and no spaces, quotes, angle brackets, backslashes or control characters.
+  static func isSuggestChangeURL(_ value: String) -> Bool {
+    let lower = value.lowercased()
+    guard let scheme = ["https://", "http://", "mailto:"].first(where: lower.hasPrefix),
+      value.utf8.count > scheme.utf8.count, value.utf8.count <= 2_000
+    else { return false }
+    return value.unicodeScalars.allSatisfy { scalar in
+      scalar.value > 0x20 && scalar.value != 0x7F && !"\"'<>\\`".unicodeScalars.contains(scalar)
     }
   }
 

@@ -1,4 +1,4 @@
-import DocumentModel
+import Foundation
 import MarkdownSyntax
 
 /// The document body as HTML: cmark-gfm's safe rendering, adjusted to sit inside a page.
@@ -6,45 +6,70 @@ enum BodyHTML {
   /// Renders `markdown` with cmark-gfm in safe mode (raw HTML dropped, unsafe links removed), then shifts
   /// headings down one level (the page's `<h1>` is the document title, so the body's `#` becomes `<h2>`),
   /// wraps tables in a scrolling region and scopes header cells to their column.
-  static func render(_ markdown: String, documentPath: String = "", links: [String: String] = [:]) -> String {
-    let html = adjust(CommonMarkParser.renderHTML(markdown))
-    return links.isEmpty ? html : rewriteLinks(html, documentPath: documentPath, links: links)
+  static func render(_ markdown: String) -> String {
+    adjust(CommonMarkParser.renderHTML(markdown))
   }
 
-  /// Points each `href` and `src` whose relative target resolves (from the document's folder) to a repository
-  /// path in `links` at that path's site address. cmark writes attribute values escaped (`&amp;`, `%20`), so
-  /// they are unescaped the way `AttachmentLinks` reads Markdown before they are resolved.
-  static func rewriteLinks(_ html: String, documentPath: String, links: [String: String]) -> String {
-    var output = ""
-    var rest = Substring(html)
-    while let range = nextAttribute(in: rest) {
-      output += rest[..<range.lowerBound]
-      let value = String(rest[range])
-      let unescaped = value.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
-      if let relative = AttachmentLinks.relativePath(Array(unescaped.utf8)),
-        let resolved = AttachmentLinks.resolve(relative, from: documentPath), let target = links[resolved]
-      {
-        Markup.appendEscaped(target, to: &output)
-      } else {
-        output += value
-      }
-      rest = rest[range.upperBound...]
+  /// The body of the document `id` as HTML, without an opening heading that repeats its title. The body's
+  /// headings shift down one level below the page's `<h1>`, except when the repeated title was left out and
+  /// the body has no other `#` heading: then its `##` sections are already the page's `<h2>`s.
+  static func renderBody(_ markdown: String, id: String, title: String) -> String {
+    let trimmed = withoutTitleHeading(markdown, id: id, title: title)
+    let html = CommonMarkParser.renderHTML(trimmed)
+    let keepsLevels = trimmed.utf8.count != markdown.utf8.count && !hasLevelOneHeading(html)
+    return adjust(html, shiftsHeadings: !keepsLevels)
+  }
+
+  /// `markdown` without its opening `# heading` when that heading only repeats the title the page already
+  /// shows (`# Internal audit`, `# QP-002 Internal audit`, `# QP-002: Internal audit`), so the title is not
+  /// printed twice.
+  static func withoutTitleHeading(_ markdown: String, id: String, title: String) -> String {
+    // Bytes first: most bodies are ruled out by their first line without building any string.
+    let bytes = markdown.utf8
+    var start = bytes.startIndex
+    while true {
+      var end = start
+      while end != bytes.endIndex, bytes[end] != 0x0A { end = bytes.index(after: end) }
+      let isBlank = bytes[start..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+      guard isBlank else { break }
+      guard end != bytes.endIndex else { return markdown }
+      start = bytes.index(after: end)
     }
-    return output + rest
+    var end = start
+    while end != bytes.endIndex, bytes[end] != 0x0A { end = bytes.index(after: end) }
+    let line = bytes[start..<end]
+    guard line.starts(with: [0x23, 0x20]) else { return markdown }
+    func normal(_ text: some StringProtocol) -> String {
+      text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+    let text = String(decoding: line.dropFirst(2), as: UTF8.self)
+    var heading = normal(text.trimmingCharacters(in: CharacterSet(charactersIn: " #\r")))
+    let lowerID = id.lowercased()
+    if heading.hasPrefix(lowerID) {
+      heading = String(heading.dropFirst(lowerID.count)).trimmingCharacters(
+        in: CharacterSet(charactersIn: " :—–-").union(.whitespaces))
+    }
+    guard heading == normal(title) else { return markdown }
+    let rest = end == bytes.endIndex ? end : bytes.index(after: end)
+    return String(decoding: bytes[..<start], as: UTF8.self) + String(decoding: bytes[rest...], as: UTF8.self)
   }
 
-  /// The value range of the next ` href="…"` or ` src="…"` attribute.
-  private static func nextAttribute(in text: Substring) -> Range<Substring.Index>? {
-    let href = text.range(of: " href=\"")
-    let src = text.range(of: " src=\"")
-    guard let start = [href, src].compactMap({ $0 }).min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
-    guard let end = text[start.upperBound...].firstIndex(of: "\"") else { return nil }
-    return start.upperBound..<end
+  /// Whether `html` has an `<h1` tag (a byte scan: `String.contains` goes through Foundation's search).
+  static func hasLevelOneHeading(_ html: String) -> Bool {
+    var html = html
+    return html.withUTF8 { bytes in
+      guard bytes.count >= 3 else { return false }
+      for index in 0..<(bytes.count - 2)
+      where bytes[index] == 0x3C && bytes[index + 1] == 0x68 && bytes[index + 2] == 0x31 {
+        return true
+      }
+      return false
+    }
   }
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output
   /// starts one of its own tags and a byte scan is exact.
-  static func adjust(_ html: String) -> String {
+  static func adjust(_ html: String, shiftsHeadings: Bool = true) -> String {
     let input = Array(html.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(input.count + 256)
@@ -82,7 +107,7 @@ enum BodyHTML {
       // <hN> or </hN>, N in 1...5, followed by '>' or a space.
       let slash = index + 1 < input.count && input[index + 1] == UInt8(ascii: "/") ? 1 : 0
       let h = index + 1 + slash
-      if h + 2 < input.count, input[h] == UInt8(ascii: "h"),
+      if shiftsHeadings, h + 2 < input.count, input[h] == UInt8(ascii: "h"),
         (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(input[h + 1]),
         input[h + 2] == UInt8(ascii: ">") || input[h + 2] == UInt8(ascii: " ")
       {

@@ -5,6 +5,8 @@ struct ChangesPage: Sendable {
   let layout: PageLayout
   /// Effective documents by id, with their page paths.
   let pages: [String: (document: SiteDocument, page: String?)]
+  /// The pages of withdrawn documents by id.
+  let withdrawnPages: [String: String]
 
   func render() -> String {
     let snapshot = layout.snapshot
@@ -65,10 +67,25 @@ struct ChangesPage: Sendable {
         return "<li><span class=\"doc-id\">\(id)</span> — withdrawn</li>"
       }
       return """
-        <li><span class="doc-id">\(id)</span> \(record.title) — withdrawn on <time datetime="\(UTCDate(record.date).dayText)">\(UTCDate(record.date).dayText)</time>, last revision \(record.revision)</li>
+        <li>\(label(record)) — withdrawn on <time datetime="\(UTCDate(record.date).dayText)">\(UTCDate(record.date).dayText)</time>\(lastRevision(record))</li>
         """
     }
     return "<ul class=\"change-list\">\n\(Markup.join(items, separator: "\n"))\n</ul>"
+  }
+
+  /// The id and title, linked to the withdrawn page when there is one.
+  private func label(_ record: WithdrawnDocument) -> Markup {
+    let label: Markup = "<span class=\"doc-id\">\(record.id)</span> \(record.title)"
+    return withdrawnPages[record.id].map { "<a href=\"\($0)\">\(label)</a>" } ?? label
+  }
+
+  /// The title, linked to the withdrawn page when there is one.
+  private func link(_ record: WithdrawnDocument) -> Markup {
+    withdrawnPages[record.id].map { "<a href=\"\($0)\">\(record.title)</a>" } ?? "\(record.title)"
+  }
+
+  private func lastRevision(_ record: WithdrawnDocument) -> Markup {
+    record.lastInForce.map { ", last revision in force \($0)" } ?? ""
   }
 
   private var withdrawnTable: Markup {
@@ -77,7 +94,7 @@ struct ChangesPage: Sendable {
     let rows = records.map { record -> Markup in
       let date = UTCDate(record.date).dayText
       return """
-        <tr><th scope="row">\(record.id)</th><td>\(record.title)</td><td class="num">\(record.revision)</td><td class="nowrap"><time datetime="\(date)">\(date)</time></td><td>Withdrawn</td></tr>
+        <tr><th scope="row">\(record.id)</th><td>\(link(record))</td><td class="num">\(record.lastInForce.map(String.init) ?? "—")</td><td class="nowrap"><time datetime="\(date)">\(date)</time></td><td>Withdrawn</td></tr>
         """
     }
     return PageLayout.scrollingTable(
@@ -85,7 +102,7 @@ struct ChangesPage: Sendable {
       """
       <table>
       <thead>
-      <tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col" class="num">Last revision</th><th scope="col">Withdrawn on</th><th scope="col">Status</th></tr>
+      <tr><th scope="col">ID</th><th scope="col">Title</th><th scope="col" class="num">Last revision in force</th><th scope="col">Withdrawn on</th><th scope="col">Status</th></tr>
       </thead>
       <tbody>
       \(Markup.join(rows, separator: "\n"))

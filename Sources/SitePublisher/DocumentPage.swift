@@ -4,25 +4,33 @@ import DocumentModel
 struct DocumentPage: Sendable {
   let layout: PageLayout
   let document: SiteDocument
-  /// Site links by repository path: relative links of the body that resolve to one are pointed at it.
-  var links: [String: String] = [:]
+  /// Where links to other documents go.
+  let links: DocumentLinks
+  /// The copied attachments: repository path to href from this page.
+  var attachments: [String: String] = [:]
 
   static let root = "../"
+
+  /// When this revision came into force: the first snapshot that carried it.
+  var effective: UTCDate { document.effectiveDate.map(UTCDate.init) ?? layout.effective }
 
   func render() -> String {
     let document = document
     let title = "\(document.id) \(document.title)"
+    let body = BodyHTML.rewriteLinks(
+      BodyHTML.renderBody(document.markdown, id: document.id, title: document.title),
+      links: links, selfID: document.id, source: document.path, attachments: attachments)
     let main: Markup = """
       <p class="eyebrow">\(PageLayout.singularLabel(forType: document.type))</p>
       <h1><span class="doc-id">\(document.id)</span> \(document.title)</h1>
-      \(facts)
+      \(facts)\(suggestChange)\(relatedBox)
+      <section class="doc-body" aria-label="Document text">
+      \(Markup.trusted(body))
+      </section>
       <section aria-labelledby="signatures-heading">
       <h2 id="signatures-heading">Approval signatures</h2>
       <p>The electronic signatures under which revision \(document.revision) was approved. Each one is a signed git commit; the key fingerprint identifies the signer's key.</p>
-      \(signatureTable)
-      </section>
-      <section class="doc-body" aria-label="Document text">
-      \(Markup.trusted(BodyHTML.render(document.markdown, documentPath: document.path, links: links)))
+      \(Self.signatureTable(document.signatures, caption: "Signature manifestation for revision \(document.revision)"))
       </section>
       <section aria-labelledby="history-heading">
       <h2 id="history-heading">Change history</h2>
@@ -31,6 +39,42 @@ struct DocumentPage: Sendable {
       </section>
       """
     return layout.page(title: title, root: Self.root, section: .document, main: main)
+  }
+
+  /// "Suggest a change", when `sop.yml` names where suggestions go.
+  private var suggestChange: Markup {
+    guard let template = layout.snapshot.suggestChange,
+      let url = SuggestChange.url(
+        template: template, id: document.id, revision: document.revision, title: document.title)
+    else { return "" }
+    return
+      "\n<p class=\"doc-actions\"><a class=\"suggest-change\" href=\"\(url)\" rel=\"noopener\">Suggest a change to \(document.id)</a></p>"
+  }
+
+  /// The documents named in `related:`, each linked to its page or shown as not in effect.
+  private var relatedBox: Markup {
+    guard !document.related.isEmpty else { return "" }
+    let items = document.related.map { id -> Markup in
+      if let entry = links.effective[id] {
+        let label: Markup = "<span class=\"doc-id\">\(id)</span> \(entry.title)"
+        return "<li>\(entry.href.map { "<a href=\"\($0)\">\(label)</a>" as Markup } ?? label)</li>"
+      }
+      if let title = links.withdrawn[id] {
+        return
+          "<li><span class=\"doc-id\">\(id)</span> \(title) <span class=\"link-note\">(withdrawn)</span></li>"
+      }
+      return
+        "<li><span class=\"doc-id\">\(id)</span> <span class=\"link-note\">(not in effect in this snapshot)</span></li>"
+    }
+    return """
+
+      <aside class="related" aria-labelledby="related-heading">
+      <h2 id="related-heading">Related documents</h2>
+      <ul>
+      \(Markup.join(items, separator: "\n"))
+      </ul>
+      </aside>
+      """
   }
 
   /// "3 of 4 people current": how many of the people who must know it are trained on this revision.
@@ -56,7 +100,7 @@ struct DocumentPage: Sendable {
       <dl class="facts">
       <div><dt>Document</dt><dd>\(document.id)</dd></div>
       <div><dt>Revision</dt><dd>\(document.revision)</dd></div>
-      <div><dt>Effective</dt><dd><time datetime="\(layout.effective.dayText)">\(layout.effective.dayText)</time></dd></div>
+      <div><dt>Effective</dt><dd><time datetime="\(effective.dayText)">\(effective.dayText)</time></dd></div>
       <div><dt>Owner</dt><dd>\(document.ownerName)</dd></div>
       <div><dt>Next review</dt><dd>\(nextReview)</dd></div>\(trainingFact)
       <div><dt>Snapshot</dt><dd>\(layout.snapshot.tag) · <code>\(layout.shortCommit)</code></dd></div>
@@ -65,11 +109,12 @@ struct DocumentPage: Sendable {
       """
   }
 
-  private var signatureTable: Markup {
-    guard !document.signatures.isEmpty else {
+  /// The signature manifestation: printed name, role, date and time, meaning, key and commit of each signer.
+  static func signatureTable(_ signers: [Signer], caption: Markup) -> Markup {
+    guard !signers.isEmpty else {
       return "<p class=\"notice\">No approval signatures are recorded for this revision.</p>"
     }
-    let rows = document.signatures.map { signer -> Markup in
+    let rows = signers.map { signer -> Markup in
       let time = UTCDate(signer.time)
       return """
         <tr>
@@ -86,7 +131,7 @@ struct DocumentPage: Sendable {
       label: "Approval signatures",
       """
       <table>
-      <caption class="visually-hidden">Signature manifestation for revision \(document.revision)</caption>
+      <caption class="visually-hidden">\(caption)</caption>
       <thead>
       <tr><th scope="col">Printed name</th><th scope="col">Role</th><th scope="col">Date and time (UTC)</th><th scope="col">Meaning</th><th scope="col">Key fingerprint</th><th scope="col">Commit</th></tr>
       </thead>
@@ -112,6 +157,15 @@ struct DocumentPage: Sendable {
             "\($0.name) (\($0.role)), \($0.meaning.lowercased()) \(UTCDate($0.time).dateTimeText)"
           },
           separator: "<br>")
+      let authors: Markup =
+        record.authors.isEmpty
+        ? "<span class=\"muted\">None recorded</span>"
+        : Markup.join(record.authors.map { "\($0)" as Markup }, separator: "<br>")
+      let effective: Markup =
+        record.effectiveDate.map {
+          let day = UTCDate($0).dayText
+          return "<time datetime=\"\(day)\">\(day)</time>"
+        } ?? "<span class=\"muted\">Not published</span>"
       let subjects: Markup =
         record.changeSubjects.isEmpty
         ? "<span class=\"muted\">No change commits recorded</span>"
@@ -123,7 +177,9 @@ struct DocumentPage: Sendable {
       return """
         <tr>
         <th scope="row" class="num">\(record.revision)\(current)</th>
+        <td class="nowrap">\(effective)</td>
         <td class="nowrap"><time datetime="\(date.dayText)">\(date.dayText)</time></td>
+        <td>\(authors)</td>
         <td>\(approvers)</td>
         <td>\(subjects)</td>
         </tr>
@@ -135,7 +191,7 @@ struct DocumentPage: Sendable {
       <table>
       <caption class="visually-hidden">Published revisions of \(document.id), newest first</caption>
       <thead>
-      <tr><th scope="col">Revision</th><th scope="col">Date</th><th scope="col">Approved by</th><th scope="col">Changes</th></tr>
+      <tr><th scope="col">Revision</th><th scope="col">Effective</th><th scope="col">Approved</th><th scope="col">Written by</th><th scope="col">Approved by</th><th scope="col">Changes</th></tr>
       </thead>
       <tbody>
       \(Markup.join(rows, separator: "\n"))

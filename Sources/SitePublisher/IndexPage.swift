@@ -10,7 +10,19 @@ struct IndexPage: Sendable {
     let snapshot = layout.snapshot
     let main: Markup = """
       <h1>Controlled documents</h1>
-      <p class="lead">The documents in effect at \(snapshot.organisation) from \(layout.effective.dayText), as published in snapshot \(snapshot.tag).</p>
+      <p class="lead">The documents in effect at \(snapshot.organisation) from \(layout.effective.dayText), as published in snapshot \(snapshot.tag). <a href="\(SitePaths.changes)">What changed in \(snapshot.tag)</a>\(previousNote).</p>
+      <section aria-labelledby="documents-heading">
+      <h2 id="documents-heading">Documents</h2>
+      <form id="document-search" class="search" role="search" hidden>
+      <label for="document-search-input">Search documents</label>
+      <input id="document-search-input" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Words, id, title or owner">
+      <p id="document-search-status" class="search-status" role="status" aria-live="polite"></p>
+      </form>
+      \(groups)
+      </section>
+      \(statusSection)
+      <section aria-labelledby="snapshot-heading">
+      <h2 id="snapshot-heading">Snapshot</h2>
       <dl class="facts">
       <div><dt>Organisation</dt><dd>\(snapshot.organisation)</dd></div>
       <div><dt>Snapshot</dt><dd>\(snapshot.tag)</dd></div>
@@ -19,16 +31,6 @@ struct IndexPage: Sendable {
       <div><dt>Published by</dt><dd>\(snapshot.publisher.name) (\(snapshot.publisher.role))</dd></div>
       <div><dt>Documents in effect</dt><dd>\(documents.count)</dd></div>
       </dl>
-      <p><a href="\(SitePaths.changes)">What changed in \(snapshot.tag)</a>\(previousNote)</p>
-      \(statusSection)
-      <section aria-labelledby="documents-heading">
-      <h2 id="documents-heading">Documents</h2>
-      <form id="document-search" class="search" role="search" hidden>
-      <label for="document-search-input">Search documents</label>
-      <input id="document-search-input" type="search" name="q" autocomplete="off" spellcheck="false" placeholder="Id, title, owner or type">
-      <p id="document-search-status" class="search-status" role="status" aria-live="polite"></p>
-      </form>
-      \(groups)
       </section>
       """
     return layout.page(
@@ -121,8 +123,9 @@ struct IndexPage: Sendable {
     } else {
       review = "<span class=\"muted\">Not scheduled</span>"
     }
+    let effective = document.effectiveDate.map { UTCDate($0).dayText } ?? layout.effective.dayText
     return """
-      <tr data-document><th scope="row">\(document.id)</th><td class="title">\(title)<span class="visually-hidden"> \(document.type)</span></td><td class="num">\(document.revision)</td><td class="nowrap">\(layout.effective.dayText)</td><td>\(document.ownerName)</td><td class="nowrap">\(review)</td></tr>
+      <tr data-document data-id="\(document.id)"><th scope="row">\(document.id)</th><td class="title">\(title)<span class="visually-hidden"> \(document.type)</span></td><td class="num">\(document.revision)</td><td class="nowrap">\(effective)</td><td>\(document.ownerName)</td><td class="nowrap">\(review)</td></tr>
       """
   }
 }

@@ -37,7 +37,9 @@ struct PageLayout: Sendable {
   ) -> String {
     let current: (Section) -> Markup = { $0 == section ? " aria-current=\"page\"" : "" }
     let script: Markup =
-      hasSearch ? "\n<script src=\"\(root)\(SitePaths.script)\" defer></script>" : ""
+      hasSearch
+      ? "\n<script src=\"\(root)\(SitePaths.searchIndex)\" defer></script>\n<script src=\"\(root)\(SitePaths.script)\" defer></script>"
+      : ""
     let page: Markup = """
       <!DOCTYPE html>
       <html lang="en">

@@ -25,9 +25,7 @@ struct SiteManifest: Encodable, Sendable {
     let entries = documents.compactMap { entry -> Document? in
       guard let page = entry.page, let hash = hashes[page] else { return nil }
       var files = [page: hash]
-      for attachment in SiteRenderer.attachmentFiles(of: entry.document) {
-        files[attachment.path] = hashes[attachment.path]
-      }
+      for copy in SiteRenderer.attachmentFiles(of: entry.document) { files[copy.file.path] = hashes[copy.file.path] }
       return Document(
         id: entry.document.id, revision: entry.document.revision, blob: entry.document.blob, files: files)
     }

@@ -6,6 +6,7 @@ enum SitePaths {
   static let manifest = "manifest.json"
   static let stylesheet = "assets/site.css"
   static let script = "assets/search.js"
+  static let searchIndex = "assets/search-index.js"
 
   /// The page path for a document id, or nil when the id is not a safe file name.
   ///
@@ -16,22 +17,23 @@ enum SitePaths {
     return "documents/\(id).html"
   }
 
-  /// Where attachment number `index` (0-based, in repository path order) of document `id` is copied: its
-  /// file name kept readable, every byte outside `[A-Za-z0-9._-]` replaced, and the number in front so two
-  /// names that clean up alike never collide. Nil when the id is not a safe file name.
-  static func attachment(for id: String, index: Int, source: String) -> String? {
+  /// The site path of the `number`th attachment (from 1) of the document `id`: `files/<ID>/<number>-<name>`,
+  /// the name being the file's last path component with anything but ASCII letters, digits, `.`, `_` and `-`
+  /// replaced by `-`; nil when the id is not a safe file name.
+  static func attachment(number: Int, of id: String, path: String) -> String? {
     guard isSafeFileStem(id) else { return nil }
-    let name = source.split(separator: "/").last.map(String.init) ?? "file"
-    let cleaned = String(
-      decoding: name.utf8.prefix(80).map { byte in
-        let safe =
-          (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-          || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-          || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
-          || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-        return safe ? byte : UInt8(ascii: "_")
+    let last = path.split(separator: "/").last.map(String.init) ?? "file"
+    var name = String(
+      decoding: last.utf8.prefix(100).map { byte -> UInt8 in
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "-"):
+          return byte
+        default: return UInt8(ascii: "-")
+        }
       }, as: UTF8.self)
-    return "files/\(id)/\(index + 1)-\(cleaned.hasPrefix(".") ? "_" + cleaned.dropFirst() : cleaned)"
+    while name.hasPrefix(".") { name = "-" + name.dropFirst() }
+    return "files/\(id)/\(number)-\(name)"
   }
 
   /// Whether `stem` is non-empty, short, starts with a letter or digit and only holds ASCII letters, digits

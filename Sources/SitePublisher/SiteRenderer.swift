@@ -15,30 +15,47 @@ public struct SiteRenderer: Sendable {
   public func render(_ snapshot: SiteSnapshot) -> [SiteFile] {
     let layout = PageLayout(snapshot: snapshot)
     let effective = Self.effectiveDocuments(of: snapshot)
+    let withdrawn = Self.withdrawnDocuments(of: snapshot, effective: effective)
+    let links = DocumentLinks(effective: effective, withdrawn: withdrawn.map(\.record))
 
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
-    // order stays deterministic whatever the scheduling.
-    let pages = concurrentMap(count: effective.count) { index -> [(file: SiteFile, hash: String)] in
-      let entry = effective[index]
-      guard let path = entry.page else { return [] }
-      let attachments = Self.attachmentFiles(of: entry.document)
-      var links: [String: String] = [:]
-      for (attachment, file) in zip(entry.document.attachments, attachments) {
-        links[attachment.source] = DocumentPage.root + file.path
+    // order stays deterministic whatever the scheduling. Each effective page also gives its search entry.
+    let pages = concurrentMap(count: effective.count + withdrawn.count) {
+      index -> (files: [(file: SiteFile, hash: String)], search: SearchIndex.Entry?)? in
+      guard index < effective.count else {
+        let entry = withdrawn[index - effective.count]
+        let bytes = Array(WithdrawnPage(layout: layout, record: entry.record, links: links).render().utf8)
+        return ([(SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes))], nil)
       }
-      let bytes = Array(DocumentPage(layout: layout, document: entry.document, links: links).render().utf8)
-      return [(SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))]
-        + attachments.map { ($0, SiteManifest.sha256Hex($0.bytes)) }
-    }.flatMap { $0 }
-    var files = pages.map(\.file)
-    var hashes = Dictionary(pages.map { ($0.file.path, $0.hash) }, uniquingKeysWith: { first, _ in first })
+      let entry = effective[index]
+      guard let path = entry.page else { return nil }
+      let document = entry.document
+      let copies = Self.attachmentFiles(of: document)
+      let bytes = Array(
+        DocumentPage(
+          layout: layout, document: document, links: links,
+          attachments: Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
+        ).render().utf8)
+      let search = SearchIndex.Entry(
+        id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
+        words: SearchIndex.words(of: document.markdown))
+      let files =
+        [(SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))]
+        + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
+      return (files, search)
+    }.compactMap { $0 }
+    var files = pages.flatMap { $0.files.map(\.file) }
+    var hashes = Dictionary(
+      pages.flatMap { $0.files.map { ($0.file.path, $0.hash) } }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
     for entry in effective { byID[entry.document.id] = entry }
+    let withdrawnPages = Dictionary(withdrawn.map { ($0.record.id, $0.page) }, uniquingKeysWith: { first, _ in first })
     var shared = [
       file(SitePaths.index, IndexPage(layout: layout, documents: effective).render()),
-      file(SitePaths.changes, ChangesPage(layout: layout, pages: byID).render()),
+      file(SitePaths.changes, ChangesPage(layout: layout, pages: byID, withdrawnPages: withdrawnPages).render()),
       file(SitePaths.stylesheet, SiteAssets.stylesheet),
       file(SitePaths.script, SiteAssets.searchScript),
+      file(SitePaths.searchIndex, SearchIndex.script(pages.compactMap(\.search))),
     ]
     if let training = snapshot.training {
       shared.append(file(SitePaths.training, TrainingPage(layout: layout, training: training, pages: byID).render()))
@@ -49,13 +66,34 @@ public struct SiteRenderer: Sendable {
     return files.sorted { $0.path < $1.path }
   }
 
-  /// The site files of a document's attachments, in its order (none when the id is not a safe file name).
-  static func attachmentFiles(of document: SiteDocument) -> [SiteFile] {
-    document.attachments.enumerated().compactMap { index, attachment in
-      SitePaths.attachment(for: document.id, index: index, source: attachment.source).map {
-        SiteFile(path: $0, bytes: attachment.bytes)
-      }
+  /// The copies of a document's attachments: each path once, in path order, numbered from 1 into
+  /// `files/<ID>/`; none when the id is not a safe file name.
+  static func attachmentFiles(of document: SiteDocument) -> [(source: String, file: SiteFile)] {
+    var seen = Set<String>()
+    var result: [(source: String, file: SiteFile)] = []
+    for attachment in document.attachments.sorted(by: { $0.path < $1.path }) {
+      guard seen.insert(attachment.path).inserted,
+        let path = SitePaths.attachment(number: result.count + 1, of: document.id, path: attachment.path)
+      else { continue }
+      result.append((attachment.path, SiteFile(path: path, bytes: attachment.bytes)))
     }
+    return result
+  }
+
+  /// The withdrawn documents that get a page: not effective under the same id, a safe id, each id once, in id
+  /// order.
+  static func withdrawnDocuments(
+    of snapshot: SiteSnapshot, effective: [(document: SiteDocument, page: String?)]
+  ) -> [(record: WithdrawnDocument, page: String)] {
+    let effectiveIDs = Set(effective.map(\.document.id))
+    var seen = Set<String>()
+    var result: [(record: WithdrawnDocument, page: String)] = []
+    for record in snapshot.withdrawn.sorted(by: { DocumentOrder.areInIncreasingOrder($0.id, $1.id) })
+    where !effectiveIDs.contains(record.id) {
+      guard seen.insert(record.id).inserted, let page = SitePaths.documentPage(for: record.id) else { continue }
+      result.append((record, page))
+    }
+    return result
   }
 
   private func file(_ path: String, _ text: String) -> SiteFile {

@@ -26,6 +26,9 @@ public struct SiteSnapshot: Codable, Sendable, Equatable {
   public var previousTag: String?
   /// The training matrix as of the snapshot, or nil when `sop.yml` asks for no training.
   public var training: SiteTraining?
+  /// The "Suggest a change" URL template of `sop.yml` (`site: {suggest-change: …}`), with `{id}`,
+  /// `{revision}` and `{title}` placeholders; nil means no link.
+  public var suggestChange: String?
 
   /// Creates a snapshot.
   public init(
@@ -112,8 +115,13 @@ public struct SiteDocument: Codable, Sendable, Equatable {
   public var previousMarkdown: String?
   /// The previously published revision number, if any.
   public var previousRevision: Int?
-  /// The approved files the document links or embeds, in repository path order (docs/approvals.md,
-  /// "Attachments"); the site copies them under `files/<ID>/` and points the document's links at them.
+  /// The ids of the documents its front matter names in `related:`.
+  public var related: [String] = []
+  /// When this revision came into force: the date of the first snapshot that carried it; nil means the
+  /// snapshot's own date.
+  public var effectiveDate: Date?
+  /// The files the body links or embeds, with their approved bytes (docs/approvals.md, "Attachments"),
+  /// copied into the site under `files/<ID>/`.
   public var attachments: [SiteAttachment] = []
 
   /// Creates a document record.
@@ -139,20 +147,6 @@ public struct SiteDocument: Codable, Sendable, Equatable {
   }
 }
 
-/// A file approved with its document: a photo, a drawing, a form to print.
-public struct SiteAttachment: Codable, Sendable, Equatable {
-  /// The repository path (relative links in the document resolve to it).
-  public var source: String
-  /// The approved bytes.
-  public var bytes: [UInt8]
-
-  /// Creates an attachment.
-  public init(source: String, bytes: [UInt8]) {
-    self.source = source
-    self.bytes = bytes
-  }
-}
-
 /// One published revision of a document in its change history.
 public struct RevisionRecord: Codable, Sendable, Equatable {
   /// The revision number.
@@ -165,6 +159,10 @@ public struct RevisionRecord: Codable, Sendable, Equatable {
   public var changeSubjects: [String]
   /// For a revision approved on the editorial path, the words it changed; nil for a full approval.
   public var editorialWords: Int?
+  /// The authors of the commits that changed the document in this revision, in order, without repeats.
+  public var authors: [String] = []
+  /// When the revision came into force (the first snapshot that carried it); nil when no snapshot did.
+  public var effectiveDate: Date?
 
   /// Creates a revision record.
   public init(
@@ -186,8 +184,22 @@ public struct WithdrawnDocument: Codable, Sendable, Equatable {
   public var title: String
   /// The last revision that was effective.
   public var revision: Int
-  /// When it was withdrawn.
+  /// When it was withdrawn: the date of the first snapshot that carried the withdrawal.
   public var date: Date
+  /// The document type, e.g. `procedure`.
+  public var type: String = ""
+  /// The source path in the repository, so links to it can be recognised.
+  public var path: String = ""
+  /// Why it was withdrawn: the message of the withdrawal commit (`sop withdraw --reason`).
+  public var reason: String = ""
+  /// The approvals of the withdrawal.
+  public var signatures: [Signer] = []
+  /// The last revision that was in force before the withdrawal, if any.
+  public var lastInForce: Int?
+  /// When that revision came into force (the first snapshot that carried it), if any snapshot did.
+  public var lastInForceEffective: Date?
+  /// The body of that revision, shown for the record.
+  public var lastInForceMarkdown: String?
 
   /// Creates a withdrawn-document record.
   public init(id: String, title: String, revision: Int, date: Date) {
@@ -212,5 +224,19 @@ public struct SnapshotChanges: Codable, Sendable, Equatable {
     self.added = added
     self.revised = revised
     self.withdrawn = withdrawn
+  }
+}
+
+/// A file a document links or embeds (a photo, a drawing), with the bytes approved with the document.
+public struct SiteAttachment: Codable, Sendable, Equatable {
+  /// The file's path in the repository, as the body's links resolve to it.
+  public var path: String
+  /// The approved bytes.
+  public var bytes: [UInt8]
+
+  /// Creates an attachment.
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
   }
 }

@@ -138,4 +138,34 @@ struct PolicyTests {
     #expect(narrow.includes("top.md"))
     #expect(!narrow.includes("forms/f.md"))
   }
+
+  @Test("site.suggest-change: an http(s) or mailto URL template; anything else is an error with its line")
+  func suggestChange() throws {
+    #expect(try Policy.decode(yaml: yaml).suggestChange == nil)
+    let mail = "mailto:quality@acme.example?subject={id}%20revision%20{revision}"
+    let policy = try Policy.decode(yaml: yaml + "\nsite:\n  suggest-change: \"\(mail)\"\n")
+    #expect(policy.suggestChange == mail)
+    let tracker = try Policy.decode(yaml: yaml + "\nsite: {suggest-change: 'https://tracker.example/new?t={title}'}\n")
+    #expect(tracker.suggestChange == "https://tracker.example/new?t={title}")
+    for bad in ["javascript:alert(1)", "ftp://x.example/{id}", "https://x.example/a b", "https://", "data:text/html,x"]
+    {
+      let error = failure(yaml + "\nsite:\n  suggest-change: '\(bad)'\n")
+      #expect(error?.key == "site.suggest-change", "\(bad)")
+      #expect(error?.line == 19, "\(bad)")
+    }
+    #expect(failure(yaml + "\nsite:\n  suggest-chang: 'https://x.example'\n")?.line == 19)
+  }
+
+  @Test("A policy without site: encodes exactly as before; with it, the key round-trips")
+  func suggestChangeEncoding() throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let plain = String(decoding: try encoder.encode(try Policy.decode(yaml: yaml)), as: UTF8.self)
+    #expect(!plain.contains("site"))
+    var policy = try Policy.decode(yaml: yaml)
+    policy.suggestChange = "https://x.example/{id}"
+    let data = try encoder.encode(policy)
+    #expect(
+      String(decoding: data, as: UTF8.self).contains("\"site\":{\"suggest-change\":\"https:\\/\\/x.example\\/{id}\"}"))
+  }
 }

@@ -8,7 +8,7 @@ struct SafetyTests {
   static let hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>"
 
   @Test("Script in the body, javascript: links and HTML in titles, names, subjects and ids render inert")
-  func inertContent() {
+  func inertContent() throws {
     var document = Fixture.document(
       id: "QP-001", title: "Evil \(Self.hostile)",
       markdown: """
@@ -36,13 +36,19 @@ struct SafetyTests {
     for file in SiteRenderer().render(snapshot) where file.path.hasSuffix(".html") {
       let html = String(decoding: file.bytes, as: UTF8.self)
       let scripts = html.components(separatedBy: "<script").count - 1
-      let ownScript = html.contains("<script src=\"assets/search.js\" defer></script>") ? 1 : 0
+      let ownScript =
+        (html.contains("<script src=\"assets/search.js\" defer></script>") ? 1 : 0)
+        + (html.contains("<script src=\"assets/search-index.js\" defer></script>") ? 1 : 0)
       #expect(scripts == ownScript, "\(file.path) has a <script the site did not put there")
       #expect(!html.contains("javascript:"), "\(file.path) has a javascript: link")
       #expect(!html.contains("<img"), "\(file.path) has an img from document text")
       #expect(!html.contains("<b "), "\(file.path) kept raw HTML")
       #expect(html.contains("&lt;script&gt;"), "\(file.path) should show the text, escaped")
     }
+    // The search index carries the same titles and words as JavaScript strings with every <, > and & escaped.
+    let index = try #require(Fixture.text(SiteRenderer().render(snapshot), SitePaths.searchIndex))
+    #expect(!index.contains("<") && !index.contains(">") && !index.contains("&"))
+    #expect(index.contains("\\u003cscript\\u003e"))
   }
 
   @Test(

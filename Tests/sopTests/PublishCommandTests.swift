@@ -116,7 +116,9 @@ struct PublishCommandTests {
     #expect(result.status == 0 && result.stdout.contains("Withdrawn: QP-001"))
     #expect(try scratch.git("tag", "-l", "--format=%(contents)", "published/2").contains("QP-001 r2 "))
     #expect(try scratch.git("tag", "-l", "--format=%(contents)", "published/2").contains(" withdrawn"))
-    #expect(!FileManager.default.fileExists(atPath: site("w").appendingPathComponent("documents/QP-001.html").path))
+    // Its page stays, as the withdrawn page (docs/publishing.md): withdrawn, never shown as in effect.
+    let page = try String(contentsOf: site("w").appendingPathComponent("documents/QP-001.html"), encoding: .utf8)
+    #expect(page.contains("class=\"notice withdrawn-notice\"") && !page.contains("id=\"history-heading\""))
     let changes = try String(contentsOf: site("w").appendingPathComponent("changes.html"), encoding: .utf8)
     #expect(changes.contains("QP-001"))
   }

@@ -380,6 +380,15 @@ extension DocumentRepository {
       return nil
     }
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
+    // A revision comes into force with the first snapshot that carries it, and keeps that date (its
+    // effective date) in every later snapshot.
+    var firstCarried: [String: Date] = [:]
+    for carrier in earlierTags + [tag] {
+      let date = Date(timeIntervalSince1970: TimeInterval(carrier.tagger.time))
+      for entry in carrier.entries where firstCarried["\(entry.id) r\(entry.revision)"] == nil {
+        firstCarried["\(entry.id) r\(entry.revision)"] = date
+      }
+    }
     func signer(_ record: ApprovalRecord) -> SitePublisher.Signer {
       SitePublisher.Signer(
         name: record.name, email: record.email, role: record.role,
@@ -430,10 +439,23 @@ extension DocumentRepository {
         throw unshowable(entry, "the history of \(tag.commit.short) holds no approval of that content")
       }
       if entry.isWithdrawn {
-        withdrawn.append(
-          WithdrawnDocument(
-            id: entry.id, title: frontMatter.title, revision: entry.revision,
-            date: Date(timeIntervalSince1970: TimeInterval(revision.approvedAt))))
+        var record = WithdrawnDocument(
+          id: entry.id, title: frontMatter.title, revision: entry.revision,
+          date: firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate)
+        record.type = frontMatter.type
+        record.path = paths[id] ?? ""
+        record.signatures = revision.approvals.map(signer)
+        // `sop withdraw` writes "Withdraw <ID>" and the reason below it; a withdrawal made by hand names its
+        // reason in its last change commit.
+        let withdrawal =
+          revision.changes.last { $0.subject == "Withdraw \(entry.id)" } ?? revision.changes.last
+        record.reason = withdrawal.map { $0.reason.isEmpty ? $0.subject : $0.reason } ?? ""
+        if let last = history.revisions.last(where: { $0.number < revision.number && $0.revocation == nil }) {
+          record.lastInForce = last.number
+          record.lastInForceEffective = firstCarried["\(entry.id) r\(last.number)"]
+          record.lastInForceMarkdown = try parsedDocument(blob: last.blob)?.text.body
+        }
+        withdrawn.append(record)
         continue
       }
       var nextReview: Date?
@@ -448,10 +470,17 @@ extension DocumentRepository {
         previousRevision = earlier.revision
       }
       let records = history.revisions.filter { $0.number <= revision.number }.map { revision in
-        SitePublisher.RevisionRecord(
+        var record = SitePublisher.RevisionRecord(
           revision: revision.number, date: Date(timeIntervalSince1970: TimeInterval(revision.approvedAt)),
           signatures: revision.approvals.map(signer), changeSubjects: revision.changes.map(\.subject),
           editorialWords: revision.isEditorial ? revision.changedWords : nil)
+        var authors: [String] = []
+        for change in revision.changes where !authors.contains(change.authorName) {
+          authors.append(change.authorName)
+        }
+        record.authors = authors
+        record.effectiveDate = firstCarried["\(entry.id) r\(revision.number)"]
+        return record
       }
       var document = SiteDocument(
         id: entry.id, title: frontMatter.title, type: frontMatter.type, path: paths[id] ?? "",
@@ -459,10 +488,12 @@ extension DocumentRepository {
         blob: entry.blob, markdown: parsed.text.body, nextReview: nextReview,
         signatures: revision.approvals.map(signer), history: records, previousMarkdown: previousMarkdown,
         previousRevision: previousRevision)
+      document.related = frontMatter.related.map(\.rawValue)
+      document.effectiveDate = firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate
       // The approved bytes, from the revision's own record, never from the tip (docs/approvals.md).
       for (path, attachment) in revision.attachments.sorted(by: { $0.key < $1.key }) {
         let bytes = try viaGit { () throws(GitError) in try git.blob(attachment) }
-        document.attachments.append(SiteAttachment(source: path, bytes: bytes))
+        document.attachments.append(SiteAttachment(path: path, bytes: bytes))
       }
       documents.append(document)
     }
@@ -483,6 +514,7 @@ extension DocumentRepository {
       tagFingerprint: fingerprint, documents: documents, withdrawn: withdrawn, changes: changes,
       stateCounts: counts, previousTag: previous?.name)
     snapshot.training = training
+    snapshot.suggestChange = policy?.suggestChange
     return snapshot
   }
 
