@@ -242,6 +242,82 @@ struct LintDocument: Sendable {
       }
       closeUnit(openUnit)
       markNotices()
+      markQuotedLaw()
+    }
+
+    /// Marks law and standards quoted without a block quote as quoted: the paragraphs of a section whose
+    /// heading cites a regulation ("Appendix II §820.198 Requirements"), of a section that cites one and
+    /// holds its lettered "shall" paragraphs ("(a) Each manufacturer shall …"), and a paragraph that ends
+    /// "See 21 CFR 803.3." (a definition taken from the law). The author may not reword them. One search
+    /// for the citation marks rules out nearly every document at once.
+    private mutating func markQuotedLaw() {
+      let citesLaw = prose.bytes.withUnsafeBufferPointer { bytes in
+        Self.lawMarks.contains { ByteSearch.contains($0, in: bytes, range: 0..<bytes.count) }
+      }
+      guard citesLaw else { return }
+      var quoted: [Int] = []
+      prose.bytes.withUnsafeBufferPointer { bytes in
+        func cites(_ range: Range<Int>, marks: [[UInt8]]) -> Bool {
+          marks.contains { ByteSearch.contains($0, in: bytes, range: range) }
+        }
+        // Sections whose heading cites a regulation, with their sub-sections.
+        var lawLevel = 0
+        var sectionStart = 0
+        var sectionIsLaw = false
+        func closeSection(at end: Int) {
+          defer { sectionIsLaw = false }
+          let units = sectionStart..<end
+          let paragraphs = units.filter { prose.units[$0].kind == .paragraph }
+          guard !sectionIsLaw, paragraphs.count >= 2 else {
+            if sectionIsLaw { quoted += paragraphs }
+            return
+          }
+          // A section that cites a law or standard and holds its lettered "shall" paragraphs.
+          let lettered = paragraphs.filter { Self.startsWithLetteredItem(bytes, prose.units[$0].bytes) }
+          if lettered.count >= 2, paragraphs.contains(where: { cites(prose.units[$0].bytes, marks: Self.lawMarks) }),
+            lettered.contains(where: { ByteSearch.contains(Self.shall, in: bytes, range: prose.units[$0].bytes) })
+          {
+            quoted += paragraphs
+          }
+        }
+        for (index, unit) in prose.units.enumerated() {
+          if case .heading(let level) = unit.kind {
+            closeSection(at: index)
+            sectionStart = index + 1
+            if lawLevel > 0, level <= lawLevel { lawLevel = 0 }
+            if lawLevel == 0, cites(unit.bytes, marks: Self.headingLawMarks) { lawLevel = level }
+            sectionIsLaw = lawLevel > 0
+            continue
+          }
+          // "… See 21 CFR 803.3.": the paragraph is the law's definition.
+          if unit.kind == .paragraph, let last = unit.sentences.last, last >= unit.sentences.lowerBound {
+            let first = prose.words[prose.sentences[last].words.lowerBound]
+            if first.end - first.start == 3, bytes[first.start] == UInt8(ascii: "S"),
+              bytes[first.start + 1] == UInt8(ascii: "e"), bytes[first.start + 2] == UInt8(ascii: "e"),
+              cites(first.start..<unit.bytes.upperBound, marks: Self.headingLawMarks)
+            {
+              quoted.append(index)
+            }
+          }
+        }
+        closeSection(at: prose.units.count)
+      }
+      for unit in quoted { prose.units[unit].isQuoted = true }
+    }
+
+    /// Citation marks of laws and standards: `§`, "CFR", "U.S.C.", "Art. ", "Annex ", "ISO 9".
+    private static let lawMarks: [[UInt8]] =
+      [[0xC2, 0xA7]] + ["CFR", "U.S.C.", "Art. ", "Annex ", "ISO 1", "ISO 9", "IEC 6"].map { Array($0.utf8) }
+    /// The marks that make a heading or a "See …" sentence a citation of law on their own.
+    private static let headingLawMarks: [[UInt8]] = [[0xC2, 0xA7]] + ["CFR", "U.S.C."].map { Array($0.utf8) }
+    private static let shall = Array("shall".utf8)
+
+    /// Whether a paragraph starts like a lettered item of a law: "(a) ", "a) ", "(b) ".
+    private static func startsWithLetteredItem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      var index = range.lowerBound
+      if index < range.upperBound, bytes[index] == UInt8(ascii: "(") { index += 1 }
+      guard index + 2 < range.upperBound, bytes[index] &- 0x61 < 26 else { return false }
+      return bytes[index + 1] == UInt8(ascii: ")") && bytes[index + 2] == 0x20
     }
 
     private mutating func startUnit(index: Int, context: Context) {

@@ -8,9 +8,10 @@ enum SentenceLengthRule: DocumentRule {
     descriptive writing may use up to 25 (section 6). Long sentences in steps are where people miss a \
     condition or an action. Each list item, heading and table cell ends a sentence; tables, code, HTML \
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
-    not reword), copyright or licence notices and template guidance. Citations such as "Art. 10 para. 9" \
-    do not end a \
-    sentence. Chinese and Japanese are written without spaces, so there a sentence ends at 。, ！ or ？ \
+    not reword), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
+    section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
+    paragraph ending "See 21 CFR 803.3."; a block quote would say so better), copyright or licence \
+    notices and template guidance. Citations such as "Art. 10 para. 9" do not end a sentence. Chinese and Japanese are written without spaces, so there a sentence ends at 。, ！ or ？ \
     and is measured in characters (Han, kana and Hangul; punctuation not counted): at most 40 in a step and \
     50 elsewhere, within the 40 to 60 characters that Japanese plain-writing guides give for one sentence.
     """
@@ -42,11 +43,37 @@ enum SentenceLengthRule: DocumentRule {
         > results, measuring equipment shall be calibrated or verified, or both, at specified intervals.
         """,
       extra: """
+        ## Appendix II §820.198 Requirements
+
+        (a) Each manufacturer shall maintain complaint files and shall establish and maintain procedures for \
+        receiving, reviewing, and evaluating complaints by a formally designated unit.
+
+        (b) Each manufacturer shall review and evaluate all complaints to determine whether an investigation \
+        is necessary, and shall keep a record of the reason when no investigation is made.
+
+        ## Definitions
+
+        Malfunction means the failure of a device to meet any of its performance specifications or otherwise \
+        to perform as intended, including all claims made in the labeling for the device. See 21 CFR 803.3.
+
         Template copyright example-qms.org. This template is licensed under the Creative Commons Attribution \
         4.0 International Licence, and you may share and adapt it for any purpose if you give credit.
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a Word-converted complaint procedure): the regulation quoted in an appendix
+    // without a block quote is still not the author's to shorten; the author's own long sentence is.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate so that the readings we give to clients, inspectors and \
+        our own engineers can be trusted on every job we do.
+        """,
+      extra: """
+        ## Appendix II §820.198 Requirements
+
+        (a) Each manufacturer shall maintain complaint files and shall establish and maintain procedures for \
+        receiving, reviewing, and evaluating complaints by a formally designated unit.
+        """),
     // Japanese has no spaces: a long sentence is one "word", so it is measured in characters.
     ExampleRepository.procedure(
       steps: """
