@@ -143,6 +143,32 @@ struct LintDocument: Sendable {
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
     var inlineHTML: [Int] = []
+    /// The line break after a line that is all bold, or -1.
+    private var boldLineBreak = -1
+
+    /// The line break right after the bold node `index` when the bold text is a whole line: it starts its
+    /// paragraph or follows a line break, and a line break follows it; else -1.
+    private func breakAfterBoldLine(_ index: Int) -> Int {
+      guard let parent = markdown.nodes[index].parent, case .paragraph = markdown.nodes[parent].kind else {
+        return -1
+      }
+      let siblings = markdown.nodes[parent].children
+      guard let position = siblings.firstIndex(of: index), position + 1 < siblings.count else { return -1 }
+      let isLineStart: Bool
+      if position == 0 {
+        isLineStart = true
+      } else {
+        switch markdown.nodes[siblings[position - 1]].kind {
+        case .softBreak, .lineBreak: isLineStart = true
+        default: isLineStart = false
+        }
+      }
+      switch markdown.nodes[siblings[position + 1]].kind {
+      case .softBreak, .lineBreak: return isLineStart ? siblings[position + 1] : -1
+      default: return -1
+      }
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -233,8 +259,15 @@ struct LintDocument: Sendable {
               prose.bytes.append(contentsOf: nodes[index].literal.utf8)
             }
           }
+        case .strong:
+          if !context.isHidden, context.unit >= 0 { boldLineBreak = breakAfterBoldLine(index) }
         case .softBreak, .lineBreak:
-          if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
+          // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
+          // as bold text: it ends a sentence even when the next line follows without a blank line.
+          if !context.isHidden, context.unit >= 0 {
+            if index == boldLineBreak { prose.bytes.append(UInt8(ascii: ".")) }
+            prose.bytes.append(0x20)
+          }
         default:
           break
         }
@@ -371,8 +404,29 @@ struct LintDocument: Sendable {
       guard node >= 0, let last = prose.units.indices.last else { return }
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
+      blankUnparsedLinkDestinations(prose.units[last].bytes)
       prose.tokenizeLastUnit()
       markGuidance(last)
+    }
+
+    /// Blanks the destinations of links that cmark-gfm left as text: MkDocs and Python-Markdown accept a
+    /// path with spaces (`[Issues](../Software and Computers/GitHub.md#issue)`), CommonMark does not, and
+    /// the path's words are not prose. The bytes become spaces, so offsets and columns stay as they were.
+    /// One `memchr` for `]` per unit finds the few candidates.
+    private mutating func blankUnparsedLinkDestinations(_ range: Range<Int>) {
+      prose.bytes.withUnsafeMutableBufferPointer { bytes in
+        ByteSearch.forEach(UInt8(ascii: "]"), in: UnsafeBufferPointer(bytes), range: range) { offset in
+          guard offset + 2 < range.upperBound, bytes[offset + 1] == UInt8(ascii: "(") else { return }
+          var end = offset + 2
+          while end < range.upperBound, end - offset < 400, bytes[end] != UInt8(ascii: ")"),
+            bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "[")
+          {
+            end += 1
+          }
+          guard end < range.upperBound, bytes[end] == UInt8(ascii: ")") else { return }
+          for index in (offset + 1)...end { bytes[index] = 0x20 }
+        }
+      }
     }
 
     /// Template guidance (a wholly italic or bold paragraph that `unfinished` reads as guidance) is the

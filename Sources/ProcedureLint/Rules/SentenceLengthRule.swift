@@ -64,6 +64,16 @@ enum SentenceLengthRule: DocumentRule {
         Template copyright example-qms.org. This template is licensed under the Creative Commons Attribution \
         4.0 International Licence, and you may share and adapt it for any purpose if you give credit.
         """),
+    // Real-world shapes: an MkDocs link whose path has spaces (CommonMark leaves it as text; its path is
+    // not counted), and a bold line used as a heading with the text on the next line.
+    ExampleRepository.procedure(
+      purpose: """
+        While [Issues](../Software and Computers/GitHub.md#issue) are not kept in [the Git tree](../Software \
+        and Computers/Git.md#the-git-tree), they are kept with the repository and can be found by number.
+
+        **Call Reverted to SCHEDULED After Dispatch**
+        Open the call and check the technician on the dispatch board, then dispatch the call again.
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (a Word-converted complaint procedure): the regulation quoted in an appendix
