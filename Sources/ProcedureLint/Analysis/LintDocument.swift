@@ -143,6 +143,20 @@ struct LintDocument: Sendable {
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
     var inlineHTML: [Int] = []
+    /// Whether a paragraph is a labelled item, "**Training Requirement** – personnel shall be trained": a
+    /// description under a bold label (a dash after it), as Word-converted procedures number their clauses,
+    /// not an instruction.
+    private func isLabelled(_ paragraph: Int) -> Bool {
+      guard case .paragraph = markdown.nodes[paragraph].kind else { return false }
+      let children = markdown.nodes[paragraph].children
+      guard children.count >= 2, case .strong = markdown.nodes[children[0]].kind,
+        case .text = markdown.nodes[children[1]].kind
+      else { return false }
+      // "**Label** – text", "**Label** –text" (Word output often drops the space), "**Label** - text".
+      let rest = markdown.nodes[children[1]].literal.drop { $0 == " " }
+      return rest.hasPrefix("–") || rest.hasPrefix("—") || rest.hasPrefix("- ")
+    }
+
     /// The line break after a line that is all bold, or -1.
     private var boldLineBreak = -1
 
@@ -384,7 +398,7 @@ struct LintDocument: Sendable {
       }
       if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
         case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
-        isOrdered || isInStepSection || stepHeading >= 0
+        isOrdered || isInStepSection || stepHeading >= 0, !isLabelled(index)
       {
         // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)

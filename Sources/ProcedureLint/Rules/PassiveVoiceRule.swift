@@ -15,8 +15,8 @@ enum PassiveVoiceRule: DocumentRule {
     corrections can be made"). A participle in capitals is a status value ("All time bills are POSTED"). \
     In a step that also holds an instruction in the active voice ("Verify the amount."), a passive \
     sentence says what a system or tool does ("The invoice is created in the accounts system"): it gets \
-    no advice and is not counted as passive, nor is a labelled item ("3. **Training** – staff shall be \
-    trained"). The \
+    no advice and is not counted as passive. A labelled item ("3. **Training** – staff shall be trained") \
+    is a description, not a step. The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
     the sentence: its verb, its subject and the agent after "by"; where no clean rewrite can be built, \
     the advice names the problem without one.
@@ -113,10 +113,8 @@ enum PassiveVoiceRule: DocumentRule {
       total += 1
       let clause = clauses[index]
       let isAfterInstruction = unit.step.map(instructedSteps.contains) ?? false
-      // What a system does, and a labelled item's description, are not instructions: not counted as passive.
-      guard let word = clause, !isAfterInstruction,
-        !(unit.step != nil && isLabelled(unit: unit, document: document))
-      else { continue }
+      // What a system does is not an instruction: not counted as passive.
+      guard let word = clause, !isAfterInstruction else { continue }
       passive += 1
       if firstPassive == nil { firstPassive = (word, sentence.unit) }
       guard let step = unit.step, reportedSteps.insert(step).inserted else { continue }
@@ -212,15 +210,6 @@ enum PassiveVoiceRule: DocumentRule {
       word -= 1
     }
     return false
-  }
-
-  /// Whether a step is a labelled item ("3. **Training Requirement** – personnel shall be trained"): a
-  /// numbered paragraph of a description that opens with a bold label, not an instruction.
-  static func isLabelled(unit: Prose.Unit, document: LintDocument) -> Bool {
-    let nodes = document.markdown.nodes
-    guard unit.kind == .paragraph, let first = nodes[unit.node].children.first, case .strong = nodes[first].kind
-    else { return false }
-    return nodes[unit.node].children.count > 1
   }
 
   private static let packedSubordinators = packedSet(subordinators)
