@@ -9,7 +9,7 @@ struct CatalogTests {
   /// The rule ids and default severities of the contract table, in its order.
   static let contract: [(String, Severity)] = [
     ("front-matter", .error), ("duplicate-id", .error), ("doc-length", .warning), ("section-length", .suggestion),
-    ("step-count", .warning), ("sentence-length", .warning), ("one-instruction", .suggestion),
+    ("step-count", .warning), ("sentence-length", .suggestion), ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
     ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
     ("heading-structure", .warning),
@@ -35,7 +35,10 @@ struct CatalogTests {
     #expect(options("doc-length") == ["warning": 2_500, "error": 5_000])
     #expect(options("section-length") == ["max": 300])
     #expect(options("step-count") == ["max": 10])
-    #expect(options("sentence-length") == ["step-max": 20, "prose-max": 25, "cjk-step-max": 40, "cjk-prose-max": 50])
+    #expect(
+      options("sentence-length") == [
+        "step-max": 20, "prose-max": 25, "prose-warn": 30, "cjk-step-max": 40, "cjk-prose-max": 50,
+      ])
     #expect(options("readability") == ["suggestion": 8, "warning": 10, "min-words": 100])
     #expect(options("passive-voice") == ["share": 15])
     #expect(options("form-fields") == ["warning": 15, "error": 30])

@@ -143,6 +143,46 @@ struct LintDocument: Sendable {
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
     var inlineHTML: [Int] = []
+    /// Whether a paragraph is a labelled item, "**Training Requirement** – personnel shall be trained": a
+    /// description under a bold label (a dash after it), as Word-converted procedures number their clauses,
+    /// not an instruction.
+    private func isLabelled(_ paragraph: Int) -> Bool {
+      guard case .paragraph = markdown.nodes[paragraph].kind else { return false }
+      let children = markdown.nodes[paragraph].children
+      guard children.count >= 2, case .strong = markdown.nodes[children[0]].kind,
+        case .text = markdown.nodes[children[1]].kind
+      else { return false }
+      // "**Label** – text", "**Label** –text" (Word output often drops the space), "**Label** - text".
+      let rest = markdown.nodes[children[1]].literal.drop { $0 == " " }
+      return rest.hasPrefix("–") || rest.hasPrefix("—") || rest.hasPrefix("- ")
+    }
+
+    /// The line break after a line that is all bold, or -1.
+    private var boldLineBreak = -1
+
+    /// The line break right after the bold node `index` when the bold text is a whole line: it starts its
+    /// paragraph or follows a line break, and a line break follows it; else -1.
+    private func breakAfterBoldLine(_ index: Int) -> Int {
+      guard let parent = markdown.nodes[index].parent, case .paragraph = markdown.nodes[parent].kind else {
+        return -1
+      }
+      let siblings = markdown.nodes[parent].children
+      guard let position = siblings.firstIndex(of: index), position + 1 < siblings.count else { return -1 }
+      let isLineStart: Bool
+      if position == 0 {
+        isLineStart = true
+      } else {
+        switch markdown.nodes[siblings[position - 1]].kind {
+        case .softBreak, .lineBreak: isLineStart = true
+        default: isLineStart = false
+        }
+      }
+      switch markdown.nodes[siblings[position + 1]].kind {
+      case .softBreak, .lineBreak: return isLineStart ? siblings[position + 1] : -1
+      default: return -1
+      }
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -233,8 +273,15 @@ struct LintDocument: Sendable {
               prose.bytes.append(contentsOf: nodes[index].literal.utf8)
             }
           }
+        case .strong:
+          if !context.isHidden, context.unit >= 0 { boldLineBreak = breakAfterBoldLine(index) }
         case .softBreak, .lineBreak:
-          if !context.isHidden, context.unit >= 0 { prose.bytes.append(0x20) }
+          // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
+          // as bold text: it ends a sentence even when the next line follows without a blank line.
+          if !context.isHidden, context.unit >= 0 {
+            if index == boldLineBreak { prose.bytes.append(UInt8(ascii: ".")) }
+            prose.bytes.append(0x20)
+          }
         default:
           break
         }
@@ -242,6 +289,82 @@ struct LintDocument: Sendable {
       }
       closeUnit(openUnit)
       markNotices()
+      markQuotedLaw()
+    }
+
+    /// Marks law and standards quoted without a block quote as quoted: the paragraphs of a section whose
+    /// heading cites a regulation ("Appendix II §820.198 Requirements"), of a section that cites one and
+    /// holds its lettered "shall" paragraphs ("(a) Each manufacturer shall …"), and a paragraph that ends
+    /// "See 21 CFR 803.3." (a definition taken from the law). The author may not reword them. One search
+    /// for the citation marks rules out nearly every document at once.
+    private mutating func markQuotedLaw() {
+      let citesLaw = prose.bytes.withUnsafeBufferPointer { bytes in
+        Self.lawMarks.contains { ByteSearch.contains($0, in: bytes, range: 0..<bytes.count) }
+      }
+      guard citesLaw else { return }
+      var quoted: [Int] = []
+      prose.bytes.withUnsafeBufferPointer { bytes in
+        func cites(_ range: Range<Int>, marks: [[UInt8]]) -> Bool {
+          marks.contains { ByteSearch.contains($0, in: bytes, range: range) }
+        }
+        // Sections whose heading cites a regulation, with their sub-sections.
+        var lawLevel = 0
+        var sectionStart = 0
+        var sectionIsLaw = false
+        func closeSection(at end: Int) {
+          defer { sectionIsLaw = false }
+          let units = sectionStart..<end
+          let paragraphs = units.filter { prose.units[$0].kind == .paragraph }
+          guard !sectionIsLaw, paragraphs.count >= 2 else {
+            if sectionIsLaw { quoted += paragraphs }
+            return
+          }
+          // A section that cites a law or standard and holds its lettered "shall" paragraphs.
+          let lettered = paragraphs.filter { Self.startsWithLetteredItem(bytes, prose.units[$0].bytes) }
+          if lettered.count >= 2, paragraphs.contains(where: { cites(prose.units[$0].bytes, marks: Self.lawMarks) }),
+            lettered.contains(where: { ByteSearch.contains(Self.shall, in: bytes, range: prose.units[$0].bytes) })
+          {
+            quoted += paragraphs
+          }
+        }
+        for (index, unit) in prose.units.enumerated() {
+          if case .heading(let level) = unit.kind {
+            closeSection(at: index)
+            sectionStart = index + 1
+            if lawLevel > 0, level <= lawLevel { lawLevel = 0 }
+            if lawLevel == 0, cites(unit.bytes, marks: Self.headingLawMarks) { lawLevel = level }
+            sectionIsLaw = lawLevel > 0
+            continue
+          }
+          // "… See 21 CFR 803.3.": the paragraph is the law's definition.
+          if unit.kind == .paragraph, let last = unit.sentences.last, last >= unit.sentences.lowerBound {
+            let first = prose.words[prose.sentences[last].words.lowerBound]
+            if first.end - first.start == 3, bytes[first.start] == UInt8(ascii: "S"),
+              bytes[first.start + 1] == UInt8(ascii: "e"), bytes[first.start + 2] == UInt8(ascii: "e"),
+              cites(first.start..<unit.bytes.upperBound, marks: Self.headingLawMarks)
+            {
+              quoted.append(index)
+            }
+          }
+        }
+        closeSection(at: prose.units.count)
+      }
+      for unit in quoted { prose.units[unit].isQuoted = true }
+    }
+
+    /// Citation marks of laws and standards: `§`, "CFR", "U.S.C.", "Art. ", "Annex ", "ISO 9".
+    private static let lawMarks: [[UInt8]] =
+      [[0xC2, 0xA7]] + ["CFR", "U.S.C.", "Art. ", "Annex ", "ISO 1", "ISO 9", "IEC 6"].map { Array($0.utf8) }
+    /// The marks that make a heading or a "See …" sentence a citation of law on their own.
+    private static let headingLawMarks: [[UInt8]] = [[0xC2, 0xA7]] + ["CFR", "U.S.C."].map { Array($0.utf8) }
+    private static let shall = Array("shall".utf8)
+
+    /// Whether a paragraph starts like a lettered item of a law: "(a) ", "a) ", "(b) ".
+    private static func startsWithLetteredItem(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      var index = range.lowerBound
+      if index < range.upperBound, bytes[index] == UInt8(ascii: "(") { index += 1 }
+      guard index + 2 < range.upperBound, bytes[index] &- 0x61 < 26 else { return false }
+      return bytes[index + 1] == UInt8(ascii: ")") && bytes[index + 2] == 0x20
     }
 
     private mutating func startUnit(index: Int, context: Context) {
@@ -275,7 +398,7 @@ struct LintDocument: Sendable {
       }
       if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
         case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
-        isOrdered || isInStepSection || stepHeading >= 0
+        isOrdered || isInStepSection || stepHeading >= 0, !isLabelled(index)
       {
         // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)
@@ -295,8 +418,29 @@ struct LintDocument: Sendable {
       guard node >= 0, let last = prose.units.indices.last else { return }
       prose.units[last].bytes = prose.units[last].bytes.lowerBound..<prose.bytes.count
       prose.units[last].segments = prose.units[last].segments.lowerBound..<prose.segments.count
+      blankUnparsedLinkDestinations(prose.units[last].bytes)
       prose.tokenizeLastUnit()
       markGuidance(last)
+    }
+
+    /// Blanks the destinations of links that cmark-gfm left as text: MkDocs and Python-Markdown accept a
+    /// path with spaces (`[Issues](../Software and Computers/GitHub.md#issue)`), CommonMark does not, and
+    /// the path's words are not prose. The bytes become spaces, so offsets and columns stay as they were.
+    /// One `memchr` for `]` per unit finds the few candidates.
+    private mutating func blankUnparsedLinkDestinations(_ range: Range<Int>) {
+      prose.bytes.withUnsafeMutableBufferPointer { bytes in
+        ByteSearch.forEach(UInt8(ascii: "]"), in: UnsafeBufferPointer(bytes), range: range) { offset in
+          guard offset + 2 < range.upperBound, bytes[offset + 1] == UInt8(ascii: "(") else { return }
+          var end = offset + 2
+          while end < range.upperBound, end - offset < 400, bytes[end] != UInt8(ascii: ")"),
+            bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "[")
+          {
+            end += 1
+          }
+          guard end < range.upperBound, bytes[end] == UInt8(ascii: ")") else { return }
+          for index in (offset + 1)...end { bytes[index] = 0x20 }
+        }
+      }
     }
 
     /// Template guidance (a wholly italic or bold paragraph that `unfinished` reads as guidance) is the

@@ -7,7 +7,9 @@ enum HeadingStructureRule: DocumentRule {
     Headings are the document's table of contents and its navigation for screen readers (WCAG 2.1 \
     success criterion 1.3.1, info and relationships). A skipped level hides structure; more than three \
     levels means the document holds several documents. The H1 is what people see first, so it should be \
-    the title that sop prints, lists and approves (ISO 9001:2015 clause 7.5.2 a)).
+    the title that sop prints, lists and approves (ISO 9001:2015 clause 7.5.2 a)). Only the first H1 is \
+    compared with the title: a later H1 ("# Appendices") is a part of the document. A run of sibling \
+    headings that are all too deep (report fields written as H6) is reported once, at its first heading.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -26,8 +28,28 @@ enum HeadingStructureRule: DocumentRule {
 
         Check the due date on the gauge label.
         """),
+    // Real-world shape (a Word-converted procedure): a second H1 for the appendices.
+    ExampleRepository.procedure(
+      extra: """
+        # Appendices
+
+        ## Appendix A: the lab's address
+
+        Send gauges to the calibration lab on Mill Road.
+        """),
   ]
   static let failingExamples = [
+    // Real-world shape: report fields written as a run of H6 headings, reported once.
+    ExampleRepository.procedure(
+      steps: """
+        ### Audit report
+
+        #### Fields
+
+        ##### Audit date
+
+        ##### Audit criteria
+        """),
     ExampleRepository.procedure(
       steps: """
         #### Before you start
@@ -61,31 +83,50 @@ enum HeadingStructureRule: DocumentRule {
     var previous = 1
     // The H1 is the title, not a level of structure: under it, an H4 is the third level.
     let titleLevels = document.headings.contains { $0.level == 1 } ? 1 : 0
-    for heading in document.headings {
+    // A run of sibling headings that are too deep ("###### Audit Date", "###### Audit Criteria", …) is one
+    // problem: it is reported once, at its first heading, which says how many follow.
+    var isInReportedRun = false
+    var isFirstH1 = true
+    let headings = document.headings
+    for (index, heading) in headings.enumerated() {
       let depth = heading.level - titleLevels
+      let continuesRun = isInReportedRun && heading.level == previous
+      isInReportedRun = continuesRun
       if heading.level > previous + 1 {
         findings.append(
           context.finding(
             .warning, at: heading.start,
             "heading level jumps from H\(previous) to H\(heading.level): use H\(previous + 1)",
             metrics: ["level": Double(heading.level)], excerpt: heading.text))
-      } else if depth > maxDepth {
+        isInReportedRun = depth > maxDepth
+      } else if depth > maxDepth, !continuesRun {
         let below = titleLevels == 1 ? " below the title" : ""
+        var siblings = 0
+        var next = index + 1
+        while next < headings.count, headings[next].level >= heading.level {
+          if headings[next].level == heading.level { siblings += 1 }
+          next += 1
+        }
+        let more =
+          siblings > 0 ? " (and \(siblings) more H\(heading.level) heading\(siblings == 1 ? "" : "s") after it)" : ""
         findings.append(
           context.finding(
             .warning, at: heading.start,
-            "H\(heading.level) is \(depth) levels deep\(below), deeper than \(maxDepth): flatten the structure or "
-              + "move this part into its own document",
+            "H\(heading.level)\(more) is \(depth) levels deep\(below), deeper than \(maxDepth): flatten the "
+              + "structure or move this part into its own document",
             metrics: ["level": Double(heading.level), "depth": Double(depth), "max": Double(maxDepth)],
             excerpt: heading.text))
+        isInReportedRun = true
       }
-      if heading.level == 1, let title = document.title, !isSame(heading.text, title) {
+      // Only the first H1 is the title: a later "# Appendices" is a part of the document.
+      if heading.level == 1, isFirstH1, let title = document.title, !isSame(heading.text, title) {
         findings.append(
           context.finding(
             .warning, at: heading.start,
             "the H1 '\(heading.text)' differs from the title '\(title)': make them the same",
             excerpt: heading.text))
       }
+      if heading.level == 1 { isFirstH1 = false }
       previous = heading.level
     }
     return findings

@@ -6,7 +6,9 @@ enum OneInstructionRule: DocumentRule {
   static let rationale = """
     ASD-STE100 rule 5.2: write only one instruction in each sentence, unless the actions happen at the same \
     time. A step that chains actions is one people half-complete: they tick it off after the first action. \
-    Give each action its own numbered step.
+    Give each action its own numbered step. A numbered clause under a bold label ("3. **Training \
+    Requirement** – personnel shall be trained"), as Word-converted procedures write their policy, is a \
+    description, not a step.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -18,6 +20,13 @@ enum OneInstructionRule: DocumentRule {
         1. Check the due date on the gauge label;
         2. Send the gauge to the lab a week before that date; and
         3. Write the new due date in the register.
+        """),
+    // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
+    // not instruct.
+    ExampleRepository.procedure(
+      purpose: """
+        1. **Scope** – all gauges are listed in the register; the register is kept by the Quality Manager.
+        2. **Records** – the lab sends a report, then the supervisor files it.
         """),
   ]
   static let failingExamples = [

@@ -17,6 +17,12 @@ enum PassiveVoiceAdvice {
     if last > participle { phrase += " " + prose.text(ofWord: last) }
     let subject = subjectWords(before: be, sentence: sentence, prose: prose)
     let object = subject.isEmpty ? "…" : subject + " …"
+    // "by the Technical Manager / Deputy Technical Managers": no clean agent to put first.
+    if last + 1 < sentence.upperBound, prose.lowercased(word: last + 1) == "by", !endsClause(last, prose: prose),
+      agent(after: last, sentence: sentence, prose: prose) == nil
+    {
+      return "\(lead) ('\(phrase) by …'): name who acts first, in the active voice"
+    }
     if let agent = agent(after: last, sentence: sentence, prose: prose) {
       return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
         + "\(thirdPerson(verb)) \(object)'"
@@ -31,7 +37,11 @@ enum PassiveVoiceAdvice {
     var end = be
     while end > sentence.lowerBound, verbGroup.contains(prose.lowercased(word: end - 1)) { end -= 1 }
     var start = end
-    while start > sentence.lowerBound, end - start < 8, !endsClause(start - 1, prose: prose) { start -= 1 }
+    while start > sentence.lowerBound, end - start < 8, !endsClause(start - 1, prose: prose),
+      !hasPunctuation(after: start - 1, prose: prose)
+    {
+      start -= 1
+    }
     guard start < end else { return "" }
     var words = (start..<end).map { prose.text(ofWord: $0) }
     if let first = words.first,
@@ -41,6 +51,34 @@ enum PassiveVoiceAdvice {
     }
     return words.joined(separator: " ")
   }
+
+  /// Whether the text between a word and the next holds anything but spaces ("Requirement – personnel",
+  /// "Manager / Deputy"): a label or a list, which a rewrite must not run together.
+  static func hasPunctuation(after word: Int, prose: Prose) -> Bool {
+    let end = prose.words[word].end
+    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
+    guard end < next else { return false }
+    return prose.bytes[end..<min(next, prose.bytes.count)].contains { $0 != 0x20 }
+  }
+
+  /// Whether a word is a verb that opens an instruction ("Verify", "Perform", "Click"), in any case.
+  static func isImperative(_ word: Int, prose: Prose) -> Bool {
+    guard let packed = prose.packedLowercase(word: word) else { return false }
+    return packedImperatives.contains(packed)
+  }
+
+  private static let packedImperatives = Set(
+    imperatives.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { Prose.packed($0) } })
+
+  /// Verbs that steps start with, of up to 8 letters.
+  private static let imperatives: Set<String> = [
+    "verify", "check", "confirm", "ensure", "make", "perform", "record", "send", "open", "click", "select",
+    "enter", "update", "close", "create", "add", "remove", "set", "use", "go", "navigate", "complete", "submit",
+    "contact", "notify", "inform", "attach", "print", "sign", "store", "log", "run", "start", "stop", "wait",
+    "repeat", "return", "call", "ask", "tell", "write", "follow", "assign", "save", "approve", "reject", "press",
+    "turn", "fill", "place", "put", "take", "keep", "clean", "wash", "label", "mark", "tag", "move", "apply",
+    "escalate", "retry", "resolve", "wear", "give", "obtain", "measure", "inspect", "test", "fit", "replace",
+  ]
 
   /// Whether the text right after a word holds `,`, `;` or `:`.
   static func endsClause(_ word: Int, prose: Prose) -> Bool {
@@ -62,6 +100,14 @@ enum PassiveVoiceAdvice {
     while index < sentence.upperBound, words.count < 4, !agentStops.contains(prose.lowercased(word: index)) {
       words.append(prose.text(ofWord: index))
       if endsClause(index, prose: prose) { break }
+      // "the Technical Manager / Deputy Technical Managers": two agents; no clean rewrite.
+      if index + 1 < sentence.upperBound, hasPunctuation(after: index, prose: prose),
+        !agentStops.contains(prose.lowercased(word: index + 1))
+      {
+        let gap = prose.bytes[prose.words[index].end..<prose.words[index + 1].start]
+        if gap.contains(UInt8(ascii: "/")) || gap.contains(UInt8(ascii: "(")) { return nil }
+        break
+      }
       index += 1
     }
     return words.isEmpty ? nil : words.joined(separator: " ")
@@ -119,7 +165,8 @@ enum PassiveVoiceAdvice {
     case "r":
       needsE =
         (penultimate == "u" || penultimate == "i" || penultimate == "a") && !isVowel(antepenultimate)
-        || (penultimate == "o" && count <= 6 && !stem.hasSuffix("tor") && !isVowel(antepenultimate))
+        || (penultimate == "o" && count <= 6 && !stem.hasSuffix("tor") && !stem.hasSuffix("hor")
+          && !isVowel(antepenultimate))
     case "n": needsE = penultimate == "i" && !isVowel(antepenultimate)
     case "m": needsE = isVowel(penultimate) && !isVowel(antepenultimate) && penultimate != "r"
     case "d": needsE = (penultimate == "i" || penultimate == "u" || penultimate == "o") && !isVowel(antepenultimate)
@@ -128,7 +175,7 @@ enum PassiveVoiceAdvice {
     case "l":
       needsE =
         !isVowel(penultimate) && penultimate != "l" && penultimate != "r"
-        || (penultimate == "i" && !isVowel(antepenultimate))
+        || (penultimate == "i" && !isVowel(antepenultimate)) || (penultimate == "u" && !isVowel(antepenultimate))
     case "p": needsE = penultimate == "y"
     default: needsE = false
     }

@@ -10,9 +10,16 @@ enum PassiveVoiceRule: DocumentRule {
     participle (a word ending in -ed or a common irregular one such as "done", "made", "kept"; not a \
     hyphenated adjective such as "process-related", nor "supposed", "qualified", "involved"), in the main \
     clause: a passive after "if", "when", "until", "so", "that", "make sure" and other subordinating words \
-    in its clause belongs to a condition, not to the instruction ("If the part is damaged, tag it"). The \
+    in its clause belongs to a condition, not to the instruction ("If the part is damaged, tag it"), and \
+    one after an imperative belongs to its object ("Verify the guard is fitted", "Perform whatever \
+    corrections can be made"). A participle in capitals is a status value ("All time bills are POSTED"). \
+    In a step that also holds an instruction in the active voice ("Verify the amount."), a passive \
+    sentence says what a system or tool does ("The invoice is created in the accounts system"): it gets \
+    no advice and is not counted as passive. A labelled item ("3. **Training** – staff shall be trained") \
+    is a description, not a step. The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
-    the sentence: its verb, its subject and the agent after "by".
+    the sentence: its verb, its subject and the agent after "by"; where no clean rewrite can be built, \
+    the advice names the problem without one.
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
@@ -31,6 +38,16 @@ enum PassiveVoiceRule: DocumentRule {
         5. Sign the record when the task is done.
         6. Tell the supervisor if the risk is process-related or the gauge is supposed to be out of service.
         7. Write down the gauge number and the date it was found.
+        """),
+    // Real-world shapes (software work instructions): status values in capitals, a check of a state, what
+    // the system does after an instruction, and a labelled item.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check that all time bills are POSTED and all POs are RECEIVED.
+        2. Verify the call status is SCHEDULED.
+        3. Perform whatever immediate corrections can be made and record these details.
+        4. Click **Bill**. The invoice is created in the accounts receivable system.
+        5. **Training** – staff shall be trained before they use the gauge.
         """),
   ]
   static let failingExamples = [
@@ -53,6 +70,12 @@ enum PassiveVoiceRule: DocumentRule {
         2. Send the gauge to the lab a week before that date.
         3. Write the new due date in the register.
         """),
+    // Real-world shape: a step with no actor ("A root cause analysis is performed").
+    ExampleRepository.procedure(
+      steps: """
+        1. A root cause analysis is performed to find the cause of the complaint.
+        2. Write the cause in the register.
+        """),
     ExampleRepository.procedure(
       purpose: "Test gear is kept accurate by this procedure. Gauges are sent to the lab.",
       records: "Lab reports are kept for seven years."),
@@ -65,12 +88,33 @@ enum PassiveVoiceRule: DocumentRule {
     var passive = 0
     var total = 0
     var firstPassive: (word: Int, unit: Int)?
+    // Steps that hold an instruction in the active voice ("Click **Bill**.", "Verify the amount."): a passive
+    // sentence in them describes what a system or tool does ("The invoice is created in the accounts
+    // system"), and telling the reader to do it ("Create the invoice") would be wrong.
+    var clauses: [Int?] = []
+    clauses.reserveCapacity(prose.sentences.count)
+    var instructedSteps = Set<Int>()
     for sentence in prose.sentences {
+      let unit = prose.units[sentence.unit]
+      guard unit.isBody || unit.isStep else {
+        clauses.append(nil)
+        continue
+      }
+      let clause = passiveClause(in: sentence.words, prose: prose)
+      clauses.append(clause)
+      if clause == nil, let step = unit.step, PassiveVoiceAdvice.isImperative(sentence.words.lowerBound, prose: prose) {
+        instructedSteps.insert(step)
+      }
+    }
+    for (index, sentence) in prose.sentences.enumerated() {
       let unit = prose.units[sentence.unit]
       // Headings, quoted law or standards and licence footers are not the author's instructions.
       guard unit.isBody || unit.isStep else { continue }
       total += 1
-      guard let word = passiveClause(in: sentence.words, prose: prose) else { continue }
+      let clause = clauses[index]
+      let isAfterInstruction = unit.step.map(instructedSteps.contains) ?? false
+      // What a system does is not an instruction: not counted as passive.
+      guard let word = clause, !isAfterInstruction else { continue }
       passive += 1
       if firstPassive == nil { firstPassive = (word, sentence.unit) }
       guard let step = unit.step, reportedSteps.insert(step).inserted else { continue }
@@ -115,13 +159,21 @@ enum PassiveVoiceRule: DocumentRule {
         next += 1
         adverbs += 1
       }
-      if next < words.upperBound, isParticiple(next, prose: prose),
+      if next < words.upperBound, isParticiple(next, prose: prose), !isInCapitals(next, prose: prose),
         !isSubordinate(index, sentenceStart: words.lowerBound, prose: prose)
       {
         return index
       }
     }
     return nil
+  }
+
+  /// Whether a word is written in capitals ("are POSTED", "is SCHEDULED"): a status value the reader
+  /// checks or sets, not a passive.
+  static func isInCapitals(_ index: Int, prose: Prose) -> Bool {
+    let word = prose.words[index]
+    guard word.end - word.start >= 2 else { return false }
+    return prose.bytes[word.start] &- 0x41 < 26 && prose.bytes[word.start + 1] &- 0x41 < 26
   }
 
   /// Whether the word at `index` stands in a subordinate clause: a subordinating word ("if", "when",
@@ -147,6 +199,14 @@ enum PassiveVoiceRule: DocumentRule {
       if PassiveVoiceAdvice.endsClause(word, prose: prose) { return false }
       // Subordinators are short: compared packed, without building a string.
       if let packed = prose.packedLowercase(word: word), packedSubordinators.contains(packed) { return true }
+      // "Verify the call status is set", "Perform whatever corrections can be made": the clause starts
+      // with an imperative, which is the main clause; the passive is in its object. A verb needs a word
+      // between it and the "be" ("Review is performed by QA" starts with a noun).
+      if word < index - 1, word == sentenceStart || PassiveVoiceAdvice.endsClause(word - 1, prose: prose),
+        PassiveVoiceAdvice.isImperative(word, prose: prose)
+      {
+        return true
+      }
       word -= 1
     }
     return false

@@ -5,7 +5,9 @@ enum SectionLengthRule: DocumentRule {
   static let rationale = """
     Plain-language guidelines (for example the US Federal Plain Language Guidelines, "write short \
     sections") advise short sections under informative headings, so that readers can find the one part \
-    they need. More than 300 words (over half a page) under one heading usually hides several topics.
+    they need. More than 300 words (over half a page) under one heading usually hides several topics. \
+    Quoted law and standards (block quotes, and regulations quoted without one, as the sentence-length \
+    rule tells them) are not counted: they cannot be split.
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [RuleOption(name: "max", defaultValue: 300, summary: "most words under one heading")]
@@ -19,7 +21,8 @@ enum SectionLengthRule: DocumentRule {
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let limit = context.option("max")
     var words = [Int](repeating: 0, count: document.headings.count + 1)
-    for unit in document.prose.units where unit.isProse {
+    // Quoted law or standards (a block quote, or a section quoting a regulation) cannot be split.
+    for unit in document.prose.units where unit.isProse && !unit.isQuoted {
       if case .heading = unit.kind { continue }
       words[unit.section + 1] += unit.words.count
     }

@@ -10,12 +10,18 @@ enum UndefinedAcronymRule: DocumentRule {
     capitals (a plural `s` allowed), outside headings, code and quotes. It is defined when one of its uses \
     stands in brackets after the words it stands for ("Quality Management Officer (QMO)"), or is followed by \
     words whose initials spell it ("QMO (Quality Management Officer)", "QMO: Quality Management Officer"; \
-    not "QMO: reviews every CAPA"), or when it appears under a heading named Glossary, Definitions, \
-    Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
+    not "QMO: reviews every CAPA"), or when it starts an entry under a heading named Glossary, \
+    Definitions, Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
     PDF, ID, IT, CEO, HR, EU, UK, US, \
     URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
     Roman numerals and words written in capitals for emphasis \
-    (NOT, MUST, NEVER, WARNING) are not reported. Each acronym is reported once, at its first use.
+    (NOT, MUST, NEVER, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
+    also writes in small letters (status values such as CLOSED or ACTIVE), a short list of label words \
+    (NOTE, SEE, STATUS, REVIEW, DRAFT), two or more words in capitals side by side (a shouted label such \
+    as "SEE ALSO" or "NEXT SCHEDULED REVIEW"), and citations ("61 FR 52654", "21 CFR 820"). A glossary \
+    defines a term only where the term starts an entry with its meaning after it (a list item, a line or \
+    a table row: "**QMO** – Quality Management Officer"); a mere mention under the heading does not. \
+    Each acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -35,6 +41,23 @@ enum UndefinedAcronymRule: DocumentRule {
 
         - **QMO:** Quality Management Officer.
         """),
+    // Real-world shapes (software work instructions, a Word-converted complaint procedure): status values
+    // in capitals, a shouted label, a citation of the Federal Register, a glossary table.
+    ExampleRepository.procedure(
+      purpose: "The QMO keeps our test gear accurate.",
+      steps: """
+        1. Check that every time bill is POSTED.
+        2. Set the call status to REOPEN when the customer calls back; reopen a call only once.
+
+        **SEE ALSO:** the billing guide, and 61 FR 52654 for the rule.
+        """,
+      extra: """
+        ## Definitions
+
+        | Term | Meaning |
+        | --- | --- |
+        | QMO | Quality Management Officer |
+        """),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(
@@ -45,6 +68,14 @@ enum UndefinedAcronymRule: DocumentRule {
         This procedure keeps our test gear accurate.
 
         - **QMO:** reviews every calibration record.
+        """),
+    // Real-world shape: a glossary that mentions the acronym without saying what it stands for.
+    ExampleRepository.procedure(
+      purpose: "This procedure keeps our test gear accurate.",
+      extra: """
+        ## Glossary
+
+        Calibration records go to the QMO once a year.
         """),
   ]
 
@@ -65,28 +96,122 @@ enum UndefinedAcronymRule: DocumentRule {
         let unit = prose.units[unitIndex]
         let word = prose.words[wordIndex]
         guard let acronym = acronym(in: bytes, word.start..<word.end) else { continue }
-        if unit.section >= 0, glossarySections.contains(unit.section) || isInGlossary(unit.section, document) {
+        if unit.section >= 0, glossarySections.contains(unit.section) || isInGlossary(unit.section, document),
+          isGlossaryEntry(wordIndex, unit: unit, document: document)
+        {
           defined.insert(acronym)
           continue
         }
         if case .heading = unit.kind { continue }
-        guard !unit.isQuoted, !known.contains(acronym), !prefixes.contains(acronym) else { continue }
+        guard !unit.isQuoted, !known.contains(acronym), !ordinaryWords.contains(acronym),
+          !prefixes.contains(acronym)
+        else { continue }
         if isDefinition(wordIndex, word: word, unit: unit, in: bytes, prose: prose) {
           defined.insert(acronym)
-        } else if firstUse[acronym] == nil {
+        } else if firstUse[acronym] == nil, !isInCapitalRun(wordIndex, unit: unit, in: bytes, prose: prose),
+          !isCitation(wordIndex, unit: unit, in: bytes, prose: prose)
+        {
           firstUse[acronym] = (wordIndex, unitIndex)
           order.append(acronym)
         }
       }
     }
+    // A word in capitals that the document also writes in small letters ("CLOSED" and "closed") is an
+    // ordinary word written as a status value or a label, not an acronym.
+    let ordinary = writtenInSmallLetters(Set(order.filter { defined.contains($0) == false }), prose: prose)
     return order.compactMap { acronym in
-      guard !defined.contains(acronym), let use = firstUse[acronym] else { return nil }
+      guard !defined.contains(acronym), !ordinary.contains(acronym), let use = firstUse[acronym] else { return nil }
       return context.finding(
         .suggestion, at: prose.position(ofWord: use.word, in: prose.units[use.unit]),
         "'\(acronym)' is not spelled out: write it in full at its first use, e.g. 'Full Name (\(acronym))', "
           + "or list it under a Glossary heading",
         excerpt: acronym)
     }
+  }
+
+  /// Whether a use in a glossary section is an entry: the term starts its line, list item or table
+  /// cell and a definition follows it ("**QMO** – Quality Management Officer", "QMO: …", a table row).
+  /// "The QMO signs the register" under a Glossary heading mentions the term; it does not define it.
+  private static func isGlossaryEntry(_ index: Int, unit: Prose.Unit, document: LintDocument) -> Bool {
+    let prose = document.prose
+    if case .tableCell(let isHeader) = unit.kind {
+      guard !isHeader, index == unit.words.lowerBound, let row = document.markdown.nodes[unit.node].parent
+      else { return false }
+      let cells = document.markdown.nodes[row].children
+      return cells.count >= 2 && cells.first == unit.node
+    }
+    guard index + 1 < unit.words.upperBound else { return false }
+    if index == unit.words.lowerBound { return true }
+    // The first word of a source line of the paragraph (soft line breaks are spaces in `bytes`).
+    let position = prose.position(ofWord: index, in: unit)
+    let lineIndex = position.line - prose.lineOffset - 1
+    let lines = prose.source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard lineIndex >= 0, lineIndex < lines.count else { return false }
+    let before = lines[lineIndex].prefix(max(position.column - 1, 0))
+    return before.allSatisfy { " \t*_-+>|".contains($0) || $0.isNumber || $0 == "." }
+  }
+
+  /// Whether the word stands next to another word in capitals in its unit ("SEE ALSO", "NEXT SCHEDULED
+  /// REVIEW"): a shouted label, not an acronym.
+  private static func isInCapitalRun(
+    _ index: Int, unit: Prose.Unit, in bytes: UnsafeBufferPointer<UInt8>, prose: Prose
+  ) -> Bool {
+    (index > unit.words.lowerBound && isCapitals(index - 1, in: bytes, prose: prose))
+      || (index + 1 < unit.words.upperBound && isCapitals(index + 1, in: bytes, prose: prose))
+  }
+
+  /// Whether a word is two or more letters, all of them ASCII capitals (digits, `-` and `'` allowed).
+  private static func isCapitals(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>, prose: Prose) -> Bool {
+    let word = prose.words[index]
+    var letters = 0
+    for offset in word.start..<word.end {
+      let byte = bytes[offset]
+      if byte &- 0x41 < 26 {
+        letters += 1
+      } else if byte &- 0x61 < 26 || byte >= 0x80 {
+        return false
+      }
+    }
+    return letters >= 2
+  }
+
+  /// Whether the word is the body of a citation: a number before it and a number, "Part" or `§` after it
+  /// ("61 FR 52654", "21 CFR 820", "21 CFR Part 11").
+  private static func isCitation(
+    _ index: Int, unit: Prose.Unit, in bytes: UnsafeBufferPointer<UInt8>, prose: Prose
+  ) -> Bool {
+    guard index > unit.words.lowerBound, index + 1 < unit.words.upperBound else { return false }
+    let previous = prose.words[index - 1]
+    guard (previous.start..<previous.end).allSatisfy({ bytes[$0] &- 0x30 < 10 }) else { return false }
+    let next = prose.words[index + 1]
+    let first = bytes[next.start]
+    return first &- 0x30 < 10 || prose.lowercased(word: index + 1) == "part"
+      || (next.start > 0 && bytes[next.start - 1] == 0xA7)
+  }
+
+  /// The candidates that some word of the document spells in small letters ("closed", "Closed").
+  private static func writtenInSmallLetters(_ candidates: Set<String>, prose: Prose) -> Set<String> {
+    guard !candidates.isEmpty else { return [] }
+    var packed: [UInt64: String] = [:]
+    for candidate in candidates {
+      if let value = Array(candidate.utf8).withUnsafeBufferPointer({ Prose.packed($0) }) { packed[value] = candidate }
+    }
+    var found = Set<String>()
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      for (index, word) in prose.words.enumerated() where word.end - word.start >= 2 && word.end - word.start <= 7 {
+        // A word in small letters: its second byte is a small letter.
+        guard bytes[word.start + 1] &- 0x61 < 26, let value = prose.packedLowercase(word: index) else { continue }
+        var key = value
+        // "closed" for CLOSED; a plural "POs" was read as PO, so "pos" is not looked at.
+        if let candidate = packed[key] {
+          found.insert(candidate)
+        } else if bytes[word.end - 1] == UInt8(ascii: "s") {
+          key >>= 8
+          if let candidate = packed[key] { found.insert(candidate) }
+        }
+      }
+    }
+    return found
   }
 
   /// The acronym a word is (its capitals without a plural `s`), or nil.
@@ -159,5 +284,13 @@ enum UndefinedAcronymRule: DocumentRule {
     "XXX", "NOT", "MUST", "DO", "NO", "STOP", "WARNING", "CAUTION", "NOTE", "DANGER", "ALL", "NEVER", "ONLY",
     "AND", "OR", "THE", "IF", "YES", "ON", "OFF", "IN", "OUT", "UP", "TO", "AT", "BE", "IS", "A", "AN", "OF",
     "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA",
+  ]
+
+  /// Ordinary English words that procedures write in capitals as status values, labels or warnings.
+  private static let ordinaryWords: Set<String> = [
+    "CLOSED", "POSTED", "ACTIVE", "LINKED", "NOTE", "NOTES", "SEE", "ALSO", "STATUS", "NEXT", "REVIEW", "DRAFT",
+    "OPEN", "DONE", "HOLD", "READY", "FAILED", "PASSED", "PASS", "FAIL", "VOID", "FINAL", "ISSUED", "PAID", "SENT",
+    "BILLED", "LOCKED", "SIGNED", "CANCEL", "DATE", "TITLE", "PAGE", "ITEM", "STEP", "TASK", "REVISED", "NONE",
+    "DANGER", "CAUTION", "WARNING", "STOP", "YES", "NO", "IMPORTANT", "TIP", "RECORD", "OWNER", "SCOPE", "PURPOSE",
   ]
 }

@@ -7,7 +7,7 @@ enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
     "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `{{…}}`), template guidance left in, "
-    + "required sections left empty."
+    + "empty sections, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
@@ -16,7 +16,12 @@ enum UnfinishedRule: DocumentRule {
     (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like) or a `{{variable}}` left by a template. \
     Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
     (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
-    `required-sections`) is empty when nothing but guidance stands under its heading.
+    `required-sections`) is empty when nothing but guidance stands under its heading: an error. Any other \
+    section that is empty up to the next heading of its level or higher (or the end) is a warning, once \
+    per run of empty sibling sections: a heading with nothing under it is a part not yet written, but \
+    approval is blocked only for what the type requires. A document whose sections are all empty (a \
+    skeleton of headings) has nothing to follow: that is an error. Placeholder ids such as `SOP-000x` or \
+    `QP-0xx` are placeholders too.
     """
   static let defaultSeverity = Severity.error
 
@@ -26,11 +31,27 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(
       records: """
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
-        TBDX gauge and the XXXL gloves are kept in the store.
+        TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too.
+        """),
+    // Real-world shape: a section whose text is in its sub-sections is not empty.
+    ExampleRepository.procedure(
+      extra: """
+        ## Appendices
+
+        ### Appendix A: the lab's address
+
+        Send gauges to the calibration lab on Mill Road.
         """),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
+    // Real-world shape: a placeholder alone in a table cell, after a cell that ends in a letter.
+    ExampleRepository.procedure(
+      purpose: """
+        | Process owner | Review date |
+        | --- | --- |
+        | Quality Manager | TBD |
+        """),
     ExampleRepository.procedure(
       purpose: """
         | Process owner | <enter role of process owner> |
@@ -41,6 +62,24 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(
       purpose: "*Note: describe here the gauges you use. Delete this note when done.*"),
     ExampleRepository.procedure(records: ""),
+    // Real-world shapes: an internal-audit procedure whose report fields were never written (a warning, once
+    // for the run), and a placeholder id (a Word-converted complaint procedure's "SOP-000x").
+    ExampleRepository.procedure(
+      extra: """
+        ## Audit report
+
+        ### Audit date
+
+        ### Audit criteria
+
+        ### Findings
+        """),
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. It works with:
+
+        - SOP-000x, Partner Complaint/Transfer Process
+        """),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -75,11 +114,13 @@ enum UnfinishedRule: DocumentRule {
       for (first, words) in placeholderWords {
         ByteSearch.forEach(first, in: bytes, range: all) { offset in
           // "The", "This": most capitals fail on the second byte, before any word is compared.
+          // Units stand back to back in `bytes`: a word ends at its unit's edge ("| Owner | TBD |").
           guard offset + 1 < bytes.count, bytes[offset + 1] &- 0x41 < 26,
-            offset == 0 || !Prose.isAlphanumericASCII(bytes[offset - 1]),
             let word = words.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
-            offset + word.count == bytes.count || !Prose.isAlphanumericASCII(bytes[offset + word.count]),
-            let unit = prose.unit(containingByte: offset)
+            let unit = prose.unit(containingByte: offset),
+            offset == prose.units[unit].bytes.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1]),
+            offset + word.count == prose.units[unit].bytes.upperBound
+              || !Prose.isAlphanumericASCII(bytes[offset + word.count])
           else { return }
           let text = String(decoding: word, as: UTF8.self)
           report(
@@ -108,6 +149,18 @@ enum UnfinishedRule: DocumentRule {
         }
       }
     }
+    // Placeholder ids ("SOP-000x", "QP-0xx", "WI-XXX"): found from their hyphen.
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "-"), in: bytes, range: 0..<bytes.count) { offset in
+        guard let unit = prose.unit(containingByte: offset),
+          let range = placeholderID(around: offset, in: bytes, unit: prose.units[unit].bytes)
+        else { return }
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        report(
+          prose.position(ofByte: range.lowerBound, in: prose.units[unit]),
+          "placeholder id '\(text)' is still here: give the real document id", excerpt: text)
+      }
+    }
     // `<enter role of process owner>` is read by cmark-gfm as an HTML tag, so it is not in the prose.
     for index in document.inlineHTML {
       let node = document.markdown.nodes[index]
@@ -121,49 +174,105 @@ enum UnfinishedRule: DocumentRule {
     return findings
   }
 
-  /// Required sections with nothing under their heading but guidance.
+  /// Sections with nothing under their heading but guidance, up to the next heading of the same or a higher
+  /// level (or the end): a required one is an error; others are a warning, once per run of empty sibling
+  /// sections; a document whose sections are all empty is an error.
   private static func emptySections(_ document: LintDocument, guidance: Set<Int>, context: RuleContext) -> [Finding] {
-    guard let type = document.typeName,
-      let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
-    else { return [] }
+    let headings = document.headings
+    guard !headings.isEmpty else { return [] }
     let prose = document.prose
     // Which sections have text: one pass over the units; names are compared only for empty sections.
-    var hasText = [Bool](repeating: false, count: document.headings.count)
+    var hasText = [Bool](repeating: false, count: headings.count)
+    var hasBodyText = false
     for (index, unit) in prose.units.enumerated()
-    where unit.section >= 0 && !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
+    where !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
       if case .heading = unit.kind { continue }
-      hasText[unit.section] = true
+      hasBodyText = true
+      if unit.section >= 0 { hasText[unit.section] = true }
+    }
+    // Code, images and rules fill a section too: one pass over the nodes, in document order.
+    var current = -1
+    for node in document.markdown.nodes {
+      switch node.kind {
+      case .codeBlock, .image, .thematicBreak, .htmlBlock: break
+      default: continue
+      }
+      while current + 1 < headings.count, headings[current + 1].start <= node.start { current += 1 }
+      if current >= 0 { hasText[current] = true }
+    }
+    func isEmpty(_ index: Int) -> Bool {
+      !hasText[index] && (index + 1 == headings.count || headings[index + 1].level <= headings[index].level)
     }
     var names: Set<String>?
+    if let type = document.typeName,
+      let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
+    {
+      var all = Set(required.map(RequiredSectionsRule.normalized))
+      for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
+      where all.contains(RequiredSectionsRule.normalized(key)) {
+        all.formUnion(others.map(RequiredSectionsRule.normalized))
+      }
+      names = all
+    }
     var findings: [Finding] = []
-    for (index, heading) in document.headings.enumerated() where heading.level == 2 && !hasText[index] {
-      let next = document.headings[(index + 1)...].first { $0.level <= 2 }
-      let hasSubsection = index + 1 < document.headings.count && document.headings[index + 1].level > 2
-      guard !hasSubsection else { continue }
-      if names == nil {
-        var all = Set(required.map(RequiredSectionsRule.normalized))
-        for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
-        where all.contains(RequiredSectionsRule.normalized(key)) {
-          all.formUnion(others.map(RequiredSectionsRule.normalized))
-        }
-        names = all
+    var index = 0
+    while index < headings.count {
+      let heading = headings[index]
+      guard isEmpty(index) else {
+        index += 1
+        continue
       }
-      guard names!.contains(RequiredSectionsRule.normalized(heading.text)) else { continue }
-      let hasOther = document.markdown.nodes.contains { node in
-        guard node.start > heading.start, next.map({ node.start < $0.start }) ?? true else { return false }
-        switch node.kind {
-        case .codeBlock, .image, .thematicBreak: return true
-        default: return false
-        }
+      if heading.level == 2, names?.contains(RequiredSectionsRule.normalized(heading.text)) == true {
+        findings.append(
+          context.finding(
+            .error, at: heading.start,
+            "the required section '\(heading.text)' is empty: write what it should say, or say why it does not apply",
+            excerpt: heading.text))
+        index += 1
+        continue
       }
-      guard !hasOther else { continue }
+      // Empty sibling sections that follow ("###### Audit Date", "###### Audit Criteria", …) are one finding.
+      var last = index
+      while last + 1 < headings.count, headings[last + 1].level == heading.level, isEmpty(last + 1) { last += 1 }
+      let more = last > index ? " and the \(last - index) after it at the same level are" : " is"
+      let tier: Severity = hasBodyText ? .warning : .error
+      let advice =
+        hasBodyText
+        ? "write what it should say, or delete the heading"
+        : "the document has no text yet: write it before it is approved"
       findings.append(
         context.finding(
-          .error, at: heading.start,
-          "the required section '\(heading.text)' is empty: write what it should say, or say why it does not apply",
-          excerpt: heading.text))
+          tier, at: heading.start, "the section '\(heading.text)'\(more) empty: \(advice)", excerpt: heading.text))
+      index = last + 1
     }
     return findings
+  }
+
+  /// The id around the hyphen at `offset` when it is a placeholder: 2 to 5 capitals, the hyphen, then 2 to
+  /// 5 digits and x's with at least one x ("SOP-000x", "QP-0xx", "WI-XXX"), standing as a word.
+  private static func placeholderID(
+    around offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>
+  ) -> Range<Int>? {
+    var start = offset
+    while start > unit.lowerBound, offset - start < 5, bytes[start - 1] &- 0x41 < 26 { start -= 1 }
+    guard offset - start >= 2, start == unit.lowerBound || !Prose.isAlphanumericASCII(bytes[start - 1]) else {
+      return nil
+    }
+    var end = offset + 1
+    var hasX = false
+    while end < unit.upperBound, end - offset <= 5 {
+      let byte = bytes[end]
+      if byte | 0x20 == UInt8(ascii: "x") {
+        hasX = true
+      } else if byte &- 0x30 >= 10 {
+        break
+      }
+      end += 1
+    }
+    guard hasX, end - offset - 1 >= 2, end - offset - 1 <= 5,
+      end == unit.upperBound || !Prose.isAlphanumericASCII(bytes[end])
+    else { return nil }
+    return start..<end
   }
 
   /// Whether a paragraph is template guidance.
