@@ -1,3 +1,4 @@
+import DocumentModel
 import Foundation
 
 /// Where links between documents go on the site: a link to another controlled document's file goes to its
@@ -52,20 +53,10 @@ struct DocumentLinks: Sendable {
   }
 
   /// The relative path a link names (`?query` and `#fragment` dropped, `%20`-style escapes decoded), from the
-  /// `href` or `src` cmark wrote; nil for links with a scheme, absolute paths and bare fragments.
+  /// `href` or `src` cmark wrote; nil for links with a scheme, absolute paths and bare fragments. The reading
+  /// is `AttachmentLinks`', so the site points at exactly the files the ledger approved with the document.
   static func relativePath(ofHref escaped: String) -> String? {
-    let href = escaped.replacingOccurrences(of: "&amp;", with: "&")
-    guard !href.isEmpty, !href.hasPrefix("/"), !href.hasPrefix("#") else { return nil }
-    // A scheme (`https:`, `mailto:`) comes before any `/`, `?` or `#`.
-    if let colon = href.firstIndex(of: ":"),
-      !href[..<colon].contains(where: { $0 == "/" || $0 == "?" || $0 == "#" })
-    {
-      return nil
-    }
-    let withoutFragment = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-    let pathPart = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
-    let decoded = String(pathPart).removingPercentEncoding ?? String(pathPart)
-    return decoded.isEmpty ? nil : decoded
+    AttachmentLinks.relativePath(Array(escaped.replacingOccurrences(of: "&amp;", with: "&").utf8))
   }
 
   /// The page of the effective document `id` (a file name inside `documents/`), if it has one.
@@ -74,18 +65,8 @@ struct DocumentLinks: Sendable {
   }
 
   /// `relative` resolved against the folder of the repository path `source`; nil when it leaves the
-  /// repository.
+  /// repository (the same resolution as the ledger's, `AttachmentLinks.resolve`).
   static func resolve(_ relative: String, from source: String) -> String? {
-    var parts = source.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
-    for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
-      switch component {
-      case ".": continue
-      case "..":
-        guard !parts.isEmpty else { return nil }
-        parts.removeLast()
-      default: parts.append(String(component))
-      }
-    }
-    return parts.isEmpty ? nil : parts.joined(separator: "/")
+    AttachmentLinks.resolve(relative, from: source)
   }
 }
