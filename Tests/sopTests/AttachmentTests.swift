@@ -106,4 +106,18 @@ import Testing
     #expect(approve.status == 1)
     #expect(approve.stderr.contains("10.1 MiB"), "\(approve.stderr)")
   }
+
+  @Test func diffJudgesRetrainingOnTheContentWithItsPhoto() throws {
+    let team = try Self.team()
+    try team.approveQP001()
+    try Self.swapPhoto(team, as: AttackTeam.danaID)
+    team.scratch.identity = AttackTeam.aliceID
+    try team.scratch.signedEmptyCommit(
+      "Approve\n\nApproves: QP-001 \(try team.blob())\nRetraining: not-required", key: team.alice.path)
+    struct Diff: Decodable { let retraining: String? }
+    let diff = try JSONDecoder().decode(
+      Diff.self, from: Data(try team.cli.sop("diff", "QP-001", "--format", "json").stdout.utf8))
+    // The text is revision 1's, but the content (with the new photo) is a draft whose one signature waives it.
+    #expect(diff.retraining == "not-required")
+  }
 }

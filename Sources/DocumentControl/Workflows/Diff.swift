@@ -120,7 +120,19 @@ extension DocumentRepository {
     let title = Self.title(of: new.bytes) ?? Self.title(of: old.bytes) ?? ""
     var retraining: String?
     if !isPolicy, let id = DocumentID(text), let blob = new.blob, toSelector != .work {
-      retraining = Self.retraining(of: blob, history: ledger.documents[id] ?? DocumentHistory())
+      // Signatures are kept by content key: with attachments, the blob and its files in that commit's tree.
+      var key = blob
+      if let commit = new.commit, let path = new.path,
+        let body = try? DocumentText(path: path, data: Data(new.bytes)).body,
+        let attachments = try? DocumentContent.attachments(
+          body: body, path: path,
+          file: { (candidate: String) throws(GitError) -> TreeFile? in
+            try git.treeFile(at: candidate, inCommit: commit)
+          })
+      {
+        key = DocumentContent.key(blob: blob, attachments: attachments)
+      }
+      retraining = Self.retraining(of: blob, key: key, history: ledger.documents[id] ?? DocumentHistory())
     }
     return DocumentDiff(
       id: text, title: isPolicy ? "Repository policy (sop.yml)" : title,
@@ -134,10 +146,10 @@ extension DocumentRepository {
 
   /// Whether content `blob` needs retraining: an approved revision's own answer, or for a draft whether every
   /// signature so far waives it (none yet: required).
-  static func retraining(of blob: ObjectID, history: DocumentHistory) -> String {
+  static func retraining(of blob: ObjectID, key: ObjectID, history: DocumentHistory) -> String {
     let waived =
-      history.revisions.last(where: { $0.blob == blob })?.carriesTrainingOver
-      ?? history.pending[blob].map { !$0.isEmpty && $0.allSatisfy(\.waivesRetraining) } ?? false
+      history.revisions.last(where: { $0.contentKey == key })?.carriesTrainingOver
+      ?? history.pending[key].map { !$0.isEmpty && $0.allSatisfy(\.waivesRetraining) } ?? false
     return waived ? ApprovalRules.retrainingNotRequired : "required"
   }
 
