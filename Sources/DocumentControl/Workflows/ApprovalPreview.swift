@@ -31,7 +31,10 @@ extension DocumentRepository {
     throws(ControlError) -> [ApprovalPreviewItem]
   {
     let status = try status(at: nil, now: now)
-    let policy = try ledger(at: try commit(nil)).effectivePolicy?.policy
+    // One read of the ledger and inventory for every id: the policy in effect and who must know what.
+    let state = try committedState(at: nil)
+    let policy = state.ledger.effectivePolicy?.policy
+    let matrix = policy.map { TrainingMatrix(ledger: state.ledger, inventory: state.inventory, policy: $0) }
     var items: [ApprovalPreviewItem] = []
     for id in ids where id != DocumentID.policy.rawValue {
       guard let entry = status.documents.first(where: { $0.id == id }) else { continue }
@@ -60,7 +63,10 @@ extension DocumentRepository {
         id: id, title: entry.title, becomes: becomes, insertedWords: diff.insertedWords,
         deletedWords: diff.deletedWords, authors: authors, warnings: warnings)
       if entry.state != .approved {
-        let people = try training(person: nil, document: id, at: nil, now: now).people.count
+        let people =
+          DocumentID(id).map { document in
+            (policy?.people ?? []).filter { matrix?.requiredDocuments(of: $0).contains(document) == true }.count
+          } ?? 0
         let who = people == 1 ? "the 1 person who must know it" : "the \(people) people who must know it"
         item.retraining =
           waivesRetraining
