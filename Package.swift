@@ -12,6 +12,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
   ],
   targets: [
     .systemLibrary(
@@ -41,10 +44,20 @@ let package = Package(
         "DocumentModel", "MarkdownSyntax", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
         "ParallelWork", .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // `sop serve`: approvals signed with passkeys in a browser (docs/serve.md); the only importer of Hummingbird.
+    .target(
+      name: "WebApprovals",
+      dependencies: [
+        "DocumentControl", "DocumentModel", "Signatures", "SitePublisher", "ProcedureLint",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .executableTarget(
       name: "sop",
       dependencies: [
-        "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint", "SitePublisher",
+        "DocumentControl", "DocumentModel", "GitStore", "Signatures", "ProcedureLint", "SitePublisher", "WebApprovals",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .target(
@@ -60,6 +73,7 @@ let package = Package(
     .testTarget(
       name: "DocumentControlTests",
       dependencies: ["DocumentControl", "GitStore", "Signatures", "DocumentModel", "SitePublisher", "TestSupport"]),
-    .testTarget(name: "sopTests", dependencies: ["TestSupport"]),
+    // The CLI's tests, and `sop serve`'s core driven request by request on repositories made with stock git.
+    .testTarget(name: "sopTests", dependencies: ["TestSupport", "WebApprovals", "Signatures"]),
   ]
 )

@@ -41,6 +41,9 @@ public struct Policy: Sendable, Codable, Hashable {
   /// Where a reader of the site suggests a change (`site: {suggest-change: URL}`), an http(s) or mailto URL
   /// template with `{id}`, `{revision}` and `{title}` placeholders; nil means no "Suggest a change" link.
   public var suggestChange: String?
+  /// Whether `sop serve` shows its read-only pages (documents, their text and status) without signing in
+  /// (`serve: {public-read: true}`); false by default: every page asks for a passkey.
+  public var servePublicRead = false
 
   /// The pseudo-role of `training:` that every person holds.
   public static let everyone = "everyone"
@@ -82,6 +85,16 @@ public struct Policy: Sendable, Codable, Hashable {
     case trainingDays = "training-days"
     case trainingRecorders = "training-recorders"
     case site
+    case serve
+  }
+
+  /// The `serve:` mapping (`sop serve`, docs/serve.md).
+  struct ServeSettings: Codable, Hashable {
+    var publicRead: Bool?
+
+    enum CodingKeys: String, CodingKey {
+      case publicRead = "public-read"
+    }
   }
 
   /// The `site:` mapping.
@@ -151,6 +164,7 @@ public struct Policy: Sendable, Codable, Hashable {
     trainingRecorders =
       try container.decodeIfPresent([String].self, forKey: .trainingRecorders) ?? Self.defaultTrainingRecorders
     suggestChange = try container.decodeIfPresent(SiteSettings.self, forKey: .site)?.suggestChange
+    servePublicRead = try container.decodeIfPresent(ServeSettings.self, forKey: .serve)?.publicRead ?? false
   }
 
   /// Encodes with the key spellings of `sop.yml`.
@@ -174,6 +188,7 @@ public struct Policy: Sendable, Codable, Hashable {
       try container.encode(trainingRecorders, forKey: .trainingRecorders)
     }
     if let suggestChange { try container.encode(SiteSettings(suggestChange: suggestChange), forKey: .site) }
+    if servePublicRead { try container.encode(ServeSettings(publicRead: true), forKey: .serve) }
   }
 
   static let shape = YAMLShape.mapping([
@@ -200,6 +215,7 @@ public struct Policy: Sendable, Codable, Hashable {
       of: .scalarsOr(.mapping(["documents": .sequence(of: .scalar), "types": .sequence(of: .scalar)]))),
     "training-days": .scalar, "training-recorders": .sequence(of: .scalar),
     "site": .mapping(["suggest-change": .scalar]),
+    "serve": .mapping(["public-read": .scalar]),
     "lint": .mapping([
       "rules": .dictionary(of: .scalarOrDictionary),
       "types": .dictionary(of: .dictionary(of: .scalarOrDictionary)),

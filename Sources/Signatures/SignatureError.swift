@@ -22,6 +22,12 @@ public enum SignatureError: Error, Equatable, CustomStringConvertible {
   case malformedAllowedSigners(line: Int, reason: String)
   /// An allowed-signers entry has a field that the file format cannot represent.
   case invalidAllowedSigner(principal: String, reason: String)
+  /// The signature is made outside this process (a passkey in a browser, `sop serve`): the data to sign is
+  /// ready and no signature has been given yet.
+  case awaitingExternalSignature
+  /// A signature made outside this process covers other data than the commit that would be made now: the
+  /// branch moved or the content changed after it was signed.
+  case externalSignatureMismatch
 
   /// A sentence for the person reading the error.
   public var description: String {
@@ -47,6 +53,12 @@ public enum SignatureError: Error, Equatable, CustomStringConvertible {
       return "allowed signers line \(line): \(reason)"
     case .invalidAllowedSigner(let principal, let reason):
       return "allowed signer \"\(principal)\" cannot be written: \(reason)"
+    case .awaitingExternalSignature:
+      return "the data to sign is ready and waits for the passkey's signature"
+    case .externalSignatureMismatch:
+      return
+        "what was signed is no longer what would be committed: the branch moved or the content changed after "
+        + "you signed; look at the document again and sign again"
     }
   }
 }

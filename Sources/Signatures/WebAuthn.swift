@@ -124,13 +124,8 @@ public enum WebAuthnAssertion {
       throw .malformedSignature(reason: "the authenticator data has \(bytes.count) bytes, at least 37 are needed")
     }
     let flags = bytes[32]
-    let counter = bytes[33..<37].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
-    let parsed: P256.Signing.ECDSASignature
-    if let der = try? P256.Signing.ECDSASignature(derRepresentation: signature) {
-      parsed = der
-    } else if signature.count == 64, let raw = try? P256.Signing.ECDSASignature(rawRepresentation: signature) {
-      parsed = raw
-    } else {
+    let counter = authenticatorCounter(bytes)
+    guard let parsed = es256Signature(signature) else {
       throw .malformedSignature(reason: "the assertion's signature is neither DER nor raw P-256 ECDSA")
     }
     let raw = [UInt8](parsed.rawRepresentation)
@@ -154,6 +149,20 @@ public enum WebAuthnAssertion {
     blob.appendString(hashAlgorithm)
     blob.appendString(inner.bytes)
     return SignatureArmor.armor(blob.data)
+  }
+
+  /// An ES256 signature as browsers return it (DER), or raw r ‖ s (64 bytes); nil for anything else.
+  static func es256Signature(_ bytes: Data) -> P256.Signing.ECDSASignature? {
+    if let der = try? P256.Signing.ECDSASignature(derRepresentation: bytes) { return der }
+    guard bytes.count == 64 else { return nil }
+    return try? P256.Signing.ECDSASignature(rawRepresentation: bytes)
+  }
+
+  /// The signature counter of authenticator data (bytes 33–36, big-endian); 0 when the data is too short.
+  public static func authenticatorCounter<Bytes: Collection<UInt8>>(_ data: Bytes) -> UInt32 {
+    let bytes = Array(data)
+    guard bytes.count >= 37 else { return 0 }
+    return bytes[33..<37].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) }
   }
 
   /// The SSH `mpint` body of a non-negative big-endian number: no leading zeros, one added if the top bit is set.

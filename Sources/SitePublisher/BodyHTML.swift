@@ -130,3 +130,9 @@ enum BodyHTML {
     return true
   }
 }
+
+/// A document body as the site renders it (cmark-gfm's safe mode, the repeated title left out), for the other
+/// front end that shows documents: `sop serve`.
+public func documentBodyMarkup(_ markdown: String, id: String, title: String) -> Markup {
+  .trusted(BodyHTML.renderBody(markdown, id: id, title: title))
+}

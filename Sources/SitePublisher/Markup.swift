@@ -2,14 +2,17 @@
 ///
 /// Every page is built from these, so text from documents (titles, names, subjects, ids) can only reach the
 /// output escaped; trusted HTML (cmark's safe output, our own SVG) must be wrapped explicitly with `trusted`.
-struct Markup: ExpressibleByStringInterpolation, Sendable {
-  private(set) var text: String
+public struct Markup: ExpressibleByStringInterpolation, Sendable {
+  /// The HTML.
+  public private(set) var text: String
 
-  init(stringLiteral value: String) {
+  /// A literal is trusted: it is written in this codebase.
+  public init(stringLiteral value: String) {
     text = value
   }
 
-  init(stringInterpolation: StringInterpolation) {
+  /// Interpolated values are escaped unless they are `Markup`.
+  public init(stringInterpolation: StringInterpolation) {
     text = stringInterpolation.text
   }
 
@@ -18,12 +21,12 @@ struct Markup: ExpressibleByStringInterpolation, Sendable {
   }
 
   /// Wraps HTML that is already safe, such as cmark-gfm's output in safe mode.
-  static func trusted(_ html: String) -> Markup {
+  public static func trusted(_ html: String) -> Markup {
     Markup(raw: html)
   }
 
   /// Joins fragments, with `separator` between them.
-  static func join(_ parts: [Markup], separator: Markup = "") -> Markup {
+  public static func join(_ parts: [Markup], separator: Markup = "") -> Markup {
     var result = ""
     for (index, part) in parts.enumerated() {
       if index > 0 { result += separator.text }
@@ -32,34 +35,47 @@ struct Markup: ExpressibleByStringInterpolation, Sendable {
     return Markup(raw: result)
   }
 
-  mutating func append(_ other: Markup) {
+  /// Appends another fragment.
+  public mutating func append(_ other: Markup) {
     text += other.text
   }
 
-  struct StringInterpolation: StringInterpolationProtocol {
+  /// Escapes every interpolated string.
+  public struct StringInterpolation: StringInterpolationProtocol {
     var text = ""
 
-    init(literalCapacity: Int, interpolationCount: Int) {
+    /// Reserves room for the literal parts and about 16 bytes a value.
+    public init(literalCapacity: Int, interpolationCount: Int) {
       text.reserveCapacity(literalCapacity + interpolationCount * 16)
     }
 
-    mutating func appendLiteral(_ literal: String) {
+    /// Appends trusted literal text.
+    public mutating func appendLiteral(_ literal: String) {
       text += literal
     }
 
-    mutating func appendInterpolation(_ value: String) {
+    /// Appends text, escaped.
+    public mutating func appendInterpolation(_ value: String) {
       Markup.appendEscaped(value, to: &text)
     }
 
-    mutating func appendInterpolation(_ value: Int) {
+    /// Appends text, escaped.
+    public mutating func appendInterpolation(_ value: Substring) {
+      Markup.appendEscaped(String(value), to: &text)
+    }
+
+    /// Appends a number.
+    public mutating func appendInterpolation(_ value: Int) {
       text += String(value)
     }
 
-    mutating func appendInterpolation(_ value: Markup) {
+    /// Appends a fragment as it is.
+    public mutating func appendInterpolation(_ value: Markup) {
       text += value.text
     }
 
-    mutating func appendInterpolation(_ values: [Markup]) {
+    /// Appends fragments as they are.
+    public mutating func appendInterpolation(_ values: [Markup]) {
       for value in values { text += value.text }
     }
   }

@@ -17,6 +17,7 @@ struct SopCommand: ParsableCommand {
       LogCommand.self, DiffCommand.self, TodoCommand.self, VerifyCommand.self, KeysCommand.self, LintCommand.self,
       PublishCommand.self, RenderCommand.self, GuardCommand.self, ReviewCommand.self, RevokeCommand.self,
       WithdrawCommand.self, AcknowledgeCommand.self, TrainCommand.self, TrainingCommand.self, PdfCommand.self,
+      ServeCommand.self,
     ])
 
   /// Moves a leading `-C PATH` (git's habit: `sop -C repo status`) after the subcommand, where it is declared.

@@ -18,9 +18,9 @@ public struct SoftwarePasskey: Sendable {
   /// The key as `sk-ecdsa-sha2-nistp256@openssh.com` with application `sop.example`.
   public let publicKey: SSHPublicKey
 
-  /// Derives the fixture key.
-  public init() throws {
-    var scalar = Array(SHA256.hash(data: Data("sop WebAuthn fixture key (test only)".utf8)))
+  /// Derives the fixture key; another `seed` gives another passkey of the same relying party.
+  public init(seed: String = "sop WebAuthn fixture key (test only)") throws {
+    var scalar = Array(SHA256.hash(data: Data(seed.utf8)))
     if let last = scalar.lastIndex(where: { $0 != 0xFF }) {
       scalar[last] += 1
       for index in scalar.indices where index > last { scalar[index] = 0 }
@@ -59,5 +59,36 @@ public struct SoftwarePasskey: Sendable {
     return try WebAuthnAssertion.armoredSignature(
       publicKey: publicKey, authenticatorData: authenticatorData, clientDataJSON: editClientData(clientData),
       signature: signature.derRepresentation, origin: Self.origin)
+  }
+}
+
+extension SoftwarePasskey {
+  /// The three byte strings a browser returns from `navigator.credentials.get` (base64url, as `sop serve`'s
+  /// pages post them), for any challenge; every field can be made wrong for an attack test.
+  public func assertion(
+    challenge: Data, origin: String = SoftwarePasskey.origin, rpID: String = SoftwarePasskey.rpID,
+    type: String = "webauthn.get", flags: UInt8 = 0x05, counter: UInt32 = 1
+  ) throws -> (authenticatorData: String, clientDataJSON: String, signature: String) {
+    let clientData = Data(
+      #"{"type":"\#(type)","challenge":"\#(Self.base64URL(challenge))","origin":"\#(origin)","crossOrigin":false}"#.utf8
+    )
+    let authenticatorData =
+      Data(SHA256.hash(data: Data(rpID.utf8))) + [flags] + withUnsafeBytes(of: counter.bigEndian) { Data($0) }
+    let signature = try key.signature(for: authenticatorData + Data(SHA256.hash(data: clientData)))
+    return (Self.base64URL(authenticatorData), Self.base64URL(clientData), Self.base64URL(signature.derRepresentation))
+  }
+
+  /// The client data of `navigator.credentials.create` for `challenge` (base64url).
+  public static func registrationClientData(challenge: Data, origin: String = SoftwarePasskey.origin) -> String {
+    base64URL(
+      Data(
+        #"{"type":"webauthn.create","challenge":"\#(base64URL(challenge))","origin":"\#(origin)","crossOrigin":false}"#
+          .utf8))
+  }
+
+  /// Base64url without padding.
+  public static func base64URL(_ data: Data) -> String {
+    data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+      .replacingOccurrences(of: "=", with: "")
   }
 }
