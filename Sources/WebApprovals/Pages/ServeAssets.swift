@@ -124,6 +124,8 @@ enum ServeAssets {
     nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
     .who { margin: 0; font-size: 0.9rem; }
     main { max-width: 50rem; margin: 0 auto; padding: 1rem; }
+    /* Fingerprints, commit ids and emails are long words: they wrap rather than widen a phone screen. */
+    p, li, td, th, code { overflow-wrap: anywhere; }
     a { color: #0b4f9c; }
     :focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
     button { font: inherit; padding: 0.6rem 1rem; min-height: 2.75rem; border: 2px solid #12355b;
