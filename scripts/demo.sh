@@ -195,4 +195,11 @@ if "$sop" --help | grep -q '^  *training'; then
 
   echo
   echo "Open $demo/site/index.html"
+  if "$sop" --help | grep -q '^  *serve'; then
+    echo
+    echo "Approve in a browser with a passkey (docs/serve.md): run"
+    echo "  $sop serve -C $repo --rp-id localhost --origin http://localhost:8080"
+    echo "then open http://localhost:8080/enrol; an admin approves the new key with"
+    echo "  $sop -C $repo approve POLICY --key $keys/maria"
+  fi
 fi

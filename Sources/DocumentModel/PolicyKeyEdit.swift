@@ -40,14 +40,12 @@ public enum PolicyKeyEdit {
           lines.insert(itemPad + "- " + quotedKey, at: last + 1)
         }
       } else {
-        var last = end - 1
-        while last > start.line, lines[last].trimmingCharacters(in: .whitespaces).isEmpty { last -= 1 }
+        let last = lastLine(of: lines, from: start.line, before: end, indent: body)
         lines.insert(contentsOf: [pad + "keys:", pad + "  - " + quotedKey], at: last + 1)
       }
     } else {
       let dash = String(repeating: " ", count: entries.first?.column ?? 2)
-      var last = blockEnd - 1
-      while last > peopleLine, lines[last].trimmingCharacters(in: .whitespaces).isEmpty { last -= 1 }
+      let last = lastLine(of: lines, from: peopleLine, before: blockEnd, indent: dash.count + 1)
       lines.insert(
         contentsOf: [
           dash + "- email: " + quoted(email), dash + "  name: " + quoted(name), dash + "  roles: []", dash + "  keys:",
@@ -59,6 +57,21 @@ public enum PolicyKeyEdit {
       person.keys.contains(where: { keyLineWithoutComment($0) == keyLineWithoutComment(keyLine) })
     else { return nil }
     return result
+  }
+
+  /// The last line of an entry or block that starts at `start` and ends before `end`: blank lines and comments
+  /// less indented than `indent` at its end belong to what follows (the next section's heading comment).
+  private static func lastLine(of lines: [String], from start: Int, before end: Int, indent: Int) -> Int {
+    var last = end - 1
+    while last > start {
+      let line = lines[last]
+      let trimmed = line.drop { $0 == " " }
+      let isBlank = trimmed.trimmingCharacters(in: .whitespaces).isEmpty
+      let isOuterComment = trimmed.hasPrefix("#") && line.count - trimmed.count < indent
+      guard isBlank || isOuterComment else { break }
+      last -= 1
+    }
+    return last
   }
 
   /// The `- ` lines that start an entry of the people list, with the column of the dash.

@@ -21,6 +21,8 @@ struct PolicyKeyEditTests {
       - email: lena@acme.example
         name: Lena Park
         roles: [site]
+
+    # types: the kinds of document.
     types:
       procedure:
         prefix: QP
@@ -32,7 +34,7 @@ struct PolicyKeyEditTests {
   func personWithoutKeys() throws {
     let edited = try #require(
       PolicyKeyEdit.addingKey(Self.key, email: "lena@acme.example", name: "Lena", to: Self.policy))
-    #expect(edited.contains("    roles: [site]\n    keys:\n      - \"\(Self.key)\"\n"))
+    #expect(edited.contains("    roles: [site]\n    keys:\n      - \"\(Self.key)\"\n\n# types: the kinds"))
     #expect(edited.contains("# Quality."))
     let policy = try Policy.decode(yaml: edited)
     #expect(policy.person(email: "lena@acme.example")?.keys.count == 1)
@@ -58,6 +60,7 @@ struct PolicyKeyEditTests {
     #expect(person.name == "Joe \"JR\" Rossi")
     #expect(person.roles.isEmpty)
     #expect(person.keys.count == 1)
+    #expect(edited.contains("    keys:\n      - \"\(Self.key)\"\n\n# types: the kinds"), "\(edited)")
   }
 
   @Test("A layout this does not edit, or a key line with a quote, gives nil rather than a broken file")

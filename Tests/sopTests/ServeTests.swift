@@ -237,4 +237,22 @@ struct ServeTests {
     #expect(!page.text.contains("data-action="))
     #expect(await serve.get("/todo").status == 303)
   }
+
+  @Test("sop serve refuses a bad origin, rp id or listen address with exit 2 before serving")
+  func commandLine() throws {
+    let scratch = try ScratchRepository()
+    let cli = CLIHarness(scratch: scratch)
+    let cases: [([String], String)] = [
+      (["--rp-id", "example.com", "--origin", "http://example.com"], "must be https"),
+      (["--rp-id", "other.example", "--origin", "https://sop.example"], "must be the origin's host"),
+      (["--rp-id", "localhost", "--origin", "http://localhost:8080/"], "must not end with a slash"),
+      (["--rp-id", "localhost", "--origin", "http://localhost:8080", "--listen", "8080"], "--listen must be host:port"),
+      (["--rp-id", "sop.example", "--origin", "https://sop.example/path"], "bare origin"),
+    ]
+    for (arguments, message) in cases {
+      let result = try cli.sop(["serve"] + arguments)
+      #expect(result.status == 2, "\(arguments)")
+      #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+    }
+  }
 }
