@@ -20,5 +20,7 @@ let package = Package(
       name: "FuzzFrontMatter", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
     .executableTarget(
       name: "FuzzPolicy", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzWebAuthn", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
   ]
 )
