@@ -89,7 +89,11 @@ struct PolicyChangePreview: Sendable {
       }
       let oldKeys = Set((was?.keys ?? []).map(Self.keyName))
       let newKeys = Set((now?.keys ?? []).map(Self.keyName))
-      for key in newKeys.subtracting(oldKeys).sorted() { lines.append("\(name): adds key \(key)") }
+      // Anyone can enrol under any email: a key added beside keys the person already has may be someone
+      // else's, so the admin is told to ask.
+      let caution =
+        oldKeys.isEmpty ? "" : " (they already sign with another key: ask them whether they enrolled this one)"
+      for key in newKeys.subtracting(oldKeys).sorted() { lines.append("\(name): adds key \(key)\(caution)") }
       for key in oldKeys.subtracting(newKeys).sorted() { lines.append("\(name): removes key \(key)") }
     }
     let others = Self.settingsChanged(from: old, to: new)

@@ -30,6 +30,9 @@ struct ServeCommand: ParsableCommand {
 
   func validate() throws {
     if let problem = ServeConfiguration.problem(rpID: rpID, origin: origin) { throw ValidationError(problem) }
+    if let push, push.isEmpty || push.hasPrefix("-") {
+      throw ValidationError("--push needs a remote name or URL, not '\(push)'")
+    }
     guard Self.hostAndPort(listen) != nil else {
       throw ValidationError("--listen must be host:port with a port from 1 to 65535, not '\(listen)'")
     }

@@ -207,6 +207,25 @@ struct ServeTests {
     #expect(try serve.team.verify().json?.ok == true)
   }
 
+  @Test("A key enrolled for someone who already has one is flagged on the admin page: ask them")
+  func enrolmentUnderAnotherName() async throws {
+    let serve = try ServeHarness()
+    let impostor = try SoftwarePasskey(seed: "an impostor's passkey")
+    let options = ServeHarness.json(await serve.post("/enrol/challenge", ["name": "Pat", "email": "pat@acme.example"]))
+    let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
+    let enrolled = await serve.post(
+      "/enrol",
+      [
+        "challengeId": options["challengeId"] ?? "",
+        "clientDataJSON": SoftwarePasskey.registrationClientData(challenge: challenge),
+        "publicKey": SoftwarePasskey.base64URL(impostor.subjectPublicKeyInfo),
+      ])
+    #expect(enrolled.status == 200, "\(enrolled.text)")
+    try await serve.signIn()
+    let admin = await serve.get("/admin").text
+    #expect(admin.contains("already sign with another key: ask them whether they enrolled this one"), "\(admin)")
+  }
+
   @Test("Pages escape what documents and people say, and send the security headers")
   func pagesAreSafe() async throws {
     let serve = try ServeHarness()
@@ -246,8 +265,11 @@ struct ServeTests {
       (["--rp-id", "example.com", "--origin", "http://example.com"], "must be https"),
       (["--rp-id", "other.example", "--origin", "https://sop.example"], "must be the origin's host"),
       (["--rp-id", "localhost", "--origin", "http://localhost:8080/"], "must not end with a slash"),
-      (["--rp-id", "localhost", "--origin", "http://localhost:8080", "--listen", "8080"], "--listen must be host:port"),
+      (
+        ["--rp-id", "localhost", "--origin", "http://localhost:8080", "--listen", "8080"], "--listen must be host:port"
+      ),
       (["--rp-id", "sop.example", "--origin", "https://sop.example/path"], "bare origin"),
+      (["--rp-id", "sop.example", "--origin", "https://sop.example", "--push=--upload-pack=x"], "--push needs"),
     ]
     for (arguments, message) in cases {
       let result = try cli.sop(["serve"] + arguments)
