@@ -18,7 +18,7 @@ final class ServeHarness: @unchecked Sendable {
   private(set) var csrf: String?
   private var counter: UInt32 = 0
 
-  init(patRoles: [String] = ["quality", "admin"], extraPolicy: String = "") throws {
+  init(patRoles: [String] = ["quality", "admin"], extraPolicy: String = "", pushRemote: String? = nil) throws {
     passkey = try SoftwarePasskey()
     let member = Member(
       name: Self.pat.name, email: Self.pat.email, roles: patRoles, key: passkey.publicKey.openSSHString)
@@ -27,7 +27,8 @@ final class ServeHarness: @unchecked Sendable {
     let clock = ServeClock(start)
     self.clock = clock
     var configuration = ServeConfiguration(
-      repositoryPath: team.scratch.url.path, rpID: SoftwarePasskey.rpID, origin: SoftwarePasskey.origin)
+      repositoryPath: team.scratch.url.path, rpID: SoftwarePasskey.rpID, origin: SoftwarePasskey.origin,
+      pushRemote: pushRemote)
     configuration.clock = { clock.now() }
     server = ApprovalServer(configuration: configuration)
   }

@@ -207,6 +207,44 @@ struct ServeTests {
     #expect(try serve.team.verify().json?.ok == true)
   }
 
+  @Test("Pat revokes the approval in the browser: a signed Revokes commit, and QP-001 needs quality again")
+  func revoke() async throws {
+    let serve = try ServeHarness()
+    try await serve.signIn()
+    let (_, approval) = await serve.prepare(["action": "approve", "ids": ["QP-001"]])
+    let approved = try #require(ServeHarness.json(try await serve.finish(approval))["commit"])
+    let page = await serve.get("/documents/QP-001").text
+    #expect(page.contains("data-approval=\"\(approved)\""), "\(page)")
+    let (prepared, fields) = await serve.prepare([
+      "action": "revoke", "approval": approved, "reason": "Signed too early",
+    ])
+    #expect(prepared.status == 200, "\(prepared.text)")
+    let finished = try await serve.finish(fields)
+    #expect(finished.status == 200, "\(finished.text)")
+    let message = try serve.team.scratch.git("log", "-1", "--format=%B")
+    #expect(message.contains("Revokes: \(approved)"), "\(message)")
+    #expect(try serve.team.verify().json?.ok == true)
+    #expect(try serve.team.qp001()?.missing.contains("quality") == true)
+    let (missingReason, _) = await serve.prepare(["action": "revoke", "approval": approved])
+    #expect(missingReason.status == 409)
+    #expect(ServeHarness.json(missingReason)["error"] == "say why the approval is revoked")
+  }
+
+  @Test("--push pushes the branch after each commit the server makes")
+  func push() async throws {
+    let remote = try ScratchRepository()
+    try remote.git("init", "-q", "--bare", remote.url.appendingPathComponent("central.git").path)
+    let central = remote.url.appendingPathComponent("central.git").path
+    let serve = try ServeHarness(pushRemote: central)
+    try await serve.signIn()
+    let (_, fields) = await serve.prepare(["action": "approve", "ids": ["QP-001"]])
+    let finished = try await serve.finish(fields)
+    #expect(ServeHarness.json(finished)["message"]?.contains("Pushed to") == true, "\(finished.text)")
+    let branch = try serve.team.scratch.git("symbolic-ref", "--short", "HEAD")
+    let pushed = try remote.git("--git-dir", central, "rev-parse", branch)
+    #expect(pushed == (try serve.head()))
+  }
+
   @Test("A key enrolled for someone who already has one is flagged on the admin page: ask them")
   func enrolmentUnderAnotherName() async throws {
     let serve = try ServeHarness()
