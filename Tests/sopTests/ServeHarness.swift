@@ -69,10 +69,10 @@ final class ServeHarness: @unchecked Sendable {
 
   /// Signs in with the fixture passkey; keeps the session cookie and the page's CSRF token.
   @discardableResult
-  func signIn(flags: UInt8 = 0x05) async throws -> WebResponse {
+  func signIn(flags: UInt8 = 0x05, with other: SoftwarePasskey? = nil) async throws -> WebResponse {
     let options = Self.json(await post("/sign-in/challenge", [:]))
     let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
-    let answer = try passkey.assertion(challenge: challenge, flags: flags, counter: nextCounter())
+    let answer = try (other ?? passkey).assertion(challenge: challenge, flags: flags, counter: nextCounter())
     let response = await post(
       "/sign-in",
       [
@@ -87,6 +87,21 @@ final class ServeHarness: @unchecked Sendable {
       }
     }
     return response
+  }
+
+  /// Enrols `passkey` for `name` and `email`, as the enrolment page does, with client data from `origin`.
+  func enrol(_ passkey: SoftwarePasskey, name: String, email: String, origin: String = SoftwarePasskey.origin)
+    async throws -> WebResponse
+  {
+    let options = Self.json(await post("/enrol/challenge", ["name": name, "email": email]))
+    let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
+    return await post(
+      "/enrol",
+      [
+        "challengeId": options["challengeId"] ?? "",
+        "clientDataJSON": SoftwarePasskey.registrationClientData(challenge: challenge, origin: origin),
+        "publicKey": SoftwarePasskey.base64URL(passkey.subjectPublicKeyInfo),
+      ])
   }
 
   /// Prepares an action; returns the response and its fields.

@@ -143,15 +143,7 @@ struct ServeTests {
     #expect(noPresence.header("Set-Cookie") == nil)
     // Another passkey of the same relying party, listed for nobody.
     let stranger = try SoftwarePasskey(seed: "a stranger's passkey")
-    let options = ServeHarness.json(await serve.post("/sign-in/challenge", [:]))
-    let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
-    let answer = try stranger.assertion(challenge: challenge)
-    let response = await serve.post(
-      "/sign-in",
-      [
-        "challengeId": options["challengeId"] ?? "", "authenticatorData": answer.authenticatorData,
-        "clientDataJSON": answer.clientDataJSON, "signature": answer.signature,
-      ])
+    let response = try await serve.signIn(with: stranger)
     #expect(response.status == 403)
     #expect(ServeHarness.json(response)["error"]?.contains("not in the policy in effect") == true)
     #expect(response.header("Set-Cookie") == nil)
@@ -161,30 +153,11 @@ struct ServeTests {
   func enrolment() async throws {
     let serve = try ServeHarness()
     let newcomer = try SoftwarePasskey(seed: "Dana's passkey")
-    let options = ServeHarness.json(
-      await serve.post("/enrol/challenge", ["name": "Dana Author", "email": "dana@acme.example"]))
-    let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
-    let wrongOrigin = await serve.post(
-      "/enrol",
-      [
-        "challengeId": options["challengeId"] ?? "",
-        "clientDataJSON": SoftwarePasskey.registrationClientData(challenge: challenge, origin: "https://evil.example"),
-        "publicKey": SoftwarePasskey.base64URL(newcomer.subjectPublicKeyInfo),
-      ])
+    let wrongOrigin = try await serve.enrol(
+      newcomer, name: "Dana Author", email: "dana@acme.example", origin: "https://evil.example")
     #expect(wrongOrigin.status == 403)
     let head = try serve.head()
-    #expect(try serve.head() == head)
-
-    let fresh = ServeHarness.json(
-      await serve.post("/enrol/challenge", ["name": "Dana Author", "email": "dana@acme.example"]))
-    let freshChallenge = try #require(fresh["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
-    let enrolled = await serve.post(
-      "/enrol",
-      [
-        "challengeId": fresh["challengeId"] ?? "",
-        "clientDataJSON": SoftwarePasskey.registrationClientData(challenge: freshChallenge),
-        "publicKey": SoftwarePasskey.base64URL(newcomer.subjectPublicKeyInfo),
-      ])
+    let enrolled = try await serve.enrol(newcomer, name: "Dana Author", email: "dana@acme.example")
     #expect(enrolled.status == 200, "\(enrolled.text)")
     let fields = ServeHarness.json(enrolled)
     let keyLine = try #require(fields["keyLine"])
@@ -249,15 +222,7 @@ struct ServeTests {
   func enrolmentUnderAnotherName() async throws {
     let serve = try ServeHarness()
     let impostor = try SoftwarePasskey(seed: "an impostor's passkey")
-    let options = ServeHarness.json(await serve.post("/enrol/challenge", ["name": "Pat", "email": "pat@acme.example"]))
-    let challenge = try #require(options["challenge"].flatMap(WebAuthnRelyingParty.base64URLDecoded))
-    let enrolled = await serve.post(
-      "/enrol",
-      [
-        "challengeId": options["challengeId"] ?? "",
-        "clientDataJSON": SoftwarePasskey.registrationClientData(challenge: challenge),
-        "publicKey": SoftwarePasskey.base64URL(impostor.subjectPublicKeyInfo),
-      ])
+    let enrolled = try await serve.enrol(impostor, name: "Pat", email: "pat@acme.example")
     #expect(enrolled.status == 200, "\(enrolled.text)")
     try await serve.signIn()
     let admin = await serve.get("/admin").text
