@@ -261,6 +261,54 @@ public final class Repository {
     return entries
   }
 
+  /// The commits reachable from `tip` but not from the commits in `known` (the history of a commit walked
+  /// before, closed under parents), parents before children, each with the paths it changed: a walk that
+  /// resumes from an earlier one reads only what is new.
+  ///
+  /// Each commit is read through the object check, as `commit(_:)` reads it; no libgit2 revwalk is used,
+  /// which would read known commits unchecked.
+  public func history(from tip: ObjectID, after known: Set<ObjectID>) throws(GitError) -> [HistoryEntry] {
+    guard !known.contains(tip) else { return [] }
+    var commits: [ObjectID: Commit] = [tip: try commit(tip)]
+    var order: [ObjectID] = []
+    // Post-order over the unknown parents: every commit after its parents.
+    var stack: [(ObjectID, Int)] = [(tip, 0)]
+    while let (id, next) = stack.last {
+      let parents = commits[id]!.parents
+      if next < parents.count {
+        stack[stack.count - 1].1 = next + 1
+        let parent = parents[next]
+        if !known.contains(parent), commits[parent] == nil {
+          commits[parent] = try commit(parent)
+          stack.append((parent, 0))
+        }
+      } else {
+        stack.removeLast()
+        order.append(id)
+      }
+    }
+    var entries: [HistoryEntry] = []
+    entries.reserveCapacity(order.count)
+    for id in order {
+      let commit = commits[id]!
+      var parentTree: ObjectID?
+      if let parent = commit.parents.first {
+        parentTree = commits[parent]?.tree
+        if parentTree == nil { parentTree = try self.commit(parent).tree }
+      }
+      guard parentTree != commit.tree else {
+        entries.append(HistoryEntry(commit: commit, changes: []))
+        continue
+      }
+      var oid = id.oid
+      var handle: OpaquePointer?
+      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
+      defer { git_commit_free(handle) }
+      entries.append(HistoryEntry(commit: commit, changes: try changes(of: handle!)))
+    }
+    return entries
+  }
+
   private func changes(of commit: OpaquePointer) throws(GitError) -> [ChangedPath] {
     var newTree: OpaquePointer?
     let treeID = ObjectID(git_commit_tree_id(commit).pointee)
