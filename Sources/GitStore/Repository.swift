@@ -20,7 +20,12 @@ public final class Repository {
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
 
-  private static let initialized: Void = { git_libgit2_init() }()
+  private static let initialized: Void = {
+    git_libgit2_init()
+    // Trees up to 4 MB stay parsed in libgit2's object cache (256 MB in all by default): a walk looks paths up
+    // in the same large folder tree again and again (`sop_git_set_cache_object_limit` in the shim).
+    _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, 4 << 20)
+  }()
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer
