@@ -297,25 +297,22 @@ struct LedgerBuilder {
       current = policyVersions.count - 1
     }
     try recordChanges(of: entry)
-    let approvals =
-      mayCarryApprovals(commit.message) ? commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey } : []
+    // Parsed once: `Commit.trailers` parses the message on every use.
+    let trailers = mayCarryApprovals(commit.message) ? commit.trailers : []
+    let approvals = trailers.filter { $0.key.lowercased() == approvalTrailerKey }
     if !approvals.isEmpty {
       approvalCommits += 1
       try judgeApproval(commit, trailers: approvals, mainlineTree: commits[mainlineCommit]?.commit.tree)
     }
-    let revocations =
-      mayCarryApprovals(commit.message)
-      ? commit.trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey } : []
+    let revocations = trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey }
     if !revocations.isEmpty {
       approvalCommits += approvals.isEmpty ? 1 : 0
       try judgeRevocation(commit, trailers: revocations)
     }
-    let training =
-      mayCarryApprovals(commit.message)
-      ? commit.trailers.filter {
-        let key = $0.key.lowercased()
-        return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
-      } : []
+    let training = trailers.filter {
+      let key = $0.key.lowercased()
+      return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
+    }
     if !training.isEmpty {
       approvalCommits += approvals.isEmpty && revocations.isEmpty ? 1 : 0
       try judgeTraining(commit, trailers: training)
@@ -480,7 +477,7 @@ struct LedgerBuilder {
     }
     let signed: SignedBy
     switch try judgeRecordSigner(
-      commit, isApproval: true,
+      commit, approving: named.map(\.0),
       unsignedMessage: "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its "
         + "signature: sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
     {
@@ -629,8 +626,9 @@ struct LedgerBuilder {
 
   /// Rules 1–3 and H11 for any signed record, approval or training: signed and verifying in namespace `git`
   /// (1), by a key registered in the policy in effect where it enters (2), on an empty commit with one parent
-  /// (3). An approval's verified key is kept for revocations and for flagging revoked keys.
-  private mutating func judgeRecordSigner(_ commit: Commit, isApproval: Bool, unsignedMessage: String)
+  /// (3). An approval's verified key is kept, with the `documents` it approves (nil for a training record), for
+  /// revocations and for flagging revoked keys.
+  private mutating func judgeRecordSigner(_ commit: Commit, approving documents: [String]?, unsignedMessage: String)
     throws(GitError) -> Result<SignedBy, RuleViolation>
   {
     guard let verdict = try signatureVerdict(of: commit) else {
@@ -640,10 +638,7 @@ struct LedgerBuilder {
     switch verdict {
     case .valid(let signingKey):
       key = signingKey
-      if isApproval {
-        let documents = commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey }.map {
-          String($0.value.split(separator: " ").first ?? "?")
-        }
+      if let documents {
         signedApprovals.append(
           SignedApproval(commit: commit.id, time: commit.committer.time, documents: documents, key: signingKey))
         signerOf[commit.id] = signingKey
@@ -700,7 +695,7 @@ struct LedgerBuilder {
     }
     let documents = trailers.map { String($0.value.split(separator: " ").first ?? "?") }
     let signed: SignedBy
-    switch try judgeRecordSigner(commit, isApproval: false, unsignedMessage: "the training record is not signed") {
+    switch try judgeRecordSigner(commit, approving: nil, unsignedMessage: "the training record is not signed") {
     case .failure(let violation):
       for document in Set(documents).sorted() { report(document, violation) }
       return

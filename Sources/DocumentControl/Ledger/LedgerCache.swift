@@ -51,7 +51,9 @@ enum LedgerCache {
     writer.array(canonical) { $0.oid($1) }
     writer.oid(ledger.root)
     writer.int(ledger.approvalCommits)
-    writer.array(ledger.documents.keys.sorted()) { writer, id in
+    // Ids in text order, which is as deterministic as `DocumentID.<` and cheaper: that splits both ids on
+    // every comparison, and sorting 5,000 ids twice was 7% of a cold status on the signed benchmark.
+    writer.array(ledger.documents.keys.sorted(by: \.rawValue)) { writer, id in
       writer.string(id.rawValue)
       writer.history(ledger.documents[id]!)
     }
@@ -83,7 +85,7 @@ enum LedgerCache {
       writer.bytes.append((ledger.mainline.contains(commit) ? 1 : 0) | (policy == nil ? 0 : 2))
       if let policy { writer.int(policy) }
     }
-    writer.array(ledger.approvedBlobs.keys.sorted()) { writer, id in
+    writer.array(ledger.approvedBlobs.keys.sorted(by: \.rawValue)) { writer, id in
       writer.string(id.rawValue)
       writer.array(ledger.approvedBlobs[id]!.sorted { $0.key < $1.key }) { writer, entry in
         writer.oid(entry.key)
@@ -246,7 +248,7 @@ enum LedgerCache {
       }
     }
     mutating func state(_ state: LedgerBuilder.WalkState) {
-      array(state.idPaths.keys.sorted()) { writer, id in
+      array(state.idPaths.keys.sorted(by: \.rawValue)) { writer, id in
         writer.string(id.rawValue)
         writer.strings(state.idPaths[id]!)
       }
@@ -516,5 +518,12 @@ enum LedgerCache {
       }
       return result
     }
+  }
+}
+
+extension Sequence {
+  /// The elements ordered by a comparable property.
+  fileprivate func sorted<Key: Comparable>(by key: (Element) -> Key) -> [Element] {
+    sorted { key($0) < key($1) }
   }
 }
