@@ -70,6 +70,27 @@ public final class Repository {
     return repository
   }
 
+  /// What a handle knows about the loose object files it checked, to give another handle on the same
+  /// repository: object files never change, so a file checked once need not be inflated again by each worker.
+  public struct CheckedObjects: Sendable {
+    let ids: Set<ObjectID>
+    let looseFolders: Set<String>?
+  }
+
+  /// The objects this handle has checked so far.
+  public var checkedSoFar: CheckedObjects { CheckedObjects(ids: checkedObjects, looseFolders: looseFolders) }
+
+  /// Opens another handle on the same repository, the same way (for another thread), which takes the objects
+  /// `checked` (by a handle on this repository) as checked.
+  public static func reopen(gitDirectory: String, fromEnvironment: Bool, checked: CheckedObjects)
+    throws(GitError) -> Repository
+  {
+    let repository = try reopen(gitDirectory: gitDirectory, fromEnvironment: fromEnvironment)
+    repository.checkedObjects = checked.ids
+    repository.looseFolders = checked.looseFolders
+    return repository
+  }
+
   /// Opens another handle on the same repository, the same way (for another thread).
   public static func reopen(gitDirectory: String, fromEnvironment: Bool) throws(GitError) -> Repository {
     fromEnvironment ? try openFromEnvironment() : try discover(from: gitDirectory)
