@@ -146,4 +146,31 @@ struct LedgerResumeTests {
     try FileManager.default.removeItem(at: cacheTests.cacheFile(fixture))
     #expect(try cacheTests.statusJSON(fixture) == fromStale)
   }
+
+  @Test("A forged cache of an older tip is carried on by status, and never read by verify or guard")
+  func verifyAndGuardNeverResume() throws {
+    let (fixture, repository) = try cacheTests.scenario()
+    _ = try cacheTests.statusJSON(fixture)
+    let root = try #require(try repository.pinnedRoot())
+    let honest = try #require(repository.cachedWalk(root: root))
+    let forgery = LedgerCache.encode(
+      try cacheTests.forged(honest.ledger), reachable: honest.reachable, root: root,
+      checkpoints: repository.checkpoints(), state: honest.walk)
+    let tip = try repository.commit(nil)
+    // Mallory signs again on top: a new commit, so status resumes from the cached tip.
+    try fixture.gitApprove(key: fixture.mallory.path, as: ("Mallory", "mallory@evil.example"))
+    try FileManager.default.removeItem(at: cacheTests.cacheFile(fixture))
+    let truth = try fixture.verify()
+    #expect(truth.problems.filter { $0.kind == .unknownKey }.count == 2)
+    let honestStatus = try cacheTests.statusJSON(fixture)
+    try forgery.write(to: cacheTests.cacheFile(fixture))
+    #expect(try #require(repository.cachedWalk(root: root)).key.tip == tip)
+    // Status believes the forgery it carried on from (which is why nothing that judges reads the cache).
+    #expect(try cacheTests.statusJSON(fixture) != honestStatus)
+    try forgery.write(to: cacheTests.cacheFile(fixture))
+    #expect(try fixture.verify().problems == truth.problems)
+    let head = try repository.commit(nil)
+    let update = try #require(ReferenceUpdate(hookLine: "\(tip.hex) \(head.hex) refs/heads/main"))
+    #expect(try repository.guardPush([update]).contains { $0.reason.contains("unknown-key") })
+  }
 }
