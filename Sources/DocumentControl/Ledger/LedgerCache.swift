@@ -14,7 +14,7 @@ import Signatures
 /// it (`DocumentRepository.ledgerFromScratch(at:)`).
 enum LedgerCache {
   /// Bumped whenever the payload layout or the meaning of a ledger field changes.
-  static let formatVersion: UInt32 = 2
+  static let formatVersion: UInt32 = 3
   static let magic = Array("sop-ledger-cache".utf8)
   static let headerSize = magic.count + 4 + 8 + 32
 
@@ -252,12 +252,22 @@ enum LedgerCache {
         writer.string(id.rawValue)
         writer.strings(state.idPaths[id]!)
       }
+      // Each signing key once (a team has a few, its history thousands of approvals), then an index per approval.
+      var keys: [Data] = []
+      var keyIndex: [Data: Int] = [:]
+      for approval in state.signedApprovals where keyIndex[approval.key.blob] == nil {
+        keyIndex[approval.key.blob] = keys.count
+        keys.append(approval.key.blob)
+      }
+      array(keys) { writer, blob in
+        writer.uvarint(UInt64(blob.count))
+        writer.bytes.append(contentsOf: blob)
+      }
       array(state.signedApprovals) { writer, approval in
         writer.oid(approval.commit)
         writer.int64(approval.time)
         writer.array(approval.documents) { $0.string($1) }
-        writer.uvarint(UInt64(approval.key.blob.count))
-        writer.bytes.append(contentsOf: approval.key.blob)
+        writer.int(keyIndex[approval.key.blob]!)
       }
       array(state.revokedApprovals.sorted()) { $0.oid($1) }
       array(state.untrusted.sorted()) { $0.oid($1) }
@@ -432,15 +442,20 @@ enum LedgerCache {
     mutating func state() throws(Unusable) -> LedgerBuilder.WalkState {
       let idPaths = try Self.unique(
         try array { (reader: inout Reader) throws(Unusable) in (try reader.documentID(), try reader.strings()) })
-      let signedApprovals = try array { (reader: inout Reader) throws(Unusable) in
-        let commit = try reader.oid()
-        let time = try reader.int64()
-        let documents = try reader.array { (reader: inout Reader) throws(Unusable) in try reader.string() }
+      let keys = try array { (reader: inout Reader) throws(Unusable) -> SSHPublicKey in
         let length = try reader.count()
         let blob = Data(reader.bytes[reader.index..<(reader.index + length)])
         reader.index += length
         guard let key = try? SSHPublicKey(blob: blob) else { throw Unusable() }
-        return LedgerBuilder.SignedApproval(commit: commit, time: time, documents: documents, key: key)
+        return key
+      }
+      let signedApprovals = try array { (reader: inout Reader) throws(Unusable) in
+        let commit = try reader.oid()
+        let time = try reader.int64()
+        let documents = try reader.array { (reader: inout Reader) throws(Unusable) in try reader.string() }
+        let index = try reader.int()
+        guard keys.indices.contains(index) else { throw Unusable() }
+        return LedgerBuilder.SignedApproval(commit: commit, time: time, documents: documents, key: keys[index])
       }
       let revoked = try array { (reader: inout Reader) throws(Unusable) in try reader.oid() }
       let untrusted = try array { (reader: inout Reader) throws(Unusable) in try reader.oid() }
