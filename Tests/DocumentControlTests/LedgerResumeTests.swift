@@ -126,12 +126,17 @@ struct LedgerResumeTests {
     #expect(try Data(contentsOf: cacheTests.cacheFile(fixture)) != saved)
   }
 
-  @Test("A cache written without a walk's state is not carried on; status walks, as without a cache")
-  func cacheWithoutStateIsNotResumed() throws {
+  /// The cache tests' scenario after one status: its pinned root and the walk the cache now holds.
+  func judgedScenario() throws -> (ApprovalFixture, DocumentRepository, root: ObjectID, LedgerCache.Cached) {
     let (fixture, repository) = try cacheTests.scenario()
     _ = try cacheTests.statusJSON(fixture)
     let root = try #require(try repository.pinnedRoot())
-    let written = try #require(repository.cachedWalk(root: root))
+    return (fixture, repository, root, try #require(repository.cachedWalk(root: root)))
+  }
+
+  @Test("A cache written without a walk's state is not carried on; status walks, as without a cache")
+  func cacheWithoutStateIsNotResumed() throws {
+    let (fixture, repository, root, written) = try judgedScenario()
     try LedgerCache.encode(
       written.ledger, reachable: written.reachable, root: root, checkpoints: repository.checkpoints()
     ).write(to: cacheTests.cacheFile(fixture))
@@ -149,10 +154,7 @@ struct LedgerResumeTests {
 
   @Test("A forged cache of an older tip is carried on by status, and never read by verify or guard")
   func verifyAndGuardNeverResume() throws {
-    let (fixture, repository) = try cacheTests.scenario()
-    _ = try cacheTests.statusJSON(fixture)
-    let root = try #require(try repository.pinnedRoot())
-    let honest = try #require(repository.cachedWalk(root: root))
+    let (fixture, repository, root, honest) = try judgedScenario()
     let forgery = LedgerCache.encode(
       try cacheTests.forged(honest.ledger), reachable: honest.reachable, root: root,
       checkpoints: repository.checkpoints(), state: honest.walk)
