@@ -302,7 +302,8 @@ struct LedgerBuilder {
     let approvals = trailers.filter { $0.key.lowercased() == approvalTrailerKey }
     if !approvals.isEmpty {
       approvalCommits += 1
-      try judgeApproval(commit, trailers: approvals, mainlineTree: commits[mainlineCommit]?.commit.tree)
+      try judgeApproval(
+        commit, trailers: approvals, allTrailers: trailers, mainlineTree: commits[mainlineCommit]?.commit.tree)
     }
     let revocations = trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey }
     if !revocations.isEmpty {
@@ -462,10 +463,11 @@ struct LedgerBuilder {
     return false
   }
 
-  /// Checks an approval commit and records what counts.
-  private mutating func judgeApproval(_ commit: Commit, trailers: [Trailer], mainlineTree: ObjectID?)
-    throws(GitError)
-  {
+  /// Checks an approval commit and records what counts. `trailers` are its `Approves:` trailers, `allTrailers`
+  /// every trailer it has (parsed once by the caller).
+  private mutating func judgeApproval(
+    _ commit: Commit, trailers: [Trailer], allTrailers: [Trailer], mainlineTree: ObjectID?
+  ) throws(GitError) {
     let named = trailers.map { trailer -> (String, ObjectID?) in
       let parts = trailer.value.split(separator: " ", omittingEmptySubsequences: true)
       return (parts.first.map(String.init) ?? "?", parts.count == 2 ? ObjectID(hex: String(parts[1])) : nil)
@@ -490,11 +492,11 @@ struct LedgerBuilder {
     if let backDated = signed.backDated { reportAll(backDated.kind, backDated.message) }
     // Rule 3 held, so the one parent's tree is this commit's tree.
     let parentTree = commit.tree
-    let waivesRetraining = ApprovalRules.waivesRetraining(commit.trailers)
+    let waivesRetraining = ApprovalRules.waivesRetraining(allTrailers)
     // Once per commit: an approval of 5,000 documents has 5,000 trailer lines, and reading the note per
     // document was quadratic in them.
     let note = Self.reason(of: commit.message)
-    let isEditorialCommit = commit.trailers.contains {
+    let isEditorialCommit = allTrailers.contains {
       $0.key.lowercased() == EditorialChange.trailerKey
         && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == EditorialChange.trailerValue
     }
