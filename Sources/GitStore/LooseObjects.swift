@@ -37,13 +37,15 @@ enum LooseObjectCheck: Equatable {
 /// fails never gets the chance. So every loose object is inflated here first, by a loop that stops as soon
 /// as a call makes no progress, and that therefore cannot hang. Packed objects are read through libgit2's
 /// pack code, which has no such loop, and cost one failed `open` here. The check reads the file once more
-/// than libgit2 does (from the page cache), once per object per `Repository` (ids are remembered); see
-/// docs/reliability.md for what it costs.
+/// than libgit2 does (from the page cache), once per object per `Repository` and the handles reopened from it
+/// for other threads (ids are remembered, `Repository.checkedSoFar`); see docs/reliability.md for what it costs.
 enum LooseObjects {
   /// The path of the loose file for `hex` under a `.git` directory.
   static func path(of hex: String, in gitDirectory: String) -> String {
-    let characters = Array(hex)
-    return gitDirectory + "/objects/" + String(characters[0..<2]) + "/" + String(characters[2...])
+    // Bytes, not Characters: an object id is ASCII, and this runs for every object read.
+    let bytes = Array(hex.utf8)
+    return gitDirectory + "/objects/" + String(decoding: bytes[0..<2], as: UTF8.self) + "/"
+      + String(decoding: bytes[2...], as: UTF8.self)
   }
 
   /// The two-hex-digit folders under `objects`, or nil when the folder cannot be listed (then every

@@ -20,7 +20,12 @@ public final class Repository {
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
 
-  private static let initialized: Void = { git_libgit2_init() }()
+  private static let initialized: Void = {
+    git_libgit2_init()
+    // Trees up to 4 MB stay parsed in libgit2's object cache (256 MB in all by default): a walk looks paths up
+    // in the same large folder tree again and again (`sop_git_set_cache_object_limit` in the shim).
+    _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, 4 << 20)
+  }()
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer
@@ -62,6 +67,27 @@ public final class Repository {
     guard code == 0, let handle else { throw lastError("open the repository named by GIT_DIR", code: code) }
     let repository = Repository(pointer: handle)
     repository.openedFromEnvironment = true
+    return repository
+  }
+
+  /// What a handle knows about the loose object files it checked, to give another handle on the same
+  /// repository: object files never change, so a file checked once need not be inflated again by each worker.
+  public struct CheckedObjects: Sendable {
+    let ids: Set<ObjectID>
+    let looseFolders: Set<String>?
+  }
+
+  /// The objects this handle has checked so far.
+  public var checkedSoFar: CheckedObjects { CheckedObjects(ids: checkedObjects, looseFolders: looseFolders) }
+
+  /// Opens another handle on the same repository, the same way (for another thread), which takes the objects
+  /// `checked` (by a handle on this repository) as checked.
+  public static func reopen(gitDirectory: String, fromEnvironment: Bool, checked: CheckedObjects)
+    throws(GitError) -> Repository
+  {
+    let repository = try reopen(gitDirectory: gitDirectory, fromEnvironment: fromEnvironment)
+    repository.checkedObjects = checked.ids
+    repository.looseFolders = checked.looseFolders
     return repository
   }
 
@@ -257,6 +283,54 @@ public final class Repository {
       treeOfCommit[commit.id] = commit.tree
       let isEmpty = commit.parents.first.flatMap { treeOfCommit[$0] } == commit.tree
       entries.append(HistoryEntry(commit: commit, changes: isEmpty ? [] : try changes(of: handle!)))
+    }
+    return entries
+  }
+
+  /// The commits reachable from `tip` but not from the commits in `known` (the history of a commit walked
+  /// before, closed under parents), parents before children, each with the paths it changed: a walk that
+  /// resumes from an earlier one reads only what is new.
+  ///
+  /// Each commit is read through the object check, as `commit(_:)` reads it; no libgit2 revwalk is used,
+  /// which would read known commits unchecked.
+  public func history(from tip: ObjectID, after known: Set<ObjectID>) throws(GitError) -> [HistoryEntry] {
+    guard !known.contains(tip) else { return [] }
+    var commits: [ObjectID: Commit] = [tip: try commit(tip)]
+    var order: [ObjectID] = []
+    // Post-order over the unknown parents: every commit after its parents.
+    var stack: [(ObjectID, Int)] = [(tip, 0)]
+    while let (id, next) = stack.last {
+      let parents = commits[id]!.parents
+      if next < parents.count {
+        stack[stack.count - 1].1 = next + 1
+        let parent = parents[next]
+        if !known.contains(parent), commits[parent] == nil {
+          commits[parent] = try commit(parent)
+          stack.append((parent, 0))
+        }
+      } else {
+        stack.removeLast()
+        order.append(id)
+      }
+    }
+    var entries: [HistoryEntry] = []
+    entries.reserveCapacity(order.count)
+    for id in order {
+      let commit = commits[id]!
+      var parentTree: ObjectID?
+      if let parent = commit.parents.first {
+        parentTree = commits[parent]?.tree
+        if parentTree == nil { parentTree = try self.commit(parent).tree }
+      }
+      guard parentTree != commit.tree else {
+        entries.append(HistoryEntry(commit: commit, changes: []))
+        continue
+      }
+      var oid = id.oid
+      var handle: OpaquePointer?
+      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
+      defer { git_commit_free(handle) }
+      entries.append(HistoryEntry(commit: commit, changes: try changes(of: handle!)))
     }
     return entries
   }

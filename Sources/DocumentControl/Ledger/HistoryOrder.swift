@@ -28,8 +28,12 @@ struct HistoryOrder {
   /// the history each one reached is ordered first, as it was then, and only what came after is ordered by
   /// the newer first-parent chains. A merge cannot then re-order history already judged (whoever made it
   /// chose which parent is first). Checkpoints that are not in this history are left out.
-  init(tip: ObjectID, parents: [ObjectID: [ObjectID]], checkpoints: [ObjectID] = []) {
-    var seen = Set<ObjectID>()
+  ///
+  /// With `prior`, the history a walk ordered before (of a commit on the tip's first-parent chain, under the
+  /// same first checkpoints) counts as ordered already: `parents` needs only the commits that are new, and
+  /// the steps are the ones a walk of the whole history gives after the prior walk's steps.
+  init(tip: ObjectID, parents: [ObjectID: [ObjectID]], checkpoints: [ObjectID] = [], after prior: Prior? = nil) {
+    var seen = prior?.commits ?? []
     var mainline: [ObjectID] = []
     var steps: [Step] = []
     var roots: [ObjectID] = []
@@ -51,7 +55,12 @@ struct HistoryOrder {
     self.steps = steps
     self.roots = roots
     var trusted = Set<ObjectID>()
-    if let root = mainline.first {
+    if let prior {
+      for step in steps
+      where (parents[step.commit] ?? []).contains(where: { trusted.contains($0) || prior.isTrusted($0) }) {
+        trusted.insert(step.commit)
+      }
+    } else if let root = mainline.first {
       trusted.insert(root)
       for step in steps where (parents[step.commit] ?? []).contains(where: trusted.contains) {
         trusted.insert(step.commit)
@@ -59,6 +68,17 @@ struct HistoryOrder {
     }
     self.trusted = trusted
   }
+
+  /// The commits a walk ordered before, and those of them that do not descend from the trusted root.
+  struct Prior {
+    var commits: Set<ObjectID>
+    var untrusted: Set<ObjectID>
+
+    func isTrusted(_ commit: ObjectID) -> Bool { commits.contains(commit) && !untrusted.contains(commit) }
+  }
+
+  /// The commits ordered that do not descend from the mainline's root.
+  var untrusted: Set<ObjectID> { Set(steps.lazy.map(\.commit).filter { !trusted.contains($0) }) }
 
   /// Appends `commit` and, before it, every commit it reaches that is not yet ordered, parents first.
   private static func bringIn(

@@ -4,25 +4,41 @@ import GitStore
 
 extension DocumentRepository {
   /// Every document's revisions and every problem at `commit`: the ledger cache's copy when it was built for
-  /// exactly this commit, pinned root and checkpoints, else one walk of history from `commit` (which then
-  /// refreshes the cache when `commit` is HEAD). For status, todo, log, training, diff and publish; `sop verify`
+  /// exactly this commit, pinned root and checkpoints; else, when the cache holds the walk of a commit on
+  /// `commit`'s first-parent chain, that walk carried on over the new commits only
+  /// (`LedgerBuilder.resume(from:at:checkpoints:)`); else one walk of history from `commit`. Either walk then
+  /// refreshes the cache when `commit` is HEAD. For status, todo, log, training, diff and publish; `sop verify`
   /// and `sop guard` use `ledgerFromScratch(at:)`, which never reads the cache.
   public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
     let pinned = try pinnedRoot()
     let checkpoints = self.checkpoints()
-    if let pinned, let cached = cachedLedger(at: commit, root: pinned, checkpoints: checkpoints) {
-      afterWalk(of: cached, at: commit, pinned: pinned)
-      return cached
+    let cached = pinned.flatMap { cachedWalk(root: $0) }
+    if let cached, cached.key.tip == commit, cached.checkpoints == LedgerCache.Key.canonical(checkpoints, tip: commit) {
+      afterWalk(of: cached.ledger, at: commit, pinned: pinned)
+      return cached.ledger
     }
     var builder = LedgerBuilder(repository: git)
-    let ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
+    var resumed: ApprovalLedger?
+    if let cached {
+      // Anything unexpected on the way (a damaged new commit) is named by the full walk, as without a cache.
+      var resuming = LedgerBuilder(repository: git)
+      resumed = try? resuming.resume(from: cached, at: commit, checkpoints: checkpoints)
+      if resumed != nil { builder = resuming }
+    }
+    let ledger: ApprovalLedger
+    if let resumed {
+      ledger = resumed
+    } else {
+      ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
+    }
     afterWalk(of: ledger, at: commit, pinned: pinned)
     if commit == (try? git.headCommit()) ?? nil {
       // Walked with nothing pinned, the history has a single root (else the walk refuses it), so the walk with
       // that root pinned, as every later run has it, gives this same ledger.
       LedgerCache.store(
         LedgerCache.encode(
-          ledger, reachable: builder.reachableCommits, root: pinned ?? ledger.root, checkpoints: checkpoints),
+          ledger, reachable: builder.reachableCommits, root: pinned ?? ledger.root, checkpoints: checkpoints,
+          state: builder.walkState),
         at: ledgerCacheFile)
     }
     return ledger
@@ -43,7 +59,8 @@ extension DocumentRepository {
         || canonical == LedgerCache.Key.canonical(walked.checkpoints + [walked.tip], tip: ledger.tip)
     else { return }
     LedgerCache.store(
-      LedgerCache.encode(ledger, reachable: builder.reachableCommits, root: root, checkpoints: now),
+      LedgerCache.encode(
+        ledger, reachable: builder.reachableCommits, root: root, checkpoints: now, state: builder.walkState),
       at: ledgerCacheFile)
   }
 
@@ -93,13 +110,23 @@ extension DocumentRepository {
   /// walk reached is still there and sound; nil otherwise, and the caller walks (a shallow clone never uses
   /// it: the walk refuses one; a damaged commit is named by the walk, as without a cache).
   func cachedLedger(at commit: ObjectID, root: ObjectID, checkpoints: [ObjectID]) -> ApprovalLedger? {
+    cachedWalk(key: LedgerCache.Key(tip: commit, root: root, checkpoints: checkpoints))?.ledger
+  }
+
+  /// The cached walk built with `root` pinned, whatever its tip and checkpoints, under the same conditions.
+  func cachedWalk(root: ObjectID) -> LedgerCache.Cached? {
+    guard let cached = cachedWalk(key: nil), cached.key.root == root else { return nil }
+    return cached
+  }
+
+  /// The cached walk built under `key` (any key when nil), when it is intact and its commits are sound.
+  private func cachedWalk(key: LedgerCache.Key?) -> LedgerCache.Cached? {
     guard let bytes = try? Data(contentsOf: ledgerCacheFile), (try? git.isShallow()) == false else { return nil }
-    let key = LedgerCache.Key(tip: commit, root: root, checkpoints: checkpoints)
     let cached = LedgerCache.decode(bytes, key: key) { blob in
       (try? git.blob(blob)).flatMap { Policy.decodedIfValid($0) }
     }
     guard let cached, git.commitsLookIntact(cached.reachable) else { return nil }
-    return cached.ledger
+    return cached
   }
 
   /// Where the tips judged before are kept, one `<branch> <commit>` line each, oldest first (H13).

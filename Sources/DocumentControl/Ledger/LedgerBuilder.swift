@@ -33,7 +33,7 @@ struct LedgerBuilder {
   /// Signature verdicts computed ahead of the walk, by commit.
   private var signatureChecks: [ObjectID: SignatureCheck] = [:]
   /// The key and claimed time of every approval whose signature verified, for flagging revoked keys.
-  private var signedApprovals: [(commit: Commit, key: SSHPublicKey)] = []
+  private var signedApprovals: [SignedApproval] = []
   /// The signing key of every approval commit whose signature verified: only it may revoke the approval.
   private var signerOf: [ObjectID: SSHPublicKey] = [:]
   /// Approval commits already revoked.
@@ -43,13 +43,42 @@ struct LedgerBuilder {
   private var mainline = Set<ObjectID>()
   /// Document selections by policy index (-1: no policy yet), built once each.
   private var selections: [Int: DocumentSelection] = [:]
+  /// Reached commits that do not descend from the trusted root (H1).
+  private var untrusted = Set<ObjectID>()
+  /// The commits a resumed walk took from the walk it resumed (`resume(from:at:checkpoints:)`).
+  private var priorCommits: [ObjectID] = []
 
   init(repository: Repository) {
     self.repository = repository
   }
 
   /// Every commit the last walk reached (the ledger cache keeps them, to check they are all still there).
-  var reachableCommits: Dictionary<ObjectID, HistoryEntry>.Keys { commits.keys }
+  var reachableCommits: [ObjectID] { priorCommits + commits.keys }
+
+  /// An approval whose signature verified: what flags a revoked key, and the key that alone may revoke it.
+  struct SignedApproval {
+    var commit: ObjectID
+    var time: Int64
+    /// The first word of each `Approves:` trailer.
+    var documents: [String]
+    var key: SSHPublicKey
+  }
+
+  /// What a walk knows beyond its ledger, which a later walk needs to carry on from where it stopped (the
+  /// ledger cache keeps it).
+  struct WalkState {
+    /// The paths each document id was seen at.
+    var idPaths: [DocumentID: Set<String>]
+    var signedApprovals: [SignedApproval]
+    var revokedApprovals: Set<ObjectID>
+    var untrusted: Set<ObjectID>
+  }
+
+  /// The state of the last walk.
+  var walkState: WalkState {
+    WalkState(
+      idPaths: idPaths, signedApprovals: signedApprovals, revokedApprovals: revokedApprovals, untrusted: untrusted)
+  }
   /// The checkpoints the walk was ordered by, and the tip it walked (before any commit was appended).
   private(set) var walked: (checkpoints: [ObjectID], tip: ObjectID)?
 
@@ -86,6 +115,13 @@ struct LedgerBuilder {
           message: "a second root commit is merged into this history; its policy, keys and approvals count for "
             + "nothing (the trusted root is \(root.hex))"))
     }
+    return try walk(entries, in: order, root: root, tip: tip, checkpoints: checkpoints)
+  }
+
+  /// Judges `entries` (the history `order` orders, or what is new of it) in that order.
+  private mutating func walk(
+    _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID]
+  ) throws(ControlError) -> ApprovalLedger {
     contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, in: repository)
     signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository)
     do throws(GitError) {
@@ -102,9 +138,77 @@ struct LedgerBuilder {
       throw .git(error)
     }
     self.root = root
-    mainline = Set(order.mainline)
+    mainline.formUnion(order.mainline)
+    untrusted.formUnion(order.untrusted)
     walked = (checkpoints, tip)
     return ledger(tip: tip)
+  }
+
+  /// Carries on the walk that gave `base` (the ledger cache's) to `tip`, judging only the commits `base` did
+  /// not reach, in the order a walk of the whole history gives them; the ledger is the one that walk gives.
+  ///
+  /// Only when `base`'s tip is on `tip`'s first-parent chain and the checkpoints are `base`'s, then any that
+  /// are its tip or on the chain above it (or not in this history): a walk of the whole history then orders
+  /// `base`'s history first, exactly as `base`'s walk did (H13). Nil otherwise, and the caller walks it all.
+  /// `checkpoints` are the repository's now; the caller has checked that `base` was built with the pinned
+  /// root and that its commits are intact.
+  mutating func resume(from base: LedgerCache.Cached, at tip: ObjectID, checkpoints: [ObjectID])
+    throws(ControlError) -> ApprovalLedger?
+  {
+    guard let state = base.walk, root == nil else { return nil }
+    let old = base.ledger
+    let known = Set(base.reachable)
+    guard known.contains(old.tip), !known.contains(tip) else { return nil }
+    let canonical = LedgerCache.Key.canonical(checkpoints, tip: tip)
+    guard canonical.starts(with: base.checkpoints) else { return nil }
+    let entries = try translatingErrors {
+      if try repository.isShallow() { throw ControlError.shallowHistory }
+      return try repository.history(from: tip, after: known)
+    }
+    var parents: [ObjectID: [ObjectID]] = [:]
+    for entry in entries { parents[entry.commit.id] = entry.commit.parents }
+    // The new first-parent chain down to the old tip.
+    var chain = Set<ObjectID>()
+    var cursor = tip
+    while cursor != old.tip {
+      guard let first = parents[cursor]?.first, chain.insert(cursor).inserted else { return nil }
+      cursor = first
+    }
+    // An old checkpoint now reached through a new commit would order history differently.
+    guard base.checkpoints.allSatisfy({ parents[$0] == nil }) else { return nil }
+    let added = Array(canonical.dropFirst(base.checkpoints.count))
+    for checkpoint in added {
+      if checkpoint == old.tip || chain.contains(checkpoint) { break }
+      if known.contains(checkpoint) || parents[checkpoint] != nil { return nil }
+    }
+    let order = HistoryOrder(
+      tip: tip, parents: parents, checkpoints: added,
+      after: HistoryOrder.Prior(commits: known, untrusted: state.untrusted))
+    for entry in entries { commits[entry.commit.id] = entry }
+    for foreign in order.roots {
+      problems.append(
+        VerificationProblem(
+          commit: foreign.hex, document: "HISTORY", kind: .foreignRoot,
+          message: "a second root commit is merged into this history; its policy, keys and approvals count for "
+            + "nothing (the trusted root is \(old.root.hex))"))
+    }
+    histories = old.documents
+    // Flagged again from the signed approvals, under the policy in effect at the new tip.
+    problems += old.problems.filter { $0.kind != .revokedKey }
+    policyVersions = old.policyVersions
+    current = old.policyVersions.indices.last
+    policyAtCommit = old.policyAtCommit
+    pendingPolicy = old.pendingPolicyApprovals
+    approvedBlobs = old.approvedBlobs
+    approvalCommits = old.approvalCommits
+    mainline = old.mainline
+    idPaths = state.idPaths
+    signedApprovals = state.signedApprovals
+    for approval in state.signedApprovals { signerOf[approval.commit] = approval.key }
+    revokedApprovals = state.revokedApprovals
+    untrusted = state.untrusted
+    priorCommits = base.reachable
+    return try walk(entries, in: order, root: old.root, tip: tip, checkpoints: checkpoints)
   }
 
   /// The ledger one more commit on top of the last tip gives, without walking history again: `sop approve`
@@ -150,13 +254,13 @@ struct LedgerBuilder {
       }
     }
     guard !revoked.isEmpty else { return [] }
-    for (commit, key) in signedApprovals {
-      guard let (person, revocation) = revoked[key.blob], commit.committer.time >= revocation.at else { continue }
-      for trailer in commit.trailers where trailer.key.lowercased() == approvalTrailerKey {
+    for approval in signedApprovals {
+      let key = approval.key
+      guard let (person, revocation) = revoked[key.blob], approval.time >= revocation.at else { continue }
+      for document in approval.documents {
         problems.append(
           VerificationProblem(
-            commit: commit.id.hex, document: String(trailer.value.split(separator: " ").first ?? "?"),
-            kind: .revokedKey,
+            commit: approval.commit.hex, document: document, kind: .revokedKey,
             message: "signed with \(person.name)'s key \(key.fingerprint), revoked at \(UTCTime.iso(revocation.at)) "
               + "(\(revocation.reason))"))
       }
@@ -193,25 +297,23 @@ struct LedgerBuilder {
       current = policyVersions.count - 1
     }
     try recordChanges(of: entry)
-    let approvals =
-      mayCarryApprovals(commit.message) ? commit.trailers.filter { $0.key.lowercased() == approvalTrailerKey } : []
+    // Parsed once: `Commit.trailers` parses the message on every use.
+    let trailers = mayCarryApprovals(commit.message) ? commit.trailers : []
+    let approvals = trailers.filter { $0.key.lowercased() == approvalTrailerKey }
     if !approvals.isEmpty {
       approvalCommits += 1
-      try judgeApproval(commit, trailers: approvals, mainlineTree: commits[mainlineCommit]?.commit.tree)
+      try judgeApproval(
+        commit, trailers: approvals, allTrailers: trailers, mainlineTree: commits[mainlineCommit]?.commit.tree)
     }
-    let revocations =
-      mayCarryApprovals(commit.message)
-      ? commit.trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey } : []
+    let revocations = trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey }
     if !revocations.isEmpty {
       approvalCommits += approvals.isEmpty ? 1 : 0
       try judgeRevocation(commit, trailers: revocations)
     }
-    let training =
-      mayCarryApprovals(commit.message)
-      ? commit.trailers.filter {
-        let key = $0.key.lowercased()
-        return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
-      } : []
+    let training = trailers.filter {
+      let key = $0.key.lowercased()
+      return key == ApprovalRules.acknowledgementTrailerKey || key == ApprovalRules.trainingTrailerKey
+    }
     if !training.isEmpty {
       approvalCommits += approvals.isEmpty && revocations.isEmpty ? 1 : 0
       try judgeTraining(commit, trailers: training)
@@ -361,10 +463,11 @@ struct LedgerBuilder {
     return false
   }
 
-  /// Checks an approval commit and records what counts.
-  private mutating func judgeApproval(_ commit: Commit, trailers: [Trailer], mainlineTree: ObjectID?)
-    throws(GitError)
-  {
+  /// Checks an approval commit and records what counts. `trailers` are its `Approves:` trailers, `allTrailers`
+  /// every trailer it has (parsed once by the caller).
+  private mutating func judgeApproval(
+    _ commit: Commit, trailers: [Trailer], allTrailers: [Trailer], mainlineTree: ObjectID?
+  ) throws(GitError) {
     let named = trailers.map { trailer -> (String, ObjectID?) in
       let parts = trailer.value.split(separator: " ", omittingEmptySubsequences: true)
       return (parts.first.map(String.init) ?? "?", parts.count == 2 ? ObjectID(hex: String(parts[1])) : nil)
@@ -376,7 +479,7 @@ struct LedgerBuilder {
     }
     let signed: SignedBy
     switch try judgeRecordSigner(
-      commit, isApproval: true,
+      commit, approving: named.map(\.0),
       unsignedMessage: "the approval commit is not signed; if it was rebased (git pull --rebase), git dropped its "
         + "signature: sign again with sop approve, and pull approvals with a merge (git pull --no-rebase)")
     {
@@ -389,11 +492,11 @@ struct LedgerBuilder {
     if let backDated = signed.backDated { reportAll(backDated.kind, backDated.message) }
     // Rule 3 held, so the one parent's tree is this commit's tree.
     let parentTree = commit.tree
-    let waivesRetraining = ApprovalRules.waivesRetraining(commit.trailers)
+    let waivesRetraining = ApprovalRules.waivesRetraining(allTrailers)
     // Once per commit: an approval of 5,000 documents has 5,000 trailer lines, and reading the note per
     // document was quadratic in them.
     let note = Self.reason(of: commit.message)
-    let isEditorialCommit = commit.trailers.contains {
+    let isEditorialCommit = allTrailers.contains {
       $0.key.lowercased() == EditorialChange.trailerKey
         && $0.value.trimmingCharacters(in: .whitespaces).lowercased() == EditorialChange.trailerValue
     }
@@ -525,8 +628,9 @@ struct LedgerBuilder {
 
   /// Rules 1–3 and H11 for any signed record, approval or training: signed and verifying in namespace `git`
   /// (1), by a key registered in the policy in effect where it enters (2), on an empty commit with one parent
-  /// (3). An approval's verified key is kept for revocations and for flagging revoked keys.
-  private mutating func judgeRecordSigner(_ commit: Commit, isApproval: Bool, unsignedMessage: String)
+  /// (3). An approval's verified key is kept, with the `documents` it approves (nil for a training record), for
+  /// revocations and for flagging revoked keys.
+  private mutating func judgeRecordSigner(_ commit: Commit, approving documents: [String]?, unsignedMessage: String)
     throws(GitError) -> Result<SignedBy, RuleViolation>
   {
     guard let verdict = try signatureVerdict(of: commit) else {
@@ -536,8 +640,9 @@ struct LedgerBuilder {
     switch verdict {
     case .valid(let signingKey):
       key = signingKey
-      if isApproval {
-        signedApprovals.append((commit, signingKey))
+      if let documents {
+        signedApprovals.append(
+          SignedApproval(commit: commit.id, time: commit.committer.time, documents: documents, key: signingKey))
         signerOf[commit.id] = signingKey
       }
     case .wrongNamespace(let found):
@@ -573,7 +678,10 @@ struct LedgerBuilder {
     if let violation = try emptyCommitViolation(commit) { return .failure(violation) }
     var signed = SignedBy(person: person, key: key, policy: policy)
     // H11: a signer's clock earlier than the parent's is worth an auditor's look.
-    if let parentTime = commits[commit.parents[0]]?.commit.committer.time, commit.committer.time < parentTime {
+    // A resumed walk holds only the new commits; the parent may be older.
+    var parentTime = commits[commit.parents[0]]?.commit.committer.time
+    if parentTime == nil { parentTime = try repository.commit(commit.parents[0]).committer.time }
+    if let parentTime, commit.committer.time < parentTime {
       signed.backDated = RuleViolation(
         kind: .backDated, message: "committed at \(commit.committer.time), before its parent (\(parentTime))")
     }
@@ -589,7 +697,7 @@ struct LedgerBuilder {
     }
     let documents = trailers.map { String($0.value.split(separator: " ").first ?? "?") }
     let signed: SignedBy
-    switch try judgeRecordSigner(commit, isApproval: false, unsignedMessage: "the training record is not signed") {
+    switch try judgeRecordSigner(commit, approving: nil, unsignedMessage: "the training record is not signed") {
     case .failure(let violation):
       for document in Set(documents).sorted() { report(document, violation) }
       return

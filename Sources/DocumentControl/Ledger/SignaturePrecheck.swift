@@ -65,11 +65,15 @@ enum SignaturePrecheck {
   ) -> [Item: Value] {
     let gitDirectory = repository.gitDirectory
     let fromEnvironment = repository.openedFromEnvironment
+    // The walk checked every commit's loose file before; a worker reading one again need not inflate it twice.
+    let checked = repository.checkedSoFar
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, items.count / 64))
     guard workers > 1 else { return [:] }
     let chunk = (items.count + workers - 1) / workers
     let parts = concurrentMap(count: workers) { worker -> [Item: Value] in
-      guard let repository = try? Repository.reopen(gitDirectory: gitDirectory, fromEnvironment: fromEnvironment)
+      guard
+        let repository = try? Repository.reopen(
+          gitDirectory: gitDirectory, fromEnvironment: fromEnvironment, checked: checked)
       else { return [:] }
       var part: [Item: Value] = [:]
       for item in items[(worker * chunk)..<min(items.count, (worker + 1) * chunk)] {
