@@ -20,8 +20,10 @@ enum UnfinishedRule: DocumentRule {
     section that is empty up to the next heading of its level or higher (or the end) is a warning, once \
     per run of empty sibling sections: a heading with nothing under it is a part not yet written, but \
     approval is blocked only for what the type requires. A document whose sections are all empty (a \
-    skeleton of headings) has nothing to follow: that is an error. Placeholder ids such as `SOP-000x` or \
-    `QP-0xx` are placeholders too.
+    skeleton of headings) has nothing to follow: that is an error. A title block written as headings is \
+    not a set of empty sections: a heading that is a document id ("SOP-011") or the title again, and a \
+    label such as "Revision history" or "Approvals" above the first text. Placeholder ids such as \
+    `SOP-000x` or `QP-0xx` are placeholders too.
     """
   static let defaultSeverity = Severity.error
 
@@ -42,8 +44,15 @@ enum UnfinishedRule: DocumentRule {
 
         Send gauges to the calibration lab on Mill Road.
         """),
+    // Real-world shape (a medical-device software CAPA procedure): a title block written as headings, the
+    // document's id and a revision-history label above the first text, is not a set of empty sections.
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n\n## Revision history\n"),
   ]
   static let failingExamples = [
+    // A title block does not hide an empty required section below it.
+    ExampleRepository.procedure(purpose: "").replacingOccurrences(
+      of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n"),
     ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
     // Real-world shape: a placeholder alone in a table cell, after a cell that ends in a letter.
     ExampleRepository.procedure(
@@ -184,9 +193,12 @@ enum UnfinishedRule: DocumentRule {
     // Which sections have text: one pass over the units; names are compared only for empty sections.
     var hasText = [Bool](repeating: false, count: headings.count)
     var hasBodyText = false
+    // Where the first text stands: headings above it are the document's title block.
+    var firstText: SourcePosition?
     for (index, unit) in prose.units.enumerated()
     where !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
       if case .heading = unit.kind { continue }
+      if !hasBodyText { firstText = unit.start }
       hasBodyText = true
       if unit.section >= 0 { hasText[unit.section] = true }
     }
@@ -231,6 +243,12 @@ enum UnfinishedRule: DocumentRule {
         index += 1
         continue
       }
+      // A title block written as headings ("## SOP-011", the title again, "## Revision history" before any
+      // text) labels the document; it is not a part left unwritten.
+      if isTitleBlock(index, document: document, firstText: firstText) {
+        index += 1
+        continue
+      }
       // Empty sibling sections that follow ("###### Audit Date", "###### Audit Criteria", …) are one finding.
       var last = index
       while last + 1 < headings.count, headings[last + 1].level == heading.level, isEmpty(last + 1) { last += 1 }
@@ -247,6 +265,33 @@ enum UnfinishedRule: DocumentRule {
     }
     return findings
   }
+
+  /// Whether an empty heading labels the document rather than heads a part of it: a document id ("SOP-011"),
+  /// the title again, or, above the first text, a label of the title block ("Revision history").
+  private static func isTitleBlock(_ index: Int, document: LintDocument, firstText: SourcePosition?) -> Bool {
+    let text = document.headings[index].text
+    let key = RequiredSectionsRule.normalized(text)
+    if let title = document.title, key == RequiredSectionsRule.normalized(title) { return true }
+    if let id = document.frontMatter?.id.rawValue, key == RequiredSectionsRule.normalized(id) { return true }
+    if isDocumentID(text) { return true }
+    guard firstText.map({ document.headings[index].start < $0 }) ?? true else { return false }
+    return titleBlockLabels.contains(key)
+  }
+
+  /// Whether a heading is just a document id: 1 to 6 capitals, a hyphen, digits ("SOP-011", "QP-004 Rev 2"
+  /// is not).
+  private static func isDocumentID(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", maxSplits: 1)
+    guard parts.count == 2, (1...6).contains(parts[0].count), (1...6).contains(parts[1].count) else { return false }
+    return parts[0].allSatisfy { $0.isASCII && $0.isUppercase } && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
+  /// Labels of a title block written as headings, normalised.
+  private static let titleBlockLabels: Set<String> = Set(
+    [
+      "Revision history", "Document history", "Change history", "Version history", "Revision", "Version",
+      "Document information", "Document control", "Approvals", "Approval", "Signatures", "Document ID",
+    ].map(RequiredSectionsRule.normalized))
 
   /// The id around the hyphen at `offset` when it is a placeholder: 2 to 5 capitals, the hyphen, then 2 to
   /// 5 digits and x's with at least one x ("SOP-000x", "QP-0xx", "WI-XXX"), standing as a word.
