@@ -132,6 +132,27 @@ struct RuleBehaviourTests {
     #expect(lint(ExampleRepository.procedure(purpose: "We need the gauge. It is red."), rule: "passive-voice").isEmpty)
   }
 
+  @Test("passive-voice: rewrites seen garbled on real procedures are now whole or left out")
+  func passiveVoiceRewrites() {
+    // From the second held-out check: "Stor electronic records", "Dispose all …", "Keep or a … entry".
+    let findings = lint(
+      ExampleRepository.procedure(
+        steps: """
+          1. Electronic records are stored in the register.
+          2. All broken glassware must be disposed of in the glass bin.
+          3. A "Certificate of Destruction" or a log entry must be kept.
+          """),
+      rule: "passive-voice"
+    ).filter { $0.severity == .suggestion }
+    #expect(
+      findings.map(\.message) == [
+        "this step uses the passive voice ('are stored'): start with the action: 'Store electronic records …'",
+        "this step uses the passive voice ('be disposed of'): start with the action: "
+          + "'Dispose of all broken glassware …'",
+        "this step uses the passive voice ('be kept'): say who acts, and start with the action",
+      ])
+  }
+
   @Test("form-fields counts empty cells, underscore runs and boxes, in forms only")
   func formFields() {
     let body = """
