@@ -13,10 +13,10 @@ enum UndefinedAcronymRule: DocumentRule {
     not "QMO: reviews every CAPA"), or when a heading or the title spells it out the same way ("# \
     Corrective and Preventive Action (CAPA)"), or when it starts an entry under a heading named Glossary, \
     Definitions, Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
-    PDF, ID, IT, CEO, HR, EU, UK, US, \
+    PDF, ID, IT, IP, UV, VIP, CEO, HR, EU, UK, US, \
     URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
     Roman numerals and words written in capitals for emphasis \
-    (NOT, MUST, NEVER, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
+    (NOT, MUST, NEVER, ONE, ANY, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
     also writes in small letters (status values such as CLOSED or ACTIVE), a short list of label words \
     (NOTE, SEE, STATUS, REVIEW, DRAFT), two or more words in capitals side by side (a shouted label such \
     as "SEE ALSO" or "NEXT SCHEDULED REVIEW"), and citations ("61 FR 52654", "21 CFR 820"). A glossary \
@@ -60,6 +60,10 @@ enum UndefinedAcronymRule: DocumentRule {
         | QMO | Quality Management Officer |
         """),
     // Real-world shape (a sample ISO 13485 CAPA procedure): the acronym is spelled out only in the H1.
+    // Real-world shapes (a security playbook, a lab safety protocol): a number word in capitals for emphasis,
+    // and acronyms every reader knows.
+    ExampleRepository.procedure(
+      purpose: "Block an IP address after 100 attempts against ONE account. Wear the UV shield, VIP or not."),
     capaForm(title: "Corrective action report", heading: "Corrective and Preventive Action (CAPA)"),
     // The front-matter title spells it out; the H1 is short.
     capaForm(title: "Corrective and Preventive Action (CAPA) report", heading: "CAPA report"),
@@ -323,7 +327,8 @@ enum UndefinedAcronymRule: DocumentRule {
     "URL", "FAQ", "PC", "QR", "AM", "PM", "TV", "GPS", "USB", "CC", "BY", "TBD", "TBC", "TBA", "TODO", "FIXME",
     "XXX", "NOT", "MUST", "DO", "NO", "STOP", "WARNING", "CAUTION", "NOTE", "DANGER", "ALL", "NEVER", "ONLY",
     "AND", "OR", "THE", "IF", "YES", "ON", "OFF", "IN", "OUT", "UP", "TO", "AT", "BE", "IS", "A", "AN", "OF",
-    "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA",
+    "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA", "IP", "UV", "VIP", "ONE", "TWO", "ANY", "EVERY",
+    "EACH", "BOTH", "BEFORE", "AFTER",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.
