@@ -183,6 +183,25 @@ struct LintDocument: Sendable {
       }
     }
 
+    /// Whether the line after the line break `index` starts with a bold label ("**Severity**: High",
+    /// "**Room:** McCone 353"): the lines are fields of a title block, each its own sentence, not one
+    /// sentence run across them. The break's next sibling follows it in the flat array.
+    private func startsLabelledLine(after index: Int) -> Bool {
+      let next = index + 1
+      guard next + 1 < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .strong = markdown.nodes[next].kind
+      else { return false }
+      let label = markdown.nodes[next].children
+      guard let last = label.last, case .text = markdown.nodes[last].kind else { return false }
+      if markdown.nodes[last].literal.hasSuffix(":") { return true }
+      // "**Severity**: High": the colon starts the text after the bold label.
+      let siblings = markdown.nodes[markdown.nodes[index].parent ?? 0].children
+      guard let position = siblings.firstIndex(of: next), position + 1 < siblings.count,
+        case .text = markdown.nodes[siblings[position + 1]].kind
+      else { return false }
+      return markdown.nodes[siblings[position + 1]].literal.hasPrefix(":")
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -279,7 +298,7 @@ struct LintDocument: Sendable {
           // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
-            if index == boldLineBreak { prose.bytes.append(UInt8(ascii: ".")) }
+            if index == boldLineBreak || startsLabelledLine(after: index) { prose.bytes.append(UInt8(ascii: ".")) }
             prose.bytes.append(0x20)
           }
         default:

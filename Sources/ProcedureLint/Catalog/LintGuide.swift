@@ -136,7 +136,8 @@ enum LintGuide {
       and brackets allowed), but not after common abbreviations (e.g., i.e., etc., No., Mr., Mrs., Ms., \
       Dr., vs., cf., approx., Fig., St., incl., Ref., and in citations Art., para., Sec., Sect., Ch., p.) \
       and not inside numbers (3.5). Each heading, list item \
-      and table cell ends a sentence.
+      and table cell ends a sentence, and so does a line that is all bold or that a bold label starts on \
+      the next line (`**Severity**: High`, one field of a title block a line).
       - Syllables are estimated per word: count groups of vowels (a, e, i, o, u, and y when not the first \
       letter); drop a silent final e (make) but not in a consonant + le ending (table); drop a silent -ed \
       except after t or d (checked 1, started 2); drop a silent -es except after s, x, z, c, g, ch or sh \

@@ -85,6 +85,15 @@ enum SentenceLengthRule: DocumentRule {
         The purpose of the investigation is to determine the root cause of existing or potential problems and to \
         give recommended changes for each problem.
         """),
+    // Real-world shape (a security playbook): a title block of bold labels, one field a line, is not one
+    // sentence across its lines.
+    ExampleRepository.procedure(
+      purpose: """
+        **ID**: PB-04
+        **Severity**: Low/Medium/High | **Category**: Identity & Access
+        **Standard**: ISO 9001 (Quality management systems), ISO 45001 (Occupational health and safety)
+        **Trigger**: a gauge past its due date, a failed check, a dropped gauge, or a client's complaint
+        """),
   ]
   static let failingExamples = [
     // A section number followed by an instruction is a step ("### 3.1 Check the gauge"), held to 20 words.
