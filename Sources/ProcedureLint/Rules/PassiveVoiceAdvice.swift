@@ -8,6 +8,11 @@ enum PassiveVoiceAdvice {
     guard var verb = baseForm(of: prose.lowercased(word: participle)) else {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
+    // "Deletion of records is strictly prohibited": the reader is forbidden, not the one forbidding, so
+    // "Prohibit deletion …" would be wrong; the rule reads better as an instruction.
+    if verb == "prohibit" || verb == "forbid" {
+      return "\(lead) ('\(phrase)'): write the rule as an instruction: 'Do not …'"
+    }
     // "is carried out" → "Carry out …".
     var last = participle
     if participle + 1 < sentence.upperBound,
