@@ -135,7 +135,7 @@ struct RuleBehaviourTests {
   @Test("passive-voice: rewrites seen garbled or wrong on real procedures are now whole or left out")
   func passiveVoiceRewrites() {
     // From the second held-out check: "Stor electronic records", "Dispose all …", "Keep or a … entry",
-    // "Prohibit deletion of records …".
+    // "Prohibit deletion of records …", "Store all plates need …".
     let findings = lint(
       ExampleRepository.procedure(
         steps: """
@@ -143,6 +143,7 @@ struct RuleBehaviourTests {
           2. All broken glassware must be disposed of in the glass bin.
           3. A "Certificate of Destruction" or a log entry must be kept.
           4. Deletion of records is strictly prohibited unless the Quality Manager agrees.
+          5. All plates need to be stored in a clear plastic box.
           """),
       rule: "passive-voice"
     ).filter { $0.severity == .suggestion }
@@ -153,6 +154,7 @@ struct RuleBehaviourTests {
           + "'Dispose of all broken glassware …'",
         "this step uses the passive voice ('be kept'): say who acts, and start with the action",
         "this step uses the passive voice ('is strictly prohibited'): write the rule as an instruction: 'Do not …'",
+        "this step uses the passive voice ('be stored'): start with the action: 'Store all plates …'",
       ])
   }
 

@@ -200,10 +200,12 @@ enum PassiveVoiceAdvice {
     return stem
   }
 
-  /// Words between a subject and its "be": modals and "to" ("is to be removed", "must be kept").
+  /// Words between a subject and its "be": modals and "to" ("is to be removed", "must be kept", "need to be
+  /// stored").
   static let verbGroup: Set<String> = [
     "is", "are", "was", "were", "be", "been", "being", "am", "to", "must", "shall", "should", "will", "can", "may",
-    "might", "would", "could", "not", "also", "always", "never", "then", "only", "first",
+    "might", "would", "could", "not", "also", "always", "never", "then", "only", "first", "need", "needs", "has",
+    "have", "ought",
   ]
 
   /// Words that end the agent after "by".
