@@ -6,14 +6,15 @@ import MarkdownSyntax
 enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
-    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `{{…}}`), template guidance left in, "
-    + "empty sections, placeholder ids (`SOP-000x`)."
+    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), template guidance "
+    + "left in, empty sections, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
     placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like) or a `{{variable}}` left by a template. \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a date format in brackets \
+    (`[DD/MM/YYYY]`) or a `{{variable}}` left by a template. \
     Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
     (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
     `required-sections`) is empty when nothing but guidance stands under its heading: an error. Any other \
@@ -33,7 +34,8 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(
       records: """
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
-        TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too.
+        TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
+        Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
         """),
     // Real-world shape: a section whose text is in its sub-sections is not empty.
     ExampleRepository.procedure(
@@ -66,6 +68,13 @@ enum UnfinishedRule: DocumentRule {
         | Process owner | <enter role of process owner> |
         | --- | --- |
         | Review date | [insert date] |
+        """),
+    // Real-world shape (an Obsidian ISO 13485 template): a date format left for the writer to fill in.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate.
+
+        **Effective Date:** [DD/MM/YYYY]
         """),
     ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
     ExampleRepository.procedure(
@@ -149,7 +158,7 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
               excerpt: "{{")
-          } else if let verb = leadingWord(rest), placeholderVerbs.contains(verb) {
+          } else if (leadingWord(rest).map(placeholderVerbs.contains) ?? false) || isDateFormat(rest, open: open) {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -353,6 +362,30 @@ enum UnfinishedRule: DocumentRule {
   ]
 
   private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
+
+  /// Whether the bracket holds a date format to fill in: `[DD/MM/YYYY]`, `[YYYY-MM-DD]`, `<dd.mm.yy>`: three
+  /// groups of D, M or Y (any case, each up to 4 letters, a year among them) joined by `/`, `.` or `-`.
+  private static func isDateFormat(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    let close = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+    guard let end = rest.prefix(16).firstIndex(of: close) else { return false }
+    var groups = 0
+    var length = 0
+    var hasYear = false
+    for byte in rest[rest.startIndex..<end] {
+      if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+        guard length > 0 else { return false }
+        length = 0
+        continue
+      }
+      let letter = byte | 0x20
+      guard letter == UInt8(ascii: "d") || letter == UInt8(ascii: "m") || letter == UInt8(ascii: "y"), length < 4
+      else { return false }
+      if letter == UInt8(ascii: "y") { hasYear = true }
+      if length == 0 { groups += 1 }
+      length += 1
+    }
+    return groups == 3 && length > 0 && hasYear
+  }
 
   /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
   private static let placeholderVerbs: Set<String> = [
