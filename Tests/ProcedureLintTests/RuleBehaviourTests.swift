@@ -132,6 +132,32 @@ struct RuleBehaviourTests {
     #expect(lint(ExampleRepository.procedure(purpose: "We need the gauge. It is red."), rule: "passive-voice").isEmpty)
   }
 
+  @Test("passive-voice: rewrites seen garbled or wrong on real procedures are now whole or left out")
+  func passiveVoiceRewrites() {
+    // From the second held-out check: "Stor electronic records", "Dispose all …", "Keep or a … entry",
+    // "Prohibit deletion of records …", "Store all plates need …".
+    let findings = lint(
+      ExampleRepository.procedure(
+        steps: """
+          1. Electronic records are stored in the register.
+          2. All broken glassware must be disposed of in the glass bin.
+          3. A "Certificate of Destruction" or a log entry must be kept.
+          4. Deletion of records is strictly prohibited unless the Quality Manager agrees.
+          5. All plates need to be stored in a clear plastic box.
+          """),
+      rule: "passive-voice"
+    ).filter { $0.severity == .suggestion }
+    #expect(
+      findings.map(\.message) == [
+        "this step uses the passive voice ('are stored'): start with the action: 'Store electronic records …'",
+        "this step uses the passive voice ('be disposed of'): start with the action: "
+          + "'Dispose of all broken glassware …'",
+        "this step uses the passive voice ('be kept'): say who acts, and start with the action",
+        "this step uses the passive voice ('is strictly prohibited'): write the rule as an instruction: 'Do not …'",
+        "this step uses the passive voice ('be stored'): start with the action: 'Store all plates …'",
+      ])
+  }
+
   @Test("form-fields counts empty cells, underscore runs and boxes, in forms only")
   func formFields() {
     let body = """

@@ -183,6 +183,25 @@ struct LintDocument: Sendable {
       }
     }
 
+    /// Whether the line after the line break `index` starts with a bold label ("**Severity**: High",
+    /// "**Room:** McCone 353"): the lines are fields of a title block, each its own sentence, not one
+    /// sentence run across them. The break's next sibling follows it in the flat array.
+    private func startsLabelledLine(after index: Int) -> Bool {
+      let next = index + 1
+      guard next + 1 < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .strong = markdown.nodes[next].kind
+      else { return false }
+      let label = markdown.nodes[next].children
+      guard let last = label.last, case .text = markdown.nodes[last].kind else { return false }
+      if markdown.nodes[last].literal.hasSuffix(":") { return true }
+      // "**Severity**: High": the colon starts the text after the bold label.
+      let siblings = markdown.nodes[markdown.nodes[index].parent ?? 0].children
+      guard let position = siblings.firstIndex(of: next), position + 1 < siblings.count,
+        case .text = markdown.nodes[siblings[position + 1]].kind
+      else { return false }
+      return markdown.nodes[siblings[position + 1]].literal.hasPrefix(":")
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -279,7 +298,7 @@ struct LintDocument: Sendable {
           // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
-            if index == boldLineBreak { prose.bytes.append(UInt8(ascii: ".")) }
+            if index == boldLineBreak || startsLabelledLine(after: index) { prose.bytes.append(UInt8(ascii: ".")) }
             prose.bytes.append(0x20)
           }
         default:
@@ -537,21 +556,48 @@ struct LintDocument: Sendable {
       }
     }
 
-    /// Whether a heading starts with a step number: `1.`, `2)`, `3.1`, `Step 4`.
+    /// Whether a heading is a numbered step: `1. Review the request`, `2) Archive`, `Step 4: Sign`. A
+    /// multi-level section number (`4.1.1 Investigation`, `6.2 Review and Approval`) numbers a section of a
+    /// document, not a step: it is a step only when an instruction follows it (`3.1 Check the gauge`, `3.2
+    /// Review the request`), read from its first word (a verb that opens steps) or its second (an article).
     private static func isNumbered(_ text: String) -> Bool {
       var bytes = text.utf8[...]
+      var isStepWord = false
       if bytes.count > 5, bytes.first! | 0x20 == UInt8(ascii: "s"),
         bytes.prefix(5).map({ $0 | 0x20 }) == Array("step ".utf8)
       {
         bytes = bytes.dropFirst(5)
+        isStepWord = true
       }
-      let digits = bytes.prefix { $0 &- 0x30 < 10 }
-      guard !digits.isEmpty else { return false }
-      let rest = bytes.dropFirst(digits.count)
-      guard let next = rest.first else { return false }
-      return next == UInt8(ascii: ".") || next == UInt8(ascii: ")") || next == UInt8(ascii: " ")
-        || next == UInt8(ascii: ":")
+      var levels = 0
+      while true {
+        let digits = bytes.prefix { $0 &- 0x30 < 10 }
+        guard !digits.isEmpty else { return levels > 0 && isStepWord }
+        levels += 1
+        bytes = bytes.dropFirst(digits.count)
+        // A dot followed by a digit starts the next level ("4.1.1").
+        guard bytes.first == UInt8(ascii: "."), let next = bytes.dropFirst().first, next &- 0x30 < 10 else { break }
+        bytes = bytes.dropFirst()
+      }
+      guard let next = bytes.first,
+        next == UInt8(ascii: ".") || next == UInt8(ascii: ")") || next == UInt8(ascii: " ")
+          || next == UInt8(ascii: ":")
+      else { return false }
+      guard levels > 1, !isStepWord else { return true }
+      let words = String(decoding: bytes.dropFirst(), as: UTF8.self).lowercased()
+        .split(whereSeparator: { !$0.isLetter }).prefix(2)
+      guard let first = words.first else { return false }
+      return sectionStepVerbs.contains(String(first))
+        || (words.count == 2 && articles.contains(String(words[words.startIndex + 1])))
     }
+
+    /// Verbs that open a numbered step under a section number ("3.1 Check the gauge").
+    private static let sectionStepVerbs: Set<String> = [
+      "check", "verify", "confirm", "inspect", "measure", "clean", "sign", "send", "wash", "remove", "replace",
+      "calibrate", "submit", "notify", "contact", "escalate", "wear", "enter", "select", "click", "press", "turn",
+    ]
+    /// Articles and determiners that follow a verb and start its object ("Review the request").
+    private static let articles: Set<String> = ["the", "a", "an", "each", "every", "all", "any", "your", "this"]
 
     private func trimmed(_ text: String) -> String {
       // A text whose first and last bytes are not a space or a tab has nothing to trim: tested as bytes,

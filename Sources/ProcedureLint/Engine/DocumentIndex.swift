@@ -76,7 +76,10 @@ struct DocumentReferences: Sendable {
         }
         next += 1
       }
-      guard !words.isEmpty else { continue }
+      // "**SOP Title:** Wet Belt Sander", "SOP Number: 12": a label of the title block, not a reference.
+      guard let first = words.first, !sopLabels.contains(first),
+        !(words.count <= 2 && Self.isFollowedByColon(wordIndex + words.count, prose: prose))
+      else { continue }
       found.append(
         (
           words, prose.excerpt(words: wordIndex..<(wordIndex + 1 + words.count)),
@@ -85,6 +88,17 @@ struct DocumentReferences: Sendable {
     }
     found += namedProcedures(prose)
     return found
+  }
+
+  /// Words that follow "SOP" in a label ("SOP Title:", "SOP Owner"), lowercased.
+  private static let sopLabels: Set<String> = [
+    "title", "number", "no", "name", "owner", "author", "version", "revision", "id", "date", "status",
+  ]
+
+  /// Whether a `:` stands right after word `index`.
+  private static func isFollowedByColon(_ index: Int, prose: Prose) -> Bool {
+    let end = prose.words[index].end
+    return end < prose.bytes.count && prose.bytes[end] == UInt8(ascii: ":")
   }
 
   /// "the Training procedure", "the Management Review policy": capitalised words between "the" and

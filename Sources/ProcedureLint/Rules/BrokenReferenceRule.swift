@@ -17,7 +17,8 @@ enum BrokenReferenceRule: RepositoryRule {
     F-001" and "see Procedure QP-002" are references). Ids in `related:` are always references. A \
     reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing") or "the" and \
     capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
-    document's title holds all those words (checked only when every document's title is known). Links are \
+    document's title holds all those words (checked only when every document's title is known); a label \
+    such as "SOP Title:" or "SOP Owner" is not a reference. Links are \
     resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not checked. A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
@@ -35,6 +36,14 @@ enum BrokenReferenceRule: RepositoryRule {
         Drive the Ford F-150 ute or the old F-16 forklift to the store. Use M-12 bolts with an EN-10204 3.1 \
         certificate. Audits follow SOP Internal Audit and the Document Control procedure; the procedure \
         applies to every site.
+        """),
+    // Real-world shape (a university-lab SOP form): "SOP Title:" is a label of the title block.
+    ExampleRepository.procedure(
+      purpose: """
+        **SOP Title:** Wet Belt Sander
+        **SOP Owner:** Maria Lopez
+
+        This procedure keeps our test gear accurate.
         """),
   ]
   static let failingExamples = [

@@ -1,15 +1,21 @@
+import Foundation
+
 /// Checks heading levels and the H1 against the title.
 enum HeadingStructureRule: DocumentRule {
   static let id = "heading-structure"
   static let summary =
-    "Skipped heading levels, headings deeper than 3 levels below the title, an H1 that differs from the title."
+    "Skipped heading levels, headings deeper than 3 levels below the title, an H1 that differs from the title, "
+    + "a heading without the space after its `#` signs."
   static let rationale = """
     Headings are the document's table of contents and its navigation for screen readers (WCAG 2.1 \
     success criterion 1.3.1, info and relationships). A skipped level hides structure; more than three \
     levels means the document holds several documents. The H1 is what people see first, so it should be \
     the title that sop prints, lists and approves (ISO 9001:2015 clause 7.5.2 a)). Only the first H1 is \
     compared with the title: a later H1 ("# Appendices") is a part of the document. A run of sibling \
-    headings that are all too deep (report fields written as H6) is reported once, at its first heading.
+    headings that are all too deep (report fields written as H6) is reported once, at its first heading. \
+    A line of two to six `#` signs followed by text without a space ("####Cold Room Storage") is a heading \
+    in kramdown (Jekyll sites) but text in CommonMark, which sop publishes with: it is reported, so the \
+    page does not show "####" where a heading was meant.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -28,6 +34,9 @@ enum HeadingStructureRule: DocumentRule {
 
         Check the due date on the gauge label.
         """),
+    // A number sign that starts a sentence is text, not a heading.
+    ExampleRepository.procedure(
+      records: "#1 on the list is the register, which keeps each lab report for seven years."),
     // Real-world shape (a Word-converted procedure): a second H1 for the appendices.
     ExampleRepository.procedure(
       extra: """
@@ -39,6 +48,12 @@ enum HeadingStructureRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a university lab manual written for kramdown): no space after the `#` signs.
+    ExampleRepository.procedure(
+      extra: """
+        ####_Cold Room Storage_
+        Keep the plates in a clear plastic box.
+        """),
     // Real-world shape: report fields written as a run of H6 headings, reported once.
     ExampleRepository.procedure(
       steps: """
@@ -128,6 +143,32 @@ enum HeadingStructureRule: DocumentRule {
       }
       if heading.level == 1 { isFirstH1 = false }
       previous = heading.level
+    }
+    return findings + unspacedHeadings(document, context: context)
+  }
+
+  /// Paragraphs that start like a heading without its space ("####Cold Room Storage", "##Protocol##"):
+  /// kramdown and some editors take them for headings, CommonMark (and so sop's site) shows the `#`s as
+  /// text. Two to six `#` are needed ("#1 priority" is text); one byte test per paragraph finds them.
+  private static func unspacedHeadings(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
+    var findings: [Finding] = []
+    for unit in prose.units where unit.kind == .paragraph && !unit.bytes.isEmpty {
+      guard prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#") else { continue }
+      var end = unit.bytes.lowerBound
+      while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
+      let marks = end - unit.bytes.lowerBound
+      guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { continue }
+      // The line as written ("####_Cold Room Storage_"): the prose has lost its emphasis marks and line end.
+      let index = unit.start.line - prose.lineOffset - 1
+      let line =
+        prose.source.split(separator: "\n", maxSplits: index + 1, omittingEmptySubsequences: false)
+        .dropFirst(index).first.map { String($0.prefix(60)).trimmingCharacters(in: .whitespaces) } ?? ""
+      findings.append(
+        context.finding(
+          .warning, at: unit.start,
+          "'\(line)' is not a heading: put a space after the \(marks) # signs, or the page shows them as text",
+          excerpt: line))
     }
     return findings
   }

@@ -2,7 +2,8 @@
 enum OneInstructionRule: DocumentRule {
   static let id = "one-instruction"
   static let summary =
-    "A step that chains instructions with \", then\", \"and then\" or \";\" (not a `;` that ends the item)."
+    "A step that chains instructions with \", then\", \"and then\" or \";\" (not a `;` that ends the item or "
+    + "stands in brackets)."
   static let rationale = """
     ASD-STE100 rule 5.2: write only one instruction in each sentence, unless the actions happen at the same \
     time. A step that chains actions is one people half-complete: they tick it off after the first action. \
@@ -14,6 +15,12 @@ enum OneInstructionRule: DocumentRule {
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shape (a university-lab safety protocol): a `;` inside brackets separates details.
+    ExampleRepository.procedure(
+      steps: """
+        1. Locate the UV lamp and the eyewear (near the fume hood;room B052A).
+        2. Check the due date on the gauge label.
+        """),
     // Real-world shape: a `;` (or `; and`) that ends a list item is list punctuation, not a second action.
     ExampleRepository.procedure(
       steps: """
@@ -102,11 +109,17 @@ enum OneInstructionRule: DocumentRule {
       while wordEnd < range.upperBound, bytes[wordEnd] == 0x20 { wordEnd += 1 }
       return wordEnd == range.upperBound
     }
+    // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions.
+    var depth = 0
     for index in range {
       switch bytes[index] {
+      case UInt8(ascii: "("), UInt8(ascii: "["):
+        depth += 1
+      case UInt8(ascii: ")"), UInt8(ascii: "]"):
+        depth = max(0, depth - 1)
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
-        if !endsItem(after: index) { return (index, ";") }
+        if depth == 0, !endsItem(after: index) { return (index, ";") }
       case UInt8(ascii: ","):
         if matchesThen(at: index + 1) != nil { return (index, ", then") }
       case UInt8(ascii: "a"), UInt8(ascii: "A"):

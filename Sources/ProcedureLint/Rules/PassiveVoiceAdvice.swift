@@ -8,14 +8,27 @@ enum PassiveVoiceAdvice {
     guard var verb = baseForm(of: prose.lowercased(word: participle)) else {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
+    // "Deletion of records is strictly prohibited": the reader is forbidden, not the one forbidding, so
+    // "Prohibit deletion …" would be wrong; the rule reads better as an instruction.
+    if verb == "prohibit" || verb == "forbid" {
+      return "\(lead) ('\(phrase)'): write the rule as an instruction: 'Do not …'"
+    }
     // "is carried out" → "Carry out …".
     var last = participle
-    if participle + 1 < sentence.upperBound, particles.contains(prose.lowercased(word: participle + 1)) {
+    if participle + 1 < sentence.upperBound,
+      particles.contains(prose.lowercased(word: participle + 1))
+        || (prepositionalVerbs.contains(verb) && prose.lowercased(word: participle + 1) == "of")
+    {
       last = participle + 1
       verb += " " + prose.lowercased(word: last)
     }
     if last > participle { phrase += " " + prose.text(ofWord: last) }
     let subject = subjectWords(before: be, sentence: sentence, prose: prose)
+    // 'A "Certificate of Destruction" or a log entry must be kept': the subject was cut at the quote, and a
+    // rewrite from its second half ("Keep or a log entry …") would be garbled.
+    if let first = subject.split(separator: " ").first, ["or", "and", "nor", "but"].contains(first) {
+      return "\(lead) ('\(phrase)'): say who acts, and start with the action"
+    }
     let object = subject.isEmpty ? "…" : subject + " …"
     // "by the Technical Manager / Deputy Technical Managers": no clean agent to put first.
     if last + 1 < sentence.upperBound, prose.lowercased(word: last + 1) == "by", !endsClause(last, prose: prose),
@@ -115,6 +128,9 @@ enum PassiveVoiceAdvice {
 
   private static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
+  /// Verbs whose object follows "of" ("disposed of" → "Dispose of …").
+  private static let prepositionalVerbs: Set<String> = ["dispose", "approve", "conceive"]
+
   /// Adverb particles of phrasal verbs ("carried out", "followed up").
   private static let particles: Set<String> = ["out", "up", "off", "down", "back", "over"]
 
@@ -165,7 +181,8 @@ enum PassiveVoiceAdvice {
     case "r":
       needsE =
         (penultimate == "u" || penultimate == "i" || penultimate == "a") && !isVowel(antepenultimate)
-        || (penultimate == "o" && count <= 6 && !stem.hasSuffix("tor") && !stem.hasSuffix("hor")
+        // "monitored" → "monitor", "authored" → "author", but "stored" → "store".
+        || (penultimate == "o" && count <= 6 && (count == 4 || !stem.hasSuffix("tor") && !stem.hasSuffix("hor"))
           && !isVowel(antepenultimate))
     case "n": needsE = penultimate == "i" && !isVowel(antepenultimate)
     case "m": needsE = isVowel(penultimate) && !isVowel(antepenultimate) && penultimate != "r"
@@ -183,10 +200,12 @@ enum PassiveVoiceAdvice {
     return stem
   }
 
-  /// Words between a subject and its "be": modals and "to" ("is to be removed", "must be kept").
+  /// Words between a subject and its "be": modals and "to" ("is to be removed", "must be kept", "need to be
+  /// stored").
   static let verbGroup: Set<String> = [
     "is", "are", "was", "were", "be", "been", "being", "am", "to", "must", "shall", "should", "will", "can", "may",
-    "might", "would", "could", "not", "also", "always", "never", "then", "only", "first",
+    "might", "would", "could", "not", "also", "always", "never", "then", "only", "first", "need", "needs", "has",
+    "have", "ought",
   ]
 
   /// Words that end the agent after "by".

@@ -18,8 +18,8 @@ enum PassiveVoiceRule: DocumentRule {
     no advice and is not counted as passive. A labelled item ("3. **Training** – staff shall be trained") \
     is a description, not a step. The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
-    the sentence: its verb, its subject and the agent after "by"; where no clean rewrite can be built, \
-    the advice names the problem without one.
+    the sentence: its verb, its subject and the agent after "by"; a prohibition ("is prohibited") is \
+    advised as "Do not …"; where no clean rewrite can be built, the advice names the problem without one.
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [

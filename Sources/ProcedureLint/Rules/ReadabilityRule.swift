@@ -2,8 +2,8 @@
 enum ReadabilityRule: DocumentRule {
   static let id = "readability"
   static let summary =
-    "Flesch–Kincaid grade of the body sentences (no headings, tables, code, quotes, licence notices, front matter "
-    + "or link URLs), from 100 words."
+    "Flesch–Kincaid grade of the running prose (no headings, tables, code, quotes, licence notices, short list "
+    + "phrases, front matter or link URLs), from 100 words."
   static let rationale = """
     The Flesch–Kincaid grade (Kincaid et al., 1975) is 0.39 × words per sentence + 11.8 × syllables per \
     word − 15.59: the US school grade a reader needs. Plain-language guidelines aim at grade 8 or lower for \
@@ -11,8 +11,10 @@ enum ReadabilityRule: DocumentRule {
     item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". Only \
     body sentences are graded: headings ("Responsibilities"), block quotes (quoted law and standards) and \
     copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
-    under", "Licence" or "Creative Commons") are left out, and a document with fewer than 100 body words \
-    is not \
+    under", "Licence" or "Creative Commons") are left out, and so are list items of fewer than 8 words \
+    without a full stop ("Nonconforming product", "Internal/external audit findings"): they name things, \
+    and a list of long nouns would otherwise set the grade of a plain document. A document with fewer \
+    than 100 words of running prose is not \
     graded, since a grade from a few sentences is noise. \
     Syllables are estimated: groups of vowels, less a silent final e (but not -le), a silent -ed (except \
     after t or d) and a silent -es (except after s, x, z, c, g, ch, sh); at least one per word.
@@ -49,6 +51,25 @@ enum ReadabilityRule: DocumentRule {
 
         Organisational responsibilities are documented in the quality management system manual.
         """),
+    // Real-world shape (a sample ISO 13485 CAPA procedure): a list of long noun phrases is not running
+    // prose, and without it the plain sentences are too few to grade.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure says how we find and fix quality problems. Any of these starts a corrective action:
+
+        - Customer complaints and warranty returns
+        - Internal and external audit findings
+        - Nonconforming product dispositions
+        - Manufacturing process deviations
+        - Supplier nonconformance notifications
+        - Management review recommendations
+        - Regulatory authority communications
+        - Statistical trend analysis results
+        - Equipment calibration failures
+        - Documentation irregularities
+        - Post-market surveillance observations
+        - Validation and verification anomalies
+        """),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(
@@ -64,6 +85,23 @@ enum ReadabilityRule: DocumentRule {
         """)
   ]
 
+  /// A list item shorter than this, without a full stop, is a phrase, not running prose.
+  static let fragmentWords = 8
+
+  /// Whether a sentence ends with `.`, `!` or `?` (closing quotes and brackets allowed after it).
+  private static func endsWithStop(_ sentence: Prose.Sentence, unit: Prose.Unit, prose: Prose) -> Bool {
+    guard let last = sentence.words.last else { return false }
+    var offset = prose.words[last].end
+    let end = last + 1 < unit.words.upperBound ? prose.words[last + 1].start : unit.bytes.upperBound
+    while offset < end {
+      switch prose.bytes[offset] {
+      case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+      default: offset += 1
+      }
+    }
+    return false
+  }
+
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     // Body sentences only: headings ("Responsibilities"), quoted law and licence notices are not prose
@@ -73,12 +111,26 @@ enum ReadabilityRule: DocumentRule {
     var words = prose.proseWordCount
     var syllables = prose.proseSyllableCount
     var sentences = prose.sentences.count
-    for unit in prose.units where unit.isProse && !unit.isBody {
-      words -= unit.words.count
-      sentences -= unit.sentences.count
-      for word in unit.words { syllables &-= prose.words[word].syllables }
+    let nodes = document.markdown.nodes
+    for unit in prose.units where unit.isProse {
+      guard unit.isBody else {
+        words -= unit.words.count
+        sentences -= unit.sentences.count
+        for word in unit.words { syllables &-= prose.words[word].syllables }
+        continue
+      }
+      // Running prose only: a list item that is a short phrase without a full stop ("Nonconforming product",
+      // "Internal/external audit findings") names a thing; it is not a sentence to grade.
+      guard let parent = nodes[unit.node].parent, case .item = nodes[parent].kind else { continue }
+      for sentence in prose.sentences[unit.sentences]
+      where sentence.words.count < fragmentWords && !endsWithStop(sentence, unit: unit, prose: prose) {
+        words -= sentence.words.count
+        sentences -= 1
+        for word in sentence.words { syllables &-= prose.words[word].syllables }
+      }
     }
     let first = prose.sentences.first { prose.units[$0.unit].isBody }
+    guard sentences > 0 else { return [] }
     // A grade from a few sentences says more about those sentences than about the document.
     guard let first, Double(words) >= context.option("min-words") else { return [] }
     let grade = TextMetrics.oneDecimal(

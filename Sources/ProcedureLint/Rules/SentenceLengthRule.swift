@@ -74,8 +74,38 @@ enum SentenceLengthRule: DocumentRule {
         **Call Reverted to SCHEDULED After Dispatch**
         Open the call and check the technician on the dispatch board, then dispatch the call again.
         """),
+    // Real-world shape (a medical-device software CAPA procedure): a decimal section number followed by a
+    // noun phrase heads a section, not a step, so its 24-word descriptive sentence is held to the prose limit.
+    ExampleRepository.procedure(
+      extra: """
+        ## Appendix A: CAPA process
+
+        ### 4.1.1 Investigation
+
+        The purpose of the investigation is to determine the root cause of existing or potential problems and to \
+        give recommended changes for each problem.
+        """),
+    // Real-world shape (a security playbook): a title block of bold labels, one field a line, is not one
+    // sentence across its lines.
+    ExampleRepository.procedure(
+      purpose: """
+        **ID**: PB-04
+        **Severity**: Low/Medium/High | **Category**: Identity & Access
+        **Standard**: ISO 9001 (Quality management systems), ISO 45001 (Occupational health and safety)
+        **Trigger**: a gauge past its due date, a failed check, a dropped gauge, or a client's complaint
+        """),
   ]
   static let failingExamples = [
+    // A section number followed by an instruction is a step ("### 3.1 Check the gauge"), held to 20 words.
+    ExampleRepository.procedure(
+      extra: """
+        ## Appendix A: gauge checks
+
+        ### 3.1 Check the gauge
+
+        Check the due date on the gauge label and the seal on the case and the serial number on the \
+        certificate before you send it.
+        """),
     // Real-world shape (a Word-converted complaint procedure): the regulation quoted in an appendix
     // without a block quote is still not the author's to shorten; the author's own long sentence is.
     ExampleRepository.procedure(

@@ -12,7 +12,9 @@ enum StepCountRule: DocumentRule {
     into stages, each with its own heading and a short list. Steps are the items of a numbered list, the \
     items of a bullet list under a Procedure, Steps, Method or Instructions heading, and numbered headings \
     of level 3 or deeper (`### 1. Review the request`, whose prose is that step's text for \
-    `sentence-length`, `one-instruction` and `passive-voice`), and the rows of a table whose header \
+    `sentence-length`, `one-instruction` and `passive-voice`; a section number of two or more levels \
+    followed by a noun phrase, `### 4.1.1 Investigation`, heads a section, and `### 3.1 Check the gauge` \
+    is a step), and the rows of a table whose header \
     names a step column (Step, No., #) and an action column (Action, Activity, Task, Description): the \
     action cell of each row is that step's text, read as prose.
     """

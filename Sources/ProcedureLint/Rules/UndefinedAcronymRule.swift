@@ -10,12 +10,13 @@ enum UndefinedAcronymRule: DocumentRule {
     capitals (a plural `s` allowed), outside headings, code and quotes. It is defined when one of its uses \
     stands in brackets after the words it stands for ("Quality Management Officer (QMO)"), or is followed by \
     words whose initials spell it ("QMO (Quality Management Officer)", "QMO: Quality Management Officer"; \
-    not "QMO: reviews every CAPA"), or when it starts an entry under a heading named Glossary, \
+    not "QMO: reviews every CAPA"), or when a heading or the title spells it out the same way ("# \
+    Corrective and Preventive Action (CAPA)"), or when it starts an entry under a heading named Glossary, \
     Definitions, Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
-    PDF, ID, IT, CEO, HR, EU, UK, US, \
+    PDF, ID, IT, IP, UV, VIP, CEO, HR, EU, UK, US, \
     URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
     Roman numerals and words written in capitals for emphasis \
-    (NOT, MUST, NEVER, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
+    (NOT, MUST, NEVER, ONE, ANY, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
     also writes in small letters (status values such as CLOSED or ACTIVE), a short list of label words \
     (NOTE, SEE, STATUS, REVIEW, DRAFT), two or more words in capitals side by side (a shouted label such \
     as "SEE ALSO" or "NEXT SCHEDULED REVIEW"), and citations ("61 FR 52654", "21 CFR 820"). A glossary \
@@ -58,8 +59,18 @@ enum UndefinedAcronymRule: DocumentRule {
         | --- | --- |
         | QMO | Quality Management Officer |
         """),
+    // Real-world shape (a sample ISO 13485 CAPA procedure): the acronym is spelled out only in the H1.
+    // Real-world shapes (a security playbook, a lab safety protocol): a number word in capitals for emphasis,
+    // and acronyms every reader knows.
+    ExampleRepository.procedure(
+      purpose: "Block an IP address after 100 attempts against ONE account. Wear the UV shield, VIP or not."),
+    capaForm(title: "Corrective action report", heading: "Corrective and Preventive Action (CAPA)"),
+    // The front-matter title spells it out; the H1 is short.
+    capaForm(title: "Corrective and Preventive Action (CAPA) report", heading: "CAPA report"),
   ]
   static let failingExamples = [
+    // A heading that names the acronym without spelling it out defines nothing.
+    capaForm(title: "Corrective action report", heading: "CAPA process"),
     ExampleRepository.procedure(
       purpose: "The QMO keeps our test gear accurate. Check the SWMS before work starts."),
     // Real-world shape: a role named by its acronym in the responsibilities is not a definition.
@@ -79,6 +90,19 @@ enum UndefinedAcronymRule: DocumentRule {
         """),
   ]
 
+  /// A short CAPA form whose body uses CAPA, under the given title and H1.
+  private static func capaForm(title: String, heading: String) -> String {
+    ExampleRepository.document(
+      id: "F-010", title: title, type: "form",
+      body: """
+        # \(heading)
+
+        ## Purpose
+
+        Every CAPA starts from a complaint, an audit finding or a nonconformance.
+        """)
+  }
+
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     guard !prose.capitalWords.isEmpty else { return [] }
@@ -86,7 +110,8 @@ enum UndefinedAcronymRule: DocumentRule {
       document.headings.indices.filter { isGlossary(document.headings[$0].text) })
     var prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
     prefixes.formUnion(context.policy?.lint.knownTerms ?? [])
-    var defined = Set<String>()
+    // The title in the front matter spells out an acronym the same way: "Corrective Action (CAPA)".
+    var defined = document.title.map { acronymsSpelledOut(in: $0) } ?? []
     var firstUse: [String: (word: Int, unit: Int)] = [:]
     var order: [String] = []
     prose.bytes.withUnsafeBufferPointer { bytes in
@@ -102,7 +127,12 @@ enum UndefinedAcronymRule: DocumentRule {
           defined.insert(acronym)
           continue
         }
-        if case .heading = unit.kind { continue }
+        // A heading is not a use to report, but it may spell the acronym out: "# Corrective and Preventive
+        // Action (CAPA)" defines CAPA for the whole document, as the title does.
+        if case .heading = unit.kind {
+          if isDefinition(wordIndex, word: word, unit: unit, in: bytes, prose: prose) { defined.insert(acronym) }
+          continue
+        }
         guard !unit.isQuoted, !known.contains(acronym), !ordinaryWords.contains(acronym),
           !prefixes.contains(acronym)
         else { continue }
@@ -251,6 +281,20 @@ enum UndefinedAcronymRule: DocumentRule {
     return initials == letters
   }
 
+  /// The acronyms a title spells out in brackets after words: "Corrective and Preventive Action (CAPA)".
+  static func acronymsSpelledOut(in title: String) -> Set<String> {
+    var found = Set<String>()
+    var rest = title[...]
+    while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+      let inside = rest[rest.index(after: open)..<close]
+      if open > title.startIndex, (2...6).contains(inside.count), inside.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+        found.insert(String(inside))
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return found
+  }
+
   /// Words an acronym usually skips ("Safe Work Method Statement" is SWMS; "Bill of Materials" is BOM).
   private static let smallWords: Set<String> = ["of", "and", "the", "for", "to", "in", "on", "a", "an", "&"]
 
@@ -283,7 +327,8 @@ enum UndefinedAcronymRule: DocumentRule {
     "URL", "FAQ", "PC", "QR", "AM", "PM", "TV", "GPS", "USB", "CC", "BY", "TBD", "TBC", "TBA", "TODO", "FIXME",
     "XXX", "NOT", "MUST", "DO", "NO", "STOP", "WARNING", "CAUTION", "NOTE", "DANGER", "ALL", "NEVER", "ONLY",
     "AND", "OR", "THE", "IF", "YES", "ON", "OFF", "IN", "OUT", "UP", "TO", "AT", "BE", "IS", "A", "AN", "OF",
-    "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA",
+    "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA", "IP", "UV", "VIP", "ONE", "TWO", "ANY", "EVERY",
+    "EACH", "BOTH", "BEFORE", "AFTER",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.

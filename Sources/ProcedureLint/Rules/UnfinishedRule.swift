@@ -6,22 +6,25 @@ import MarkdownSyntax
 enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
-    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `{{…}}`), template guidance left in, "
-    + "empty sections, placeholder ids (`SOP-000x`)."
+    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), template guidance "
+    + "left in, empty sections, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
     placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like) or a `{{variable}}` left by a template. \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a date format in brackets \
+    (`[DD/MM/YYYY]`) or a `{{variable}}` left by a template. \
     Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
     (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
     `required-sections`) is empty when nothing but guidance stands under its heading: an error. Any other \
     section that is empty up to the next heading of its level or higher (or the end) is a warning, once \
     per run of empty sibling sections: a heading with nothing under it is a part not yet written, but \
     approval is blocked only for what the type requires. A document whose sections are all empty (a \
-    skeleton of headings) has nothing to follow: that is an error. Placeholder ids such as `SOP-000x` or \
-    `QP-0xx` are placeholders too.
+    skeleton of headings) has nothing to follow: that is an error. A title block written as headings is \
+    not a set of empty sections: a heading that is a document id ("SOP-011") or the title again, and a \
+    label such as "Revision history" or "Approvals" above the first text. Placeholder ids such as \
+    `SOP-000x` or `QP-0xx` are placeholders too.
     """
   static let defaultSeverity = Severity.error
 
@@ -31,7 +34,8 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(
       records: """
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
-        TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too.
+        TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
+        Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
         """),
     // Real-world shape: a section whose text is in its sub-sections is not empty.
     ExampleRepository.procedure(
@@ -42,8 +46,15 @@ enum UnfinishedRule: DocumentRule {
 
         Send gauges to the calibration lab on Mill Road.
         """),
+    // Real-world shape (a medical-device software CAPA procedure): a title block written as headings, the
+    // document's id and a revision-history label above the first text, is not a set of empty sections.
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n\n## Revision history\n"),
   ]
   static let failingExamples = [
+    // A title block does not hide an empty required section below it.
+    ExampleRepository.procedure(purpose: "").replacingOccurrences(
+      of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n"),
     ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
     // Real-world shape: a placeholder alone in a table cell, after a cell that ends in a letter.
     ExampleRepository.procedure(
@@ -57,6 +68,13 @@ enum UnfinishedRule: DocumentRule {
         | Process owner | <enter role of process owner> |
         | --- | --- |
         | Review date | [insert date] |
+        """),
+    // Real-world shape (an Obsidian ISO 13485 template): a date format left for the writer to fill in.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate.
+
+        **Effective Date:** [DD/MM/YYYY]
         """),
     ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
     ExampleRepository.procedure(
@@ -140,7 +158,7 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
               excerpt: "{{")
-          } else if let verb = leadingWord(rest), placeholderVerbs.contains(verb) {
+          } else if (leadingWord(rest).map(placeholderVerbs.contains) ?? false) || isDateFormat(rest, open: open) {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -184,9 +202,12 @@ enum UnfinishedRule: DocumentRule {
     // Which sections have text: one pass over the units; names are compared only for empty sections.
     var hasText = [Bool](repeating: false, count: headings.count)
     var hasBodyText = false
+    // Where the first text stands: headings above it are the document's title block.
+    var firstText: SourcePosition?
     for (index, unit) in prose.units.enumerated()
     where !unit.words.isEmpty && (guidance.isEmpty || !guidance.contains(index)) {
       if case .heading = unit.kind { continue }
+      if !hasBodyText { firstText = unit.start }
       hasBodyText = true
       if unit.section >= 0 { hasText[unit.section] = true }
     }
@@ -231,6 +252,12 @@ enum UnfinishedRule: DocumentRule {
         index += 1
         continue
       }
+      // A title block written as headings ("## SOP-011", the title again, "## Revision history" before any
+      // text) labels the document; it is not a part left unwritten.
+      if isTitleBlock(index, document: document, firstText: firstText) {
+        index += 1
+        continue
+      }
       // Empty sibling sections that follow ("###### Audit Date", "###### Audit Criteria", …) are one finding.
       var last = index
       while last + 1 < headings.count, headings[last + 1].level == heading.level, isEmpty(last + 1) { last += 1 }
@@ -247,6 +274,33 @@ enum UnfinishedRule: DocumentRule {
     }
     return findings
   }
+
+  /// Whether an empty heading labels the document rather than heads a part of it: a document id ("SOP-011"),
+  /// the title again, or, above the first text, a label of the title block ("Revision history").
+  private static func isTitleBlock(_ index: Int, document: LintDocument, firstText: SourcePosition?) -> Bool {
+    let text = document.headings[index].text
+    let key = RequiredSectionsRule.normalized(text)
+    if let title = document.title, key == RequiredSectionsRule.normalized(title) { return true }
+    if let id = document.frontMatter?.id.rawValue, key == RequiredSectionsRule.normalized(id) { return true }
+    if isDocumentID(text) { return true }
+    guard firstText.map({ document.headings[index].start < $0 }) ?? true else { return false }
+    return titleBlockLabels.contains(key)
+  }
+
+  /// Whether a heading is just a document id: 1 to 6 capitals, a hyphen, digits ("SOP-011", "QP-004 Rev 2"
+  /// is not).
+  private static func isDocumentID(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", maxSplits: 1)
+    guard parts.count == 2, (1...6).contains(parts[0].count), (1...6).contains(parts[1].count) else { return false }
+    return parts[0].allSatisfy { $0.isASCII && $0.isUppercase } && parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+  }
+
+  /// Labels of a title block written as headings, normalised.
+  private static let titleBlockLabels: Set<String> = Set(
+    [
+      "Revision history", "Document history", "Change history", "Version history", "Revision", "Version",
+      "Document information", "Document control", "Approvals", "Approval", "Signatures", "Document ID",
+    ].map(RequiredSectionsRule.normalized))
 
   /// The id around the hyphen at `offset` when it is a placeholder: 2 to 5 capitals, the hyphen, then 2 to
   /// 5 digits and x's with at least one x ("SOP-000x", "QP-0xx", "WI-XXX"), standing as a word.
@@ -308,6 +362,30 @@ enum UnfinishedRule: DocumentRule {
   ]
 
   private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
+
+  /// Whether the bracket holds a date format to fill in: `[DD/MM/YYYY]`, `[YYYY-MM-DD]`, `<dd.mm.yy>`: three
+  /// groups of D, M or Y (any case, each up to 4 letters, a year among them) joined by `/`, `.` or `-`.
+  private static func isDateFormat(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    let close = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+    guard let end = rest.prefix(16).firstIndex(of: close) else { return false }
+    var groups = 0
+    var length = 0
+    var hasYear = false
+    for byte in rest[rest.startIndex..<end] {
+      if byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
+        guard length > 0 else { return false }
+        length = 0
+        continue
+      }
+      let letter = byte | 0x20
+      guard letter == UInt8(ascii: "d") || letter == UInt8(ascii: "m") || letter == UInt8(ascii: "y"), length < 4
+      else { return false }
+      if letter == UInt8(ascii: "y") { hasYear = true }
+      if length == 0 { groups += 1 }
+      length += 1
+    }
+    return groups == 3 && length > 0 && hasYear
+  }
 
   /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
   private static let placeholderVerbs: Set<String> = [
