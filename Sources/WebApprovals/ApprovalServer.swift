@@ -100,6 +100,7 @@ public final class ApprovalServer: Sendable {
     default:
       guard path.hasPrefix("/documents/") else { return Self.html(404, Pages.notFound(session: viewer)) }
       let id = String(path.dropFirst("/documents/".count))
+      if id == DocumentID.policy.rawValue { return Self.redirect(viewer == nil ? "/sign-in" : "/admin") }
       return await page { repository throws(ControlError) in
         Pages.document(
           try DocumentView(repository: repository, id: id, viewer: viewer?.email, now: now), session: viewer)

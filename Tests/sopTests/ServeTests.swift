@@ -244,6 +244,7 @@ struct ServeTests {
     #expect(documents.status == 200)
     #expect(documents.text.contains("<main id=\"main\""))
     #expect(documents.text.contains("data-action=\"approve\""))
+    #expect(await serve.get("/documents/POLICY").header("Location") == "/admin")
     // Markup escapes strings: a fragment that reached a page as a String would show as escaped tags.
     for path in ["/todo", "/documents", "/documents/QP-001", "/admin", "/enrol"] {
       let text = await serve.get(path).text
