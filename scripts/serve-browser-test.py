@@ -12,6 +12,8 @@ On the way: a cross-site form post from another origin is refused with nothing c
 the keyboard alone; every page passes axe-core's WCAG 2 A/AA rules (landmarks, labels, names, contrast) and
 fits a 390-pixel phone screen without scrolling sideways.
 
+With SOP_SERVE_SCREENSHOTS=DIR it saves screenshots of the document page (desktop and phone) there.
+
 Needs: chromium and chromium-driver (apt), selenium and axe-playwright-python (pip; only its bundled
 axe.min.js is used). Prints "N passed, N failed" last; exits 1 when a check failed.
 """
@@ -329,6 +331,13 @@ def main():
         said = owen.press('button.sign[data-action="approve"]')
         check("Owen (owner) approves QP-001", "Signed: commit" in said, said)
         ada.open("/documents/QP-001")
+        shots = os.environ.get("SOP_SERVE_SCREENSHOTS")
+        if shots:
+            Path(shots).mkdir(parents=True, exist_ok=True)
+            ada.driver.save_screenshot(str(Path(shots) / "serve-document.png"))
+            ada.driver.set_window_size(390, 844)
+            ada.driver.save_screenshot(str(Path(shots) / "serve-document-phone.png"))
+            ada.driver.set_window_size(1200, 900)
         said = ada.press('button.sign[data-action="approve"]')
         check("Ada (quality) approves QP-001", "Signed: commit" in said and "approved" in said, said)
 

@@ -114,10 +114,20 @@ extension Pages {
         """
         <p>Approving signs this exact content of \(id) (blob <code>\(view.entry.blob.prefix(12))</code>) as \
         \(approval.roles.joined(separator: ", ")); it becomes revision \(approval.revision) once every role has signed.</p>
+        """)
+      // Retraining is a question only for a new revision of a document people were trained on.
+      let waiver: Markup =
+        approval.revision > 1
+        ? """
         <p><input type="checkbox" id="no-retraining"> <label for="no-retraining">No retraining needed (the \
         change does not change how the work is done)</label></p>
-        <p><button type="button" class="sign" data-action="approve" data-ids="\(id)" \
-        data-no-retraining-input="no-retraining">Approve \(id) with my passkey</button></p>
+
+        """ : ""
+      let input: Markup = approval.revision > 1 ? " data-no-retraining-input=\"no-retraining\"" : ""
+      buttons.append(
+        """
+        \(waiver)<p><button type="button" class="sign" data-action="approve" data-ids="\(id)"\(input)>\
+        Approve \(id) with my passkey</button></p>
         """)
       if let words = approval.editorialWords {
         buttons.append(
