@@ -58,7 +58,18 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 
   /// Orders entries by document id.
   public static func < (lhs: SnapshotEntry, rhs: SnapshotEntry) -> Bool {
-    (DocumentID(lhs.id) ?? .policy, lhs.blob) < (DocumentID(rhs.id) ?? .policy, rhs.blob)
+    (lhs.sortKey.id, lhs.blob) < (rhs.sortKey.id, rhs.blob)
+  }
+
+  /// The key `<` compares: the parsed id, then the blob.
+  var sortKey: (id: DocumentID, blob: String) { (DocumentID(id) ?? .policy, blob) }
+}
+
+extension Array where Element == SnapshotEntry {
+  /// Sorted as `<` orders them, each id parsed once instead of at every comparison: a snapshot tag lists every
+  /// document, and every earlier tag is parsed on each publish and render.
+  func sortedByID() -> [SnapshotEntry] {
+    map { (key: $0.sortKey, entry: $0) }.sorted { ($0.key.id, $0.key.blob) < ($1.key.id, $1.key.blob) }.map(\.entry)
   }
 }
 
@@ -285,7 +296,7 @@ extension DocumentRepository {
           id: id.rawValue, revision: latest.number, blob: latest.blob.hex,
           isWithdrawn: frontMatter?.status == .obsolete))
     }
-    return entries.sorted()
+    return entries.sortedByID()
   }
 
   /// Every `published/N` reference, with the object it points at.
@@ -337,7 +348,7 @@ extension DocumentRepository {
     let entries = lines.compactMap { SnapshotEntry(line: String($0)) }
     return SnapshotTag(
       name: name, number: number, object: object, commit: try git.peelToCommit(object),
-      tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sorted(),
+      tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sortedByID(),
       payload: tag.signedData, signature: tag.signature, innerName: tag.name, previous: previous)
   }
 
@@ -370,12 +381,16 @@ extension DocumentRepository {
     let previous = earlierTags.last
     let previousEntries = Dictionary(
       (previous?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    // Per earlier tag, newest first, the first entry of each id that is not withdrawn: looked up per document,
+    // where a scan of every tag's list made publishing quadratic in the number of documents.
+    let earlierInForce = earlierTags.reversed().map { earlier in
+      Dictionary(
+        earlier.entries.filter { !$0.isWithdrawn }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     /// The revision of `id` published before `blob`, from the newest earlier snapshot that had other content.
     func previouslyPublished(_ id: String, blob: String) -> SnapshotEntry? {
-      for earlier in earlierTags.reversed() {
-        if let entry = earlier.entries.first(where: { $0.id == id && !$0.isWithdrawn }), entry.blob != blob {
-          return entry
-        }
+      for earlier in earlierInForce {
+        if let entry = earlier[id], entry.blob != blob { return entry }
       }
       return nil
     }
