@@ -381,19 +381,7 @@ extension DocumentRepository {
     let previous = earlierTags.last
     let previousEntries = Dictionary(
       (previous?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    // Per earlier tag, newest first, the first entry of each id that is not withdrawn: looked up per document,
-    // where a scan of every tag's list made publishing quadratic in the number of documents.
-    let earlierInForce = earlierTags.reversed().map { earlier in
-      Dictionary(
-        earlier.entries.filter { !$0.isWithdrawn }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-    /// The revision of `id` published before `blob`, from the newest earlier snapshot that had other content.
-    func previouslyPublished(_ id: String, blob: String) -> SnapshotEntry? {
-      for earlier in earlierInForce {
-        if let entry = earlier[id], entry.blob != blob { return entry }
-      }
-      return nil
-    }
+    let previousRevisions = Self.previouslyPublished(tag.entries, earlierTags: earlierTags)
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
     // A revision comes into force with the first snapshot that carries it, and keeps that date (its
     // effective date) in every later snapshot.
@@ -480,7 +468,7 @@ extension DocumentRepository {
       let owner = policy?.person(email: frontMatter.owner)
       var previousMarkdown: String?
       var previousRevision: Int?
-      if let earlier = previouslyPublished(entry.id, blob: entry.blob), let blob = ObjectID(hex: earlier.blob) {
+      if let earlier = previousRevisions[entry.id]?[entry.blob], let blob = ObjectID(hex: earlier.blob) {
         previousMarkdown = try parsedDocument(blob: blob)?.text.body
         previousRevision = earlier.revision
       }
@@ -531,6 +519,29 @@ extension DocumentRepository {
     snapshot.training = training
     snapshot.suggestChange = policy?.suggestChange
     return snapshot
+  }
+
+  /// For each id and blob of the entries in force of `entries`, the revision of that id published before that
+  /// blob: the first entry of the id that is not withdrawn in the newest earlier snapshot where that entry has
+  /// other content (the redline's base). One pass over the earlier snapshots, newest first, that stops when
+  /// every document has found its base, instead of a search of every earlier list per document (quadratic in
+  /// the number of documents) or an index of every earlier list (memory growing with every snapshot).
+  static func previouslyPublished(_ entries: [SnapshotEntry], earlierTags: [SnapshotTag])
+    -> [String: [String: SnapshotEntry]]
+  {
+    var pending: [String: Set<String>] = [:]
+    for entry in entries where !entry.isWithdrawn { pending[entry.id, default: []].insert(entry.blob) }
+    var found: [String: [String: SnapshotEntry]] = [:]
+    for earlier in earlierTags.reversed() where !pending.isEmpty {
+      var seen = Set<String>()
+      for entry in earlier.entries where !entry.isWithdrawn {
+        // Only the first entry of an id counts, as a tag could list one id twice.
+        guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
+        for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
+        pending[entry.id] = blobs.contains(entry.blob) ? [entry.blob] : nil
+      }
+    }
+    return found
   }
 
   /// The matrix as the site shows it: the documents anyone must know, and each person's states.
