@@ -14,7 +14,8 @@ import Foundation
 /// call does not exist or the file system refuses it, two renames are used (old site aside, new site in);
 /// a kill between them leaves no folder until the next run puts the old site back (see
 /// docs/publishing.md). Writers of one folder take turns (`SiteLock`), and each write first
-/// removes what a dead run left there.
+/// removes what a dead run left there. Files the old site already holds byte for byte are hard-linked into the
+/// new folder rather than written again (`linkIfIdentical`).
 public struct SiteWriter {
   /// The marker file at the root of every site sop writes; its presence is what allows a later replace.
   public static let markerName = ".sop-site"
@@ -71,7 +72,7 @@ public struct SiteWriter {
     let token = UUID().uuidString.lowercased()
     let staging = parent.appendingPathComponent(".\(name).sop-new-\(token)", isDirectory: true)
     do {
-      try writeTree(files, into: staging)
+      try writeTree(files, into: staging, reusingFrom: existing == .replaceable ? target : nil)
     } catch {
       try? fileSystem.removeItem(at: staging)
       throw error
@@ -165,7 +166,10 @@ public struct SiteWriter {
     return .replaceable
   }
 
-  private func writeTree(_ files: [SiteFile], into root: URL) throws(SiteWriteError) {
+  /// Writes every file into `root`. A file whose bytes the previous site in `previous` already holds, in a file
+  /// only sop's user can write, is hard-linked from there instead of created: on ext4 a new inode costs far more
+  /// than a link (measured in docs/benchmarks.md), and a republish leaves most files unchanged.
+  private func writeTree(_ files: [SiteFile], into root: URL, reusingFrom previous: URL?) throws(SiteWriteError) {
     var folders = Set<String>()
     if mkdir(root.path, 0o755) != 0 { throw .cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
     let marker = SiteFile(path: self.marker.name, bytes: Array(self.marker.text.utf8))
@@ -182,7 +186,59 @@ public struct SiteWriter {
           throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
         }
       }
-      try Self.create(root.appendingPathComponent(file.path, isDirectory: false).path, bytes: file.bytes)
+      let path = root.appendingPathComponent(file.path, isDirectory: false).path
+      if let previous,
+        Self.linkIfIdentical(previous.appendingPathComponent(file.path, isDirectory: false).path, to: path, file.bytes)
+      {
+        continue
+      }
+      try Self.create(path, bytes: file.bytes)
+    }
+  }
+
+  /// Hard-links `old` to `new` when `old` is exactly `bytes` and cannot change under us; false (with nothing left
+  /// at `new`) otherwise, and the caller writes the file.
+  ///
+  /// Anyone who can write the output folder may have edited the old site, so its bytes are never trusted: the
+  /// file must be a regular file of this user that no group or other user can write, with no other name (a link
+  /// to a file elsewhere could be edited there), holding exactly `bytes` (compared in full, not by a recorded
+  /// hash, which whoever edits the folder could edit too). The link is then checked to be that same inode, so a
+  /// file swapped in after the comparison is never used.
+  static func linkIfIdentical(_ old: String, to new: String, _ bytes: [UInt8]) -> Bool {
+    let descriptor = open(old, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
+      status.st_mode & 0o022 == 0, status.st_nlink == 1, status.st_size == bytes.count,
+      hasExactly(bytes, descriptor)
+    else { return false }
+    guard link(old, new) == 0 else { return false }
+    var linked = stat()
+    if lstat(new, &linked) == 0, linked.st_dev == status.st_dev, linked.st_ino == status.st_ino { return true }
+    // Another file took the old name between the comparison and the link: drop what was linked. Should that
+    // fail, the caller's exclusive create fails and the whole write stops, leaving the target as it was.
+    _ = unlink(new)
+    return false
+  }
+
+  /// Whether the file open at `descriptor` holds exactly `bytes` (its size already checked), read from its start.
+  private static func hasExactly(_ bytes: [UInt8], _ descriptor: Int32) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    var offset = 0
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if count == 0 { return offset == bytes.count }
+      guard offset + count <= bytes.count,
+        buffer.withUnsafeBytes({ chunk in
+          bytes.withUnsafeBytes { memcmp(chunk.baseAddress!, $0.baseAddress! + offset, count) == 0 }
+        })
+      else { return false }
+      offset += count
     }
   }
 

@@ -58,7 +58,18 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 
   /// Orders entries by document id.
   public static func < (lhs: SnapshotEntry, rhs: SnapshotEntry) -> Bool {
-    (DocumentID(lhs.id) ?? .policy, lhs.blob) < (DocumentID(rhs.id) ?? .policy, rhs.blob)
+    (lhs.sortKey.id, lhs.blob) < (rhs.sortKey.id, rhs.blob)
+  }
+
+  /// The key `<` compares: the parsed id, then the blob.
+  var sortKey: (id: DocumentID, blob: String) { (DocumentID(id) ?? .policy, blob) }
+}
+
+extension Array where Element == SnapshotEntry {
+  /// Sorted as `<` orders them, each id parsed once instead of at every comparison: a snapshot tag lists every
+  /// document, and every earlier tag is parsed on each publish and render.
+  func sortedByID() -> [SnapshotEntry] {
+    map { (key: $0.sortKey, entry: $0) }.sorted { ($0.key.id, $0.key.blob) < ($1.key.id, $1.key.blob) }.map(\.entry)
   }
 }
 
@@ -285,7 +296,7 @@ extension DocumentRepository {
           id: id.rawValue, revision: latest.number, blob: latest.blob.hex,
           isWithdrawn: frontMatter?.status == .obsolete))
     }
-    return entries.sorted()
+    return entries.sortedByID()
   }
 
   /// Every `published/N` reference, with the object it points at.
@@ -337,7 +348,7 @@ extension DocumentRepository {
     let entries = lines.compactMap { SnapshotEntry(line: String($0)) }
     return SnapshotTag(
       name: name, number: number, object: object, commit: try git.peelToCommit(object),
-      tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sorted(),
+      tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sortedByID(),
       payload: tag.signedData, signature: tag.signature, innerName: tag.name, previous: previous)
   }
 
@@ -370,15 +381,7 @@ extension DocumentRepository {
     let previous = earlierTags.last
     let previousEntries = Dictionary(
       (previous?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    /// The revision of `id` published before `blob`, from the newest earlier snapshot that had other content.
-    func previouslyPublished(_ id: String, blob: String) -> SnapshotEntry? {
-      for earlier in earlierTags.reversed() {
-        if let entry = earlier.entries.first(where: { $0.id == id && !$0.isWithdrawn }), entry.blob != blob {
-          return entry
-        }
-      }
-      return nil
-    }
+    let previousRevisions = Self.previouslyPublished(tag.entries, earlierTags: earlierTags)
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
     // A revision comes into force with the first snapshot that carries it, and keeps that date (its
     // effective date) in every later snapshot.
@@ -465,7 +468,7 @@ extension DocumentRepository {
       let owner = policy?.person(email: frontMatter.owner)
       var previousMarkdown: String?
       var previousRevision: Int?
-      if let earlier = previouslyPublished(entry.id, blob: entry.blob), let blob = ObjectID(hex: earlier.blob) {
+      if let earlier = previousRevisions[entry.id]?[entry.blob], let blob = ObjectID(hex: earlier.blob) {
         previousMarkdown = try parsedDocument(blob: blob)?.text.body
         previousRevision = earlier.revision
       }
@@ -516,6 +519,29 @@ extension DocumentRepository {
     snapshot.training = training
     snapshot.suggestChange = policy?.suggestChange
     return snapshot
+  }
+
+  /// For each id and blob of the entries in force of `entries`, the revision of that id published before that
+  /// blob: the first entry of the id that is not withdrawn in the newest earlier snapshot where that entry has
+  /// other content (the redline's base). One pass over the earlier snapshots, newest first, that stops when
+  /// every document has found its base, instead of a search of every earlier list per document (quadratic in
+  /// the number of documents) or an index of every earlier list (memory growing with every snapshot).
+  static func previouslyPublished(_ entries: [SnapshotEntry], earlierTags: [SnapshotTag])
+    -> [String: [String: SnapshotEntry]]
+  {
+    var pending: [String: Set<String>] = [:]
+    for entry in entries where !entry.isWithdrawn { pending[entry.id, default: []].insert(entry.blob) }
+    var found: [String: [String: SnapshotEntry]] = [:]
+    for earlier in earlierTags.reversed() where !pending.isEmpty {
+      var seen = Set<String>()
+      for entry in earlier.entries where !entry.isWithdrawn {
+        // Only the first entry of an id counts, as a tag could list one id twice.
+        guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
+        for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
+        pending[entry.id] = blobs.contains(entry.blob) ? [entry.blob] : nil
+      }
+    }
+    return found
   }
 
   /// The matrix as the site shows it: the documents anyone must know, and each person's states.
