@@ -64,6 +64,35 @@ extension DocumentRepository {
       at: ledgerCacheFile)
   }
 
+  /// The ledger of `commit` for `sop approve`, with `builder` left holding the walk's state so approve can
+  /// append its own commit: the cache's walk when it is of exactly this commit, pinned root and checkpoints, or
+  /// that walk carried on over the new commits (as `ledger(at:)` reads it); else one walk of history. Never
+  /// writes the cache: approve caches the ledger of the commit it makes (`storeAppendedLedger`).
+  ///
+  /// The cache only speeds up reading what approve checks before signing (docs/architecture.md, "The ledger
+  /// cache"): what is signed is always the content at `commit`, read from git, and `verify` and `guard` judge
+  /// the approval from scratch.
+  func ledgerToAppend(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
+    let pinned = try pinnedRoot()
+    let checkpoints = self.checkpoints()
+    if let cached = pinned.flatMap({ cachedWalk(root: $0) }) {
+      var restoring = LedgerBuilder(repository: git)
+      let restored: ApprovalLedger?
+      if cached.key.tip == commit, cached.checkpoints == LedgerCache.Key.canonical(checkpoints, tip: commit) {
+        restored = restoring.restore(from: cached, checkpoints: checkpoints)
+      } else {
+        // Anything unexpected on the way (a damaged new commit) is named by the full walk, as without a cache.
+        restored = try? restoring.resume(from: cached, at: commit, checkpoints: checkpoints)
+      }
+      if let restored {
+        builder = restoring
+        afterWalk(of: restored, at: commit, pinned: pinned)
+        return restored
+      }
+    }
+    return try ledger(at: commit, builder: &builder)
+  }
+
   /// Walks history from `commit` once, verifying every signature; never reads or writes the ledger cache.
   /// `sop verify` and `sop guard` (which judges what others push) take this path only.
   func ledgerFromScratch(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
