@@ -47,6 +47,11 @@ struct LedgerBuilder {
   private var untrusted = Set<ObjectID>()
   /// The commits a resumed walk took from the walk it resumed (`resume(from:at:checkpoints:)`).
   private var priorCommits: [ObjectID] = []
+  /// Blobs whose whole parse the walk keeps for its caller (the documents at the tip, for the inventory).
+  var keepingParsed = Set<ObjectID>()
+  /// The parse of those of `keepingParsed` the walk read ahead, by blob (not every one: the inventory reads
+  /// the rest).
+  private(set) var parsedDocuments: [ObjectID: ParsedDocument] = [:]
 
   init(repository: Repository) {
     self.repository = repository
@@ -122,7 +127,9 @@ struct LedgerBuilder {
   private mutating func walk(
     _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID]
   ) throws(ControlError) -> ApprovalLedger {
-    contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, in: repository)
+    let parsed = SignaturePrecheck.parseFrontMatter(of: entries, in: repository, keeping: keepingParsed)
+    contentOfBlob = parsed.identities
+    parsedDocuments = parsed.kept
     signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository)
     do throws(GitError) {
       for step in order.steps {
