@@ -12,6 +12,10 @@
   generate.py corpus DIR [--documents 5000]    ~900-word procedures as plain files, for lint
   generate.py publish DIR [--documents 5000]   5,000 ~700-word procedures approved in two signed commits
   generate.py peers DIR [--documents 5000]     the same documents for doorstop (DIR/doorstop) and strictdoc
+  generate.py long DIR --from SIGNED_DIR [--commits 20000]
+                                               a copy of a `signed` repository with unsigned edits appended
+                                               (git fast-import) up to COMMITS commits; DIR/approve-id names
+                                               the last document edited, a draft to approve
   generate.py training DIR [--documents 5000 --people 500 --records 50000]
                                                5,000 approved procedures, 500 people (most without keys) and
                                                50,000 training trailers in ~2,600 signed empty commits
@@ -376,6 +380,39 @@ def signed(target, documents, cycles):
     print(f"{repo}: {documents} documents, {total} commits, {count} signed approval commits")
 
 
+def long(target, source, commits):
+    """A `signed` history made longer with unsigned edits by Dana: for approve on a 20,000-commit history."""
+    import shutil
+    shutil.copytree(source, target, symlinks=True)
+    repo = os.path.join(target, "repo")
+    e = env(os.path.join(target, "home"))
+    blobs = document_blobs(repo, e)
+    start = int(run(["git", "rev-list", "--count", "HEAD"], repo, e).strip())
+    time = int(run(["git", "log", "-1", "--format=%ct"], repo, e).strip())
+    rng = random.Random(6)
+    out = []
+    i = 1
+    for c in range(start, commits):
+        time += 60
+        i = rng.randint(1, len(blobs))
+        name = f"QP-{i:05d}"
+        message = f"Edit {name}".encode()
+        text = procedure(i, rng, words=200).replace("## Purpose\n\n", f"## Purpose\n\nEdit {c}. ", 1).encode()
+        out.append(b"commit refs/heads/main\n")
+        out.append(b"committer Dana Author <dana@bench.example> %d +0000\n" % time)
+        out.append(b"data %d\n%s\n" % (len(message), message))
+        if c == start:
+            out.append(b"from refs/heads/main^0\n")
+        out.append(b"M 100644 inline %s\n" % blobs[name][0].encode())
+        out.append(b"data %d\n%s\n" % (len(text), text))
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, env=e, input=b"".join(out), check=True)
+    run(["git", "reset", "-q", "--hard"], repo, e)
+    with open(os.path.join(target, "approve-id"), "w") as f:
+        f.write(f"QP-{i:05d}\n")
+    total = run(["git", "rev-list", "--count", "HEAD"], repo, e).strip()
+    print(f"{repo}: {total} commits, {commits - start} unsigned edits on {source}; approve QP-{i:05d}")
+
+
 def corpus(target, documents):
     os.makedirs(target)
     rng = random.Random(3)
@@ -387,13 +424,14 @@ def corpus(target, documents):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many", "training", "signed"])
+    parser.add_argument("kind", choices=["approvals", "history", "corpus", "publish", "peers", "many", "training", "signed", "long"])
     parser.add_argument("dir")
     parser.add_argument("--documents", type=int)
     parser.add_argument("--commits", type=int, default=20000)
     parser.add_argument("--cycles", type=int, default=1500)
     parser.add_argument("--people", type=int, default=500)
     parser.add_argument("--records", type=int, default=50000)
+    parser.add_argument("--from", dest="source")
     a = parser.parse_args()
     if os.path.exists(a.dir) and a.kind != "peers":
         sys.exit(f"{a.dir} exists")
@@ -409,6 +447,8 @@ def main():
         many(a.dir, a.documents or 20000)
     elif a.kind == "signed":
         signed(a.dir, a.documents or 5000, a.cycles)
+    elif a.kind == "long":
+        long(a.dir, a.source, a.commits)
     elif a.kind == "training":
         training(a.dir, a.documents or 5000, a.people, a.records)
     else:

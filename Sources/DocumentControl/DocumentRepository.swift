@@ -134,8 +134,25 @@ public final class DocumentRepository {
     -> Inventory
   {
     let files: [TreeFile] = try viaGit { () throws(GitError) in try git.files(inCommit: commit) }
+    return try inventory(of: files, policy: policy, pending: pending)
+  }
+
+  /// The inventory of a commit whose files are `files`. `parsed` holds documents the caller parsed already, by
+  /// blob (the walk of history keeps those at the tip); each is used only where it was parsed with the path
+  /// it has here. The rest are read and parsed on all cores.
+  func inventory(
+    of files: [TreeFile], policy: Policy, pending: Policy? = nil, parsed walked: [ObjectID: ParsedDocument] = [:]
+  ) throws(ControlError) -> Inventory {
     let byPath = Dictionary(files.map { ($0.path, $0) }) { first, _ in first }
     let selection = DocumentSelection(patterns: policy.documents)
+    let toRead = files.filter { file in
+      file.isRegularFile && selection.includes(file.path) && walked[file.blob]?.path != file.path
+    }
+    // Read ahead; a blob that fails to read or parse here is read again below, which says why.
+    let readAhead = SignaturePrecheck.inParallel(toRead, like: git) { repository, file -> ParsedDocument? in
+      guard let bytes = try? repository.blob(file.blob) else { return nil }
+      return try? ParsedDocument(path: file.path, data: Data(bytes))
+    }
     var documents: [DocumentID: StoredDocument] = [:]
     var ambiguous: [DocumentID: [String]] = [:]
     var problems: [FileProblem] = []
@@ -149,8 +166,14 @@ public final class DocumentRepository {
         continue
       }
       do {
-        let data = Data(try git.blob(file.blob))
-        let parsed = try ParsedDocument(path: file.path, data: data)
+        let parsed: ParsedDocument
+        if let known = walked[file.blob], known.path == file.path {
+          parsed = known
+        } else if let known = readAhead[file] {
+          parsed = known
+        } else {
+          parsed = try ParsedDocument(path: file.path, data: Data(try git.blob(file.blob)))
+        }
         let id = parsed.frontMatter.id
         if let first = documents[id] {
           ambiguous[id, default: [first.path]].append(file.path)

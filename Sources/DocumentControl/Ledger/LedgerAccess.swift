@@ -10,18 +10,28 @@ extension DocumentRepository {
   /// refreshes the cache when `commit` is HEAD. For status, todo, log, training, diff and publish; `sop verify`
   /// and `sop guard` use `ledgerFromScratch(at:)`, which never reads the cache.
   public func ledger(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
+    try ledger(at: commit, keepingParsed: []).ledger
+  }
+
+  /// `ledger(at:)`, with the parse of those of `blobs` a walk read (none when the cache answered): status
+  /// passes the documents at the tip, so its inventory need not read and parse them a second time.
+  func ledger(at commit: ObjectID, keepingParsed blobs: Set<ObjectID>) throws(ControlError) -> (
+    ledger: ApprovalLedger, parsed: [ObjectID: ParsedDocument]
+  ) {
     let pinned = try pinnedRoot()
     let checkpoints = self.checkpoints()
     let cached = pinned.flatMap { cachedWalk(root: $0) }
     if let cached, cached.key.tip == commit, cached.checkpoints == LedgerCache.Key.canonical(checkpoints, tip: commit) {
       afterWalk(of: cached.ledger, at: commit, pinned: pinned)
-      return cached.ledger
+      return (cached.ledger, [:])
     }
     var builder = LedgerBuilder(repository: git)
+    builder.keepingParsed = blobs
     var resumed: ApprovalLedger?
     if let cached {
       // Anything unexpected on the way (a damaged new commit) is named by the full walk, as without a cache.
       var resuming = LedgerBuilder(repository: git)
+      resuming.keepingParsed = blobs
       resumed = try? resuming.resume(from: cached, at: commit, checkpoints: checkpoints)
       if resumed != nil { builder = resuming }
     }
@@ -41,7 +51,7 @@ extension DocumentRepository {
           state: builder.walkState),
         at: ledgerCacheFile)
     }
-    return ledger
+    return (ledger, builder.parsedDocuments)
   }
 
   /// Writes the ledger `builder` gives after `sop approve` appended its own commit (one parent, the tip it
@@ -62,6 +72,35 @@ extension DocumentRepository {
       LedgerCache.encode(
         ledger, reachable: builder.reachableCommits, root: root, checkpoints: now, state: builder.walkState),
       at: ledgerCacheFile)
+  }
+
+  /// The ledger of `commit` for `sop approve`, with `builder` left holding the walk's state so approve can
+  /// append its own commit: the cache's walk when it is of exactly this commit, pinned root and checkpoints, or
+  /// that walk carried on over the new commits (as `ledger(at:)` reads it); else one walk of history. Never
+  /// writes the cache: approve caches the ledger of the commit it makes (`storeAppendedLedger`).
+  ///
+  /// The cache only speeds up reading what approve checks before signing (docs/architecture.md, "The ledger
+  /// cache"): what is signed is always the content at `commit`, read from git, and `verify` and `guard` judge
+  /// the approval from scratch.
+  func ledgerToAppend(at commit: ObjectID, builder: inout LedgerBuilder) throws(ControlError) -> ApprovalLedger {
+    let pinned = try pinnedRoot()
+    let checkpoints = self.checkpoints()
+    if let cached = pinned.flatMap({ cachedWalk(root: $0) }) {
+      var restoring = LedgerBuilder(repository: git)
+      let restored: ApprovalLedger?
+      if cached.key.tip == commit, cached.checkpoints == LedgerCache.Key.canonical(checkpoints, tip: commit) {
+        restored = restoring.restore(from: cached, checkpoints: checkpoints)
+      } else {
+        // Anything unexpected on the way (a damaged new commit) is named by the full walk, as without a cache.
+        restored = try? restoring.resume(from: cached, at: commit, checkpoints: checkpoints)
+      }
+      if let restored {
+        builder = restoring
+        afterWalk(of: restored, at: commit, pinned: pinned)
+        return restored
+      }
+    }
+    return try ledger(at: commit, builder: &builder)
   }
 
   /// Walks history from `commit` once, verifying every signature; never reads or writes the ledger cache.

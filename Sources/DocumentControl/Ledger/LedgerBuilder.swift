@@ -47,6 +47,11 @@ struct LedgerBuilder {
   private var untrusted = Set<ObjectID>()
   /// The commits a resumed walk took from the walk it resumed (`resume(from:at:checkpoints:)`).
   private var priorCommits: [ObjectID] = []
+  /// Blobs whose whole parse the walk keeps for its caller (the documents at the tip, for the inventory).
+  var keepingParsed = Set<ObjectID>()
+  /// The parse of those of `keepingParsed` the walk read ahead, by blob (not every one: the inventory reads
+  /// the rest).
+  private(set) var parsedDocuments: [ObjectID: ParsedDocument] = [:]
 
   init(repository: Repository) {
     self.repository = repository
@@ -122,7 +127,9 @@ struct LedgerBuilder {
   private mutating func walk(
     _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID]
   ) throws(ControlError) -> ApprovalLedger {
-    contentOfBlob = SignaturePrecheck.parseFrontMatter(of: entries, in: repository)
+    let parsed = SignaturePrecheck.parseFrontMatter(of: entries, in: repository, keeping: keepingParsed)
+    contentOfBlob = parsed.identities
+    parsedDocuments = parsed.kept
     signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository)
     do throws(GitError) {
       for step in order.steps {
@@ -192,6 +199,25 @@ struct LedgerBuilder {
           message: "a second root commit is merged into this history; its policy, keys and approvals count for "
             + "nothing (the trusted root is \(old.root.hex))"))
     }
+    adopt(base, state: state)
+    return try walk(entries, in: order, root: old.root, tip: tip, checkpoints: checkpoints)
+  }
+
+  /// Takes over the walk that gave `base` (the ledger cache's, with the pinned root and the checkpoints a walk
+  /// of its tip would have now, as the caller checked), without walking: `sop approve` then appends its own
+  /// commit (`appending(_:onto:)`) as it would to a walk of the whole history. Nil when the cache has no walk
+  /// state. The ledger returned is `base`'s.
+  mutating func restore(from base: LedgerCache.Cached, checkpoints: [ObjectID]) -> ApprovalLedger? {
+    guard let state = base.walk, root == nil else { return nil }
+    adopt(base, state: state)
+    root = base.ledger.root
+    walked = (checkpoints, base.ledger.tip)
+    return base.ledger
+  }
+
+  /// The state of the walk that gave `base`, as the builder's own.
+  private mutating func adopt(_ base: LedgerCache.Cached, state: WalkState) {
+    let old = base.ledger
     histories = old.documents
     // Flagged again from the signed approvals, under the policy in effect at the new tip.
     problems += old.problems.filter { $0.kind != .revokedKey }
@@ -208,7 +234,6 @@ struct LedgerBuilder {
     revokedApprovals = state.revokedApprovals
     untrusted = state.untrusted
     priorCommits = base.reachable
-    return try walk(entries, in: order, root: old.root, tip: tip, checkpoints: checkpoints)
   }
 
   /// The ledger one more commit on top of the last tip gives, without walking history again: `sop approve`

@@ -29,20 +29,36 @@ enum SignaturePrecheck {
     }
   }
 
+  /// A blob parsed ahead of the walk: what the walk needs of it and, when asked to keep it, the whole parse.
+  struct ParsedBlob: Sendable {
+    var identity: BlobIdentity?
+    var document: ParsedDocument?
+  }
+
   /// Parses the front matter of every changed Markdown blob in history with the document parser (H8: one
-  /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost.
-  static func parseFrontMatter(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: BlobIdentity?] {
-    var seen = Set<ObjectID>()
+  /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost. The whole parse of
+  /// each blob in `keeping` is kept (parsed with the first path the walk saw it at): the inventory at the tip
+  /// would otherwise read and parse those same blobs again.
+  static func parseFrontMatter(
+    of entries: [HistoryEntry], in repository: Repository, keeping: Set<ObjectID> = []
+  ) -> (identities: [ObjectID: BlobIdentity?], kept: [ObjectID: ParsedDocument]) {
+    var pathOf: [ObjectID: String] = [:]
     var blobs: [ObjectID] = []
     for entry in entries {
       for change in entry.changes where change.path.hasSuffix(".md") {
-        if let blob = change.newBlob, seen.insert(blob).inserted { blobs.append(blob) }
+        if let blob = change.newBlob, pathOf[blob] == nil {
+          pathOf[blob] = change.path
+          blobs.append(blob)
+        }
       }
     }
-    return inParallel(blobs, like: repository) { repository, blob in
+    let parsed = inParallel(blobs, like: repository) { [pathOf] repository, blob -> ParsedBlob? in
       guard let bytes = try? repository.blob(blob) else { return nil }
-      return .some(blobIdentity(of: bytes))
+      let document = try? ParsedDocument(path: pathOf[blob] ?? "", data: Data(bytes))
+      return ParsedBlob(
+        identity: document.map(blobIdentity(of:)), document: keeping.contains(blob) ? document : nil)
     }
+    return (parsed.mapValues(\.identity), parsed.compactMapValues(\.document))
   }
 
   /// The front matter of a stored document, or nil when the parser rejects it.
@@ -52,8 +68,12 @@ enum SignaturePrecheck {
 
   /// The front matter and link targets of a stored document, or nil when the parser rejects it.
   static func blobIdentity(of bytes: [UInt8]) -> BlobIdentity? {
-    guard let parsed = try? ParsedDocument(path: "", data: Data(bytes)) else { return nil }
-    return BlobIdentity(
+    (try? ParsedDocument(path: "", data: Data(bytes))).map(blobIdentity(of:))
+  }
+
+  /// The front matter and link targets of a parsed document.
+  static func blobIdentity(of parsed: ParsedDocument) -> BlobIdentity {
+    BlobIdentity(
       frontMatter: parsed.frontMatter, linkTargets: AttachmentLinks.targets(in: parsed.text.body).map(\.path))
   }
 

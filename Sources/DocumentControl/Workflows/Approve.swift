@@ -137,7 +137,9 @@ extension DocumentRepository {
     request: ApprovalRequest, head: ObjectID, key: SSHPublicKey, pinned: [String: ObjectID],
     builder: inout LedgerBuilder
   ) throws(ControlError) -> ApprovalPlan {
-    let ledger = try ledger(at: head, builder: &builder)
+    // From the ledger cache when it holds this walk or one to carry on (`ledgerToAppend`): the signed content
+    // is still read from git at `head` below.
+    let ledger = try ledgerToAppend(at: head, builder: &builder)
     guard let effective = ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
     guard let person = effective.person(for: key) else { throw .unregisteredKey(fingerprint: key.fingerprint) }
     let (_, committedPolicyBlob) = try policy(at: head)
