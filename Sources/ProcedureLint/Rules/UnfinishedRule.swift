@@ -13,7 +13,8 @@ enum UnfinishedRule: DocumentRule {
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
     placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a date format in brackets \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot for a step \
+    (`### 6.1 [Step or sub-process]`, `10.[Step 10]`), a date format in brackets \
     (`[DD/MM/YYYY]`) or a `{{variable}}` left by a template. \
     Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
     (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
@@ -37,6 +38,9 @@ enum UnfinishedRule: DocumentRule {
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
         """),
+    // A link to a step is a reference, not a slot to fill in.
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years; see [Step 3](#procedure)."),
     // Real-world shape: a section whose text is in its sub-sections is not empty.
     ExampleRepository.procedure(
       extra: """
@@ -75,6 +79,22 @@ enum UnfinishedRule: DocumentRule {
         This procedure keeps our test gear accurate.
 
         **Effective Date:** [DD/MM/YYYY]
+        """),
+    // Real-world shapes (an Obsidian ISO 13485 template, a lab-safety protocol template): a heading and a step
+    // that are still the template's slots.
+    ExampleRepository.procedure(
+      extra: """
+        ## Appendix A: sub-processes
+
+        ### 6.1 [Step or sub-process]
+
+        Send the gauge to the lab.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Send the gauge to the lab.
+        10.[Step 10]
         """),
     ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
     ExampleRepository.procedure(
@@ -391,6 +411,8 @@ enum UnfinishedRule: DocumentRule {
   private static let placeholderVerbs: Set<String> = [
     "insert", "enter", "add", "describe", "specify", "fill", "name", "type", "state", "define", "provide",
     "replace", "write", "list", "date", "company", "organization", "organisation", "tbd", "todo", "placeholder",
+    // A template's slot for a step: "### 6.1 [Step or sub-process]", "10.[Step 10]".
+    "step",
   ]
 
   /// The first word after a bracket, lowercased, when a letter follows at once.
