@@ -38,6 +38,12 @@ enum UnfinishedRule: DocumentRule {
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
         """),
+    // Real-world shape (a lab-safety protocol on a template): a written step that kept the template's label.
+    ExampleRepository.procedure(
+      steps: """
+        1. [Step 1] Check the due date on the gauge label.
+        2. [Step 2] Send the gauge to the lab a week before that date.
+        """),
     // A link to a step is a reference, not a slot to fill in.
     ExampleRepository.procedure(
       records: "The register keeps each lab report for seven years; see [Step 3](#procedure)."),
@@ -178,7 +184,7 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
               excerpt: "{{")
-          } else if (leadingWord(rest).map(placeholderVerbs.contains) ?? false) || isDateFormat(rest, open: open) {
+          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open) {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -405,6 +411,21 @@ enum UnfinishedRule: DocumentRule {
       length += 1
     }
     return groups == 3 && length > 0 && hasYear
+  }
+
+  /// Whether the bracket holds an instruction to the writer (`[insert …]`, `<enter …>`) or a template's step
+  /// slot left empty.
+  private static func isInstruction(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    guard let verb = leadingWord(rest), placeholderVerbs.contains(verb) else { return false }
+    return verb != "step" || isUnfilledSlot(rest, open: open)
+  }
+
+  /// Whether a template's step slot (`[Step 10]`) ends its unit: nothing was written after it. "1. [Step 1] No
+  /// eating in the lab." is a written step that kept the template's label; that is not unfinished.
+  private static func isUnfilledSlot(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    let close = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+    guard let end = rest.prefix(60).firstIndex(of: close) else { return false }
+    return rest[(end + 1)...].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
   }
 
   /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
