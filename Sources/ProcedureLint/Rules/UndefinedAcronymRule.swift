@@ -24,7 +24,8 @@ enum UndefinedAcronymRule: DocumentRule {
     as "SEE ALSO" or "NEXT SCHEDULED REVIEW"), and citations ("61 FR 52654", "21 CFR 820"). A glossary \
     defines a term only where the term starts an entry with its meaning after it (a list item, a line or \
     a table row: "**QMO** – Quality Management Officer"); a mere mention under the heading does not. \
-    Each acronym is reported once, at its first use.
+    Nor are button names after "press", "click", "tap", "push", "hit" or "select" ("Press READ", "press \
+    SAVE to keep it or EXIT to reject it"). Each acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -66,6 +67,9 @@ enum UndefinedAcronymRule: DocumentRule {
     // and acronyms every reader knows.
     ExampleRepository.procedure(
       purpose: "Block an IP address after 100 attempts against ONE account. Wear the UV shield, VIP or not."),
+    // Real-world shape (a lab's pH-meter protocol): the meter's buttons.
+    ExampleRepository.procedure(
+      purpose: "Press READ and wait for the number to settle. Press SAVE to keep the calibration or EXIT to reject it."),
     // Real-world shape (an eQMS's record-control SOP): the terms of quality work itself.
     ExampleRepository.procedure(
       purpose: """
@@ -81,6 +85,11 @@ enum UndefinedAcronymRule: DocumentRule {
     capaForm(title: "Corrective action report", heading: "CAPA process"),
     ExampleRepository.procedure(
       purpose: "The QMO keeps our test gear accurate. Check the SWMS before work starts."),
+    // A button verb covers the word after it only: the QMO here is a role.
+    ExampleRepository.procedure(
+      steps: """
+        1. Press the red button and call the QMO.
+        """),
     // The well-known list is short: a quality acronym beyond it (CAPA) must still be spelled out.
     ExampleRepository.procedure(
       purpose: "This SOP is part of our QMS. Open a CAPA for every repeated finding."),
@@ -125,6 +134,8 @@ enum UndefinedAcronymRule: DocumentRule {
     var defined = document.title.map { acronymsSpelledOut(in: $0) } ?? []
     var firstUse: [String: (word: Int, unit: Int)] = [:]
     var order: [String] = []
+    // The unit where the last button name stood: "Press SAVE to keep it or EXIT to reject it".
+    var buttonUnit = -1
     prose.bytes.withUnsafeBufferPointer { bytes in
       var unitIndex = 0
       for wordIndex in prose.capitalWords {
@@ -143,6 +154,14 @@ enum UndefinedAcronymRule: DocumentRule {
         if case .heading = unit.kind {
           if isDefinition(wordIndex, word: word, unit: unit, in: bytes, prose: prose) { defined.insert(acronym) }
           continue
+        }
+        // "Press READ", "click SAVE or EXIT": the name of a button, written as the device shows it.
+        if wordIndex > unit.words.lowerBound {
+          let previous = prose.lowercased(word: wordIndex - 1)
+          if buttonVerbs.contains(previous) || (buttonUnit == unitIndex && (previous == "or" || previous == "and")) {
+            buttonUnit = unitIndex
+            continue
+          }
         }
         guard !unit.isQuoted, !known.contains(acronym), !ordinaryWords.contains(acronym),
           !prefixes.contains(acronym)
@@ -305,6 +324,9 @@ enum UndefinedAcronymRule: DocumentRule {
     }
     return found
   }
+
+  /// Verbs that name a button or key after them ("Press READ", "click SAVE").
+  private static let buttonVerbs: Set<String> = ["press", "click", "tap", "push", "hit", "select"]
 
   /// Words an acronym usually skips ("Safe Work Method Statement" is SWMS; "Bill of Materials" is BOM).
   private static let smallWords: Set<String> = ["of", "and", "the", "for", "to", "in", "on", "a", "an", "&"]
