@@ -245,9 +245,9 @@ enum PassiveVoiceRule: DocumentRule {
     return false
   }
 
-  private static let packedSubordinators = packedSet(subordinators)
-  private static let packedPronouns = packedSet(pronouns)
-  private static let packedVerbGroup = packedSet(PassiveVoiceAdvice.verbGroup)
+  private static let packedSubordinators = Prose.packedSet(subordinators)
+  private static let packedPronouns = Prose.packedSet(pronouns)
+  private static let packedVerbGroup = Prose.packedSet(PassiveVoiceAdvice.verbGroup)
 
   private static let pronouns: Set<String> = ["it", "they", "he", "she", "we", "you", "i", "this", "these"]
   private static let conjunctions: Set<String> = ["and", "or", "but", "then", "so"]
@@ -320,15 +320,10 @@ enum PassiveVoiceRule: DocumentRule {
     }
   }
 
-  private static let packedAdverbs = packedSet(adverbs)
-  private static let packedNotParticiples = packedSet(notParticiples)
+  private static let packedAdverbs = Prose.packedSet(adverbs)
+  private static let packedNotParticiples = Prose.packedSet(notParticiples)
   /// The irregular participles of up to 8 letters (longer words take the `String` path).
-  private static let packedIrregularParticiples = packedSet(irregularParticiples)
-
-  /// The words of up to 8 bytes of a set, packed.
-  private static func packedSet(_ words: Set<String>) -> Set<UInt64> {
-    Set(words.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { Prose.packed($0) } })
-  }
+  private static let packedIrregularParticiples = Prose.packedSet(irregularParticiples)
 
   private static let adverbs: Set<String> = [
     "not", "also", "then", "always", "never", "often", "still", "all", "only", "first", "then", "again",

@@ -157,8 +157,11 @@ enum UndefinedAcronymRule: DocumentRule {
         }
         // "Press READ", "click SAVE or EXIT": the name of a button, written as the device shows it.
         if wordIndex > unit.words.lowerBound {
-          let previous = prose.lowercased(word: wordIndex - 1)
-          if buttonVerbs.contains(previous) || (buttonUnit == unitIndex && (previous == "or" || previous == "and")) {
+          // Compared packed: this runs for every word in capitals, so it builds no string.
+          let previous = prose.packedLowercase(word: wordIndex - 1)
+          if let previous,
+            packedButtonVerbs.contains(previous) || (buttonUnit == unitIndex && packedJoins.contains(previous))
+          {
             buttonUnit = unitIndex
             continue
           }
@@ -326,7 +329,8 @@ enum UndefinedAcronymRule: DocumentRule {
   }
 
   /// Verbs that name a button or key after them ("Press READ", "click SAVE").
-  private static let buttonVerbs: Set<String> = ["press", "click", "tap", "push", "hit", "select"]
+  private static let packedButtonVerbs = Prose.packedSet(["press", "click", "tap", "push", "hit", "select"])
+  private static let packedJoins = Prose.packedSet(["or", "and"])
 
   /// Words an acronym usually skips ("Safe Work Method Statement" is SWMS; "Bill of Materials" is BOM).
   private static let smallWords: Set<String> = ["of", "and", "the", "for", "to", "in", "on", "a", "an", "&"]
