@@ -405,6 +405,18 @@ enum LintGuide {
       `JUDGED-heldout.md`). Same caveats: one judge, not blind to the rules, and a small sample; four of \
       the nine documents come from one lab.
 
+      Then the nine became a tuning set too. The fixes, each with a failing and a passing example: a `;` \
+      followed by a pronoun, "too" or an -ing word opens a comment on the instruction, not a second one; \
+      "(SOP) Templates" is not a reference by title; a passive whose subject is the reader ("You'll be \
+      asked …") or "being" with a participle after a noun gets no advice; a word in capitals right after \
+      "press", "click", "tap", "push", "hit" or "select" (or joined to such a word by "or") is a button, \
+      not an acronym. The nine, linted again (the same 10 artefacts): 28 judged, 13 right (46%), 11 \
+      debatable (39%), 4 wrong (14%); 9 wrong findings and 1 debatable one went, no right one. On the \
+      second corpus these fixes change no finding. Still wrong: PVC, "THANKS!" and the building code ZRC \
+      read as acronyms, and a `;` before "consider …" that says how to do the first action. These numbers \
+      come from documents read while the rules changed; the held-out figures above are the ones to \
+      compare (`JUDGED-after.md`).
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \
