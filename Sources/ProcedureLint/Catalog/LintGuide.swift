@@ -410,9 +410,13 @@ enum LintGuide {
       "(SOP) Templates" is not a reference by title; a passive whose subject is the reader ("You'll be \
       asked …") or "being" with a participle after a noun gets no advice; a word in capitals right after \
       "press", "click", "tap", "push", "hit" or "select" (or joined to such a word by "or") is a button, \
-      not an acronym. The nine, linted again (the same 10 artefacts): 28 judged, 13 right (46%), 11 \
-      debatable (39%), 4 wrong (14%); 9 wrong findings and 1 debatable one went, no right one. On the \
-      second corpus these fixes change no finding. Still wrong: PVC, "THANKS!" and the building code ZRC \
+      not an acronym; and, for the miss, a paragraph, list item or heading that is one bracketed sentence \
+      ("[What areas of the organization will be affected.]") is template guidance, an error of \
+      `unfinished`. The nine, linted again (the same 10 artefacts): 35 judged, 20 right (57%), 11 \
+      debatable (31%), 4 wrong (11%). 9 wrong findings and 1 debatable one went, no right one; the 7 new \
+      right ones are the template's guidance paragraphs, found in these very documents (without them, 13 \
+      of 28, 46%). On the second corpus these fixes change no finding, and on the first the new guidance \
+      check finds nothing (a bracketed MkDocs link whose path has spaces is left alone). Still wrong: PVC, "THANKS!" and the building code ZRC \
       read as acronyms, and a `;` before "consider …" that says how to do the first action. These numbers \
       come from documents read while the rules changed; the held-out figures above are the ones to \
       compare (`JUDGED-after.md`).
