@@ -37,9 +37,9 @@ struct CatalogTests {
     #expect(options("step-count") == ["max": 10])
     #expect(
       options("sentence-length") == [
-        "step-max": 20, "prose-max": 25, "prose-warn": 30, "cjk-step-max": 40, "cjk-prose-max": 50,
+        "step-max": 23, "prose-max": 30, "prose-warn": 30, "cjk-step-max": 40, "cjk-prose-max": 50,
       ])
-    #expect(options("readability") == ["suggestion": 8, "warning": 10, "min-words": 100])
+    #expect(options("readability") == ["suggestion": 10, "warning": 10, "min-words": 100])
     #expect(options("passive-voice") == ["share": 15])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])
@@ -77,7 +77,7 @@ struct CatalogTests {
     for rule in LintRules.all {
       #expect(text.contains(rule.id) && text.contains(rule.summary))
     }
-    #expect(text.contains("options: `step-max` 20, `prose-max` 25"))
+    #expect(text.contains("options: `step-max` 23, `prose-max` 30"))
   }
 
   @Test("The examples' sop.yml decodes to the policy the examples use")

@@ -7,7 +7,7 @@ import Testing
 @Suite("Configuration")
 struct ConfigurationTests {
   private let longStep =
-    "Check the due date on the gauge label and, if the date is less than one week away, send it now."
+    "Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today."
 
   @Test("Unknown rules, options, severities and types are warnings naming them")
   func warnings() {

@@ -480,6 +480,12 @@ extension Prose {
   private static let packedAbbreviations = Set(
     abbreviations.map { text in Array(text.utf8).withUnsafeBufferPointer { packed($0)! } })
 
+  /// The words of up to 8 bytes of a list, packed as `packed(_:)` packs them, for comparing words without
+  /// building strings.
+  static func packedSet(_ words: some Sequence<String>) -> Set<UInt64> {
+    Set(words.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { packed($0) } })
+  }
+
   /// Up to 8 bytes, ASCII capitals lowercased, big-endian in one integer; nil when longer or when a
   /// byte is zero (a leading zero byte would make two texts pack alike).
   @inline(__always) static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {

@@ -348,6 +348,79 @@ enum LintGuide {
       (`/tmp/lint-holdout2`: `SOURCES.md`, `JUDGED-heldout.md`, `JUDGED-after.md`). Same caveats: one judge, not blind to the rules, and a \
       small sample.
 
+      ### A third held-out check: nine procedures from four more repositories (2026-11-30)
+
+      Before it, the rules were changed where the earlier checks had found mostly debatable findings, each \
+      with failing and passing examples: a step is reported from 24 words and another sentence from 31 \
+      (`step-max` 23 and `prose-max` 30; they were 20 and 25, ASD-STE100's limits, which a team can still \
+      set in sop.yml); a reading grade only above 10 (the suggestion from 8 went); SOP, QMS, QA, QC, KPI, \
+      PPE, SDS and MSDS are known acronyms; a template's step slot left empty ("### 6.1 [Step or \
+      sub-process]", a last line "10.[Step 10]") is unfinished, but not a "[Step 1]" label left before a \
+      written step. On the second corpus these changes removed 20 findings (19 debatable; 1 right, a \
+      26-word sentence that holds two actions) and added 1 right one, the "6.1 [Step or sub-process]" heading.
+
+      The held-out corpus is nine procedure-shaped documents from four public repositories not used before, \
+      chosen by reading them before any of these changes was written, and linted only once they were \
+      committed (debug build of f49ddb3; the fix after it, 3a9dff4, gives the same findings): two machine SOPs of a university \
+      makerspace (a laser cutter whose numbered steps restart at 1 around images, a drill press with bullet \
+      steps under bold labels), four protocols of a university lab (receiving deliveries, using a pH meter, \
+      automation liquid waste, glycerol stocks), two procedures of a small firm's ISO 9001 QMS \
+      (nonconformity and corrective action, control of changes; they read machine-assisted) and a course's \
+      SOP template half filled in as its own example. They were linted with `required-sections: []`. All \
+      48 findings were judged as above; 10 are artefacts of copying (links to images that exist in the \
+      source repository):
+
+      | Rule | Judged | Right | Debatable | Wrong |
+      | --- | --- | --- | --- | --- |
+      | undefined-acronym | 13 | 0 | 6 (46%) | 7 (54%) |
+      | one-instruction | 9 | 5 (56%) | 1 (11%) | 3 (33%) |
+      | sentence-length | 4 | 3 (75%) | 1 (25%) | 0 |
+      | heading-structure | 4 | 2 (50%) | 2 (50%) | 0 |
+      | passive-voice | 4 | 0 | 2 (50%) | 2 (50%) |
+      | readability | 2 | 2 | 0 | 0 |
+      | section-length, broken-reference | 2 | 1 | 0 | 1 |
+      | **all** | **38** | **13 (34%)** | **12 (32%)** | **13 (34%)** |
+
+      This misses issue 14's target (at least 70% right, at most 10% wrong) by more than the second check \
+      did (29% right, 17% wrong). No error was a false alarm: the only errors are the ten image links. The \
+      changed rules did what they were for: both reading grades (15 and 12.9, nominal corporate wording) \
+      are right, and no finding came from a step of 21 to 23 words or a sentence of 26 to 30. With the \
+      earlier thresholds, set in sop.yml on the same build, the corpus gives 5 more findings, all judged \
+      debatable: steps of 22 and 23 words and reading grades of 8.6 and 9.1. The wrong findings have new \
+      shapes: words in capitals that are not acronyms (7 of the 13 acronym findings: a pH meter's buttons \
+      after "Press", READ, END, SAVE and EXIT; "THANKS!"; a building code to copy into a form, ZRC; and PVC); a \
+      `;` that joins an instruction to its consequence or explanation ("Do not operate the laser cutter \
+      alone; doing so will get your access revoked", 3); passive advice on what software does ("You'll be \
+      asked to give your job a name", rewritten "Ask you'll …") and on a reduced relative clause ("the \
+      procedure being defined", rewritten "Define chart map …"); and the text of a link to a web page \
+      ("37 Best Standard Operating Procedure (SOP) Templates") read as a reference by title. Most debatable \
+      findings are acronyms the readers know (PI, CAD, LB, DOT, MSKCC, EVO); the others are a passive \
+      share of 16.1% made mostly of descriptions, headings that start at H3 where the source has no H1, an \
+      H6 inside a step told to be an H2, a garbled rewrite ("Scansnap' all documents") and a 27-word note. \
+      Missed: the half-filled template's bracketed guidance ("[What areas of the organization will be \
+      affected.]", standing alone or in a block quote) is not reported, because it does not start with an \
+      instruction verb; and the laser cutter's list, restarted at 1 after each image, is several short \
+      lists, so `step-count` does not see its 15 steps. The corpus, its sources (repository, path, commit) \
+      and the judgement of every finding were kept in `/tmp/lint-holdout3` (`SOURCES.md`, \
+      `JUDGED-heldout.md`). Same caveats: one judge, not blind to the rules, and a small sample; four of \
+      the nine documents come from one lab.
+
+      Then the nine became a tuning set too. The fixes, each with a failing and a passing example: a `;` \
+      followed by a pronoun, "too" or an -ing word opens a comment on the instruction, not a second one; \
+      "(SOP) Templates" is not a reference by title; a passive whose subject is the reader ("You'll be \
+      asked …") or "being" with a participle after a noun gets no advice; a word in capitals right after \
+      "press", "click", "tap", "push", "hit" or "select" (or joined to such a word by "or") is a button, \
+      not an acronym; and, for the miss, a paragraph, list item or heading that is one bracketed sentence \
+      ("[What areas of the organization will be affected.]") is template guidance, an error of \
+      `unfinished`. The nine, linted again (the same 10 artefacts): 35 judged, 20 right (57%), 11 \
+      debatable (31%), 4 wrong (11%). 9 wrong findings and 1 debatable one went, no right one; the 7 new \
+      right ones are the template's guidance paragraphs, found in these very documents (without them, 13 \
+      of 28, 46%). On the second corpus these fixes change no finding, and on the first the new guidance \
+      check finds nothing (a bracketed MkDocs link whose path has spaces is left alone). Still wrong: PVC, "THANKS!" and the building code ZRC \
+      read as acronyms, and a `;` before "consider …" that says how to do the first action. These numbers \
+      come from documents read while the rules changed; the held-out figures above are the ones to \
+      compare (`JUDGED-after.md`).
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \

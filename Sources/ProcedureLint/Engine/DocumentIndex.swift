@@ -57,8 +57,10 @@ struct DocumentReferences: Sendable {
       guard word.end - word.start == 3, prose.text(ofWord: wordIndex) == "SOP" else { continue }
       while prose.units[unitIndex].words.upperBound <= wordIndex { unitIndex += 1 }
       let unit = prose.units[unitIndex]
+      // "(SOP) Templates": the acronym closes a bracket; the words after it are not a title it names.
       guard unit.isBody || unit.kind == .tableCell(isHeader: false),
-        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose)
+        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose),
+        wordIndex + 1 < unit.words.upperBound, prose.words[wordIndex + 1].start == word.end + 1
       else { continue }
       var words: [String] = []
       var next = wordIndex + 1

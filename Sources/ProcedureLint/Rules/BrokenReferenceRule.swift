@@ -18,7 +18,8 @@ enum BrokenReferenceRule: RepositoryRule {
     reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing") or "the" and \
     capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
     document's title holds all those words (checked only when every document's title is known); a label \
-    such as "SOP Title:" or "SOP Owner" is not a reference. Links are \
+    such as "SOP Title:" or "SOP Owner" is not a reference, nor is "(SOP) Templates", where the acronym \
+    closes a bracket. Links are \
     resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not checked. A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
@@ -45,6 +46,9 @@ enum BrokenReferenceRule: RepositoryRule {
 
         This procedure keeps our test gear accurate.
         """),
+    // Real-world shape (a course's SOP template): the text of a link to a web page names "(SOP) Templates".
+    ExampleRepository.procedure(
+      records: "Read [37 Best Standard Operating Procedure (SOP) Templates](https://example.com/sop-templates/)."),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(related: "[QP-002, QP-404]"),

@@ -2,14 +2,16 @@
 enum OneInstructionRule: DocumentRule {
   static let id = "one-instruction"
   static let summary =
-    "A step that chains instructions with \", then\", \"and then\" or \";\" (not a `;` that ends the item or "
-    + "stands in brackets)."
+    "A step that chains instructions with \", then\", \"and then\" or \";\" (not a `;` that ends the item, "
+    + "stands in brackets or opens a comment)."
   static let rationale = """
     ASD-STE100 rule 5.2: write only one instruction in each sentence, unless the actions happen at the same \
     time. A step that chains actions is one people half-complete: they tick it off after the first action. \
     Give each action its own numbered step. A numbered clause under a bold label ("3. **Training \
     Requirement** – personnel shall be trained"), as Word-converted procedures write their policy, is a \
-    description, not a step.
+    description, not a step. A `;` followed by a pronoun, "too" or an -ing word ("Do not operate the laser \
+    alone; doing so will get your access revoked", "; you will have to log in") opens a comment on the \
+    instruction, not a second one.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -27,6 +29,14 @@ enum OneInstructionRule: DocumentRule {
         1. Check the due date on the gauge label;
         2. Send the gauge to the lab a week before that date; and
         3. Write the new due date in the register.
+        """),
+    // Real-world shapes (a makerspace laser-cutter SOP, a course's SOP template): a `;` that opens a comment
+    // on the instruction (its consequence, a note, an explanation).
+    ExampleRepository.procedure(
+      steps: """
+        1. Do not send a gauge to the lab alone; doing so loses the seal record.
+        2. Open the register; you will have to log in with your own account.
+        3. Keep the list short; too many gauges and nobody reads it.
         """),
     // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
     // not instruct.
@@ -99,15 +109,26 @@ enum OneInstructionRule: DocumentRule {
       else { return nil }
       return index + 4
     }
-    func endsItem(after semicolon: Int) -> Bool {
+    /// The word after a `;`, lowercased, and the offset where it ends.
+    func firstWord(after semicolon: Int) -> (text: String, end: Int) {
       var index = semicolon + 1
       while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
       var wordEnd = index
       while isLetter(wordEnd) { wordEnd += 1 }
-      let word = String(decoding: bytes[index..<wordEnd], as: UTF8.self).lowercased()
+      return (String(decoding: bytes[index..<wordEnd], as: UTF8.self).lowercased(), wordEnd)
+    }
+    func endsItem(after semicolon: Int) -> Bool {
+      let (word, end) = firstWord(after: semicolon)
+      var wordEnd = end
       guard word.isEmpty || word == "and" || word == "or" else { return false }
       while wordEnd < range.upperBound, bytes[wordEnd] == 0x20 { wordEnd += 1 }
       return wordEnd == range.upperBound
+    }
+    // "; doing so will …", "; you'll have to …", "; too many and …": the clause after the `;` has a subject
+    // or comments on the instruction; it gives no second one.
+    func opensComment(after semicolon: Int) -> Bool {
+      let word = firstWord(after: semicolon).text
+      return commentStarts.contains(word) || (word.count > 4 && word.hasSuffix("ing") && !verbsInIng.contains(word))
     }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions.
     var depth = 0
@@ -119,7 +140,7 @@ enum OneInstructionRule: DocumentRule {
         depth = max(0, depth - 1)
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
-        if depth == 0, !endsItem(after: index) { return (index, ";") }
+        if depth == 0, !endsItem(after: index), !opensComment(after: index) { return (index, ";") }
       case UInt8(ascii: ","):
         if matchesThen(at: index + 1) != nil { return (index, ", then") }
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
@@ -134,4 +155,12 @@ enum OneInstructionRule: DocumentRule {
     }
     return nil
   }
+
+  /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
+  private static let verbsInIng: Set<String> = ["bring", "string", "swing", "sling", "wring", "cling"]
+
+  /// Words that open a comment after a `;`: pronouns and "too".
+  private static let commentStarts: Set<String> = [
+    "you", "it", "they", "we", "he", "she", "this", "these", "those", "there", "i", "too",
+  ]
 }

@@ -80,8 +80,7 @@ enum PassiveVoiceAdvice {
     return packedImperatives.contains(packed)
   }
 
-  private static let packedImperatives = Set(
-    imperatives.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { Prose.packed($0) } })
+  private static let packedImperatives = Prose.packedSet(imperatives)
 
   /// Verbs that steps start with, of up to 8 letters.
   private static let imperatives: Set<String> = [

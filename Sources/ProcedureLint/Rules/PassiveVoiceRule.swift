@@ -16,7 +16,9 @@ enum PassiveVoiceRule: DocumentRule {
     In a step that also holds an instruction in the active voice ("Verify the amount."), a passive \
     sentence says what a system or tool does ("The invoice is created in the accounts system"): it gets \
     no advice and is not counted as passive. A labelled item ("3. **Training** – staff shall be trained") \
-    is a description, not a step. The \
+    is a description, not a step. Nor is a passive whose subject is the reader ("You'll be asked to name \
+    the job": what the software does), or "being" with a participle after a noun ("the procedure being \
+    defined", a phrase that describes the noun). The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
     the sentence: its verb, its subject and the agent after "by"; a prohibition ("is prohibited") is \
     advised as "Do not …"; where no clean rewrite can be built, the advice names the problem without one.
@@ -48,6 +50,13 @@ enum PassiveVoiceRule: DocumentRule {
         3. Perform whatever immediate corrections can be made and record these details.
         4. Click **Bill**. The invoice is created in the accounts receivable system.
         5. **Training** – staff shall be trained before they use the gauge.
+        """),
+    // Real-world shapes (a makerspace laser-cutter SOP, a course's SOP template): what the software does to
+    // the reader, and a participle phrase after a noun.
+    ExampleRepository.procedure(
+      steps: """
+        1. In the dialog, choose **Print**. You’ll be asked to give the job a name.
+        2. Begin with a flow chart of the parts of the procedure being defined.
         """),
   ]
   static let failingExamples = [
@@ -160,6 +169,8 @@ enum PassiveVoiceRule: DocumentRule {
         adverbs += 1
       }
       if next < words.upperBound, isParticiple(next, prose: prose), !isInCapitals(next, prose: prose),
+        !isReducedRelative(index, sentenceStart: words.lowerBound, prose: prose),
+        !hasReaderAsSubject(index, sentenceStart: words.lowerBound, prose: prose),
         !isSubordinate(index, sentenceStart: words.lowerBound, prose: prose)
       {
         return index
@@ -167,6 +178,28 @@ enum PassiveVoiceRule: DocumentRule {
     }
     return nil
   }
+
+  /// Whether "being" opens a participle phrase after a noun ("a map of the procedure being defined"): the
+  /// phrase describes the noun; the clause's verb is elsewhere. "It is being checked" has a "be" before it.
+  static func isReducedRelative(_ index: Int, sentenceStart: Int, prose: Prose) -> Bool {
+    guard index > sentenceStart, prose.packedLowercase(word: index) == packedBeing else { return false }
+    // A word longer than 8 bytes has no packed form, and no form of "be" is that long.
+    return prose.packedLowercase(word: index - 1).map { !packedVerbGroup.contains($0) } ?? true
+  }
+
+  /// Whether the reader is the subject ("You'll be asked to name the job", "you are shown the total"): what
+  /// the software or a colleague does to the reader, which no imperative rewrite can say.
+  static func hasReaderAsSubject(_ index: Int, sentenceStart: Int, prose: Prose) -> Bool {
+    var subject = index - 1
+    while subject > sentenceStart, let packed = prose.packedLowercase(word: subject), packedVerbGroup.contains(packed) {
+      subject -= 1
+    }
+    guard subject >= sentenceStart else { return false }
+    let word = prose.lowercased(word: subject)
+    return word == "you" || word.hasPrefix("you'") || word.hasPrefix("you\u{2019}")
+  }
+
+  private static let packedBeing = Array("being".utf8).withUnsafeBufferPointer { Prose.packed($0) }
 
   /// Whether a word is written in capitals ("are POSTED", "is SCHEDULED"): a status value the reader
   /// checks or sets, not a passive.
@@ -212,9 +245,9 @@ enum PassiveVoiceRule: DocumentRule {
     return false
   }
 
-  private static let packedSubordinators = packedSet(subordinators)
-  private static let packedPronouns = packedSet(pronouns)
-  private static let packedVerbGroup = packedSet(PassiveVoiceAdvice.verbGroup)
+  private static let packedSubordinators = Prose.packedSet(subordinators)
+  private static let packedPronouns = Prose.packedSet(pronouns)
+  private static let packedVerbGroup = Prose.packedSet(PassiveVoiceAdvice.verbGroup)
 
   private static let pronouns: Set<String> = ["it", "they", "he", "she", "we", "you", "i", "this", "these"]
   private static let conjunctions: Set<String> = ["and", "or", "but", "then", "so"]
@@ -287,15 +320,10 @@ enum PassiveVoiceRule: DocumentRule {
     }
   }
 
-  private static let packedAdverbs = packedSet(adverbs)
-  private static let packedNotParticiples = packedSet(notParticiples)
+  private static let packedAdverbs = Prose.packedSet(adverbs)
+  private static let packedNotParticiples = Prose.packedSet(notParticiples)
   /// The irregular participles of up to 8 letters (longer words take the `String` path).
-  private static let packedIrregularParticiples = packedSet(irregularParticiples)
-
-  /// The words of up to 8 bytes of a set, packed.
-  private static func packedSet(_ words: Set<String>) -> Set<UInt64> {
-    Set(words.compactMap { word in Array(word.utf8).withUnsafeBufferPointer { Prose.packed($0) } })
-  }
+  private static let packedIrregularParticiples = Prose.packedSet(irregularParticiples)
 
   private static let adverbs: Set<String> = [
     "not", "also", "then", "always", "never", "often", "still", "all", "only", "first", "then", "again",

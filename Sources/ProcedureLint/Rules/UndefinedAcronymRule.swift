@@ -12,9 +12,11 @@ enum UndefinedAcronymRule: DocumentRule {
     words whose initials spell it ("QMO (Quality Management Officer)", "QMO: Quality Management Officer"; \
     not "QMO: reviews every CAPA"), or when a heading or the title spells it out the same way ("# \
     Corrective and Preventive Action (CAPA)"), or when it starts an entry under a heading named Glossary, \
-    Definitions, Abbreviations, Acronyms or Terms. Well-known ones (standards bodies such as ISO, IEC, EN, AS, BS, and \
-    PDF, ID, IT, IP, UV, VIP, CEO, HR, EU, UK, US, \
-    URL, OK), terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
+    Definitions, Abbreviations, Acronyms or Terms. Well-known ones are not reported: standards bodies (ISO, IEC, EN, AS, BS, ASTM, ANSI), \
+    everyday ones (PDF, ID, IT, IP, UV, VIP, CEO, HR, EU, UK, US, URL, OK, PC, USB, GPS) and the \
+    common knowledge of quality work (SOP, QMS, QA, QC, KPI, PPE, SDS, MSDS): on the earlier checks, SOP and \
+    QMS were reported 4 times and each was judged debatable ("known to its readers"). Nor \
+    are terms listed in sop.yml under `lint: known-terms: [QMO, SWMS]`, type prefixes from sop.yml, \
     Roman numerals and words written in capitals for emphasis \
     (NOT, MUST, NEVER, ONE, ANY, WARNING) are not reported. Nor are ordinary words in capitals: a word the document \
     also writes in small letters (status values such as CLOSED or ACTIVE), a short list of label words \
@@ -22,7 +24,8 @@ enum UndefinedAcronymRule: DocumentRule {
     as "SEE ALSO" or "NEXT SCHEDULED REVIEW"), and citations ("61 FR 52654", "21 CFR 820"). A glossary \
     defines a term only where the term starts an entry with its meaning after it (a list item, a line or \
     a table row: "**QMO** – Quality Management Officer"); a mere mention under the heading does not. \
-    Each acronym is reported once, at its first use.
+    Nor are button names after "press", "click", "tap", "push", "hit" or "select" ("Press READ", "press \
+    SAVE to keep it or EXIT to reject it"). Each acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -64,6 +67,15 @@ enum UndefinedAcronymRule: DocumentRule {
     // and acronyms every reader knows.
     ExampleRepository.procedure(
       purpose: "Block an IP address after 100 attempts against ONE account. Wear the UV shield, VIP or not."),
+    // Real-world shape (a lab's pH-meter protocol): the meter's buttons.
+    ExampleRepository.procedure(
+      purpose: "Press READ and wait for the number to settle. Press SAVE to keep the calibration or EXIT to reject it."),
+    // Real-world shape (an eQMS's record-control SOP): the terms of quality work itself.
+    ExampleRepository.procedure(
+      purpose: """
+        This SOP is part of our QMS. QA checks each batch; QC tests the samples. Wear the PPE that the SDS \
+        names, and report the KPI each month.
+        """),
     capaForm(title: "Corrective action report", heading: "Corrective and Preventive Action (CAPA)"),
     // The front-matter title spells it out; the H1 is short.
     capaForm(title: "Corrective and Preventive Action (CAPA) report", heading: "CAPA report"),
@@ -73,6 +85,14 @@ enum UndefinedAcronymRule: DocumentRule {
     capaForm(title: "Corrective action report", heading: "CAPA process"),
     ExampleRepository.procedure(
       purpose: "The QMO keeps our test gear accurate. Check the SWMS before work starts."),
+    // A button verb covers the word after it only: the QMO here is a role.
+    ExampleRepository.procedure(
+      steps: """
+        1. Press the red button and call the QMO.
+        """),
+    // The well-known list is short: a quality acronym beyond it (CAPA) must still be spelled out.
+    ExampleRepository.procedure(
+      purpose: "This SOP is part of our QMS. Open a CAPA for every repeated finding."),
     // Real-world shape: a role named by its acronym in the responsibilities is not a definition.
     ExampleRepository.procedure(
       purpose: """
@@ -114,6 +134,8 @@ enum UndefinedAcronymRule: DocumentRule {
     var defined = document.title.map { acronymsSpelledOut(in: $0) } ?? []
     var firstUse: [String: (word: Int, unit: Int)] = [:]
     var order: [String] = []
+    // The unit where the last button name stood: "Press SAVE to keep it or EXIT to reject it".
+    var buttonUnit = -1
     prose.bytes.withUnsafeBufferPointer { bytes in
       var unitIndex = 0
       for wordIndex in prose.capitalWords {
@@ -132,6 +154,17 @@ enum UndefinedAcronymRule: DocumentRule {
         if case .heading = unit.kind {
           if isDefinition(wordIndex, word: word, unit: unit, in: bytes, prose: prose) { defined.insert(acronym) }
           continue
+        }
+        // "Press READ", "click SAVE or EXIT": the name of a button, written as the device shows it.
+        if wordIndex > unit.words.lowerBound {
+          // Compared packed: this runs for every word in capitals, so it builds no string.
+          let previous = prose.packedLowercase(word: wordIndex - 1)
+          if let previous,
+            packedButtonVerbs.contains(previous) || (buttonUnit == unitIndex && packedJoins.contains(previous))
+          {
+            buttonUnit = unitIndex
+            continue
+          }
         }
         guard !unit.isQuoted, !known.contains(acronym), !ordinaryWords.contains(acronym),
           !prefixes.contains(acronym)
@@ -295,6 +328,10 @@ enum UndefinedAcronymRule: DocumentRule {
     return found
   }
 
+  /// Verbs that name a button or key after them ("Press READ", "click SAVE").
+  private static let packedButtonVerbs = Prose.packedSet(["press", "click", "tap", "push", "hit", "select"])
+  private static let packedJoins = Prose.packedSet(["or", "and"])
+
   /// Words an acronym usually skips ("Safe Work Method Statement" is SWMS; "Bill of Materials" is BOM).
   private static let smallWords: Set<String> = ["of", "and", "the", "for", "to", "in", "on", "a", "an", "&"]
 
@@ -329,6 +366,8 @@ enum UndefinedAcronymRule: DocumentRule {
     "AND", "OR", "THE", "IF", "YES", "ON", "OFF", "IN", "OUT", "UP", "TO", "AT", "BE", "IS", "A", "AN", "OF",
     "FOR", "WITH", "NEW", "OLD", "SHALL", "SHOULD", "MAY", "NA", "IP", "UV", "VIP", "ONE", "TWO", "ANY", "EVERY",
     "EACH", "BOTH", "BEFORE", "AFTER",
+    // The common knowledge of quality work: a quality manager would not ask for these to be spelled out.
+    "SOP", "QMS", "QA", "QC", "KPI", "PPE", "SDS", "MSDS",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.

@@ -13,7 +13,10 @@ enum UnfinishedRule: DocumentRule {
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
     placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a date format in brackets \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot for a step \
+    (`### 6.1 [Step or sub-process]`, `10.[Step 10]`), a paragraph, list item or heading that is one \
+    bracketed sentence of three words or more (`[What areas of the organization will be affected.]`, as \
+    templates write their guidance), a date format in brackets \
     (`[DD/MM/YYYY]`) or a `{{variable}}` left by a template. \
     Template guidance is an italic (or bold) paragraph that is one of sop's own templates' guidance lines \
     (the italic lines `sop new` writes) or that asks to be deleted ("Delete this note when done"). A required section (see \
@@ -37,6 +40,22 @@ enum UnfinishedRule: DocumentRule {
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
         """),
+    // Real-world shape (a lab-safety protocol on a template): a written step that kept the template's label.
+    ExampleRepository.procedure(
+      steps: """
+        1. [Step 1] Check the due date on the gauge label.
+        2. [Step 2] Send the gauge to the lab a week before that date.
+        """),
+    // Brackets inside written text are not guidance: a citation, a note at the end of a sentence.
+    ExampleRepository.procedure(
+      records:
+        "[1] The register keeps each lab report for seven years. Keep it in the office [Room 2].\n\n[Checked yearly]"
+        + " the register goes to the archive."),
+    // Real-world shape (an MkDocs QMS): a link whose path has spaces stays text in CommonMark; it is not guidance.
+    ExampleRepository.procedure(records: "[Document Control procedure](../procedures/Document Control.md)"),
+    // A link to a step is a reference, not a slot to fill in.
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years; see [Step 3](#procedure)."),
     // Real-world shape: a section whose text is in its sub-sections is not empty.
     ExampleRepository.procedure(
       extra: """
@@ -76,6 +95,27 @@ enum UnfinishedRule: DocumentRule {
 
         **Effective Date:** [DD/MM/YYYY]
         """),
+    // Real-world shapes (an Obsidian ISO 13485 template, a lab-safety protocol template): a heading and a step
+    // that are still the template's slots.
+    ExampleRepository.procedure(
+      extra: """
+        ## Appendix A: sub-processes
+
+        ### 6.1 [Step or sub-process]
+
+        Send the gauge to the lab.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Send the gauge to the lab.
+        10.[Step 10]
+        """),
+    // Real-world shape (a course's SOP template): guidance in brackets, standing alone or quoted, that does not
+    // start with an instruction verb.
+    ExampleRepository.procedure(purpose: "[What areas of the organization will be affected.]"),
+    ExampleRepository.procedure(
+      purpose: "> [The purpose or rationale for the procedure. Reference the standards it meets here.]"),
     ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
     ExampleRepository.procedure(
       purpose: "*Note: describe here the gauges you use. Delete this note when done.*"),
@@ -158,7 +198,7 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
               excerpt: "{{")
-          } else if (leadingWord(rest).map(placeholderVerbs.contains) ?? false) || isDateFormat(rest, open: open) {
+          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open) {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -166,6 +206,21 @@ enum UnfinishedRule: DocumentRule {
           }
         }
       }
+    }
+    // A paragraph, list item or heading that is one bracketed sentence ("[What areas of the organization will
+    // be affected.]"), as templates write their guidance: the writer never replaced it.
+    for unit in prose.units where unit.words.count >= 3 && unit.kind != .tableCell(isHeader: true) {
+      guard let text = bracketedGuidance(prose.bytes[unit.bytes]) else { continue }
+      let position = prose.position(ofByte: unit.bytes.lowerBound + text.offset, in: unit)
+      // "[QSP - Document Control](../../QSPs/Document Control.md)": a link CommonMark leaves as text (its path
+      // has spaces), whose path the prose drops. A link names a document; it asks for nothing.
+      let lineIndex = position.line - prose.lineOffset - 1
+      let lines = prose.source.split(separator: "\n", omittingEmptySubsequences: false)
+      if lineIndex >= 0, lineIndex < lines.count, lines[lineIndex].contains(text.text + "(") { continue }
+      report(
+        position,
+        "template guidance '\(shortened(text.text))' is still here: write what it asks for, then delete it",
+        excerpt: text.text)
     }
     // Placeholder ids ("SOP-000x", "QP-0xx", "WI-XXX"): found from their hyphen.
     prose.bytes.withUnsafeBufferPointer { bytes in
@@ -387,10 +442,46 @@ enum UnfinishedRule: DocumentRule {
     return groups == 3 && length > 0 && hasYear
   }
 
+  /// The whole text of a unit when it is one bracketed sentence: `[`, a capital letter, no other bracket,
+  /// `]` at the end (a `.` or `:` may follow). "[1]", "[x]" and "[Step 3] Check the gauge" are not.
+  private static func bracketedGuidance(_ bytes: ArraySlice<UInt8>) -> (text: String, offset: Int)? {
+    var start = bytes.startIndex
+    while start < bytes.endIndex, bytes[start] == 0x20 { start += 1 }
+    var end = bytes.endIndex
+    while end > start,
+      bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ".")
+        || bytes[end - 1] == UInt8(ascii: ":")
+    {
+      end -= 1
+    }
+    guard end - start > 4, bytes[start] == UInt8(ascii: "["), bytes[end - 1] == UInt8(ascii: "]"),
+      bytes[start + 1] &- 0x41 < 26,
+      !bytes[(start + 1)..<(end - 1)].contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") })
+    else { return nil }
+    return (String(decoding: bytes[start..<end], as: UTF8.self), start - bytes.startIndex)
+  }
+
+  /// Whether the bracket holds an instruction to the writer (`[insert …]`, `<enter …>`) or a template's step
+  /// slot left empty.
+  private static func isInstruction(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    guard let verb = leadingWord(rest), placeholderVerbs.contains(verb) else { return false }
+    return verb != "step" || isUnfilledSlot(rest, open: open)
+  }
+
+  /// Whether a template's step slot (`[Step 10]`) ends its unit: nothing was written after it. "1. [Step 1] No
+  /// eating in the lab." is a written step that kept the template's label; that is not unfinished.
+  private static func isUnfilledSlot(_ rest: Slice<UnsafeBufferPointer<UInt8>>, open: UInt8) -> Bool {
+    let close = open == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ">")
+    guard let end = rest.prefix(60).firstIndex(of: close) else { return false }
+    return rest[(end + 1)...].allSatisfy { $0 == 0x20 || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".") }
+  }
+
   /// The first words of a bracketed instruction to the writer: `[insert …]`, `<enter …>`.
   private static let placeholderVerbs: Set<String> = [
     "insert", "enter", "add", "describe", "specify", "fill", "name", "type", "state", "define", "provide",
     "replace", "write", "list", "date", "company", "organization", "organisation", "tbd", "todo", "placeholder",
+    // A template's slot for a step: "### 6.1 [Step or sub-process]", "10.[Step 10]".
+    "step",
   ]
 
   /// The first word after a bracket, lowercased, when a letter follows at once.
