@@ -75,9 +75,9 @@ public final class ApprovalServer: Sendable {
     default:
       break
     }
-    let publicRead = await readPublicly()
-    guard session != nil || (publicRead && (path == "/" || path.hasPrefix("/documents"))) else {
-      return Self.redirect("/sign-in")
+    // The policy is read only for someone not signed in: a signed-in page never depends on public-read.
+    if session == nil {
+      guard path == "/" || path.hasPrefix("/documents"), await readPublicly() else { return Self.redirect("/sign-in") }
     }
     let viewer = session?.session
     switch path {
@@ -145,7 +145,7 @@ public final class ApprovalServer: Sendable {
       let (id, bytes) = state.issueChallenge(.signIn, lifetime: configuration.challengeLifetime, now: now)
       return Self.json(
         200,
-        ["challengeId": id, "challenge": WebAuthnEncoding.base64URL(bytes), "rpId": configuration.relyingParty.id])
+        ["challengeId": id, "challenge": WebAuthnRelyingParty.base64URL(bytes), "rpId": configuration.relyingParty.id])
     case "/sign-in":
       return await signIn(request, now: now)
     case "/enrol/challenge":
@@ -189,8 +189,9 @@ public final class ApprovalServer: Sendable {
     var signature: String
 
     var response: WebAuthnAssertionResponse? {
-      guard let data = WebAuthnEncoding.decode(authenticatorData), let client = WebAuthnEncoding.decode(clientDataJSON),
-        let signature = WebAuthnEncoding.decode(signature)
+      guard let data = WebAuthnRelyingParty.base64URLDecoded(authenticatorData),
+        let client = WebAuthnRelyingParty.base64URLDecoded(clientDataJSON),
+        let signature = WebAuthnRelyingParty.base64URLDecoded(signature)
       else { return nil }
       return WebAuthnAssertionResponse(authenticatorData: data, clientDataJSON: client, signature: signature)
     }
@@ -279,15 +280,16 @@ public final class ApprovalServer: Sendable {
     return Self.json(
       200,
       [
-        "challengeId": id, "challenge": WebAuthnEncoding.base64URL(bytes), "rpId": configuration.relyingParty.id,
-        "rpName": "sop", "userId": WebAuthnEncoding.base64URL(Passkeys.userHandle(email: email)), "email": email,
+        "challengeId": id, "challenge": WebAuthnRelyingParty.base64URL(bytes), "rpId": configuration.relyingParty.id,
+        "rpName": "sop", "userId": WebAuthnRelyingParty.base64URL(Passkeys.userHandle(email: email)), "email": email,
         "name": name,
       ])
   }
 
   private func enrol(_ request: WebRequest, now: Date) async -> WebResponse {
     guard let body = try? JSONDecoder().decode(EnrolBody.self, from: request.body),
-      let clientData = WebAuthnEncoding.decode(body.clientDataJSON), let spki = WebAuthnEncoding.decode(body.publicKey)
+      let clientData = WebAuthnRelyingParty.base64URLDecoded(body.clientDataJSON),
+      let spki = WebAuthnRelyingParty.base64URLDecoded(body.publicKey)
     else { return Self.json(400, ["error": "the new passkey's response is not readable"]) }
     guard let challenge = state.takeChallenge(body.challengeId, now: now),
       case .enrol(let email, let name) = challenge.purpose
@@ -359,7 +361,7 @@ public final class ApprovalServer: Sendable {
       return Self.json(
         200,
         [
-          "actionId": id, "challenge": WebAuthnEncoding.base64URL(challenge), "rpId": configuration.relyingParty.id,
+          "actionId": id, "challenge": WebAuthnRelyingParty.base64URL(challenge), "rpId": configuration.relyingParty.id,
           "meaning": action.meaning,
         ])
     }
@@ -369,9 +371,9 @@ public final class ApprovalServer: Sendable {
     -> WebResponse
   {
     guard let body = try? JSONDecoder().decode(FinishBody.self, from: request.body),
-      let data = WebAuthnEncoding.decode(body.authenticatorData),
-      let client = WebAuthnEncoding.decode(body.clientDataJSON),
-      let signature = WebAuthnEncoding.decode(body.signature)
+      let data = WebAuthnRelyingParty.base64URLDecoded(body.authenticatorData),
+      let client = WebAuthnRelyingParty.base64URLDecoded(body.clientDataJSON),
+      let signature = WebAuthnRelyingParty.base64URLDecoded(body.signature)
     else { return Self.json(400, ["error": "the passkey's response is not readable"]) }
     // Taken before anything is checked: a prepared action is answered once, right or wrong.
     guard let pending = state.takeAction(body.actionId, now: now), pending.sessionID == sessionID else {

@@ -56,11 +56,15 @@ final class ServerState: Sendable {
 
   private let tables = Mutex(Tables())
 
-  /// 32 random bytes, base64url: session ids, tokens, challenge ids.
-  static func randomToken(bytes count: Int = 32) -> String {
+  /// `count` bytes from the system's random source.
+  static func randomBytes(_ count: Int) -> Data {
     var generator = SystemRandomNumberGenerator()
-    let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
-    return WebAuthnEncoding.base64URL(Data(bytes))
+    return Data((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+  }
+
+  /// Random bytes as base64url (32 by default): session ids, tokens, challenge ids.
+  static func randomToken(bytes count: Int = 32) -> String {
+    WebAuthnRelyingParty.base64URL(randomBytes(count))
   }
 
   func newSession(_ session: Session) -> String {
@@ -88,7 +92,7 @@ final class ServerState: Sendable {
 
   func issueChallenge(_ purpose: ChallengePurpose, lifetime: TimeInterval, now: Date) -> (id: String, bytes: Data) {
     let id = Self.randomToken(bytes: 16)
-    let bytes = WebAuthnEncoding.decode(Self.randomToken())!
+    let bytes = Self.randomBytes(32)
     tables.withLock { tables in
       tables.challenges = tables.challenges.filter { $0.value.expires > now }
       tables.challenges[id] = IssuedChallenge(bytes: bytes, purpose: purpose, expires: now + lifetime)
@@ -131,16 +135,5 @@ final class ServerState: Sendable {
       tables.counters[keyLine] = counter
       return true
     }
-  }
-}
-
-/// Base64url as WebAuthn pages exchange bytes.
-enum WebAuthnEncoding {
-  static func base64URL(_ data: Data) -> String {
-    WebAuthnRelyingParty.base64URL(data)
-  }
-
-  static func decode(_ text: String) -> Data? {
-    WebAuthnRelyingParty.base64URLDecoded(text)
   }
 }
