@@ -219,12 +219,8 @@ enum HeadingStructureRule: DocumentRule {
   private static func unspacedHeadings(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     var findings: [Finding] = []
-    for unit in prose.units where unit.kind == .paragraph && !unit.bytes.isEmpty {
-      guard prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#") else { continue }
-      var end = unit.bytes.lowerBound
-      while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
-      let marks = end - unit.bytes.lowerBound
-      guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { continue }
+    for unit in prose.units {
+      guard let marks = unspacedHeadingMarks(unit, prose: prose) else { continue }
       // The line as written ("####_Cold Room Storage_"): the prose has lost its emphasis marks and line end.
       let index = unit.start.line - prose.lineOffset - 1
       let line =
@@ -237,6 +233,18 @@ enum HeadingStructureRule: DocumentRule {
           excerpt: line))
     }
     return findings
+  }
+
+  /// The number of `#` signs when a paragraph starts like a heading without its space ("####Cold Room
+  /// Storage"), else nil.
+  static func unspacedHeadingMarks(_ unit: Prose.Unit, prose: Prose) -> Int? {
+    guard unit.kind == .paragraph, !unit.bytes.isEmpty, prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#")
+    else { return nil }
+    var end = unit.bytes.lowerBound
+    while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
+    let marks = end - unit.bytes.lowerBound
+    guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { return nil }
+    return marks
   }
 
   /// Whether two texts are the same once lowercased, with runs of spaces and tabs as one space. ASCII
