@@ -31,7 +31,10 @@ enum UndefinedAcronymRule: DocumentRule {
     document being linted uses it too: on the held-out checks, words in capitals used once in one document \
     were nearly always debatable or wrong (an organisation's name such as OWASP, a building code copied into \
     a form, a shouted "THANKS!"), while an organisation's own acronyms (QMO, NCR, SWMS, HSE) recur. A \
-    document linted alone (as before an approval) therefore reports only its repeated acronyms. Each \
+    document linted alone (as before an approval) therefore reports only its repeated acronyms. Nor is an \
+    acronym reported when capitalised words anywhere in the document or its title spell it by their \
+    initials ("the Department of Environmental Health and Safety" for EHS, a title "Tissue Culture Room" \
+    for TC): the reader can work it out. Each \
     acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
@@ -83,6 +86,12 @@ enum UndefinedAcronymRule: DocumentRule {
       purpose: """
         THANKS! Send the request form (Building: ZRC) to the MSKCC help desk. Follow the OWASP guide, and cut \
         acrylic, never PVC.
+        """),
+    // Real-world shape (a lab's waste guide): the name is written out in a link, not as "(EHS)".
+    ExampleRepository.procedure(
+      purpose: """
+        Ask the [Department of Environmental Health and Safety](https://example.com/ehs) for bins. EHS \
+        collects full bins; call EHS for a pickup.
         """),
     // Real-world shape (an eQMS's record-control SOP): the terms of quality work itself.
     ExampleRepository.procedure(
@@ -216,8 +225,17 @@ enum UndefinedAcronymRule: DocumentRule {
     let ordinary = writtenInSmallLetters(Set(order.filter { defined.contains($0) == false }), prose: prose)
     var repeated: [Finding] = []
     var usedOnce: [Finding] = []
+    let titleWords = document.title.map { $0.split(separator: " ").map(String.init) } ?? []
     for acronym in order {
       guard !defined.contains(acronym), !ordinary.contains(acronym), let use = firstUse[acronym] else { continue }
+      // "the Department of Environmental Health and Safety … contact EHS", a title "Tissue Culture Room"
+      // over "the TC room": the words are in the document, so the reader can work the acronym out.
+      let letters = Array(acronym.utf8)
+      if isSpelled(letters, count: prose.words.count, word: { prose.text(ofWord: $0) })
+        || isSpelled(letters, count: titleWords.count, word: { titleWords[$0] })
+      {
+        continue
+      }
       let finding = context.finding(
         .suggestion, at: prose.position(ofWord: use.word, in: prose.units[use.unit]),
         "'\(acronym)' is not spelled out: write it in full at its first use, e.g. 'Full Name (\(acronym))', "
@@ -226,6 +244,33 @@ enum UndefinedAcronymRule: DocumentRule {
       if uses[acronym, default: 0] >= 2 { repeated.append(finding) } else { usedOnce.append(finding) }
     }
     return (repeated, usedOnce)
+  }
+
+  /// Whether some run of capitalised words spells the acronym by their initials, small words skipped
+  /// ("Environmental Health and Safety" for EHS). Run only for the few acronyms left to report.
+  private static func isSpelled(_ letters: [UInt8], count: Int, word: (Int) -> String) -> Bool {
+    guard letters.count >= 2 else { return false }
+    var start = 0
+    while start + letters.count <= count {
+      defer { start += 1 }
+      // A capitalised word ("Environmental"), not the acronym itself or another word in capitals.
+      let first = Array(word(start).utf8.prefix(2))
+      guard first.count == 2, first[0] == letters[0], first[1] &- 0x61 < 26 else { continue }
+      var matched = 1
+      var next = start + 1
+      while matched < letters.count, next < count, next - start <= letters.count + 3 {
+        let text = word(next)
+        if smallWords.contains(text.lowercased()) {
+          next += 1
+          continue
+        }
+        guard text.utf8.first == letters[matched] else { break }
+        matched += 1
+        next += 1
+      }
+      if matched == letters.count { return true }
+    }
+    return false
   }
 
   /// Whether a use in a glossary section is an entry: the term starts its line, list item or table
