@@ -3,7 +3,7 @@ enum PassiveVoiceRule: DocumentRule {
   static let id = "passive-voice"
   static let summary =
     "Passive clauses (\"is checked\"): a suggestion on each step that must be done (\"must be checked\"), "
-    + "a warning when over 15% of sentences."
+    + "a warning when over 20% of sentences."
   static let rationale = """
     ASD-STE100 section 3 asks for the active voice in procedural writing, and plain-language guidelines \
     ask for it everywhere: "The form is signed" hides who signs it. In a step, the reader must know who \
@@ -24,7 +24,10 @@ enum PassiveVoiceRule: DocumentRule {
     affected users", "the retention period is set to 15 years") usually describes what a system does, and \
     an imperative rewrite ("Send notifications") would be wrong; on the earlier held-out checks most \
     obligation passives in steps were judged right, and nearly every plain one debatable or wrong. Plain \
-    passives still count towards the share. Nor is a passive whose subject is the reader ("You'll be asked to name \
+    passives still count towards the share. The share warns above 20% (it was 15%): on the held-out \
+    checks, shares of 16.1% and 16.7% were made mostly of descriptions ("is jammed", "can be recovered") \
+    and judged debatable and wrong, while every share of 23% or more was judged right; a team that wants \
+    the stricter limit sets `share: 15` in sop.yml. Nor is a passive whose subject is the reader ("You'll be asked to name \
     the job": what the software does), or "being" with a participle after a noun ("the procedure being \
     defined", a phrase that describes the noun). The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
@@ -33,7 +36,7 @@ enum PassiveVoiceRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "share", defaultValue: 15, summary: "warn when more than this percentage of sentences is passive")
+    RuleOption(name: "share", defaultValue: 20, summary: "warn when more than this percentage of sentences is passive")
   ]
 
   static let passingExamples = [
