@@ -446,6 +446,8 @@ enum LintGuide {
       item is advised as bold text; a first H1 that is a numbered section ("# 1. Purpose") asks for the \
       missing title instead of "make them the same".
       - `section-length`: headings written without their space split the count.
+      - `sentence-length`: a sentence wholly in round brackets inside a step is a note, held to the limit of \
+      other text.
 
       The two earlier held-out corpora are tuning sets now, so these are tuned figures, not held-out ones. \
       Linted with the debug build of this round and judged with the earlier judges' verdicts where the \
@@ -455,12 +457,12 @@ enum LintGuide {
       | Corpus | Before (main at 7a5e89b) | After |
       | --- | --- | --- |
       | second check, 12 documents | 93 judged: 50 right (54%), 36 debatable (39%), 7 wrong (8%) | 71 judged: 52 right (73%), 18 debatable (25%), 1 wrong (1%) |
-      | third check, 9 documents | 35 judged: 20 right (57%), 11 debatable (31%), 4 wrong (11%) | 26 judged: 22 right (85%), 4 debatable (15%), 0 wrong |
+      | third check, 9 documents | 35 judged: 20 right (57%), 11 debatable (31%), 4 wrong (11%) | 25 judged: 22 right (88%), 3 debatable (12%), 0 wrong |
 
-      Two right findings went (CAPA and UEBA, each used once in its document), and 23 debatable and 10 \
+      Two right findings went (CAPA and UEBA, each used once in its document), and 24 debatable and 10 \
       wrong ones; two debatable ones became right with new advice (the missing title, a heading in a step). Of the findings after, 7 are new or changed by this round and were judged by its author \
       (6 right, 1 debatable); without them, the second corpus has 48 right of 67 (72%) and the third 20 of \
-      23 (87%). On \
+      22 (91%). On \
       the first held-out corpus nothing changed (26 findings before and after). In the sample repository \
       one finding went: WHS, used once in the policy and nowhere else. Still debatable: acronyms that are \
       the readers' own jargon and used several times (SIEM, SOC, RDP and AD in a security playbook, LB \
