@@ -448,6 +448,8 @@ enum LintGuide {
       - `section-length`: headings written without their space split the count.
       - `sentence-length`: a sentence wholly in round brackets inside a step is a note, held to the limit of \
       other text.
+      - `readability`: a step table's action cells written as short phrases without a full stop are left \
+      out of the grade, as short list items already were.
 
       The two earlier held-out corpora are tuning sets now, so these are tuned figures, not held-out ones. \
       Linted with the debug build of this round and judged with the earlier judges' verdicts where the \
@@ -456,19 +458,18 @@ enum LintGuide {
 
       | Corpus | Before (main at 7a5e89b) | After |
       | --- | --- | --- |
-      | second check, 12 documents | 93 judged: 50 right (54%), 36 debatable (39%), 7 wrong (8%) | 71 judged: 52 right (73%), 18 debatable (25%), 1 wrong (1%) |
+      | second check, 12 documents | 93 judged: 50 right (54%), 36 debatable (39%), 7 wrong (8%) | 70 judged: 52 right (74%), 18 debatable (26%), 0 wrong |
       | third check, 9 documents | 35 judged: 20 right (57%), 11 debatable (31%), 4 wrong (11%) | 25 judged: 22 right (88%), 3 debatable (12%), 0 wrong |
 
-      Two right findings went (CAPA and UEBA, each used once in its document), and 24 debatable and 10 \
+      Two right findings went (CAPA and UEBA, each used once in its document), and 24 debatable and 11 \
       wrong ones; two debatable ones became right with new advice (the missing title, a heading in a step). Of the findings after, 7 are new or changed by this round and were judged by its author \
-      (6 right, 1 debatable); without them, the second corpus has 48 right of 67 (72%) and the third 20 of \
+      (6 right, 1 debatable); without them, the second corpus has 48 right of 66 (73%) and the third 20 of \
       22 (91%). On \
       the first held-out corpus nothing changed (26 findings before and after). In the sample repository \
       one finding went: WHS, used once in the policy and nowhere else. Still debatable: acronyms that are \
       the readers' own jargon and used several times (SIEM, SOC, RDP and AD in a security playbook, LB \
       in a lab), reading grades of regulatory prose, steps of 24 to 29 words, and "shall be retained" \
-      advised as "Retain records …". Still wrong: a reading grade of 10.3 on a playbook's terse step \
-      table. The real test is the next held-out corpus, which nobody working on these rules has seen.
+      advised as "Retain records …". No finding judged wrong is left. The real test is the next held-out corpus, which nobody working on these rules has seen.
 
       ## Pre-commit hook
 
