@@ -40,7 +40,7 @@ struct CatalogTests {
         "step-max": 23, "prose-max": 30, "prose-warn": 30, "cjk-step-max": 40, "cjk-prose-max": 50,
       ])
     #expect(options("readability") == ["suggestion": 10, "warning": 10, "min-words": 100])
-    #expect(options("passive-voice") == ["share": 15])
+    #expect(options("passive-voice") == ["share": 20])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])
     #expect(options("heading-structure") == ["max-depth": 3])

@@ -72,9 +72,24 @@ struct KnownTermsTests {
   func knownTerms() throws {
     let yaml = ExampleRepository.policyYAML + "\nlint:\n  known-terms: [QMO]\n"
     let linter = Linter(policy: try policy(yaml), knownDocuments: ExampleRepository.knownDocuments)
-    let text = ExampleRepository.procedure(purpose: "The QMO keeps our test gear accurate. Check the SWMS first.")
+    let text = ExampleRepository.procedure(
+      purpose: "The QMO keeps our test gear accurate. Check the SWMS first; the QMO keeps the SWMS.")
     let findings = lint(text, rule: "undefined-acronym", linter: linter)
     #expect(findings.map(\.excerpt) == ["SWMS"])
     #expect(linter.configurationWarnings.isEmpty)
+  }
+
+  @Test("an acronym used once is reported only when another linted document uses it too")
+  func usedOnce() {
+    let first = ExampleRepository.procedure(purpose: "The QMO keeps our test gear accurate. See the OWASP guide.")
+    let second = ExampleRepository.procedure(purpose: "Send the gauge report to the QMO.")
+    let report = ExampleRepository.linter.lint([
+      LintFile(path: "procedures/QP-001.md", data: Data(first.utf8)),
+      LintFile(path: "procedures/QP-002.md", data: Data(second.utf8)),
+    ])
+    let found = report.findings.filter { $0.rule == "undefined-acronym" }.map { "\($0.path) \($0.excerpt)" }
+    #expect(found == ["procedures/QP-001.md QMO", "procedures/QP-002.md QMO"])
+    // Alone, the one use is not reported: it may be a name, a code or a shouted word.
+    #expect(lint(first, rule: "undefined-acronym").isEmpty)
   }
 }

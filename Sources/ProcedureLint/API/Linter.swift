@@ -56,9 +56,11 @@ public struct Linter: Sendable {
       directories: existingDirectories, lintedPaths: paths,
       lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil,
       fileSize: fileSize)
+    let recurring = Self.recurringAcronyms(results)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
+      fileFindings += outcome.acronymsUsedOnce.filter { recurring.contains($0.excerpt) }
       if let references = outcome.references {
         for (ruleIndex, rule) in LintRules.repositoryRules {
           guard let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
@@ -80,10 +82,25 @@ public struct Linter: Sendable {
     lint([LintFile(path: path, data: Data(text.utf8))]).findings
   }
 
+  /// The acronyms left undefined in two or more of the linted documents: an organisation's own terms
+  /// (QMO in every procedure), worth spelling out even where a document uses one only once.
+  private static func recurringAcronyms(_ results: [FileOutcome]) -> Set<String> {
+    var documents: [String: Int] = [:]
+    for outcome in results {
+      var seen = Set(outcome.acronymsUsedOnce.map(\.excerpt))
+      for finding in outcome.findings where finding.rule == UndefinedAcronymRule.id { seen.insert(finding.excerpt) }
+      for acronym in seen { documents[acronym, default: 0] += 1 }
+    }
+    return Set(documents.filter { $0.value >= 2 }.keys)
+  }
+
   /// What one file yields before the repository rules run.
   private struct FileOutcome: Sendable {
     var path: String
     var findings: [Finding] = []
+    /// `undefined-acronym` findings of acronyms the document uses once: kept only when another document
+    /// uses the acronym too.
+    var acronymsUsedOnce: [Finding] = []
     var typeName: String?
     var title: String?
     var status: DocumentStatus = .active
@@ -98,6 +115,7 @@ public struct Linter: Sendable {
   }
 
   private static let frontMatterIndex = LintRules.indexByID[FrontMatterRule.id]!
+  private static let acronymIndex = LintRules.indexByID[UndefinedAcronymRule.id]!
 
   private func check(_ file: LintFile) -> FileOutcome {
     var outcome = FileOutcome(path: file.path)
@@ -130,6 +148,12 @@ public struct Linter: Sendable {
     for (ruleIndex, rule) in LintRules.documentRules {
       guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
       else { continue }
+      if ruleIndex == Self.acronymIndex {
+        let candidates = UndefinedAcronymRule.candidates(document, context: context)
+        outcome.findings += candidates.repeated
+        outcome.acronymsUsedOnce = candidates.usedOnce
+        continue
+      }
       outcome.findings += rule.check(document, context: context)
     }
     outcome.references = DocumentReferences(document: document)

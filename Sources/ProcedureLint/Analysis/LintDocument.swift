@@ -50,6 +50,10 @@ struct LintDocument: Sendable {
   let stepLists: [Int]
   /// Inline HTML nodes (cmark-gfm reads `<enter role of process owner>` as a tag).
   let inlineHTML: [Int]
+  /// Code blocks without an info string (indented ones among them), where templates' leftovers hide.
+  let plainCodeBlocks: [Int]
+  /// Every table, in document order.
+  let tables: [Int]
 
   init(path: String, text: DocumentText, frontMatter: FrontMatter?) {
     self.path = path
@@ -71,6 +75,8 @@ struct LintDocument: Sendable {
     links = builder.links
     stepLists = builder.stepLists
     inlineHTML = builder.inlineHTML
+    plainCodeBlocks = builder.plainCodeBlocks
+    tables = builder.tables
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
@@ -143,6 +149,8 @@ struct LintDocument: Sendable {
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
     var inlineHTML: [Int] = []
+    var plainCodeBlocks: [Int] = []
+    var tables: [Int] = []
     /// Whether a paragraph is a labelled item, "**Training Requirement** – personnel shall be trained": a
     /// description under a bold label (a dash after it), as Word-converted procedures number their clauses,
     /// not an instruction.
@@ -250,11 +258,13 @@ struct LintDocument: Sendable {
           context.isQuoted = true
         case .table:
           context.isInTable = true
+          tables.append(index)
           context.stepColumn = stepColumn(ofTable: index)
         case .tableRow(let isHeader):
           context.isHeaderRow = isHeader
-        case .codeBlock:
+        case .codeBlock(let info):
           context.isHidden = true
+          if info.isEmpty { plainCodeBlocks.append(index) }
         case .htmlBlock:
           context.isHidden = true
           collectDirectives(nodes[index])

@@ -15,7 +15,10 @@ enum HeadingStructureRule: DocumentRule {
     headings that are all too deep (report fields written as H6) is reported once, at its first heading. \
     A line of two to six `#` signs followed by text without a space ("####Cold Room Storage") is a heading \
     in kramdown (Jekyll sites) but text in CommonMark, which sop publishes with: it is reported, so the \
-    page does not show "####" where a heading was meant.
+    page does not show "####" where a heading was meant. A document without an H1 starts at its \
+    shallowest heading (a README written all in H3 is consistent); a first H1 that is a numbered section \
+    ("# 1. Purpose") means the title heading is missing, and is advised so; a heading inside a list item \
+    (an H6 inside step 4) is advised as bold text, since no heading level fits inside a step.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -31,6 +34,18 @@ enum HeadingStructureRule: DocumentRule {
         ### 1. Check the gauge
 
         #### Before you start
+
+        Check the due date on the gauge label.
+        """),
+    // Real-world shape (a lab's GitHub README): no H1, every heading an H3.
+    ExampleRepository.document(
+      id: "QM-010", type: "manual",
+      body: """
+        ### Purpose
+
+        This manual keeps our test gear accurate.
+
+        ### Gauges
 
         Check the due date on the gauge label.
         """),
@@ -71,6 +86,20 @@ enum HeadingStructureRule: DocumentRule {
 
         1. Check the due date on the gauge label.
         """),
+    // Real-world shape (a lab's scanning SOP): a heading inside a step.
+    ExampleRepository.procedure(
+      steps: """
+        1. Scan the pages.
+           ###### Note
+           Scan odd sizes separately.
+        """),
+    // Real-world shape (an eQMS SOP): the sections are H1s and the title heading is missing.
+    ExampleRepository.document(
+      body: """
+        # 1. Purpose
+
+        This procedure keeps our test gear accurate.
+        """),
     ExampleRepository.document(
       body: """
         # Gauge calibration
@@ -95,18 +124,35 @@ enum HeadingStructureRule: DocumentRule {
     // Headings go to H6; clamping first keeps a huge setting (1e300) from trapping in Int().
     let maxDepth = Int(min(max(context.option("max-depth"), 0), 7))
     var findings: [Finding] = []
-    var previous = 1
     // The H1 is the title, not a level of structure: under it, an H4 is the third level.
     let titleLevels = document.headings.contains { $0.level == 1 } ? 1 : 0
+    // Without an H1, the top level is the shallowest heading the document uses: a README whose headings
+    // are all H3 is consistent, and "use H2" at its first heading would be advice about sop's page, not
+    // about the document.
+    var previous = titleLevels == 1 ? 1 : max(1, (document.headings.map(\.level).min() ?? 2) - 1)
     // A run of sibling headings that are too deep ("###### Audit Date", "###### Audit Criteria", …) is one
     // problem: it is reported once, at its first heading, which says how many follow.
     var isInReportedRun = false
     var isFirstH1 = true
+    var reportedItems = Set<Int>()
     let headings = document.headings
     for (index, heading) in headings.enumerated() {
       let depth = heading.level - titleLevels
       let continuesRun = isInReportedRun && heading.level == previous
       isInReportedRun = continuesRun
+      if let item = listItem(containing: heading.node, document) {
+        // "4. Scan the pages\n   ###### Note": a heading inside a step; no heading level fits there, so
+        // it is reported once per item, and the headings around the list keep their own levels.
+        if heading.level > previous + 1 || depth > maxDepth, reportedItems.insert(item).inserted {
+          findings.append(
+            context.finding(
+              .warning, at: heading.start,
+              "H\(heading.level) inside a list item: a heading cannot be part of a step; write it as bold text",
+              metrics: ["level": Double(heading.level)], excerpt: heading.text))
+        }
+        isInReportedRun = false
+        continue
+      }
       if heading.level > previous + 1 {
         findings.append(
           context.finding(
@@ -135,16 +181,36 @@ enum HeadingStructureRule: DocumentRule {
       }
       // Only the first H1 is the title: a later "# Appendices" is a part of the document.
       if heading.level == 1, isFirstH1, let title = document.title, !isSame(heading.text, title) {
-        findings.append(
-          context.finding(
-            .warning, at: heading.start,
-            "the H1 '\(heading.text)' differs from the title '\(title)': make them the same",
-            excerpt: heading.text))
+        // "# 1. Purpose": the document has no title heading; its sections are H1s. Making the section's
+        // heading the title would be wrong advice.
+        let message =
+          isNumberedSection(heading.text)
+          ? "the first H1 '\(heading.text)' is a numbered section, not the title: add '# \(title)' above it "
+            + "and make the sections H2"
+          : "the H1 '\(heading.text)' differs from the title '\(title)': make them the same"
+        findings.append(context.finding(.warning, at: heading.start, message, excerpt: heading.text))
       }
       if heading.level == 1 { isFirstH1 = false }
       previous = heading.level
     }
     return findings + unspacedHeadings(document, context: context)
+  }
+
+  /// The list item a heading stands in, or nil.
+  private static func listItem(containing node: Int, _ document: LintDocument) -> Int? {
+    var parent = document.markdown.nodes[node].parent
+    while let current = parent {
+      if case .item = document.markdown.nodes[current].kind { return current }
+      parent = document.markdown.nodes[current].parent
+    }
+    return nil
+  }
+
+  /// Whether a heading's text starts with a section number ("1. Purpose", "2 Scope", "4.1 Records").
+  private static func isNumberedSection(_ text: String) -> Bool {
+    let digits = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+    guard let first = digits.first, first.isNumber, digits.count < text.count else { return false }
+    return text[digits.endIndex] == " "
   }
 
   /// Paragraphs that start like a heading without its space ("####Cold Room Storage", "##Protocol##"):
@@ -153,12 +219,8 @@ enum HeadingStructureRule: DocumentRule {
   private static func unspacedHeadings(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     var findings: [Finding] = []
-    for unit in prose.units where unit.kind == .paragraph && !unit.bytes.isEmpty {
-      guard prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#") else { continue }
-      var end = unit.bytes.lowerBound
-      while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
-      let marks = end - unit.bytes.lowerBound
-      guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { continue }
+    for unit in prose.units {
+      guard let marks = unspacedHeadingMarks(unit, prose: prose) else { continue }
       // The line as written ("####_Cold Room Storage_"): the prose has lost its emphasis marks and line end.
       let index = unit.start.line - prose.lineOffset - 1
       let line =
@@ -171,6 +233,18 @@ enum HeadingStructureRule: DocumentRule {
           excerpt: line))
     }
     return findings
+  }
+
+  /// The number of `#` signs when a paragraph starts like a heading without its space ("####Cold Room
+  /// Storage"), else nil.
+  static func unspacedHeadingMarks(_ unit: Prose.Unit, prose: Prose) -> Int? {
+    guard unit.kind == .paragraph, !unit.bytes.isEmpty, prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#")
+    else { return nil }
+    var end = unit.bytes.lowerBound
+    while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
+    let marks = end - unit.bytes.lowerBound
+    guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { return nil }
+    return marks
   }
 
   /// Whether two texts are the same once lowercased, with runs of spaces and tabs as one space. ASCII

@@ -11,7 +11,9 @@ enum OneInstructionRule: DocumentRule {
     Requirement** – personnel shall be trained"), as Word-converted procedures write their policy, is a \
     description, not a step. A `;` followed by a pronoun, "too" or an -ing word ("Do not operate the laser \
     alone; doing so will get your access revoked", "; you will have to log in") opens a comment on the \
-    instruction, not a second one.
+    instruction, not a second one; so does a `;` followed by a word that says how to do the first action or \
+    what it covers ("Analyse contributing factors; consider people, process and technology", "; for \
+    example …", "; e.g. …", "; especially …", "; not …").
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -37,6 +39,12 @@ enum OneInstructionRule: DocumentRule {
         1. Do not send a gauge to the lab alone; doing so loses the seal record.
         2. Open the register; you will have to log in with your own account.
         3. Keep the list short; too many gauges and nobody reads it.
+        """),
+    // Real-world shape (a nonconformance procedure): the clause after the `;` says how to do the first.
+    ExampleRepository.procedure(
+      steps: """
+        1. Analyse contributing factors to the failure; consider people, process, technology and environment.
+        2. Check each gauge; for example, its seal, its label and its case.
         """),
     // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
     // not instruct.
@@ -159,8 +167,13 @@ enum OneInstructionRule: DocumentRule {
   /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
   private static let verbsInIng: Set<String> = ["bring", "string", "swing", "sling", "wring", "cling"]
 
-  /// Words that open a comment after a `;`: pronouns and "too".
+  /// Words that open a comment after a `;`: pronouns and "too"; and words that say how to do the first
+  /// action or what it covers ("Analyse contributing factors; consider people, process and technology",
+  /// "; e.g. …", "; for example …", "; especially …").
   private static let commentStarts: Set<String> = [
-    "you", "it", "they", "we", "he", "she", "this", "these", "those", "there", "i", "too",
+    "you", "it", "they", "we", "he", "she", "this", "these", "those", "there", "i", "too", "consider",
+    "considering", "e", "eg", "ie", "for", "such", "see", "especially", "particularly", "usually", "typically",
+    "normally", "ideally", "preferably", "which", "where", "as", "because", "since", "otherwise", "including",
+    "not", "no", "at", "with", "without",
   ]
 }

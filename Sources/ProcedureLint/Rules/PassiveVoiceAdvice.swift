@@ -5,7 +5,11 @@ enum PassiveVoiceAdvice {
   static func advice(be: Int, participle: Int, sentence: Range<Int>, prose: Prose, isStep: Bool) -> String {
     var phrase = (be...participle).map { prose.text(ofWord: $0) }.joined(separator: " ")
     let lead = isStep ? "this step uses the passive voice" : "passive voice"
-    guard var verb = baseForm(of: prose.lowercased(word: participle)) else {
+    // "must be ScanSnap'ed": a product name made a verb; no rewrite from it would be a word.
+    let written = prose.text(ofWord: participle)
+    guard written.dropFirst().allSatisfy({ $0.isLowercase }),
+      var verb = baseForm(of: prose.lowercased(word: participle))
+    else {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
     // "Deletion of records is strictly prohibited": the reader is forbidden, not the one forbidding, so
@@ -40,7 +44,13 @@ enum PassiveVoiceAdvice {
       return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
         + "\(thirdPerson(verb)) \(object)'"
     }
-    return "\(lead) ('\(phrase)'): start with the action: '\(capitalised(verb)) \(object)'"
+    // "The gauge must not be sent": the rewrite keeps the "not" ("Do not send the gauge").
+    let isNegated = (max(sentence.lowerBound, be - 3)..<be).contains {
+      let word = prose.lowercased(word: $0)
+      return word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
+    }
+    return
+      "\(lead) ('\(phrase)'): start with the action: '\(isNegated ? "Do not " + verb : capitalised(verb)) \(object)'"
       + (isStep ? "" : ", or say who does it")
   }
 

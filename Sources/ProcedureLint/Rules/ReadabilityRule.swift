@@ -17,7 +17,9 @@ enum ReadabilityRule: DocumentRule {
     copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
     under", "Licence" or "Creative Commons") are left out, and so are list items of fewer than 8 words \
     without a full stop ("Nonconforming product", "Internal/external audit findings"): they name things, \
-    and a list of long nouns would otherwise set the grade of a plain document. A document with fewer \
+    and a list of long nouns would otherwise set the grade of a plain document; so are the action cells of \
+    a step table written the same way ("Enforce MFA on all targeted accounts": a security playbook's \
+    terse actions set a grade of 10.3 that a judge called wrong). A document with fewer \
     than 100 words of running prose is not \
     graded, since a grade from a few sentences is noise. \
     Syllables are estimated: groups of vowels, less a silent final e (but not -le), a silent -ed (except \
@@ -32,6 +34,15 @@ enum ReadabilityRule: DocumentRule {
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shape (a security playbook): a step table of terse technical actions, no full stops.
+    ExampleRepository.procedure(
+      steps: "| Step | Action | Who |\n| --- | --- | --- |\n"
+        + [
+          "Enforce multifactor authentication on administrative accounts",
+          "Disable compromised credentials immediately",
+          "Investigate anomalous authentication notifications", "Isolate affected virtualisation infrastructure",
+          "Document remediation activities comprehensively", "Communicate organisational vulnerability information",
+        ].enumerated().map { "| \($0.offset + 1) | \($0.element) | Analyst |" }.joined(separator: "\n")),
     // Real-world shapes: quoted standards text and a licence footer are not the author's prose.
     ExampleRepository.procedure(
       purpose: """
@@ -134,9 +145,12 @@ enum ReadabilityRule: DocumentRule {
         for word in unit.words { syllables &-= prose.words[word].syllables }
         continue
       }
-      // Running prose only: a list item that is a short phrase without a full stop ("Nonconforming product",
-      // "Internal/external audit findings") names a thing; it is not a sentence to grade.
-      guard let parent = nodes[unit.node].parent, case .item = nodes[parent].kind else { continue }
+      // Running prose only: a list item or a step table's action cell that is a short phrase without a full
+      // stop ("Nonconforming product", "Enforce MFA on all targeted accounts") names a thing or an action
+      // tersely; it is not a sentence to grade.
+      let isItem = nodes[unit.node].parent.map { if case .item = nodes[$0].kind { true } else { false } } ?? false
+      let isCell = if case .tableCell = nodes[unit.node].kind { true } else { false }
+      guard isItem || isCell else { continue }
       for sentence in prose.sentences[unit.sentences]
       where sentence.words.count < fragmentWords && !endsWithStop(sentence, unit: unit, prose: prose) {
         words -= sentence.words.count

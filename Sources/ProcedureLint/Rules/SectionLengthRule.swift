@@ -7,12 +7,21 @@ enum SectionLengthRule: DocumentRule {
     sections") advise short sections under informative headings, so that readers can find the one part \
     they need. More than 300 words (over half a page) under one heading usually hides several topics. \
     Quoted law and standards (block quotes, and regulations quoted without one, as the sentence-length \
-    rule tells them) are not counted: they cannot be split.
+    rule tells them) are not counted: they cannot be split. A line written as a heading without the space \
+    after its `#` signs ("####Cold Room Storage", a heading in kramdown, text in CommonMark) splits the \
+    count: the author did split the section, and `heading-structure` reports why the heading does not show.
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [RuleOption(name: "max", defaultValue: 300, summary: "most words under one heading")]
 
-  static let passingExamples = [ExampleRepository.procedure()]
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Real-world shape (a university lab manual written for kramdown): the section is split by headings
+    // without their space, which heading-structure reports; each part is short.
+    ExampleRepository.procedure(
+      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 30)
+        + "\n\n####Cold Room Storage\n\n" + ExampleRepository.filler(sentences: 30)),
+  ]
   static let failingExamples = [
     ExampleRepository.procedure(
       purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 50))
@@ -21,13 +30,23 @@ enum SectionLengthRule: DocumentRule {
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let limit = context.option("max")
     var words = [Int](repeating: 0, count: document.headings.count + 1)
-    // Quoted law or standards (a block quote, or a section quoting a regulation) cannot be split.
-    for unit in document.prose.units where unit.isProse && !unit.isQuoted {
+    // The longest part of each section between headings written without their space ("####Cold Room
+    // Storage"): the author did split the section, and heading-structure reports why it does not show.
+    var longest = words
+    for unit in document.prose.units {
+      if HeadingStructureRule.unspacedHeadingMarks(unit, prose: document.prose) != nil {
+        longest[unit.section + 1] = max(longest[unit.section + 1], words[unit.section + 1])
+        words[unit.section + 1] = 0
+        continue
+      }
+      // Quoted law or standards (a block quote, or a section quoting a regulation) cannot be split.
+      guard unit.isProse, !unit.isQuoted else { continue }
       if case .heading = unit.kind { continue }
       words[unit.section + 1] += unit.words.count
     }
     var findings: [Finding] = []
-    for (slot, count) in words.enumerated() where Double(count) > limit {
+    for (slot, last) in words.enumerated() where Double(max(last, longest[slot])) > limit {
+      let count = max(last, longest[slot])
       let heading = slot > 0 ? document.headings[slot - 1] : nil
       let name = heading.map { "section '\($0.text)'" } ?? "the text before the first heading"
       findings.append(

@@ -16,7 +16,8 @@ enum SentenceLengthRule: DocumentRule {
     not reword), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
     section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
     paragraph ending "See 21 CFR 803.3."; a block quote would say so better), copyright or licence \
-    notices and template guidance. Citations such as "Art. 10 para. 9" do not end a sentence. \
+    notices and template guidance. A sentence wholly in round brackets inside a step ("(Note: you need \
+    not set the preferences again next time, …)") is a note, held to the limit of other text. Citations such as "Art. 10 para. 9" do not end a sentence. \
     Chinese and Japanese are written without spaces, so there a sentence ends at 。, ！ or ？ \
     and is measured in characters (Han, kana and Hangul; punctuation not counted): at most 40 in a step and \
     50 elsewhere, within the 40 to 60 characters that Japanese plain-writing guides give for one sentence.
@@ -96,6 +97,12 @@ enum SentenceLengthRule: DocumentRule {
         **Standard**: ISO 9001 (Quality management systems), ISO 45001 (Occupational health and safety)
         **Trigger**: a gauge past its due date, a failed check, a dropped gauge, or a client's complaint
         """),
+    // Real-world shape (a makerspace laser-cutter SOP): a note in brackets inside a step, 27 words.
+    ExampleRepository.procedure(
+      steps: """
+        1. Close the dialog and select Print. (Note: you need not set the preferences again next time if your \
+        settings are saved, since you can select Print straight from the screen in step 10.)
+        """),
     // Real-world shapes (an eQMS's record-control SOP, a lab manual): a step of 23 words and a descriptive
     // sentence of 28, which a quality manager would leave as they are.
     ExampleRepository.procedure(
@@ -166,11 +173,15 @@ enum SentenceLengthRule: DocumentRule {
       let unit = prose.units[sentence.unit]
       // Quoted law or standards and licence notices are not the author's to shorten.
       guard !unit.isQuoted, !unit.isBoilerplate else { continue }
-      let limit = unit.isStep ? stepLimit : proseLimit
       let count = sentence.words.count
+      guard Double(count) > min(stepLimit, proseLimit) else { continue }
+      // "(Note: you need not set the preferences next time, …)": a note in brackets inside a step explains;
+      // it is held to the limit of other text, not to the step limit.
+      let isStep = unit.isStep && !isInBrackets(sentence.words, prose: prose)
+      let limit = isStep ? stepLimit : proseLimit
       guard Double(count) > limit else { continue }
-      let what = unit.isStep ? "step" : "sentence"
-      let tier: Severity = unit.isStep || Double(count) > proseWarning ? .warning : .suggestion
+      let what = isStep ? "step" : "sentence"
+      let tier: Severity = isStep || Double(count) > proseWarning ? .warning : .suggestion
       findings.append(
         context.finding(
           tier, at: prose.position(ofWord: sentence.words.lowerBound, in: unit),
@@ -179,6 +190,18 @@ enum SentenceLengthRule: DocumentRule {
     }
     findings += cjkSentences(document, context: context)
     return findings
+  }
+
+  /// Whether a sentence stands wholly in round brackets: "(" right before its first word and ")" after
+  /// its last, before the next word.
+  private static func isInBrackets(_ words: Range<Int>, prose: Prose) -> Bool {
+    let bytes = prose.bytes
+    var before = prose.words[words.lowerBound].start - 1
+    while before >= 0, bytes[before] == 0x20 { before -= 1 }
+    guard before >= 0, bytes[before] == UInt8(ascii: "(") else { return false }
+    let end = prose.words[words.upperBound - 1].end
+    let next = words.upperBound < prose.words.count ? prose.words[words.upperBound].start : bytes.count
+    return bytes[end..<max(end, next)].contains(UInt8(ascii: ")"))
   }
 
   /// Chinese and Japanese sentences over the character limits, in units that have non-ASCII text.

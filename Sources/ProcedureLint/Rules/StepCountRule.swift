@@ -16,13 +16,19 @@ enum StepCountRule: DocumentRule {
     followed by a noun phrase, `### 4.1.1 Investigation`, heads a section, and `### 3.1 Check the gauge` \
     is a step), and the rows of a table whose header \
     names a step column (Step, No., #) and an action column (Action, Activity, Task, Description): the \
-    action cell of each row is that step's text, read as prose.
+    action cell of each row is that step's text, read as prose. Numbered lists with nothing but pictures \
+    between them count as one list: a list that starts again at 1 after each photo is one procedure split \
+    by its pictures (a makerspace laser cutter's 17 steps were read as ten short lists).
     """
   static let defaultSeverity = Severity.warning
   static let options = [RuleOption(name: "max", defaultValue: 10, summary: "most items in one numbered list")]
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Two short numbered lists with a paragraph of text between them are two stages, not one list.
+    ExampleRepository.procedure(
+      steps: (1...6).map { "\($0). Check valve \($0) for leaks." }.joined(separator: "\n")
+        + "\n\nThen open the second panel.\n\n" + (1...6).map { "\($0). Check pump \($0)." }.joined(separator: "\n")),
     // A bullet list outside the procedure section is not a list of steps.
     ExampleRepository.procedure(
       purpose: "This procedure covers these gauges:\n\n" + (1...12).map { "- Gauge \($0)" }.joined(separator: "\n")),
@@ -38,35 +44,55 @@ enum StepCountRule: DocumentRule {
         + (1...12).map { "| \($0) | Check valve \($0) for leaks. | Fitter |" }.joined(separator: "\n")),
     ExampleRepository.procedure(
       steps: (1...12).map { "### \($0). Check valve \($0)\n\nLook for leaks at the seal." }.joined(separator: "\n\n")),
+    // Real-world shape (a makerspace laser-cutter SOP): the numbered list starts again at 1 after each picture.
+    ExampleRepository.procedure(
+      steps: (1...12).map { "1. Check valve \($0) for leaks.\n\n![Valve \($0)](images/site-plan.png)" }.joined(
+        separator: "\n\n")),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let limit = context.option("max")
     var findings: [Finding] = []
-    for list in document.stepLists {
-      let node = document.markdown.nodes[list]
+    // A numbered list that restarts at 1 after each picture is one list of steps split by the pictures
+    // (a laser cutter's 17 steps, each with its photo): counted as one, from its first part.
+    var run: (first: Int, last: Int, steps: Int, parts: Int)?
+    func closeList() {
+      guard let current = run, Double(current.steps) > limit else { return }
+      let node = document.markdown.nodes[current.first]
       let what: String
-      var steps = node.children.count
       switch node.kind {
       case .list(let isOrdered, _, _): what = isOrdered ? "numbered list" : "bullet list"
-      case .table:
-        what = "step table"
-        steps -= 1  // the header row
-      default: continue
+      default: what = "step table"
       }
-      guard Double(steps) > limit else { continue }
+      let split = current.parts > 1 ? " (it starts again at 1 after each picture)" : ""
       findings.append(
         context.finding(
           .warning, at: node.start,
-          "this \(what) has \(TextMetrics.grouped(steps)) steps; keep it to "
+          "this \(what) has \(TextMetrics.grouped(current.steps)) steps\(split); keep it to "
             + "\(TextMetrics.decimal(limit)) or fewer (lists work best with 2–7 items): split it into stages, each "
             + "under its own heading",
-          metrics: ["steps": Double(steps), "max": limit]))
+          metrics: ["steps": Double(current.steps), "max": limit]))
     }
+    for list in document.stepLists {
+      let node = document.markdown.nodes[list]
+      var steps = node.children.count
+      switch node.kind {
+      case .list(let isOrdered, _, _):
+        if isOrdered, let current = run, isSplitByPictures(current.last, list, document.markdown) {
+          run = (current.first, list, current.steps + steps, current.parts + 1)
+          continue
+        }
+      case .table: steps -= 1  // the header row
+      default: continue
+      }
+      closeList()
+      run = (list, list, steps, 1)
+    }
+    closeList()
     // Steps written as numbered headings (`### 1. Review the request`): count them under their parent.
-    var run: (level: Int, count: Int, start: SourcePosition)?
+    var headings: (level: Int, count: Int, start: SourcePosition)?
     func close() {
-      guard let current = run, Double(current.count) > limit else { return }
+      guard let current = headings, Double(current.count) > limit else { return }
       findings.append(
         context.finding(
           .warning, at: current.start,
@@ -76,17 +102,37 @@ enum StepCountRule: DocumentRule {
     }
     for heading in document.headings {
       let isStep = heading.level >= 3 && (heading.text.first?.isNumber ?? false)
-      if isStep, let current = run, current.level == heading.level {
-        run!.count += 1
-      } else if isStep, run == nil || heading.level < run!.level {
+      if isStep, let current = headings, current.level == heading.level {
+        headings!.count += 1
+      } else if isStep, headings == nil || heading.level < headings!.level {
         close()
-        run = (heading.level, 1, heading.start)
-      } else if !isStep, heading.level <= (run?.level ?? 0) {
+        headings = (heading.level, 1, heading.start)
+      } else if !isStep, heading.level <= (headings?.level ?? 0) {
         close()
-        run = nil
+        headings = nil
       }
     }
     close()
     return findings
+  }
+
+  /// Whether numbered list `next` follows numbered list `previous` in the same parent with nothing but
+  /// pictures between them (paragraphs holding only images).
+  private static func isSplitByPictures(_ previous: Int, _ next: Int, _ markdown: MarkdownDocument) -> Bool {
+    let nodes = markdown.nodes
+    guard case .list(true, _, _) = nodes[previous].kind, let parent = nodes[next].parent,
+      nodes[previous].parent == parent, let from = nodes[parent].children.firstIndex(of: previous),
+      let to = nodes[parent].children.firstIndex(of: next), from < to - 1
+    else { return false }
+    return nodes[parent].children[(from + 1)..<to].allSatisfy { block in
+      guard case .paragraph = nodes[block].kind, !nodes[block].children.isEmpty else { return false }
+      return nodes[block].children.allSatisfy { inline in
+        switch nodes[inline].kind {
+        case .image, .softBreak, .lineBreak: true
+        case .text: nodes[inline].literal.allSatisfy(\.isWhitespace)
+        default: false
+        }
+      }
+    }
   }
 }

@@ -25,7 +25,17 @@ enum UndefinedAcronymRule: DocumentRule {
     defines a term only where the term starts an entry with its meaning after it (a list item, a line or \
     a table row: "**QMO** – Quality Management Officer"); a mere mention under the heading does not. \
     Nor are button names after "press", "click", "tap", "push", "hit" or "select" ("Press READ", "press \
-    SAVE to keep it or EXIT to reject it"). Each acronym is reported once, at its first use.
+    SAVE to keep it or EXIT to reject it"), nor shouted words and key labels in a built-in list (THANKS, \
+    END, ENTER, DELETE), nor everyday acronyms readers know by their letters (PVC, LED, SQL, DNA, PCR, MFA, \
+    VPN, FDA, CFR). An acronym is reported only when the document uses it at least twice, or when another \
+    document being linted uses it too: on the held-out checks, words in capitals used once in one document \
+    were nearly always debatable or wrong (an organisation's name such as OWASP, a building code copied into \
+    a form, a shouted "THANKS!"), while an organisation's own acronyms (QMO, NCR, SWMS, HSE) recur. A \
+    document linted alone (as before an approval) therefore reports only its repeated acronyms. Nor is an \
+    acronym reported when capitalised words anywhere in the document or its title spell it by their \
+    initials ("the Department of Environmental Health and Safety" for EHS, a title "Tissue Culture Room" \
+    for TC): the reader can work it out. Each \
+    acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -70,6 +80,19 @@ enum UndefinedAcronymRule: DocumentRule {
     // Real-world shape (a lab's pH-meter protocol): the meter's buttons.
     ExampleRepository.procedure(
       purpose: "Press READ and wait for the number to settle. Press SAVE to keep the calibration or EXIT to reject it."),
+    // Real-world shapes (a lab's scanning SOP, a waste protocol, a security playbook, a makerspace SOP):
+    // words in capitals used once are names, codes and shouts more often than acronyms to spell out.
+    ExampleRepository.procedure(
+      purpose: """
+        THANKS! Send the request form (Building: ZRC) to the MSKCC help desk. Follow the OWASP guide, and cut \
+        acrylic, never PVC.
+        """),
+    // Real-world shape (a lab's waste guide): the name is written out in a link, not as "(EHS)".
+    ExampleRepository.procedure(
+      purpose: """
+        Ask the [Department of Environmental Health and Safety](https://example.com/ehs) for bins. EHS \
+        collects full bins; call EHS for a pickup.
+        """),
     // Real-world shape (an eQMS's record-control SOP): the terms of quality work itself.
     ExampleRepository.procedure(
       purpose: """
@@ -84,21 +107,23 @@ enum UndefinedAcronymRule: DocumentRule {
     // A heading that names the acronym without spelling it out defines nothing.
     capaForm(title: "Corrective action report", heading: "CAPA process"),
     ExampleRepository.procedure(
-      purpose: "The QMO keeps our test gear accurate. Check the SWMS before work starts."),
+      purpose: "The QMO keeps our test gear accurate. Check the SWMS before work starts; the QMO keeps it."),
     // A button verb covers the word after it only: the QMO here is a role.
     ExampleRepository.procedure(
       steps: """
         1. Press the red button and call the QMO.
+        2. Wait for the QMO.
         """),
     // The well-known list is short: a quality acronym beyond it (CAPA) must still be spelled out.
     ExampleRepository.procedure(
-      purpose: "This SOP is part of our QMS. Open a CAPA for every repeated finding."),
+      purpose: "This SOP is part of our QMS. Open a CAPA for every repeated finding; close the CAPA once fixed."),
     // Real-world shape: a role named by its acronym in the responsibilities is not a definition.
     ExampleRepository.procedure(
       purpose: """
         This procedure keeps our test gear accurate.
 
         - **QMO:** reviews every calibration record.
+        - **Technician:** sends the record to the QMO.
         """),
     // Real-world shape: a glossary that mentions the acronym without saying what it stands for.
     ExampleRepository.procedure(
@@ -106,7 +131,7 @@ enum UndefinedAcronymRule: DocumentRule {
       extra: """
         ## Glossary
 
-        Calibration records go to the QMO once a year.
+        Calibration records go to the QMO once a year, and the QMO files them.
         """),
   ]
 
@@ -119,13 +144,25 @@ enum UndefinedAcronymRule: DocumentRule {
 
         ## Purpose
 
-        Every CAPA starts from a complaint, an audit finding or a nonconformance.
+        Every CAPA starts from a complaint, an audit finding or a nonconformance. Its owner closes the CAPA.
         """)
   }
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    candidates(document, context: context).repeated
+  }
+
+  /// The undefined acronyms of a document, split by how often it uses them: `repeated` (two or more
+  /// uses: reported) and `usedOnce` (reported only when another linted document uses the same acronym,
+  /// which the linter decides once every document is read). On the held-out checks, the words in
+  /// capitals used once were nearly all debatable or wrong: an organisation's name (OWASP), a building
+  /// code copied into a form, a shouted word, an everyday material (PVC); the organisation's own
+  /// acronyms (QMO, NCR, SWMS, HSE) recur, in one document or across several.
+  static func candidates(
+    _ document: LintDocument, context: RuleContext
+  ) -> (repeated: [Finding], usedOnce: [Finding]) {
     let prose = document.prose
-    guard !prose.capitalWords.isEmpty else { return [] }
+    guard !prose.capitalWords.isEmpty else { return ([], []) }
     let glossarySections = Set(
       document.headings.indices.filter { isGlossary(document.headings[$0].text) })
     var prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
@@ -133,6 +170,7 @@ enum UndefinedAcronymRule: DocumentRule {
     // The title in the front matter spells out an acronym the same way: "Corrective Action (CAPA)".
     var defined = document.title.map { acronymsSpelledOut(in: $0) } ?? []
     var firstUse: [String: (word: Int, unit: Int)] = [:]
+    var uses: [String: Int] = [:]
     var order: [String] = []
     // The unit where the last button name stood: "Press SAVE to keep it or EXIT to reject it".
     var buttonUnit = -1
@@ -171,25 +209,68 @@ enum UndefinedAcronymRule: DocumentRule {
         else { continue }
         if isDefinition(wordIndex, word: word, unit: unit, in: bytes, prose: prose) {
           defined.insert(acronym)
-        } else if firstUse[acronym] == nil, !isInCapitalRun(wordIndex, unit: unit, in: bytes, prose: prose),
+        } else if !isInCapitalRun(wordIndex, unit: unit, in: bytes, prose: prose),
           !isCitation(wordIndex, unit: unit, in: bytes, prose: prose)
         {
-          firstUse[acronym] = (wordIndex, unitIndex)
-          order.append(acronym)
+          uses[acronym, default: 0] += 1
+          if firstUse[acronym] == nil {
+            firstUse[acronym] = (wordIndex, unitIndex)
+            order.append(acronym)
+          }
         }
       }
     }
     // A word in capitals that the document also writes in small letters ("CLOSED" and "closed") is an
     // ordinary word written as a status value or a label, not an acronym.
     let ordinary = writtenInSmallLetters(Set(order.filter { defined.contains($0) == false }), prose: prose)
-    return order.compactMap { acronym in
-      guard !defined.contains(acronym), !ordinary.contains(acronym), let use = firstUse[acronym] else { return nil }
-      return context.finding(
+    var repeated: [Finding] = []
+    var usedOnce: [Finding] = []
+    let titleWords = document.title.map { $0.split(separator: " ").map(String.init) } ?? []
+    for acronym in order {
+      guard !defined.contains(acronym), !ordinary.contains(acronym), let use = firstUse[acronym] else { continue }
+      // "the Department of Environmental Health and Safety … contact EHS", a title "Tissue Culture Room"
+      // over "the TC room": the words are in the document, so the reader can work the acronym out.
+      let letters = Array(acronym.utf8)
+      if isSpelled(letters, count: prose.words.count, word: { prose.text(ofWord: $0) })
+        || isSpelled(letters, count: titleWords.count, word: { titleWords[$0] })
+      {
+        continue
+      }
+      let finding = context.finding(
         .suggestion, at: prose.position(ofWord: use.word, in: prose.units[use.unit]),
         "'\(acronym)' is not spelled out: write it in full at its first use, e.g. 'Full Name (\(acronym))', "
           + "or list it under a Glossary heading",
         excerpt: acronym)
+      if uses[acronym, default: 0] >= 2 { repeated.append(finding) } else { usedOnce.append(finding) }
     }
+    return (repeated, usedOnce)
+  }
+
+  /// Whether some run of capitalised words spells the acronym by their initials, small words skipped
+  /// ("Environmental Health and Safety" for EHS). Run only for the few acronyms left to report.
+  private static func isSpelled(_ letters: [UInt8], count: Int, word: (Int) -> String) -> Bool {
+    guard letters.count >= 2 else { return false }
+    var start = 0
+    while start + letters.count <= count {
+      defer { start += 1 }
+      // A capitalised word ("Environmental"), not the acronym itself or another word in capitals.
+      let first = Array(word(start).utf8.prefix(2))
+      guard first.count == 2, first[0] == letters[0], first[1] &- 0x61 < 26 else { continue }
+      var matched = 1
+      var next = start + 1
+      while matched < letters.count, next < count, next - start <= letters.count + 3 {
+        let text = word(next)
+        if smallWords.contains(text.lowercased()) {
+          next += 1
+          continue
+        }
+        guard text.utf8.first == letters[matched] else { break }
+        matched += 1
+        next += 1
+      }
+      if matched == letters.count { return true }
+    }
+    return false
   }
 
   /// Whether a use in a glossary section is an entry: the term starts its line, list item or table
@@ -368,6 +449,14 @@ enum UndefinedAcronymRule: DocumentRule {
     "EACH", "BOTH", "BEFORE", "AFTER",
     // The common knowledge of quality work: a quality manager would not ask for these to be spelled out.
     "SOP", "QMS", "QA", "QC", "KPI", "PPE", "SDS", "MSDS",
+    // Everyday acronyms of offices, computers, labs and workshops, which readers know better by the
+    // letters than by the words (who says "polyvinyl chloride"?).
+    "PVC", "LED", "LCD", "AC", "DC", "CPU", "RAM", "SQL", "API", "HTML", "CSV", "XML", "JSON", "PIN", "ATM",
+    "DNA", "RNA", "PCR", "HIV", "ICU", "ER", "CPR", "AED", "GP", "MRI", "CT", "PH", "CAD", "CNC", "PLC",
+    "MFA", "VPN", "WIFI", "LAN", "DNS", "SSH", "SSL", "TLS", "HTTP", "HTTPS", "FTP", "OS", "UN", "WHO",
+    "FDA", "EPA", "OSHA", "NHS", "GDPR", "DOT", "CFR", "FR", "GMT", "UTC", "ASAP", "FYI", "ETA", "RSVP", "NB",
+    "PS", "AI", "VAT", "GST", "PO", "ISBN", "DIY", "LPG", "CO", "SMS", "MMS", "IOS", "QTY",
+    "IR", "AV", "HVAC", "RFID", "NFC", "GUI", "UI", "UX", "AKA", "FAQS", "DOB",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.
@@ -376,5 +465,12 @@ enum UndefinedAcronymRule: DocumentRule {
     "OPEN", "DONE", "HOLD", "READY", "FAILED", "PASSED", "PASS", "FAIL", "VOID", "FINAL", "ISSUED", "PAID", "SENT",
     "BILLED", "LOCKED", "SIGNED", "CANCEL", "DATE", "TITLE", "PAGE", "ITEM", "STEP", "TASK", "REVISED", "NONE",
     "DANGER", "CAUTION", "WARNING", "STOP", "YES", "NO", "IMPORTANT", "TIP", "RECORD", "OWNER", "SCOPE", "PURPOSE",
+    // Shouted words and the labels of buttons and keys ("THANKS!", "press ENTER", "EXIT").
+    "THANKS", "THANK", "YOU", "PLEASE", "HELP", "READ", "END", "SAVE", "EXIT", "ENTER", "MENU", "HOME", "BACK",
+    "EDIT", "PRINT", "START", "RESET", "RUN", "LOAD", "APPLY", "SUBMIT", "SEND", "CLEAR", "DELETE", "ADD", "CLOSE",
+    "CALL", "WAIT", "FIRE", "HOT", "COLD", "WET", "DRY", "LOW", "HIGH", "MAX", "MIN", "AUTO", "MODE", "SET",
+    "TEST", "ZERO", "CAL", "KEEP", "OUT", "LEFT", "RIGHT", "UP", "DOWN", "NOW", "HERE", "THIS", "THAT", "WHAT",
+    "WHY", "HOW", "WHEN", "WHERE", "WHO", "NEED", "USE", "FREE", "FULL", "EMPTY", "SAFE", "LIVE", "DEAD", "CLEAN",
+    "DIRTY", "ENJOY", "GOOD", "BAD", "BEST", "FIRST", "LAST", "ONCE", "TWICE", "THREE", "FOUR", "FIVE", "TEN",
   ]
 }

@@ -7,7 +7,7 @@ enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
     "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), template guidance "
-    + "left in, empty sections, placeholder ids (`SOP-000x`)."
+    + "left in, empty sections and tables, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
@@ -27,7 +27,11 @@ enum UnfinishedRule: DocumentRule {
     skeleton of headings) has nothing to follow: that is an error. A title block written as headings is \
     not a set of empty sections: a heading that is a document id ("SOP-011") or the title again, and a \
     label such as "Revision history" or "Approvals" above the first text. Placeholder ids such as \
-    `SOP-000x` or `QP-0xx` are placeholders too.
+    `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
+    slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
+    outline nobody filled in. A table whose body rows are all empty, in a document that is not a form, \
+    is a warning ("| Term | Definition |" over "|  |  |"): a template's table nobody filled in; a table \
+    for signatures or approvals is left alone.
     """
   static let defaultSeverity = Severity.error
 
@@ -39,6 +43,30 @@ enum UnfinishedRule: DocumentRule {
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
+        """),
+    // A table for signatures is filled on paper; a table with one entry is filled in.
+    ExampleRepository.procedure(
+      extra: """
+        ## Approval
+
+        | Approved by | Signature | Date |
+        | --- | --- | --- |
+        |  |  |  |
+
+        ## Definitions
+
+        | Term | Definition |
+        | --- | --- |
+        | Gauge | A measuring tool |
+        |  |  |
+        """),
+    // A code block of real content, with a bracket in it, is not a template's outline.
+    ExampleRepository.procedure(
+      records: """
+        The register export looks like this:
+
+            [gauge]
+            serial = G-104
         """),
     // Real-world shape (a lab-safety protocol on a template): a written step that kept the template's label.
     ExampleRepository.procedure(
@@ -75,6 +103,24 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(purpose: "").replacingOccurrences(
       of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n"),
     ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
+    // Real-world shape (an ISO 13485 procedure template): the definitions table was never filled in.
+    ExampleRepository.procedure(
+      extra: """
+        ## Definitions
+
+        | Term | Definition |
+        |------|-----------|
+        |  |  |
+        """),
+    // Real-world shape (a lab-safety protocol on a template): the template's outline, indented, shown as code.
+    ExampleRepository.procedure(
+      extra: """
+        ## Common issues
+
+            [Issue 1]:
+                - [Solution 1]:
+                - [Solution 2]:
+        """),
     // Real-world shape: a placeholder alone in a table cell, after a cell that ends in a letter.
     ExampleRepository.procedure(
       purpose: """
@@ -243,8 +289,77 @@ enum UnfinishedRule: DocumentRule {
       report(
         node.start, "placeholder '\(node.literal)' is still here: replace it with the real text", excerpt: node.literal)
     }
+    // A template's outline indented under a heading ("    [Issue 1]:", "        - [Solution 1]:"): CommonMark
+    // shows it as code, so the prose never sees it, but every line is a slot to fill.
+    for index in document.plainCodeBlocks {
+      let node = document.markdown.nodes[index]
+      let lines = node.literal.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty }
+      guard lines.count >= 2, lines.allSatisfy(isSlotLine), let first = lines.first else { continue }
+      report(
+        node.start,
+        "placeholder '\(first)' and \(lines.count - 1) more are still here (indented, so the page shows them as "
+          + "code): replace them with the real text",
+        excerpt: first)
+    }
+    findings += emptyTables(document, context: context)
     findings += emptySections(document, guidance: guidance, context: context)
     return findings
+  }
+
+  /// Tables of a document that is not a form whose body rows are all empty ("| Term | Definition |" over
+  /// "|  |  |"): a template's table nobody filled in. A form's empty table is for its reader to fill, and a
+  /// table for signatures or approvals is filled on paper.
+  private static func emptyTables(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    if let type = document.typeName, FormFieldsRule.isFormType(type) { return [] }
+    let nodes = document.markdown.nodes
+    var findings: [Finding] = []
+    for table in document.tables {
+      let rows = nodes[table].children
+      guard rows.count >= 2,
+        rows.dropFirst().allSatisfy({ nodes[$0].children.allSatisfy { isEmptyCell($0, nodes) } })
+      else { continue }
+      let header = nodes[rows[0]].children.map { cellText($0, nodes) }.joined(separator: " | ")
+      let lowered = header.lowercased()
+      guard !lowered.contains("sign"), !lowered.contains("approv"), !header.isEmpty else { continue }
+      let section = document.headings.last { $0.start.line < nodes[table].start.line }
+      let place = section.map { "the table under '\($0.text)'" } ?? "the table"
+      findings.append(
+        context.finding(
+          .warning, at: nodes[table].start,
+          "\(place) (\(header)) has only empty rows: fill it in, or delete it", excerpt: header))
+    }
+    return findings
+  }
+
+  private static func isEmptyCell(_ cell: Int, _ nodes: [MarkdownNode]) -> Bool {
+    nodes[cell].children.allSatisfy { child in
+      if case .text = nodes[child].kind { return nodes[child].literal.allSatisfy(\.isWhitespace) }
+      return false
+    }
+  }
+
+  /// The plain text of a header cell (its text and code children).
+  private static func cellText(_ cell: Int, _ nodes: [MarkdownNode]) -> String {
+    var text = ""
+    var stack = Array(nodes[cell].children.reversed())
+    while let node = stack.popLast() {
+      switch nodes[node].kind {
+      case .text, .code: text += nodes[node].literal
+      default: stack += nodes[node].children.reversed()
+      }
+    }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Whether a line of a code block is one bracketed slot, as a template writes it: "[Issue 1]:",
+  /// "- [Solution 1]:", "[Option 2]".
+  private static func isSlotLine(_ line: String) -> Bool {
+    var text = line[...]
+    if text.hasPrefix("- ") || text.hasPrefix("* ") { text = text.dropFirst(2) }
+    if text.hasSuffix(":") { text = text.dropLast() }
+    guard text.count >= 3, text.first == "[", text.last == "]" else { return false }
+    return !text.dropFirst().dropLast().contains { $0 == "[" || $0 == "]" }
   }
 
   /// Sections with nothing under their heading but guidance, up to the next heading of the same or a higher
