@@ -144,7 +144,7 @@ struct RuleBehaviourTests {
   @Test("passive-voice: rewrites seen garbled or wrong on real procedures are now whole or left out")
   func passiveVoiceRewrites() {
     // From the second held-out check: "Stor electronic records", "Dispose all …", "Keep or a … entry",
-    // "Prohibit deletion of records …", "Store all plates need …".
+    // "Prohibit deletion of records …", "Store all plates need …"; and "Sight of each new worker …".
     let findings = lint(
       ExampleRepository.procedure(
         steps: """
@@ -153,6 +153,7 @@ struct RuleBehaviourTests {
           3. A "Certificate of Destruction" or a log entry must be kept.
           4. Deletion of records is strictly prohibited unless the Quality Manager agrees.
           5. All plates need to be stored in a clear plastic box.
+          6. The induction card (White Card) of each new worker is to be sighted before work starts.
           """),
       rule: "passive-voice"
     ).filter { $0.severity == .suggestion }
@@ -164,6 +165,8 @@ struct RuleBehaviourTests {
         "this step uses the passive voice ('be kept'): say who acts, and start with the action",
         "this step uses the passive voice ('is strictly prohibited'): write the rule as an instruction: 'Do not …'",
         "this step uses the passive voice ('be stored'): start with the action: 'Store all plates …'",
+        // The sample repository's QP-005: cut at the bracket, the subject started at "of".
+        "this step uses the passive voice ('be sighted'): say who acts, and start with the action",
       ])
   }
 

@@ -30,7 +30,9 @@ enum PassiveVoiceAdvice {
     let subject = subjectWords(before: be, sentence: sentence, prose: prose)
     // 'A "Certificate of Destruction" or a log entry must be kept': the subject was cut at the quote, and a
     // rewrite from its second half ("Keep or a log entry …") would be garbled.
-    if let first = subject.split(separator: " ").first, ["or", "and", "nor", "but"].contains(first) {
+    // "The general construction induction (White Card) of each new worker is to be sighted": cut at the
+    // bracket, the subject would start at "of" ("Sight of each new worker …").
+    if let first = subject.split(separator: " ").first, subjectCannotStart.contains(String(first)) {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
     let object = subject.isEmpty ? "…" : subject + " …"
@@ -53,6 +55,11 @@ enum PassiveVoiceAdvice {
       "\(lead) ('\(phrase)'): start with the action: '\(isNegated ? "Do not " + verb : capitalised(verb)) \(object)'"
       + (isStep ? "" : ", or say who does it")
   }
+
+  /// Words a subject cut at a quote or a bracket may start with, where a rewrite from it would be garbled.
+  private static let subjectCannotStart: Set<String> = [
+    "or", "and", "nor", "but", "of", "for", "in", "on", "at", "to", "with", "from", "by", "about", "into",
+  ]
 
   /// The subject of the clause: the words from the sentence (or clause) start up to the first word of
   /// the verb group, lowercased at the start, at most eight words.
