@@ -144,7 +144,7 @@ struct RuleBehaviourTests {
   @Test("passive-voice: rewrites seen garbled or wrong on real procedures are now whole or left out")
   func passiveVoiceRewrites() {
     // From the second held-out check: "Stor electronic records", "Dispose all …", "Keep or a … entry",
-    // "Prohibit deletion of records …", "Store all plates need …"; and "Sight of each new worker …".
+    // "Prohibit deletion of records …", "Store all plates need …"; "Sight of each new worker …" and "Confirm it …".
     let findings = lint(
       ExampleRepository.procedure(
         steps: """
@@ -154,6 +154,7 @@ struct RuleBehaviourTests {
           4. Deletion of records is strictly prohibited unless the Quality Manager agrees.
           5. All plates need to be stored in a clear plastic box.
           6. The induction card (White Card) of each new worker is to be sighted before work starts.
+          7. Where the work is high-risk, it is to be confirmed that the SWMS has been read.
           """),
       rule: "passive-voice"
     ).filter { $0.severity == .suggestion }
@@ -167,6 +168,7 @@ struct RuleBehaviourTests {
         "this step uses the passive voice ('be stored'): start with the action: 'Store all plates …'",
         // The sample repository's QP-005: cut at the bracket, the subject started at "of".
         "this step uses the passive voice ('be sighted'): say who acts, and start with the action",
+        "this step uses the passive voice ('be confirmed'): start with the action: 'Confirm that …'",
       ])
   }
 

@@ -35,7 +35,11 @@ enum PassiveVoiceAdvice {
     if let first = subject.split(separator: " ").first, subjectCannotStart.contains(String(first)) {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
-    let object = subject.isEmpty ? "…" : subject + " …"
+    // "it is to be confirmed that the SWMS has been read": "it" stands for the that-clause, so the
+    // rewrite is "Confirm that …", not "Confirm it …".
+    let isDummyIt =
+      subject.lowercased() == "it" && last + 1 < sentence.upperBound && prose.lowercased(word: last + 1) == "that"
+    let object = isDummyIt ? "that …" : subject.isEmpty ? "…" : subject + " …"
     // "by the Technical Manager / Deputy Technical Managers": no clean agent to put first.
     if last + 1 < sentence.upperBound, prose.lowercased(word: last + 1) == "by", !endsClause(last, prose: prose),
       agent(after: last, sentence: sentence, prose: prose) == nil
