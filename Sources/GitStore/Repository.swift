@@ -1,4 +1,5 @@
 import CLibgit2
+import Synchronization
 
 /// A git repository opened through libgit2. It owns its handle and frees it on deinit.
 ///
@@ -31,6 +32,60 @@ public final class Repository {
   /// there once or twice and never again, and keeping them all filled the cache (a cold status of 20,000
   /// documents in 60,000 commits peaked at 939 MB with 4 MB, 711 MB with this, in the same CPU time).
   private static let smallTreeLimit = 4096
+  /// The most libgit2's object caches hold in all (every handle together) while `history(from:)` walks and
+  /// diffs: each commit and folder tree is read there once or twice and never again, and libgit2's default of
+  /// 256 MB filled with them on a long history (a cold status of 20,000 documents in 60,000 commits held
+  /// 240 MB of parsed and raw trees at its peak); a bounded cache evicts them as the walk moves on. Not less: at
+  /// 16 MB a cold status of 5,000 documents took a tenth more CPU, evicting and reading again (at 32 MB, within
+  /// noise; peak memory 406 MB → 231 MB there, 697 MB → 466 MB at 20,000).
+  static let historyCacheSize = 32 << 20
+
+  /// The most libgit2's object caches may hold in all, process-wide (`GIT_OPT_SET_CACHE_MAX_SIZE`).
+  static var objectCacheSize: Int { sop_git_cache_max_size() }
+
+  /// The history walks in progress in this process, and the cache bound to put back when the last one ends.
+  /// libgit2's limits are process-wide: each walk putting back what it found would let two overlapping walks
+  /// (`sop serve`) leave the lowered values for good.
+  static let historyWalks = Mutex(HistoryWalks())
+
+  /// Which walk lowers libgit2's limits and which puts them back.
+  struct HistoryWalks {
+    private(set) var count = 0
+    private(set) var savedCacheSize = 0
+
+    /// A walk begins: true when it is the only one, and the limits are to be lowered (`cacheSize` is the bound
+    /// now, to put back).
+    mutating func begin(cacheSize: Int) -> Bool {
+      count += 1
+      guard count == 1 else { return false }
+      savedCacheSize = cacheSize
+      return true
+    }
+
+    /// A walk ends: the bound to put back when it was the last one, else nil.
+    mutating func end() -> Int? {
+      count -= 1
+      return count == 0 ? savedCacheSize : nil
+    }
+  }
+
+  /// Lowers libgit2's limits for a history walk (see `historyCacheSize` and `smallTreeLimit`) until the
+  /// matching `endHistoryWalk()`.
+  private static func beginHistoryWalk() {
+    historyWalks.withLock { walks in
+      guard walks.begin(cacheSize: objectCacheSize) else { return }
+      _ = sop_git_set_cache_max_size(historyCacheSize)
+      _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, smallTreeLimit)
+    }
+  }
+
+  private static func endHistoryWalk() {
+    historyWalks.withLock { walks in
+      guard let cacheSize = walks.end() else { return }
+      _ = sop_git_set_cache_max_size(cacheSize)
+      _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, largeTreeLimit)
+    }
+  }
 
   private init(pointer: OpaquePointer) {
     self.pointer = pointer
@@ -264,12 +319,12 @@ public final class Repository {
     try git("sort history") {
       git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
     }
+    // Another thread reading meanwhile only caches less; what the walk leaves in the cache stays within the bound.
+    Self.beginHistoryWalk()
+    defer { Self.endHistoryWalk() }
     // Sorting topologically makes libgit2 read every reachable commit inside git_revwalk_next, where a
     // truncated loose commit would hang it; so the commits are checked first, by a walk of our own.
     try checkCommits(from: tip)
-    // The limit is process-wide: another thread reading meanwhile only caches fewer trees.
-    _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, Self.smallTreeLimit)
-    defer { _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, Self.largeTreeLimit) }
     var start = tip.oid
     try git("push \(tip.short)") { git_revwalk_push(walker, &start) }
     var entries: [HistoryEntry] = []

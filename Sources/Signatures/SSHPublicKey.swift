@@ -52,7 +52,9 @@ public struct SSHPublicKey: Sendable, Hashable {
   /// The fingerprint `ssh-keygen -lf` prints: `SHA256:` and unpadded base64 of the blob's SHA-256.
   public var fingerprint: String {
     let digest = Data(SHA256.hash(data: blob)).base64EncodedString()
-    return "SHA256:" + digest.replacingOccurrences(of: "=", with: "")
+    // A byte filter rather than Foundation's replacingOccurrences, which was 2% of `sop verify` (a fingerprint
+    // per approval); base64 is ASCII, so both drop exactly the padding.
+    return "SHA256:" + String(decoding: digest.utf8.filter { $0 != UInt8(ascii: "=") }, as: UTF8.self)
   }
 
   /// The key as `keytype base64`, without the comment; the form used in allowed-signers files.

@@ -14,6 +14,17 @@ struct MalformedInputTests {
         "-----BEGIN SSH SIGNATURE-----\n-----END SSH SIGNATURE-----", "there is nothing between the BEGIN and END lines"
       ),
       ("-----BEGIN SSH SIGNATURE-----\n@@@@\n-----END SSH SIGNATURE-----", "the body is not valid base64"),
+      // The lines overlap: "-----" ends the one and begins the other.
+      ("-----BEGIN SSH SIGNATURE-----END SSH SIGNATURE-----", "missing END line"),
+      (
+        "\r\n\t-----BEGIN SSH SIGNATURE-----\r\n \r\n-----END SSH SIGNATURE-----\u{0B}\u{0C}",
+        "there is nothing between the BEGIN and END lines"
+      ),
+      // Not ASCII: read by Foundation's trimming and Characters (a no-break space trims, an accent joins the "-").
+      (
+        "\u{A0}-----BEGIN SSH SIGNATURE-----\n@@@@\n-----END SSH SIGNATURE-----\u{2028}", "the body is not valid base64"
+      ),
+      ("-----BEGIN SSH SIGNATURE-----\u{301}\nAAAA\n-----END SSH SIGNATURE-----", "missing BEGIN line"),
       (
         "-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----",
         "version is truncated (needs 4 bytes, 0 left)"

@@ -6,11 +6,23 @@ extension DocumentRepository {
   /// Audits every approval commit reachable from HEAD (and `published/*` tags).
   public func verify(at revision: String? = nil) throws(ControlError) -> VerifyReport {
     let commit = try commit(revision)
-    let ledger = try ledgerFromScratch(at: commit)
+    // The walk parses every changed document, those at the tip included; kept, that parse spares the
+    // inventory reading and parsing them again (the policy in effect, which selects documents, is known only
+    // after the walk, so every file at the tip is kept). A tree that cannot be read here is named by the walk,
+    // or by the inventory after it, as before. The walk never reads the ledger cache.
+    let files = try? git.files(inCommit: commit)
+    var builder = LedgerBuilder(repository: git)
+    builder.keepingParsed = Set((files ?? []).lazy.filter(\.isRegularFile).map(\.blob))
+    let ledger = try ledger(at: commit, builder: &builder)
     var problems = ledger.problems
     if let effective = ledger.effectivePolicy {
       // H7: an id two files share at the tip is a problem, whichever of them a signer meant.
-      let inventory = try inventory(at: commit, policy: effective.policy)
+      let inventory =
+        if let files {
+          try inventory(of: files, policy: effective.policy, parsed: builder.parsedDocuments)
+        } else {
+          try inventory(at: commit, policy: effective.policy)
+        }
       for (id, paths) in inventory.ambiguous {
         problems.append(
           VerificationProblem(
