@@ -87,6 +87,16 @@ public struct PublishOutcome: Sendable {
   public var revoked: [String]
   /// Where the site was written.
   public var outputDirectory: URL
+  /// Which document pages were rendered and which taken unchanged from the previous site.
+  public var pages = SitePages(rendered: [], reused: [])
+}
+
+/// The document pages of a site written: rendered, or taken from the previous site (`PageReuse`).
+public struct SitePages: Sendable, Equatable {
+  /// Paths of the pages rendered.
+  public var rendered: [String]
+  /// Paths of the pages whose recorded inputs and bytes matched the previous site's file, which was reused.
+  public var reused: [String]
 }
 
 /// A parsed `published/N` tag.
@@ -234,8 +244,11 @@ extension DocumentRepository {
       tag = created
       isNew = !isTagOfAnother
     }
+    let pages: SitePages
     do {
-      try renderSite(tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock)
+      pages = try renderSite(
+        tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock,
+        inventory: tag.commit == head ? inventory : nil)
     } catch {
       guard isNew else { throw error }
       // The signed tag exists; say so, and how to make its site once the cause is fixed.
@@ -245,13 +258,14 @@ extension DocumentRepository {
     }
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved, revoked: revoked,
-      outputDirectory: request.outputDirectory)
+      outputDirectory: request.outputDirectory, pages: pages)
   }
 
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
-  public func render(tag name: String, to directory: URL) throws(ControlError) {
+  @discardableResult
+  public func render(tag name: String, to directory: URL) throws(ControlError) -> SitePages {
     let (tag, tags) = try verifiedSnapshot(named: name)
-    try renderSite(tag: tag, among: tags, to: directory)
+    return try renderSite(tag: tag, among: tags, to: directory)
   }
 
   /// The snapshot tag `name` (`published/3` or `3`; nil: the latest) once it verifies, with every snapshot tag.
@@ -290,7 +304,10 @@ extension DocumentRepository {
     var entries: [SnapshotEntry] = []
     for (id, history) in ledger.documents where inventory.documents[id] != nil {
       guard let latest = history.inForce else { continue }
-      let frontMatter = try frontMatter(ofBlob: latest.blob)
+      // The tip's parse, when the revision in force is what the tip holds (as it usually is), saves a read.
+      let stored = inventory.documents[id]
+      let frontMatter =
+        try stored?.blob == latest.blob ? stored?.document.frontMatter : frontMatter(ofBlob: latest.blob)
       entries.append(
         SnapshotEntry(
           id: id.rawValue, revision: latest.number, blob: latest.blob.hex,
@@ -362,20 +379,33 @@ extension DocumentRepository {
     return try? ParsedDocument(path: blob.hex, data: Data(bytes))
   }
 
-  /// Builds the snapshot value of a tag from git alone, then renders and writes it.
+  /// Builds the snapshot value of a tag from git alone, then renders and writes it. A document page whose
+  /// inputs the page records hold, with the bytes the folder's previous site has, is taken from there rather
+  /// than rendered (`PageReuse`); the files written are the same either way.
+  /// `inventory` is the tag commit's, when the caller read it already.
   private func renderSite(
-    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil
-  ) throws(ControlError) {
-    let snapshot = try siteSnapshot(of: tag, earlierTags: tags.filter { $0.number < tag.number })
-    let files = SiteRenderer().render(snapshot)
+    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil,
+    inventory: Inventory? = nil
+  ) throws(ControlError) -> SitePages {
+    let snapshot = try siteSnapshot(
+      of: tag, earlierTags: tags.filter { $0.number < tag.number }, inventory: inventory)
+    let reuse = PageReuse(recorded: readPageRecords()) { SiteWriter.previousFile($0, in: directory) }
+    let rendering = SiteRenderer().render(snapshot, reusing: reuse)
     do {
-      try SiteWriter().write(files, to: directory, holding: lock)
+      try SiteWriter().write(rendering.files, to: directory, holding: lock)
     } catch {
       throw .invalidArgument(error.description)
     }
+    storePageRecords(rendering.records)
+    return SitePages(rendered: rendering.rendered, reused: rendering.reused)
   }
 
-  func siteSnapshot(of tag: SnapshotTag, earlierTags: [SnapshotTag]) throws(ControlError) -> SiteSnapshot {
+  /// The site of `tag`. `known`, when given, must be the inventory of `tag.commit` under the policy in effect
+  /// there (publish passes the one it read at HEAD when it tags HEAD): its parsed documents are used instead of
+  /// reading their blobs again.
+  func siteSnapshot(
+    of tag: SnapshotTag, earlierTags: [SnapshotTag], inventory known: Inventory? = nil
+  ) throws(ControlError) -> SiteSnapshot {
     let ledger = try ledger(at: tag.commit)
     let policy = ledger.effectivePolicy?.policy
     let previous = earlierTags.last
@@ -403,8 +433,16 @@ extension DocumentRepository {
     var paths: [DocumentID: String] = [:]
     var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
     var training: SiteTraining?
+    // The documents the inventory parsed, by blob: a tag's blobs are nearly all at its commit.
+    var parsedBlobs: [ObjectID: ParsedDocument] = [:]
+    func parse(_ blob: ObjectID) throws(ControlError) -> ParsedDocument? {
+      if let known = parsedBlobs[blob] { return known }
+      return try parsedDocument(blob: blob)
+    }
     if let policy {
-      let inventory = try inventory(at: tag.commit, policy: policy)
+      let inventory: Inventory
+      if let known { inventory = known } else { inventory = try self.inventory(at: tag.commit, policy: policy) }
+      for stored in inventory.documents.values { parsedBlobs[stored.blob] = stored.document }
       if let effective = ledger.effectivePolicy, !effective.policy.training.isEmpty {
         training = Self.siteTraining(
           TrainingMatrix(ledger: ledger, inventory: inventory, policy: effective.policy)
@@ -430,7 +468,7 @@ extension DocumentRepository {
       guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob) else {
         throw unshowable(entry, "that line is not a document id and blob")
       }
-      guard let parsed = try parsedDocument(blob: blob) else {
+      guard let parsed = try parse(blob) else {
         throw unshowable(entry, "blob \(entry.blob) is not a readable document")
       }
       let history = ledger.documents[id] ?? DocumentHistory()
@@ -456,7 +494,7 @@ extension DocumentRepository {
         if let last = history.revisions.last(where: { $0.number < revision.number && $0.revocation == nil }) {
           record.lastInForce = last.number
           record.lastInForceEffective = firstCarried["\(entry.id) r\(last.number)"]
-          record.lastInForceMarkdown = try parsedDocument(blob: last.blob)?.text.body
+          record.lastInForceMarkdown = try parse(last.blob)?.text.body
         }
         withdrawn.append(record)
         continue
@@ -469,7 +507,7 @@ extension DocumentRepository {
       var previousMarkdown: String?
       var previousRevision: Int?
       if let earlier = previousRevisions[entry.id]?[entry.blob], let blob = ObjectID(hex: earlier.blob) {
-        previousMarkdown = try parsedDocument(blob: blob)?.text.body
+        previousMarkdown = try parse(blob)?.text.body
         previousRevision = earlier.revision
       }
       let records = history.revisions.filter { $0.number <= revision.number }.map { revision in
