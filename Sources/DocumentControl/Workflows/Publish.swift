@@ -248,7 +248,7 @@ extension DocumentRepository {
     do {
       pages = try renderSite(
         tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock,
-        inventory: tag.commit == head ? inventory : nil)
+        read: tag.commit == head ? (ledger, inventory) : nil)
     } catch {
       guard isNew else { throw error }
       // The signed tag exists; say so, and how to make its site once the cause is fixed.
@@ -348,6 +348,8 @@ extension DocumentRepository {
   /// naming it.
   func snapshotTag(name: String, object: ObjectID) throws(GitError) -> SnapshotTag? {
     guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)), number >= 1 else { return nil }
+    let parsedKey = "\(name) \(object.hex)"
+    if let known = parsedSnapshotTags[parsedKey] { return known }
     let raw = try git.rawObject(object)
     guard raw.type == "tag" else { return nil }
     let tag: TagObject
@@ -363,10 +365,12 @@ extension DocumentRepository {
       ObjectID(hex: String($0.dropFirst("Previous: ".count)))
     }
     let entries = lines.compactMap { SnapshotEntry(line: String($0)) }
-    return SnapshotTag(
+    let parsed = SnapshotTag(
       name: name, number: number, object: object, commit: try git.peelToCommit(object),
       tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sortedByID(),
       payload: tag.signedData, signature: tag.signature, innerName: tag.name, previous: previous)
+    parsedSnapshotTags[parsedKey] = parsed
+    return parsed
   }
 
   func frontMatter(ofBlob blob: ObjectID) throws(ControlError) -> FrontMatter? {
@@ -382,13 +386,13 @@ extension DocumentRepository {
   /// Builds the snapshot value of a tag from git alone, then renders and writes it. A document page whose
   /// inputs the page records hold, with the bytes the folder's previous site has, is taken from there rather
   /// than rendered (`PageReuse`); the files written are the same either way.
-  /// `inventory` is the tag commit's, when the caller read it already.
+  /// `read` is the tag commit's ledger and inventory, when the caller has them already.
   private func renderSite(
     tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil,
-    inventory: Inventory? = nil
+    read: (ledger: ApprovalLedger, inventory: Inventory)? = nil
   ) throws(ControlError) -> SitePages {
     let snapshot = try siteSnapshot(
-      of: tag, earlierTags: tags.filter { $0.number < tag.number }, inventory: inventory)
+      of: tag, earlierTags: tags.filter { $0.number < tag.number }, read: read)
     let reuse = PageReuse(recorded: readPageRecords()) { SiteWriter.previousFile($0, in: directory) }
     let rendering = SiteRenderer().render(snapshot, reusing: reuse)
     do {
@@ -400,13 +404,14 @@ extension DocumentRepository {
     return SitePages(rendered: rendering.rendered, reused: rendering.reused)
   }
 
-  /// The site of `tag`. `known`, when given, must be the inventory of `tag.commit` under the policy in effect
-  /// there (publish passes the one it read at HEAD when it tags HEAD): its parsed documents are used instead of
-  /// reading their blobs again.
+  /// The site of `tag`. `read`, when given, must be the ledger of `tag.commit` and its inventory under the policy
+  /// in effect there (publish passes those it read at HEAD when it tags HEAD), used instead of reading the ledger
+  /// cache and every document's blob again.
   func siteSnapshot(
-    of tag: SnapshotTag, earlierTags: [SnapshotTag], inventory known: Inventory? = nil
+    of tag: SnapshotTag, earlierTags: [SnapshotTag], read: (ledger: ApprovalLedger, inventory: Inventory)? = nil
   ) throws(ControlError) -> SiteSnapshot {
-    let ledger = try ledger(at: tag.commit)
+    let ledger: ApprovalLedger
+    if let read { ledger = read.ledger } else { ledger = try self.ledger(at: tag.commit) }
     let policy = ledger.effectivePolicy?.policy
     let previous = earlierTags.last
     let previousEntries = Dictionary(
@@ -441,7 +446,7 @@ extension DocumentRepository {
     }
     if let policy {
       let inventory: Inventory
-      if let known { inventory = known } else { inventory = try self.inventory(at: tag.commit, policy: policy) }
+      if let read { inventory = read.inventory } else { inventory = try self.inventory(at: tag.commit, policy: policy) }
       for stored in inventory.documents.values { parsedBlobs[stored.blob] = stored.document }
       if let effective = ledger.effectivePolicy, !effective.policy.training.isEmpty {
         training = Self.siteTraining(
