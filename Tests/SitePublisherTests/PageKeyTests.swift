@@ -99,7 +99,7 @@ struct PageKeyTests {
     #expect(render(later).records == render(sample).records)
   }
 
-  @Test("The key covers every stored property of a document, signer, revision record and attachment")
+  @Test("The key covers every stored property of a document, signer, revision record, attachment and link table")
   func keyFieldsAreCounted() {
     // `KeyHasher.document` feeds each of these properties; a new one must be fed there too, then counted here.
     let document = sample.documents[1]
@@ -107,6 +107,8 @@ struct PageKeyTests {
     #expect(Mirror(reflecting: document.signatures[0]).children.count == 8)
     #expect(Mirror(reflecting: document.history[0]).children.count == 7)
     #expect(Mirror(reflecting: SiteAttachment(path: "", bytes: [])).children.count == 2)
+    // `PageKey.Links` digests every table of the link targets.
+    #expect(Mirror(reflecting: DocumentLinks(effective: [], withdrawn: [])).children.count == 3)
   }
 
   @Test("A change to the bytes of document pages comes with a new PageKey.formatVersion")
