@@ -40,7 +40,7 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 
   /// Parses a tag-message line, or nil when the line is not one.
   public init?(line: String) {
-    let parts = line.split(separator: " ")
+    let parts = Self.split(line, at: UInt8(ascii: " "))
     guard parts.count == 3 || (parts.count == 4 && parts[3] == "withdrawn"), DocumentID(String(parts[0])) != nil,
       parts[1].hasPrefix("r"), parts[1].utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }),
       let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
@@ -54,6 +54,17 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
     self.revision = revision
     self.blob = blob
     self.isWithdrawn = isWithdrawn
+  }
+
+  /// `text.split(separator:)` at the ASCII character `separator`, by bytes when that gives the same pieces: when
+  /// `text` is ASCII without a carriage return, each byte is one Character (CR LF is a single Character, and
+  /// beyond ASCII a combining mark joins the space before it), else by Characters. A snapshot tag lists every
+  /// document, and every publish and render reads every tag: grapheme breaking was most of that reading.
+  static func split(_ text: String, at separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)))
+    }
+    return text.utf8.split(separator: separator).map { Substring($0) }
   }
 
   /// Orders entries by document id.
@@ -360,7 +371,7 @@ extension DocumentRepository {
     }
     // A snapshot names a commit directly; a tag of a tree, a blob or another tag is not one.
     guard tag.type == "commit" else { return nil }
-    let lines = tag.message.split(separator: "\n")
+    let lines = SnapshotEntry.split(tag.message, at: UInt8(ascii: "\n"))
     let previous = lines.last { $0.hasPrefix("Previous: ") }.flatMap {
       ObjectID(hex: String($0.dropFirst("Previous: ".count)))
     }
