@@ -316,6 +316,11 @@ def main():
             notices = text.count("Uncontrolled when printed")
             checks.check("the printed document says 'Uncontrolled when printed' on every page",
                          notices >= pages and notices > 0, f"{notices} notices on {pages} pages")
+            # A document page names its own revision, not the snapshot, so a reader of the copy knows what to check.
+            flat = " ".join(text.split())
+            checks.check("the printed notice names the document's revision, not the snapshot",
+                         "This is revision" in flat and "check published/" not in flat,
+                         flat[flat.find("Uncontrolled"):][:160])
         else:
             print("SKIP  printed notice: pdftotext is not installed (apt-get install poppler-utils)")
 

@@ -74,6 +74,9 @@ public final class DocumentRepository {
   /// Receives one-line notices worth a person's attention (the library never prints; the CLI writes them
   /// to standard error).
   public var notify: @Sendable (String) -> Void = { _ in }
+  /// The `published/N` tags parsed so far, by name and tag object id: a tag object never changes, and a
+  /// publish reads every tag again after making its own (each lists every document).
+  var parsedSnapshotTags: [String: SnapshotTag] = [:]
 
   /// Opens the repository containing `path`.
   public init(discoveringFrom path: String) throws(ControlError) {

@@ -38,7 +38,9 @@ struct DocumentPage: Sendable {
       \(redlineSection)
       </section>
       """
-    return layout.page(title: title, root: Self.root, section: .document, main: main)
+    return layout.page(
+      title: title, root: Self.root, section: .document,
+      stamp: .revision(id: document.id, revision: document.revision, effective: effective), main: main)
   }
 
   /// "Suggest a change", when `sop.yml` names where suggestions go.
@@ -103,7 +105,6 @@ struct DocumentPage: Sendable {
       <div><dt>Effective</dt><dd><time datetime="\(effective.dayText)">\(effective.dayText)</time></dd></div>
       <div><dt>Owner</dt><dd>\(document.ownerName)</dd></div>
       <div><dt>Next review</dt><dd>\(nextReview)</dd></div>\(trainingFact)
-      <div><dt>Snapshot</dt><dd>\(layout.snapshot.tag) · <code>\(layout.shortCommit)</code></dd></div>
       <div><dt>Source</dt><dd><code>\(document.path)</code> · blob <code>\(String(document.blob.prefix(12)))</code></dd></div>
       </dl>
       """

@@ -40,7 +40,11 @@ struct SiteManifest: Encodable, Sendable {
   }
 
   static func sha256Hex(_ bytes: [UInt8]) -> String {
-    let digest = SHA256.hash(data: bytes)
+    hex(SHA256.hash(data: bytes))
+  }
+
+  /// Lowercase hex of a digest.
+  static func hex(_ digest: some Sequence<UInt8>) -> String {
     let hexDigits = Array("0123456789abcdef".utf8)
     var output: [UInt8] = []
     output.reserveCapacity(64)

@@ -13,37 +13,62 @@ public struct SiteRenderer: Sendable {
 
   /// Renders every file of the site, sorted by path.
   public func render(_ snapshot: SiteSnapshot) -> [SiteFile] {
+    render(snapshot, reusing: nil).files
+  }
+
+  /// A rendered site, with what a later render may reuse.
+  public struct Rendering: Sendable {
+    /// Every file of the site, sorted by path.
+    public var files: [SiteFile]
+    /// The key and page hash of every document page, for `PageReuse.recorded` next time.
+    public var records: [PageKey: PageHash]
+    /// The document pages rendered, by path.
+    public var rendered: [String]
+    /// The document pages taken from the previous site, by path.
+    public var reused: [String]
+  }
+
+  /// Renders every file of the site, taking a document's page from `reuse` when a record says its inputs gave
+  /// exactly the bytes the previous site holds; the files are the same as without `reuse`.
+  public func render(_ snapshot: SiteSnapshot, reusing reuse: PageReuse?) -> Rendering {
     let layout = PageLayout(snapshot: snapshot)
     let effective = Self.effectiveDocuments(of: snapshot)
     let withdrawn = Self.withdrawnDocuments(of: snapshot, effective: effective)
     let links = DocumentLinks(effective: effective, withdrawn: withdrawn.map(\.record))
+    let linkDigest = PageKey.Links(links)
 
     // Document pages are independent, so render (and hash) them in parallel into fixed slots: the output
     // order stays deterministic whatever the scheduling. Each effective page also gives its search entry.
     let pages = concurrentMap(count: effective.count + withdrawn.count) {
-      index -> (files: [(file: SiteFile, hash: String)], search: SearchIndex.Entry?)? in
+      index -> (files: [(file: SiteFile, hash: String)], search: SearchIndex.Entry?, record: PageRecord?)? in
       guard index < effective.count else {
         let entry = withdrawn[index - effective.count]
         let bytes = Array(WithdrawnPage(layout: layout, record: entry.record, links: links).render().utf8)
-        return ([(SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes))], nil)
+        return ([(SiteFile(path: entry.page, bytes: bytes), SiteManifest.sha256Hex(bytes))], nil, nil)
       }
       let entry = effective[index]
       guard let path = entry.page else { return nil }
       let document = entry.document
       let copies = Self.attachmentFiles(of: document)
-      let bytes = Array(
-        DocumentPage(
-          layout: layout, document: document, links: links,
-          attachments: Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
-        ).render().utf8)
+      let attachments = Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
+      let key = PageKey(path: path, document: document, layout: layout, links: linkDigest, attachments: attachments)
+      let page: (bytes: [UInt8], hash: PageHash, isReused: Bool)
+      if let reused = reuse?.page(key, at: path) {
+        page = (reused.bytes, reused.hash, true)
+      } else {
+        let bytes = Array(
+          DocumentPage(layout: layout, document: document, links: links, attachments: attachments).render().utf8)
+        page = (bytes, PageHash(of: bytes), false)
+      }
       let search = SearchIndex.Entry(
         id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
         words: SearchIndex.words(of: document.markdown))
       let files =
-        [(SiteFile(path: path, bytes: bytes), SiteManifest.sha256Hex(bytes))]
+        [(SiteFile(path: path, bytes: page.bytes), page.hash.hex)]
         + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
-      return (files, search)
+      return (files, search, PageRecord(path: path, key: key, hash: page.hash, isReused: page.isReused))
     }.compactMap { $0 }
+    let records = pages.compactMap(\.record)
     var files = pages.flatMap { $0.files.map(\.file) }
     var hashes = Dictionary(
       pages.flatMap { $0.files.map { ($0.file.path, $0.hash) } }, uniquingKeysWith: { first, _ in first })
@@ -63,7 +88,18 @@ public struct SiteRenderer: Sendable {
     for shared in shared { hashes[shared.path] = SiteManifest.sha256Hex(shared.bytes) }
     files += shared
     files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))
-    return files.sorted { $0.path < $1.path }
+    return Rendering(
+      files: files.sorted { $0.path < $1.path },
+      records: Dictionary(records.map { ($0.key, $0.hash) }, uniquingKeysWith: { first, _ in first }),
+      rendered: records.filter { !$0.isReused }.map(\.path), reused: records.filter(\.isReused).map(\.path))
+  }
+
+  /// How one document page was made.
+  private struct PageRecord: Sendable {
+    var path: String
+    var key: PageKey
+    var hash: PageHash
+    var isReused: Bool
   }
 
   /// The copies of a document's attachments: each path once, in path order, numbered from 1 into

@@ -205,14 +205,9 @@ public struct SiteWriter {
   /// hash, which whoever edits the folder could edit too). The link is then checked to be that same inode, so a
   /// file swapped in after the comparison is never used.
   static func linkIfIdentical(_ old: String, to new: String, _ bytes: [UInt8]) -> Bool {
-    let descriptor = open(old, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
-    guard descriptor >= 0 else { return false }
+    guard let (descriptor, status) = openUnshared(old) else { return false }
     defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
-      status.st_mode & 0o022 == 0, status.st_nlink == 1, status.st_size == bytes.count,
-      hasExactly(bytes, descriptor)
-    else { return false }
+    guard status.st_size == bytes.count, hasExactly(bytes, descriptor) else { return false }
     guard link(old, new) == 0 else { return false }
     var linked = stat()
     if lstat(new, &linked) == 0, linked.st_dev == status.st_dev, linked.st_ino == status.st_ino { return true }
@@ -220,6 +215,45 @@ public struct SiteWriter {
     // fail, the caller's exclusive create fails and the whole write stops, leaving the target as it was.
     _ = unlink(new)
     return false
+  }
+
+  /// The file at `path` opened for reading, when it is a regular file of this user that no group or other user
+  /// can write, with no other name (a link to a file elsewhere could be edited there); nil otherwise.
+  private static func openUnshared(_ path: String) -> (descriptor: Int32, status: stat)? {
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+    guard descriptor >= 0 else { return nil }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
+      status.st_mode & 0o022 == 0, status.st_nlink == 1
+    else {
+      close(descriptor)
+      return nil
+    }
+    return (descriptor, status)
+  }
+
+  /// The bytes of the file `path` names inside the site folder `directory`, under the conditions of
+  /// `linkIfIdentical`; nil when there is none, it is not such a file, or it is over 64 MB. For `PageReuse`,
+  /// which checks the bytes against a recorded hash before it uses them; the writer compares them again.
+  public static func previousFile(_ path: String, in directory: URL) -> [UInt8]? {
+    guard SitePaths.isContained(path) else { return nil }
+    let full = directory.standardizedFileURL.appendingPathComponent(path, isDirectory: false).path
+    guard let (descriptor, status) = openUnshared(full) else { return nil }
+    defer { close(descriptor) }
+    let size = Int(status.st_size)
+    guard size <= 64 << 20 else { return nil }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var offset = 0
+    while offset < size {
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, size - offset) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if count == 0 { return nil }  // shorter than it said: changing under us
+      offset += count
+    }
+    return bytes
   }
 
   /// Whether the file open at `descriptor` holds exactly `bytes` (its size already checked), read from its start.

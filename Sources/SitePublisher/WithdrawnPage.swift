@@ -23,7 +23,6 @@ struct WithdrawnPage: Sendable {
       <div><dt>Withdrawn on</dt><dd><time datetime="\(withdrawnOn)">\(withdrawnOn)</time></dd></div>
       <div><dt>Withdrawn by</dt><dd>\(withdrawnBy)</dd></div>
       <div><dt>Last revision in force</dt><dd>\(lastInForce)</dd></div>
-      <div><dt>Snapshot</dt><dd>\(layout.snapshot.tag) · <code>\(layout.shortCommit)</code></dd></div>
       </dl>
       <section aria-labelledby="reason-heading">
       <h2 id="reason-heading">Reason</h2>
@@ -37,7 +36,8 @@ struct WithdrawnPage: Sendable {
       \(lastText)
       """
     return layout.page(
-      title: "\(record.id) \(record.title) (withdrawn)", root: DocumentPage.root, section: .document, main: main)
+      title: "\(record.id) \(record.title) (withdrawn)", root: DocumentPage.root, section: .document,
+      stamp: .withdrawn(id: record.id, date: UTCDate(record.date)), main: main)
   }
 
   private var withdrawnBy: Markup {

@@ -1,5 +1,6 @@
-import DocumentControl
 import Testing
+
+@testable import DocumentControl
 
 @Suite("Snapshot entry lines")
 struct SnapshotEntryTests {
@@ -25,5 +26,20 @@ struct SnapshotEntryTests {
     ])
   func notEntries(line: String) {
     #expect(SnapshotEntry(line: line) == nil)
+  }
+
+  @Test(
+    "Splitting by bytes gives exactly the pieces splitting by Characters gives",
+    arguments: [
+      "", " ", "  ", "a", "QP-001 r1 \(blob)", " QP-001  r1 \(blob) ", "a\nb\n\nc\n", "a\r\nb c\r\n d",
+      "a\rb \r c", "a \u{301}b c", "Ünïcode ids QP-001 r1", "tab\tseparated here", "\u{1F600} x\ny",
+      "sop snapshot published/2\n\nQP-001 r1 \(blob)\nQP-002 r3 \(blob) withdrawn\n\nPrevious: \(blob)\n",
+    ])
+  func splitMatchesCharacters(text: String) {
+    for separator in [" ", "\n"] as [Character] {
+      #expect(
+        SnapshotEntry.split(text, at: separator.asciiValue!).map(String.init)
+          == text.split(separator: separator).map(String.init), "\(separator.debugDescription)")
+    }
   }
 }

@@ -115,11 +115,12 @@ struct SiteRendererTests {
     #expect(changes.contains("revision 2 (was revision 1)"))
   }
 
-  @Test("Printed pages say they are uncontrolled and name the snapshot, on every page")
+  @Test("Printed pages say they are uncontrolled: a document page names its revision, the index the snapshot")
   func printNotice() throws {
     let files = SiteRenderer().render(Fixture.sample())
     let css = try #require(Fixture.text(files, "assets/site.css"))
     let page = try #require(Fixture.text(files, "documents/QP-002.html"))
+    let index = try #require(Fixture.text(files, "index.html"))
     let printRules = try #require(css.range(of: "@media print")).upperBound
     let printCSS = css[printRules...]
     #expect(printCSS.contains(".print-notice {"))
@@ -128,8 +129,38 @@ struct SiteRendererTests {
     #expect(css.contains(".print-notice { display: none; }"))
     #expect(
       page.contains(
+        "<p class=\"print-notice\">Uncontrolled when printed. This is revision 2 of QP-002, effective 2025-03-14; "
+          + "check QP-002 on the controlled documents site of Acme Builders Pty Ltd before use.</p>"))
+    #expect(!page.contains("published/3"))
+    #expect(
+      index.contains(
         "<p class=\"print-notice\">Uncontrolled when printed — check published/3 before use · Snapshot published/3"
       ))
+  }
+
+  @Test("A document's page does not change with the snapshot: tag, commit, publisher, date and other changes")
+  func documentPagesOutliveTheSnapshot() throws {
+    var first = Fixture.sample()
+    for index in first.documents.indices where first.documents[index].effectiveDate == nil {
+      first.documents[index].effectiveDate = Fixture.effectiveDate
+    }
+    var later = first
+    later.tag = "published/4"
+    later.previousTag = "published/3"
+    later.commit = String(repeating: "e", count: 40)
+    later.effectiveDate = first.effectiveDate.addingTimeInterval(86_400)
+    later.publisher.name = "Someone Else"
+    later.publisher.time = later.effectiveDate
+    later.tagFingerprint = "SHA256:another"
+    later.changes = SnapshotChanges(added: [], revised: [], withdrawn: [])
+    later.stateCounts = ["approved": 1]
+    let before = Dictionary(SiteRenderer().render(first).map { ($0.path, $0.bytes) }) { a, _ in a }
+    let after = Dictionary(SiteRenderer().render(later).map { ($0.path, $0.bytes) }) { a, _ in a }
+    let pages = before.keys.filter { $0.hasPrefix("documents/") }
+    #expect(pages.count == first.documents.count + first.withdrawn.count)
+    for path in pages { #expect(before[path] == after[path], "\(path) changed with the snapshot") }
+    #expect(before["index.html"] != after["index.html"])
+    #expect(before["manifest.json"] != after["manifest.json"])
   }
 
   @Test("Every page is accessible in structure: lang, landmarks, skip link, viewport, CSP")

@@ -40,7 +40,7 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 
   /// Parses a tag-message line, or nil when the line is not one.
   public init?(line: String) {
-    let parts = line.split(separator: " ")
+    let parts = Self.split(line, at: UInt8(ascii: " "))
     guard parts.count == 3 || (parts.count == 4 && parts[3] == "withdrawn"), DocumentID(String(parts[0])) != nil,
       parts[1].hasPrefix("r"), parts[1].utf8.dropFirst().allSatisfy({ $0 >= 48 && $0 <= 57 }),
       let revision = Int(parts[1].dropFirst()), ObjectID(hex: String(parts[2])) != nil
@@ -54,6 +54,17 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
     self.revision = revision
     self.blob = blob
     self.isWithdrawn = isWithdrawn
+  }
+
+  /// `text.split(separator:)` at the ASCII character `separator`, by bytes when that gives the same pieces: when
+  /// `text` is ASCII without a carriage return, each byte is one Character (CR LF is a single Character, and
+  /// beyond ASCII a combining mark joins the space before it), else by Characters. A snapshot tag lists every
+  /// document, and every publish and render reads every tag: grapheme breaking was most of that reading.
+  static func split(_ text: String, at separator: UInt8) -> [Substring] {
+    guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return text.split(separator: Character(Unicode.Scalar(separator)))
+    }
+    return text.utf8.split(separator: separator).map { Substring($0) }
   }
 
   /// Orders entries by document id.
@@ -87,6 +98,16 @@ public struct PublishOutcome: Sendable {
   public var revoked: [String]
   /// Where the site was written.
   public var outputDirectory: URL
+  /// Which document pages were rendered and which taken unchanged from the previous site.
+  public var pages = SitePages(rendered: [], reused: [])
+}
+
+/// The document pages of a site written: rendered, or taken from the previous site (`PageReuse`).
+public struct SitePages: Sendable, Equatable {
+  /// Paths of the pages rendered.
+  public var rendered: [String]
+  /// Paths of the pages whose recorded inputs and bytes matched the previous site's file, which was reused.
+  public var reused: [String]
 }
 
 /// A parsed `published/N` tag.
@@ -234,8 +255,11 @@ extension DocumentRepository {
       tag = created
       isNew = !isTagOfAnother
     }
+    let pages: SitePages
     do {
-      try renderSite(tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock)
+      pages = try renderSite(
+        tag: tag, among: allTags, to: request.outputDirectory, holding: siteLock,
+        read: tag.commit == head ? (ledger, inventory) : nil)
     } catch {
       guard isNew else { throw error }
       // The signed tag exists; say so, and how to make its site once the cause is fixed.
@@ -245,13 +269,14 @@ extension DocumentRepository {
     }
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved, revoked: revoked,
-      outputDirectory: request.outputDirectory)
+      outputDirectory: request.outputDirectory, pages: pages)
   }
 
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
-  public func render(tag name: String, to directory: URL) throws(ControlError) {
+  @discardableResult
+  public func render(tag name: String, to directory: URL) throws(ControlError) -> SitePages {
     let (tag, tags) = try verifiedSnapshot(named: name)
-    try renderSite(tag: tag, among: tags, to: directory)
+    return try renderSite(tag: tag, among: tags, to: directory)
   }
 
   /// The snapshot tag `name` (`published/3` or `3`; nil: the latest) once it verifies, with every snapshot tag.
@@ -290,7 +315,10 @@ extension DocumentRepository {
     var entries: [SnapshotEntry] = []
     for (id, history) in ledger.documents where inventory.documents[id] != nil {
       guard let latest = history.inForce else { continue }
-      let frontMatter = try frontMatter(ofBlob: latest.blob)
+      // The tip's parse, when the revision in force is what the tip holds (as it usually is), saves a read.
+      let stored = inventory.documents[id]
+      let frontMatter =
+        try stored?.blob == latest.blob ? stored?.document.frontMatter : frontMatter(ofBlob: latest.blob)
       entries.append(
         SnapshotEntry(
           id: id.rawValue, revision: latest.number, blob: latest.blob.hex,
@@ -331,6 +359,8 @@ extension DocumentRepository {
   /// naming it.
   func snapshotTag(name: String, object: ObjectID) throws(GitError) -> SnapshotTag? {
     guard let number = Int(name.dropFirst(Self.snapshotPrefix.count)), number >= 1 else { return nil }
+    let parsedKey = "\(name) \(object.hex)"
+    if let known = parsedSnapshotTags[parsedKey] { return known }
     let raw = try git.rawObject(object)
     guard raw.type == "tag" else { return nil }
     let tag: TagObject
@@ -341,15 +371,17 @@ extension DocumentRepository {
     }
     // A snapshot names a commit directly; a tag of a tree, a blob or another tag is not one.
     guard tag.type == "commit" else { return nil }
-    let lines = tag.message.split(separator: "\n")
+    let lines = SnapshotEntry.split(tag.message, at: UInt8(ascii: "\n"))
     let previous = lines.last { $0.hasPrefix("Previous: ") }.flatMap {
       ObjectID(hex: String($0.dropFirst("Previous: ".count)))
     }
     let entries = lines.compactMap { SnapshotEntry(line: String($0)) }
-    return SnapshotTag(
+    let parsed = SnapshotTag(
       name: name, number: number, object: object, commit: try git.peelToCommit(object),
       tagger: tag.tagger ?? GitSignature(name: "", email: "", time: 0), entries: entries.sortedByID(),
       payload: tag.signedData, signature: tag.signature, innerName: tag.name, previous: previous)
+    parsedSnapshotTags[parsedKey] = parsed
+    return parsed
   }
 
   func frontMatter(ofBlob blob: ObjectID) throws(ControlError) -> FrontMatter? {
@@ -362,21 +394,35 @@ extension DocumentRepository {
     return try? ParsedDocument(path: blob.hex, data: Data(bytes))
   }
 
-  /// Builds the snapshot value of a tag from git alone, then renders and writes it.
+  /// Builds the snapshot value of a tag from git alone, then renders and writes it. A document page whose
+  /// inputs the page records hold, with the bytes the folder's previous site has, is taken from there rather
+  /// than rendered (`PageReuse`); the files written are the same either way.
+  /// `read` is the tag commit's ledger and inventory, when the caller has them already.
   private func renderSite(
-    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil
-  ) throws(ControlError) {
-    let snapshot = try siteSnapshot(of: tag, earlierTags: tags.filter { $0.number < tag.number })
-    let files = SiteRenderer().render(snapshot)
+    tag: SnapshotTag, among tags: [SnapshotTag], to directory: URL, holding lock: SiteLock? = nil,
+    read: (ledger: ApprovalLedger, inventory: Inventory)? = nil
+  ) throws(ControlError) -> SitePages {
+    let snapshot = try siteSnapshot(
+      of: tag, earlierTags: tags.filter { $0.number < tag.number }, read: read)
+    let reuse = PageReuse(recorded: readPageRecords()) { SiteWriter.previousFile($0, in: directory) }
+    let rendering = SiteRenderer().render(snapshot, reusing: reuse)
     do {
-      try SiteWriter().write(files, to: directory, holding: lock)
+      try SiteWriter().write(rendering.files, to: directory, holding: lock)
     } catch {
       throw .invalidArgument(error.description)
     }
+    storePageRecords(rendering.records)
+    return SitePages(rendered: rendering.rendered, reused: rendering.reused)
   }
 
-  func siteSnapshot(of tag: SnapshotTag, earlierTags: [SnapshotTag]) throws(ControlError) -> SiteSnapshot {
-    let ledger = try ledger(at: tag.commit)
+  /// The site of `tag`. `read`, when given, must be the ledger of `tag.commit` and its inventory under the policy
+  /// in effect there (publish passes those it read at HEAD when it tags HEAD), used instead of reading the ledger
+  /// cache and every document's blob again.
+  func siteSnapshot(
+    of tag: SnapshotTag, earlierTags: [SnapshotTag], read: (ledger: ApprovalLedger, inventory: Inventory)? = nil
+  ) throws(ControlError) -> SiteSnapshot {
+    let ledger: ApprovalLedger
+    if let read { ledger = read.ledger } else { ledger = try self.ledger(at: tag.commit) }
     let policy = ledger.effectivePolicy?.policy
     let previous = earlierTags.last
     let previousEntries = Dictionary(
@@ -403,8 +449,16 @@ extension DocumentRepository {
     var paths: [DocumentID: String] = [:]
     var counts = Dictionary(uniqueKeysWithValues: DocumentState.allCases.map { ($0.rawValue, 0) })
     var training: SiteTraining?
+    // The documents the inventory parsed, by blob: a tag's blobs are nearly all at its commit.
+    var parsedBlobs: [ObjectID: ParsedDocument] = [:]
+    func parse(_ blob: ObjectID) throws(ControlError) -> ParsedDocument? {
+      if let known = parsedBlobs[blob] { return known }
+      return try parsedDocument(blob: blob)
+    }
     if let policy {
-      let inventory = try inventory(at: tag.commit, policy: policy)
+      let inventory: Inventory
+      if let read { inventory = read.inventory } else { inventory = try self.inventory(at: tag.commit, policy: policy) }
+      for stored in inventory.documents.values { parsedBlobs[stored.blob] = stored.document }
       if let effective = ledger.effectivePolicy, !effective.policy.training.isEmpty {
         training = Self.siteTraining(
           TrainingMatrix(ledger: ledger, inventory: inventory, policy: effective.policy)
@@ -430,7 +484,7 @@ extension DocumentRepository {
       guard let id = DocumentID(entry.id), let blob = ObjectID(hex: entry.blob) else {
         throw unshowable(entry, "that line is not a document id and blob")
       }
-      guard let parsed = try parsedDocument(blob: blob) else {
+      guard let parsed = try parse(blob) else {
         throw unshowable(entry, "blob \(entry.blob) is not a readable document")
       }
       let history = ledger.documents[id] ?? DocumentHistory()
@@ -456,7 +510,7 @@ extension DocumentRepository {
         if let last = history.revisions.last(where: { $0.number < revision.number && $0.revocation == nil }) {
           record.lastInForce = last.number
           record.lastInForceEffective = firstCarried["\(entry.id) r\(last.number)"]
-          record.lastInForceMarkdown = try parsedDocument(blob: last.blob)?.text.body
+          record.lastInForceMarkdown = try parse(last.blob)?.text.body
         }
         withdrawn.append(record)
         continue
@@ -469,7 +523,7 @@ extension DocumentRepository {
       var previousMarkdown: String?
       var previousRevision: Int?
       if let earlier = previousRevisions[entry.id]?[entry.blob], let blob = ObjectID(hex: earlier.blob) {
-        previousMarkdown = try parsedDocument(blob: blob)?.text.body
+        previousMarkdown = try parse(blob)?.text.body
         previousRevision = earlier.revision
       }
       let records = history.revisions.filter { $0.number <= revision.number }.map { revision in

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import SitePublisher
+
+/// The page records (`.git/sop/page-records`): for each document page of the last site rendered, the digest of
+/// its inputs (`PageKey`) and of the bytes they gave (`PageHash`), so the next publish or render can take an
+/// unchanged page from the previous site instead of rendering it (docs/architecture.md, "Page records").
+///
+/// Kept in `.git`, not in the site folder: whoever can edit the folder can edit what is there. The file is
+/// `magic | version | count | SHA-256 of the payload | payload` with 64 bytes per record (key, then hash); a
+/// short, corrupt or other-version file is read as no records, and any failure to write is ignored.
+enum PageRecords {
+  static let formatVersion: UInt32 = 1
+  static let magic = Array("sop-page-records".utf8)
+  static let headerSize = magic.count + 4 + 8 + 32
+
+  static func encode(_ records: [PageKey: PageHash]) -> Data {
+    var payload: [UInt8] = []
+    payload.reserveCapacity(records.count * 64)
+    // Sorted, so the same records always give the same file.
+    for (key, hash) in records.sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
+      payload += key.bytes
+      payload += hash.bytes
+    }
+    var file = Data(magic)
+    withUnsafeBytes(of: formatVersion.littleEndian) { file.append(contentsOf: $0) }
+    withUnsafeBytes(of: UInt64(records.count).littleEndian) { file.append(contentsOf: $0) }
+    file.append(contentsOf: SHA256.hash(data: payload))
+    file.append(contentsOf: payload)
+    return file
+  }
+
+  /// The records in `data`, or none when it is not an intact file of this version.
+  static func decode(_ data: Data) -> [PageKey: PageHash] {
+    let bytes = [UInt8](data)
+    guard bytes.count >= headerSize, Array(bytes[0..<magic.count]) == magic else { return [:] }
+    func integer(at offset: Int, width: Int) -> UInt64 {
+      (0..<width).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
+    }
+    let version = integer(at: magic.count, width: 4)
+    let count = integer(at: magic.count + 4, width: 8)
+    let payload = bytes[headerSize...]
+    guard version == formatVersion, count <= UInt64(payload.count / 64), payload.count == Int(count) * 64,
+      Array(SHA256.hash(data: payload)) == Array(bytes[(headerSize - 32)..<headerSize])
+    else { return [:] }
+    var records: [PageKey: PageHash] = [:]
+    records.reserveCapacity(Int(count))
+    var offset = headerSize
+    while offset < bytes.count {
+      if let key = PageKey(digest: Array(bytes[offset..<offset + 32])),
+        let hash = PageHash(digest: Array(bytes[offset + 32..<offset + 64]))
+      {
+        records[key] = hash
+      }
+      offset += 64
+    }
+    return records
+  }
+}
+
+extension DocumentRepository {
+  var pageRecordsFile: URL { URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/page-records") }
+
+  /// The records of the last render, or none when the file is missing or not intact.
+  func readPageRecords() -> [PageKey: PageHash] {
+    guard let data = FileManager.default.contents(atPath: pageRecordsFile.path) else { return [:] }
+    return PageRecords.decode(data)
+  }
+
+  /// Replaces the records with those of the render just written; a failure changes nothing but speed.
+  func storePageRecords(_ records: [PageKey: PageHash]) {
+    LedgerCache.store(PageRecords.encode(records), at: pageRecordsFile)
+  }
+}
