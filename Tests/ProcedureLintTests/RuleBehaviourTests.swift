@@ -12,23 +12,23 @@ struct RuleBehaviourTests {
     let marked = Marked(
       ExampleRepository.procedure(
         steps: """
-          1. ↓Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today.
+          1. ↓Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form and the certificate.
           2. Write the new due date in the register.
           """))
     let findings = lint(marked.text, rule: "sentence-length")
     #expect(findings.map(\.position) == marked.positions)
-    #expect(findings.first?.message == "split this step: 24 words, aim for 23 or fewer")
-    #expect(findings.first?.metrics == ["words": 24, "max": 23])
+    #expect(findings.first?.message == "split this step: 30 words, aim for 29 or fewer")
+    #expect(findings.first?.metrics == ["words": 30, "max": 29])
     #expect(findings.first?.severity == .warning)
   }
 
-  @Test("Descriptive sentences may run to 30 words")
+  @Test("Descriptive sentences may run to 39 words")
   func descriptiveSentence() {
-    let sentence = Array(repeating: "word", count: 30).joined(separator: " ") + "."
+    let sentence = Array(repeating: "word", count: 39).joined(separator: " ") + "."
     #expect(lint(ExampleRepository.procedure(purpose: sentence), rule: "sentence-length").isEmpty)
     let longer = "One " + sentence
     let findings = lint(ExampleRepository.procedure(purpose: longer), rule: "sentence-length")
-    #expect(findings.map(\.message) == ["split this sentence: 31 words, aim for 30 or fewer"])
+    #expect(findings.map(\.message) == ["split this sentence: 40 words, aim for 39 or fewer"])
   }
 
   @Test("doc-length counts body words only and gives pages and minutes")

@@ -210,6 +210,30 @@ struct LintDocument: Sendable {
       return markdown.nodes[siblings[position + 1]].literal.hasPrefix(":")
     }
 
+    /// Whether the line after the line break `index` is an item or a field written as text: it starts with a
+    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a table
+    /// pipe (a table CommonMark did not parse, such as a memo header that starts with its divider row) or a
+    /// plain label ("TO: Office of Acquisition"). Each such line is its own sentence, not one run across
+    /// the lines.
+    private func startsListedLine(after index: Int) -> Bool {
+      let next = index + 1
+      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .text = markdown.nodes[next].kind
+      else { return false }
+      let text = markdown.nodes[next].literal
+      guard let first = text.unicodeScalars.first else { return false }
+      switch first {
+      case "◦", "•", "▪", "‣", "–", "|": return true
+      default: break
+      }
+      // "TO: …", "FROM: …", "Date: …": one to three words of a label, then a colon.
+      guard first.properties.isUppercase, let colon = text.firstIndex(of: ":"),
+        text.distance(from: text.startIndex, to: colon) <= 24
+      else { return false }
+      let label = text[..<colon]
+      return label.split(separator: " ").count <= 3 && label.allSatisfy { $0.isLetter || $0 == " " }
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -308,7 +332,9 @@ struct LintDocument: Sendable {
           // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
-            if index == boldLineBreak || startsLabelledLine(after: index) { prose.bytes.append(UInt8(ascii: ".")) }
+            if index == boldLineBreak || startsLabelledLine(after: index) || startsListedLine(after: index) {
+              prose.bytes.append(UInt8(ascii: "."))
+            }
             prose.bytes.append(0x20)
           }
         default:
