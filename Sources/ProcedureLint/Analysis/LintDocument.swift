@@ -220,18 +220,31 @@ struct LintDocument: Sendable {
       guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
         case .text = markdown.nodes[next].kind
       else { return false }
-      let text = markdown.nodes[next].literal
-      guard let first = text.unicodeScalars.first else { return false }
-      switch first {
-      case "◦", "•", "▪", "‣", "–", "|": return true
-      default: break
+      // Read as UTF-8 bytes, at most the first 25: this runs at every line break of every paragraph.
+      var iterator = markdown.nodes[next].literal.utf8.makeIterator()
+      guard let first = iterator.next() else { return false }
+      if first == UInt8(ascii: "|") { return true }
+      if first == 0xE2 {
+        // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
+        switch (iterator.next(), iterator.next()) {
+        case (0x97, 0xA6), (0x96, 0xAA), (0x80, 0xA2), (0x80, 0xA3), (0x80, 0x93): return true
+        default: return false
+        }
       }
-      // "TO: …", "FROM: …", "Date: …": one to three words of a label, then a colon.
-      guard first.properties.isUppercase, let colon = text.firstIndex(of: ":"),
-        text.distance(from: text.startIndex, to: colon) <= 24
-      else { return false }
-      let label = text[..<colon]
-      return label.split(separator: " ").count <= 3 && label.allSatisfy { $0.isLetter || $0 == " " }
+      // "TO: …", "FROM: …", "Date: …": a capital, then one to three words of letters, then a colon.
+      guard first &- 0x41 < 26 else { return false }
+      var spaces = 0
+      for _ in 0..<24 {
+        guard let byte = iterator.next() else { return false }
+        if byte == UInt8(ascii: ":") { return true }
+        if byte == 0x20 {
+          spaces += 1
+          if spaces > 2 { return false }
+        } else if (byte | 0x20) &- 0x61 >= 26 {
+          return false
+        }
+      }
+      return false
     }
 
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
