@@ -12,23 +12,23 @@ struct RuleBehaviourTests {
     let marked = Marked(
       ExampleRepository.procedure(
         steps: """
-          1. ↓Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today.
+          1. ↓Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form and the certificate.
           2. Write the new due date in the register.
           """))
     let findings = lint(marked.text, rule: "sentence-length")
     #expect(findings.map(\.position) == marked.positions)
-    #expect(findings.first?.message == "split this step: 24 words, aim for 23 or fewer")
-    #expect(findings.first?.metrics == ["words": 24, "max": 23])
+    #expect(findings.first?.message == "split this step: 30 words, aim for 29 or fewer")
+    #expect(findings.first?.metrics == ["words": 30, "max": 29])
     #expect(findings.first?.severity == .warning)
   }
 
-  @Test("Descriptive sentences may run to 30 words")
+  @Test("Descriptive sentences may run to 39 words")
   func descriptiveSentence() {
-    let sentence = Array(repeating: "word", count: 30).joined(separator: " ") + "."
+    let sentence = Array(repeating: "word", count: 39).joined(separator: " ") + "."
     #expect(lint(ExampleRepository.procedure(purpose: sentence), rule: "sentence-length").isEmpty)
     let longer = "One " + sentence
     let findings = lint(ExampleRepository.procedure(purpose: longer), rule: "sentence-length")
-    #expect(findings.map(\.message) == ["split this sentence: 31 words, aim for 30 or fewer"])
+    #expect(findings.map(\.message) == ["split this sentence: 40 words, aim for 39 or fewer"])
   }
 
   @Test("doc-length counts body words only and gives pages and minutes")
@@ -112,7 +112,9 @@ struct RuleBehaviourTests {
           2. The gauge must not ↓be sent and ↓is then kept.
           3. Send the gauge to the lab.
           """,
-        records: "Lab reports are kept for seven years."))
+        records:
+          "Lab reports are kept for seven years. Old reports are archived by the office. Copies are sent to the client."
+      ))
     let findings = lint(marked.text, rule: "passive-voice")
     let suggestions = findings.filter { $0.severity == .suggestion }
     #expect(suggestions.map(\.position) == [marked.positions[0], marked.positions[1]])
@@ -135,9 +137,17 @@ struct RuleBehaviourTests {
     let share = findings.filter { $0.severity == .warning }
     #expect(share.count == 1)
     #expect(share.first?.position == marked.positions[0])
-    #expect(share.first?.metrics["passive"] == 3)
+    #expect(share.first?.metrics["passive"] == 5)
     // Body sentences and steps only: the six headings are not sentences of the share.
-    #expect(share.first?.metrics["sentences"] == 8)
+    #expect(share.first?.metrics["sentences"] == 10)
+    // Four passives of 17 sentences (23.5%) are too few to speak of a share: one sentence moves it 6 points.
+    let few = ExampleRepository.procedure(
+      purpose: "The pump is driven by a motor. The speed is set by the controller. It can be used on site.",
+      steps: """
+        1. The seal can be replaced in ten minutes.
+        2. Send the gauge to the lab.
+        """)
+    #expect(lint(few, rule: "passive-voice").filter { $0.severity == .warning }.isEmpty)
     #expect(lint(ExampleRepository.procedure(purpose: "We need the gauge. It is red."), rule: "passive-voice").isEmpty)
   }
 

@@ -160,6 +160,12 @@ public enum RepositorySetup {
       #   site: {types: [work-instruction]}
       # training-days: 14
 
+      # sop lint (docs/lint.md): its defaults report a step of 30 words or more and another sentence of 40
+      # or more, where judges of real procedures agreed a split helps. A team writing to ASD-STE100 sets:
+      # lint:
+      #   rules:
+      #     sentence-length: {step-max: 20, prose-max: 25}
+
       """
   }
 }

@@ -210,6 +210,43 @@ struct LintDocument: Sendable {
       return markdown.nodes[siblings[position + 1]].literal.hasPrefix(":")
     }
 
+    /// Whether the line after the line break `index` is an item or a field written as text: it starts with a
+    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a table
+    /// pipe (a table CommonMark did not parse, such as a memo header that starts with its divider row) or a
+    /// plain label ("TO: Office of Acquisition"). Each such line is its own sentence, not one run across
+    /// the lines.
+    private func startsListedLine(after index: Int) -> Bool {
+      let next = index + 1
+      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .text = markdown.nodes[next].kind
+      else { return false }
+      // Read as UTF-8 bytes, at most the first 25: this runs at every line break of every paragraph.
+      var iterator = markdown.nodes[next].literal.utf8.makeIterator()
+      guard let first = iterator.next() else { return false }
+      if first == UInt8(ascii: "|") { return true }
+      if first == 0xE2 {
+        // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
+        switch (iterator.next(), iterator.next()) {
+        case (0x97, 0xA6), (0x96, 0xAA), (0x80, 0xA2), (0x80, 0xA3), (0x80, 0x93): return true
+        default: return false
+        }
+      }
+      // "TO: …", "FROM: …", "Date: …": a capital, then one to three words of letters, then a colon.
+      guard first &- 0x41 < 26 else { return false }
+      var spaces = 0
+      for _ in 0..<24 {
+        guard let byte = iterator.next() else { return false }
+        if byte == UInt8(ascii: ":") { return true }
+        if byte == 0x20 {
+          spaces += 1
+          if spaces > 2 { return false }
+        } else if (byte | 0x20) &- 0x61 >= 26 {
+          return false
+        }
+      }
+      return false
+    }
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -308,7 +345,9 @@ struct LintDocument: Sendable {
           // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
-            if index == boldLineBreak || startsLabelledLine(after: index) { prose.bytes.append(UInt8(ascii: ".")) }
+            if index == boldLineBreak || startsLabelledLine(after: index) || startsListedLine(after: index) {
+              prose.bytes.append(UInt8(ascii: "."))
+            }
             prose.bytes.append(0x20)
           }
         default:

@@ -16,7 +16,8 @@ enum HeadingStructureRule: DocumentRule {
     A line of two to six `#` signs followed by text without a space ("####Cold Room Storage") is a heading \
     in kramdown (Jekyll sites) but text in CommonMark, which sop publishes with: it is reported, so the \
     page does not show "####" where a heading was meant. A document without an H1 starts at its \
-    shallowest heading (a README written all in H3 is consistent); a first H1 that is a numbered section \
+    shallowest heading (a README written all in H3 is consistent), and its depth counts from there (an H4 \
+    under H3 sections is its second level); a first H1 that is a numbered section \
     ("# 1. Purpose") means the title heading is missing, and is advised so; a heading inside a list item \
     (an H6 inside step 4) is advised as bold text, since no heading level fits inside a step.
     """
@@ -48,6 +49,23 @@ enum HeadingStructureRule: DocumentRule {
         ### Gauges
 
         Check the due date on the gauge label.
+        """),
+    // Real-world shape (a company handbook page): no H1, sections in H3 with an H4 below one; the H4 is the
+    // second level of this document, not the fourth.
+    ExampleRepository.document(
+      id: "QM-010", type: "manual",
+      body: """
+        ### Laptop returns
+
+        Return the laptop to the IT desk on your last day.
+
+        ### Laptop buybacks
+
+        You may buy the laptop at its book value.
+
+        #### Process
+
+        Ask the IT desk for a quote, then pay it through the expenses system.
         """),
     // A number sign that starts a sentence is text, not a heading.
     ExampleRepository.procedure(
@@ -130,6 +148,9 @@ enum HeadingStructureRule: DocumentRule {
     // are all H3 is consistent, and "use H2" at its first heading would be advice about sop's page, not
     // about the document.
     var previous = titleLevels == 1 ? 1 : max(1, (document.headings.map(\.level).min() ?? 2) - 1)
+    // Depth counts from that top level too: in a handbook page written all in H3 and H4, the H4 is the
+    // second level, not the fourth ("flatten it or move it to its own document" was wrong advice there).
+    let base = titleLevels == 1 ? 1 : previous
     // A run of sibling headings that are too deep ("###### Audit Date", "###### Audit Criteria", …) is one
     // problem: it is reported once, at its first heading, which says how many follow.
     var isInReportedRun = false
@@ -137,7 +158,7 @@ enum HeadingStructureRule: DocumentRule {
     var reportedItems = Set<Int>()
     let headings = document.headings
     for (index, heading) in headings.enumerated() {
-      let depth = heading.level - titleLevels
+      let depth = heading.level - base
       let continuesRun = isInReportedRun && heading.level == previous
       isInReportedRun = continuesRun
       if let item = listItem(containing: heading.node, document) {

@@ -101,6 +101,9 @@ enum PassiveVoiceAdvice {
     return packedImperatives.contains(packed)
   }
 
+  /// Whether a lowercased word is a verb that opens an instruction.
+  static func isImperative(_ word: String) -> Bool { imperatives.contains(word) }
+
   private static let packedImperatives = Prose.packedSet(imperatives)
 
   /// Verbs that steps start with, of up to 8 letters.

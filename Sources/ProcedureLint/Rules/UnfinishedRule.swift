@@ -97,8 +97,34 @@ enum UnfinishedRule: DocumentRule {
     // document's id and a revision-history label above the first text, is not a set of empty sections.
     ExampleRepository.procedure().replacingOccurrences(
       of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n\n## Revision history\n"),
+    // Real-world shape (a makerspace's workshop rules): headings that are the rules themselves, with nothing
+    // under them, are content, not empty sections; a Hugo shortcode is the site's markup, not a variable.
+    ExampleRepository.procedure(
+      extra: """
+        ## House rules
+
+        ### Put a sign on the machine to say it is out of order
+
+        ### Do not store anything in the workshop
+
+        ### We have no cleaners, so leave the room tidy.
+
+        {{% alert title="Important" color="warning" %}}
+        Return each gauge to the store at the end of the day.
+        {{% /alert %}}
+        """),
+    // A form's signature line is for its reader to sign.
+    ExampleRepository.document(
+      id: "F-010", title: "Gauge sign-out", type: "form",
+      body: "# Gauge sign-out\n\nGauge number: ________\n\nSigned: ________\n"),
   ]
   static let failingExamples = [
+    // Real-world shape (a university lab's SOP converted from Word): the approval block's signature and date
+    // lines were never filled in; the underscores are escaped, as converters write them.
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n",
+      with: "# Calibrate test gear\n\nApproved by: SOP No. QP-001\n\nSigned:\n\\_\\_\\_\\_\\_\\_\\_\\_\n"
+        + "Date:\n\\_\\_\\_\\_\\_\\_\n"),
     // A title block does not hide an empty required section below it.
     ExampleRepository.procedure(purpose: "").replacingOccurrences(
       of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n"),
@@ -240,6 +266,9 @@ enum UnfinishedRule: DocumentRule {
           let rest = bytes[(index + 1)..<unit.bytes.upperBound]
           if open == UInt8(ascii: "{") {
             guard rest.first == UInt8(ascii: "{") else { return }
+            // Hugo shortcodes ("{{% alert %}}", "{{< figure >}}") are site markup, not a template's variable.
+            let mark = rest.dropFirst().first
+            guard mark != UInt8(ascii: "%"), mark != UInt8(ascii: "<") else { return }
             report(
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
@@ -304,8 +333,59 @@ enum UnfinishedRule: DocumentRule {
     }
     findings += emptyTables(document, context: context)
     findings += emptySections(document, guidance: guidance, context: context)
+    findings += blankSignature(document, context: context)
     return findings
   }
+
+  /// A signature line left blank in a document that is not a form ("Signed: ________", "Approved by:
+  /// ____"): the approval block of a Word template nobody filled in. A form's blank line is for its reader.
+  /// Reported once, at the first such line; a table of signatures is left alone (it may be signed on paper).
+  private static func blankSignature(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    if let type = document.typeName, FormFieldsRule.isFormType(type) { return [] }
+    let prose = document.prose
+    var found: (offset: Int, label: String)?
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "_"), in: bytes, range: 0..<bytes.count) { index in
+        guard found == nil, index == 0 || bytes[index - 1] != UInt8(ascii: "_") else { return }
+        var end = index
+        while end < bytes.count, bytes[end] == UInt8(ascii: "_") { end += 1 }
+        guard end - index >= 5 else { return }
+        // The label before the line: back over spaces to a colon, then the words before it on its line.
+        var colon = index - 1
+        while colon >= 0, bytes[colon] == 0x20 { colon -= 1 }
+        guard colon > 0, bytes[colon] == UInt8(ascii: ":") else { return }
+        // Units stand back to back in the bytes: the label starts no earlier than its own unit.
+        guard let unit = prose.unit(containingByte: colon) else { return }
+        let floor = prose.units[unit].bytes.lowerBound
+        var start = colon
+        while start > floor, bytes[start - 1] != UInt8(ascii: ":"), bytes[start - 1] != UInt8(ascii: "."),
+          colon - start < 24
+        {
+          start -= 1
+        }
+        let label = String(decoding: bytes[start..<colon], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let words = label.lowercased().split(separator: " ")
+        let isApprovedBy = label.lowercased().hasSuffix("approved by")
+        guard let last = words.last, signatureLabels.contains(String(last)) || isApprovedBy else { return }
+        // Reported at the label itself, not at what stands before it on the line.
+        let shown = isApprovedBy ? String(label.suffix(11)) : String(label.split(separator: " ").last ?? "")
+        found = (colon - shown.utf8.count, shown)
+      }
+    }
+    guard let found, let unit = prose.unit(containingByte: found.offset) else { return [] }
+    return [
+      context.finding(
+        .warning, at: prose.position(ofByte: found.offset, in: prose.units[unit]),
+        "the approval block is blank ('\(found.label): ____'): sop records who approved each revision, so "
+          + "delete the block, or fill it in",
+        excerpt: found.label + ":")
+    ]
+  }
+
+  /// The last word of a signature line's label.
+  private static let signatureLabels: Set<String> = [
+    "signed", "signature", "signatures", "approver", "authorised", "authorized",
+  ]
 
   /// Tables of a document that is not a form whose body rows are all empty ("| Term | Definition |" over
   /// "|  |  |"): a template's table nobody filled in. A form's empty table is for its reader to fill, and a
@@ -391,6 +471,9 @@ enum UnfinishedRule: DocumentRule {
       while current + 1 < headings.count, headings[current + 1].start <= node.start { current += 1 }
       if current >= 0 { hasText[current] = true }
     }
+    // A heading that is itself a rule ("Put a sign on the machine to say it's out of order") is the
+    // content, as some house rules are written: deleting it, as for an empty section, would delete the rule.
+    for index in headings.indices where !hasText[index] && isStatement(headings[index].text) { hasText[index] = true }
     func isEmpty(_ index: Int) -> Bool {
       !hasText[index] && (index + 1 == headings.count || headings[index + 1].level <= headings[index].level)
     }
@@ -444,6 +527,20 @@ enum UnfinishedRule: DocumentRule {
     }
     return findings
   }
+
+  /// Whether a heading reads as a sentence rather than names a part: four words or more that end as a
+  /// sentence or open as an instruction ("Do not store anything in woodwork", "Use report signs …"), or eight
+  /// words or more of any kind. Section names are short noun phrases ("Records", "Audit criteria").
+  static func isStatement(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard words.count >= 4 else { return false }
+    if words.count >= 8 || text.hasSuffix(".") || text.hasSuffix("!") { return true }
+    let first = words[0].lowercased()
+    return statementOpeners.contains(first) || PassiveVoiceAdvice.isImperative(first)
+  }
+
+  /// Words that open a rule but are not verbs of a step.
+  private static let statementOpeners: Set<String> = ["do", "don't", "don’t", "never", "always", "only", "please"]
 
   /// Whether an empty heading labels the document rather than heads a part of it: a document id ("SOP-011"),
   /// the title again, or, above the first text, a label of the title block ("Revision history").
