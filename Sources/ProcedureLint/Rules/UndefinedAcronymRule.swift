@@ -164,8 +164,9 @@ enum UndefinedAcronymRule: DocumentRule {
   ) -> (repeated: [Finding], usedOnce: [Finding]) {
     let prose = document.prose
     guard !prose.capitalWords.isEmpty else { return ([], []) }
-    let glossarySections = Set(
-      document.headings.indices.filter { isGlossary(document.headings[$0].text) })
+    // Which sections are a glossary or lie under one, worked out once: asked for every word in capitals,
+    // the heading walk with its lowercasing was a tenth of lint time on long real procedures.
+    let glossaryScope = glossaryScope(document)
     var prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
     prefixes.formUnion(context.policy?.lint.knownTerms ?? [])
     // The title in the front matter spells out an acronym the same way: "Corrective Action (CAPA)".
@@ -175,6 +176,7 @@ enum UndefinedAcronymRule: DocumentRule {
     var order: [String] = []
     // The unit where the last button name stood: "Press SAVE to keep it or EXIT to reject it".
     var buttonUnit = -1
+    var sourceLines: [Substring]?
     prose.bytes.withUnsafeBufferPointer { bytes in
       var unitIndex = 0
       for wordIndex in prose.capitalWords {
@@ -182,8 +184,8 @@ enum UndefinedAcronymRule: DocumentRule {
         let unit = prose.units[unitIndex]
         let word = prose.words[wordIndex]
         guard let acronym = acronym(in: bytes, word.start..<word.end) else { continue }
-        if unit.section >= 0, glossarySections.contains(unit.section) || isInGlossary(unit.section, document),
-          isGlossaryEntry(wordIndex, unit: unit, document: document)
+        if unit.section >= 0, glossaryScope[unit.section],
+          isGlossaryEntry(wordIndex, unit: unit, document: document, lines: &sourceLines)
         {
           defined.insert(acronym)
           continue
@@ -227,14 +229,16 @@ enum UndefinedAcronymRule: DocumentRule {
     var repeated: [Finding] = []
     var usedOnce: [Finding] = []
     let titleWords = document.title.map { $0.split(separator: " ").map(String.init) } ?? []
+    var proseInitials: WordInitials?
     for acronym in order {
       guard !defined.contains(acronym), !ordinary.contains(acronym), let use = firstUse[acronym] else { continue }
       // "the Department of Environmental Health and Safety … contact EHS", a title "Tissue Culture Room"
       // over "the TC room": the words are in the document, so the reader can work the acronym out.
       let letters = Array(acronym.utf8)
-      if isSpelled(letters, count: prose.words.count, word: { prose.text(ofWord: $0) })
-        || isSpelled(letters, count: titleWords.count, word: { titleWords[$0] })
-      {
+      // Built once per document, at the first acronym that needs it: on long real procedures, a string
+      // per word per acronym took a sixth of all lint time.
+      if proseInitials == nil { proseInitials = WordInitials(prose) }
+      if isSpelled(letters, in: proseInitials!) || isSpelled(letters, in: WordInitials(titleWords)) {
         continue
       }
       let finding = context.finding(
@@ -247,25 +251,52 @@ enum UndefinedAcronymRule: DocumentRule {
     return (repeated, usedOnce)
   }
 
+  /// Per word, what `isSpelled` looks at: the first byte, whether a small letter follows it (a
+  /// capitalised word, "Environmental") and whether it is a small word ("of", "and").
+  private struct WordInitials {
+    var first: [UInt8] = []
+    var capitalised: [Bool] = []
+    var small: [Bool] = []
+
+    init(_ prose: Prose) {
+      first.reserveCapacity(prose.words.count)
+      capitalised.reserveCapacity(prose.words.count)
+      small.reserveCapacity(prose.words.count)
+      for (index, word) in prose.words.enumerated() {
+        first.append(word.end > word.start ? prose.bytes[word.start] : 0)
+        capitalised.append(word.end - word.start >= 2 && prose.bytes[word.start + 1] &- 0x61 < 26)
+        small.append(prose.packedLowercase(word: index).map { packedSmallWords.contains($0) } ?? false)
+      }
+    }
+
+    init(_ words: [String]) {
+      for word in words {
+        let bytes = Array(word.utf8.prefix(2))
+        first.append(bytes.first ?? 0)
+        capitalised.append(bytes.count == 2 && bytes[1] &- 0x61 < 26)
+        small.append(smallWords.contains(word.lowercased()))
+      }
+    }
+  }
+
   /// Whether some run of capitalised words spells the acronym by their initials, small words skipped
-  /// ("Environmental Health and Safety" for EHS). Run only for the few acronyms left to report.
-  private static func isSpelled(_ letters: [UInt8], count: Int, word: (Int) -> String) -> Bool {
+  /// ("Environmental Health and Safety" for EHS).
+  private static func isSpelled(_ letters: [UInt8], in words: WordInitials) -> Bool {
     guard letters.count >= 2 else { return false }
+    let count = words.first.count
     var start = 0
     while start + letters.count <= count {
       defer { start += 1 }
       // A capitalised word ("Environmental"), not the acronym itself or another word in capitals.
-      let first = Array(word(start).utf8.prefix(2))
-      guard first.count == 2, first[0] == letters[0], first[1] &- 0x61 < 26 else { continue }
+      guard words.first[start] == letters[0], words.capitalised[start] else { continue }
       var matched = 1
       var next = start + 1
       while matched < letters.count, next < count, next - start <= letters.count + 3 {
-        let text = word(next)
-        if smallWords.contains(text.lowercased()) {
+        if words.small[next] {
           next += 1
           continue
         }
-        guard text.utf8.first == letters[matched] else { break }
+        guard words.first[next] == letters[matched] else { break }
         matched += 1
         next += 1
       }
@@ -277,7 +308,9 @@ enum UndefinedAcronymRule: DocumentRule {
   /// Whether a use in a glossary section is an entry: the term starts its line, list item or table
   /// cell and a definition follows it ("**QMO** – Quality Management Officer", "QMO: …", a table row).
   /// "The QMO signs the register" under a Glossary heading mentions the term; it does not define it.
-  private static func isGlossaryEntry(_ index: Int, unit: Prose.Unit, document: LintDocument) -> Bool {
+  private static func isGlossaryEntry(
+    _ index: Int, unit: Prose.Unit, document: LintDocument, lines: inout [Substring]?
+  ) -> Bool {
     let prose = document.prose
     if case .tableCell(let isHeader) = unit.kind {
       guard !isHeader, index == unit.words.lowerBound, let row = document.markdown.nodes[unit.node].parent
@@ -290,9 +323,10 @@ enum UndefinedAcronymRule: DocumentRule {
     // The first word of a source line of the paragraph (soft line breaks are spaces in `bytes`).
     let position = prose.position(ofWord: index, in: unit)
     let lineIndex = position.line - prose.lineOffset - 1
-    let lines = prose.source.split(separator: "\n", omittingEmptySubsequences: false)
-    guard lineIndex >= 0, lineIndex < lines.count else { return false }
-    let before = lines[lineIndex].prefix(max(position.column - 1, 0))
+    // Split once per document: a glossary of a hundred terms split the whole source a hundred times.
+    if lines == nil { lines = prose.source.split(separator: "\n", omittingEmptySubsequences: false) }
+    guard lineIndex >= 0, lineIndex < lines!.count else { return false }
+    let before = lines![lineIndex].prefix(max(position.column - 1, 0))
     return before.allSatisfy { " \t*_-+>|".contains($0) || $0.isNumber || $0 == "." }
   }
 
@@ -416,6 +450,7 @@ enum UndefinedAcronymRule: DocumentRule {
 
   /// Words an acronym usually skips ("Safe Work Method Statement" is SWMS; "Bill of Materials" is BOM).
   private static let smallWords: Set<String> = ["of", "and", "the", "for", "to", "in", "on", "a", "an", "&"]
+  private static let packedSmallWords = Prose.packedSet(smallWords)
 
   /// Whether a heading names a glossary.
   private static func isGlossary(_ heading: String) -> Bool {
@@ -423,18 +458,23 @@ enum UndefinedAcronymRule: DocumentRule {
     return glossaryWords.contains { text.contains($0) }
   }
 
-  /// Whether section `index` lies under a glossary heading of a higher level.
-  private static func isInGlossary(_ index: Int, _ document: LintDocument) -> Bool {
-    var level = document.headings[index].level
-    var current = index - 1
-    while current >= 0, level > 1 {
-      if document.headings[current].level < level {
-        if isGlossary(document.headings[current].text) { return true }
-        level = document.headings[current].level
+  /// Per section, whether its heading names a glossary or it lies under such a heading of a higher level.
+  private static func glossaryScope(_ document: LintDocument) -> [Bool] {
+    let headings = document.headings
+    let names = headings.map { isGlossary($0.text) }
+    return headings.indices.map { index in
+      if names[index] { return true }
+      var level = headings[index].level
+      var current = index - 1
+      while current >= 0, level > 1 {
+        if headings[current].level < level {
+          if names[current] { return true }
+          level = headings[current].level
+        }
+        current -= 1
       }
-      current -= 1
+      return false
     }
-    return false
   }
 
   private static let glossaryWords = ["glossary", "definition", "abbreviation", "acronym", "terms"]
