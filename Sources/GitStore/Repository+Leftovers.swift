@@ -18,11 +18,20 @@ extension Repository {
   /// lock files itself; the message names the file and says when removing it is safe.
   public func staleLock(for reference: String, staleAfter: Double = 2) -> GitError? {
     let candidates = [gitDirectory + "/" + reference + ".lock", gitDirectory + "/packed-refs.lock"]
-    guard let (path, age) = candidates.lazy.compactMap({ path in Self.age(of: path).map { (path, $0) } }).first
-    else { return nil }
+    guard let (path, age) = Self.firstPresent(candidates, probe: Self.age(of:)) else { return nil }
     let others = runningGitProcesses()
     guard others?.isEmpty == true || age >= staleAfter else { return nil }
     return lockError(path: path, age: age, others: others)
+  }
+
+  /// The first path the probe finds something at, probing each once. Not `lazy.compactMap(…).first`: that
+  /// runs the probe twice for the path it finds, and a lock its owner removed between the two runs made the
+  /// standard library trap on nil (two publishes at once, in the fault-injection script).
+  static func firstPresent<Value>(_ paths: [String], probe: (String) -> Value?) -> (String, Value)? {
+    for path in paths {
+      if let value = probe(path) { return (path, value) }
+    }
+    return nil
   }
 
   private func lockError(path: String, age: Double, others: [String]?) -> GitError {
