@@ -418,8 +418,10 @@ enum UnfinishedRule: DocumentRule {
     // A note that the text is still to be written opens its paragraph: one prefix test per unit.
     for unit in prose.units where unit.words.count >= 5 {
       let text = prose.bytes[unit.bytes]
-      guard let first = text.first(where: { $0 != 0x20 && $0 != UInt8(ascii: "(") }),
-        first | 0x20 == UInt8(ascii: "n"),
+      // "Note", "NB", "N.B." and then a mark or a space: tested on the bytes, since "Notify …" and "No …"
+      // open many steps, and building their text to read the words cost 3% of lint.
+      guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: "(") }),
+        text[first] | 0x20 == UInt8(ascii: "n"), opensAsNote(text[first...]),
         let note = writerNote(String(decoding: text.prefix(160), as: UTF8.self))
       else { continue }
       report(
@@ -487,6 +489,23 @@ enum UnfinishedRule: DocumentRule {
     guard dashes >= 2, index + 1 < rest.endIndex, rest[index] == 0x20 else { return false }
     return rest[index + 1] | 0x20 &- 0x61 < 26
   }
+
+  /// Whether text opens with "Note", "Notes", "NB" or "N.B." (any case) followed by neither a letter nor a
+  /// digit.
+  private static func opensAsNote(_ text: ArraySlice<UInt8>) -> Bool {
+    for mark in noteMarks where text.count > mark.count {
+      var matches = true
+      for (offset, byte) in mark.enumerated() where text[text.startIndex + offset] | 0x20 != byte {
+        matches = false
+        break
+      }
+      if matches, !Prose.isAlphanumericASCII(text[text.startIndex + mark.count]) { return true }
+    }
+    return false
+  }
+
+  /// How a note opens, lowercased ("n.b." is compared as "n.b.": `.` | 0x20 is `.`).
+  private static let noteMarks: [[UInt8]] = ["note", "notes", "nb", "n.b."].map { Array($0.utf8) }
 
   /// The note when a paragraph opens as a note that the text is unfinished: "Note", "NB" or "N.B.", then
   /// "this" (or "this section", "this information", …) "needs to be" updated, verified, confirmed, completed,
