@@ -34,12 +34,12 @@ struct CatalogTests {
     }
     #expect(options("doc-length") == ["warning": 2_500, "error": 5_000])
     #expect(options("section-length") == ["max": 300])
-    #expect(options("step-count") == ["max": 10])
+    #expect(options("step-count") == ["max": 12])
     #expect(
       options("sentence-length") == [
         "step-max": 29, "prose-max": 39, "prose-warn": 39, "cjk-step-max": 40, "cjk-prose-max": 50,
       ])
-    #expect(options("readability") == ["suggestion": 10, "warning": 10, "min-words": 100])
+    #expect(options("readability") == ["suggestion": 12, "warning": 12, "min-words": 100])
     #expect(options("passive-voice") == ["share": 20])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])

@@ -60,19 +60,19 @@ struct RuleBehaviourTests {
 
   @Test("step-count counts the items of one numbered list")
   func stepCount() {
-    let steps = (1...11).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
+    let steps = (1...13).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
     let marked = Marked(ExampleRepository.procedure(steps: "↓" + steps))
     let findings = lint(marked.text, rule: "step-count")
     #expect(findings.map(\.position) == marked.positions)
-    #expect(findings.first?.metrics["steps"] == 11)
-    let ten = (1...10).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
-    #expect(lint(ExampleRepository.procedure(steps: ten), rule: "step-count").isEmpty)
+    #expect(findings.first?.metrics["steps"] == 13)
+    let twelve = (1...12).map { "\($0). Check valve \($0)." }.joined(separator: "\n")
+    #expect(lint(ExampleRepository.procedure(steps: twelve), rule: "step-count").isEmpty)
     // Bullets under the procedure heading are steps too; bullets elsewhere are not.
-    let bullets = (1...12).map { "- Check valve \($0)." }.joined(separator: "\n")
-    #expect(lint(ExampleRepository.procedure(steps: bullets), rule: "step-count").first?.metrics["steps"] == 12)
+    let bullets = (1...14).map { "- Check valve \($0)." }.joined(separator: "\n")
+    #expect(lint(ExampleRepository.procedure(steps: bullets), rule: "step-count").first?.metrics["steps"] == 14)
     #expect(lint(ExampleRepository.procedure(purpose: bullets), rule: "step-count").isEmpty)
-    let headings = (1...11).map { "### \($0). Check valve \($0)\n\nLook at the seal." }.joined(separator: "\n\n")
-    #expect(lint(ExampleRepository.procedure(steps: headings), rule: "step-count").first?.metrics["steps"] == 11)
+    let headings = (1...13).map { "### \($0). Check valve \($0)\n\nLook at the seal." }.joined(separator: "\n\n")
+    #expect(lint(ExampleRepository.procedure(steps: headings), rule: "step-count").first?.metrics["steps"] == 13)
   }
 
   @Test("one-instruction finds chained steps, not chained descriptions")

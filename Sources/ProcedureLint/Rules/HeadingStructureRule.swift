@@ -118,6 +118,21 @@ enum HeadingStructureRule: DocumentRule {
 
         This procedure keeps our test gear accurate.
         """),
+    // Real-world shape (a makerspace's machine risk assessment): form labels written as H1s, no title heading.
+    ExampleRepository.document(
+      body: """
+        # Tool
+
+        Table saw
+
+        # Induction
+
+        Mandatory
+
+        # Procedure
+
+        Check the blade guard before each cut.
+        """),
     ExampleRepository.document(
       body: """
         # Gauge calibration
@@ -204,11 +219,17 @@ enum HeadingStructureRule: DocumentRule {
       if heading.level == 1, isFirstH1, let title = document.title, !isSame(heading.text, title) {
         // "# 1. Purpose": the document has no title heading; its sections are H1s. Making the section's
         // heading the title would be wrong advice.
+        // So are "# Purpose" and a run of H1 labels ("# Tool", "# Induction", "# Risk", …): renaming the first
+        // to the title would leave the sections as they are.
+        let h1Count = headings.lazy.filter { $0.level == 1 }.count
         let message =
           isNumberedSection(heading.text)
           ? "the first H1 '\(heading.text)' is a numbered section, not the title: add '# \(title)' above it "
             + "and make the sections H2"
-          : "the H1 '\(heading.text)' differs from the title '\(title)': make them the same"
+          : h1Count >= 3 || sectionNames.contains(RequiredSectionsRule.normalized(heading.text))
+            ? "the first H1 '\(heading.text)' heads a section, not the document (\(TextMetrics.grouped(h1Count)) "
+              + "H1s): add '# \(title)' above it and make the sections H2"
+            : "the H1 '\(heading.text)' differs from the title '\(title)': make them the same"
         findings.append(context.finding(.warning, at: heading.start, message, excerpt: heading.text))
       }
       if heading.level == 1 { isFirstH1 = false }
@@ -216,6 +237,11 @@ enum HeadingStructureRule: DocumentRule {
     }
     return findings + unspacedHeadings(document, context: context)
   }
+
+  /// Names of a procedure's first section, normalised: as the first H1 they mean the title is missing.
+  private static let sectionNames: Set<String> = Set(
+    ["Purpose", "Scope", "Introduction", "Overview", "Background", "Objective", "Objectives", "Aim"].map(
+      RequiredSectionsRule.normalized))
 
   /// The list item a heading stands in, or nil.
   private static func listItem(containing node: Int, _ document: LintDocument) -> Int? {

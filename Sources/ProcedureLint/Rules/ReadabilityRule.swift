@@ -10,8 +10,11 @@ enum ReadabilityRule: DocumentRule {
     instructions the whole workforce uses, including people reading in a second language, but a grade is \
     only worth acting on when it is clearly high: on third-party procedures nobody had tuned to (issue 14), \
     every grade between 8 and 10 was judged debatable (informal or conversational text, proper names) and \
-    every grade judged right was above 11, so sop reports grades above 10 only; a team can set \
-    `suggestion: 8` to hear about the rest. Each list \
+    every grade judged right was above 11. Over six judged corpora, the grades from 10 to 12 were judged \
+    debatable seven times (regulatory or domain words: "containment", "revocation of authorization", with \
+    the actions already plain) and right twice, those above 12 right six times and debatable three times \
+    (two inflated by a table of contents or quoted regulations). So sop reports grades above 12 only; a \
+    team can set `suggestion: 8` or `warning: 10` to hear about the rest. Each list \
     item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". Only \
     body sentences are graded: headings ("Responsibilities"), block quotes (quoted law and standards) and \
     copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
@@ -27,8 +30,8 @@ enum ReadabilityRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "suggestion", defaultValue: 10, summary: "suggest above this grade"),
-    RuleOption(name: "warning", defaultValue: 10, summary: "warn above this grade"),
+    RuleOption(name: "suggestion", defaultValue: 12, summary: "suggest above this grade"),
+    RuleOption(name: "warning", defaultValue: 12, summary: "warn above this grade"),
     RuleOption(name: "min-words", defaultValue: 100, summary: "grade only documents with this many body words"),
   ]
 
@@ -95,6 +98,19 @@ enum ReadabilityRule: DocumentRule {
         label, put it in the quarantine box beside the entrance of the store and tell the supervisor who is \
         responsible for the shift. The laboratory collects the quarantined instruments every Friday afternoon \
         and usually returns them, calibrated and certified, within approximately two weeks.
+        """),
+    // Real-world shape (a hackspace's accident procedure): a grade from 10 to 12 (here 10.7) from formal
+    // words, with the actions already plain, was judged debatable.
+    ExampleRepository.procedure(
+      purpose: """
+        In the event of an accident or injury on the premises, the member responsible for first aid must \
+        attend to the injured person and telephone for emergency medical assistance where necessary. \
+        Afterwards, report the incident to the leadership committee, who will investigate the circumstances \
+        and determine the appropriate remediation. Repeated violations of the safety regulations may result \
+        in the revocation of a member's authorization to operate the machinery. Keep the first aid kit \
+        replenished and notify the leadership committee immediately when supplies are depleted. Record the \
+        date, the time and the identities of any witnesses in the accident register, and keep the register \
+        in the administration office.
         """),
   ]
   static let failingExamples = [

@@ -18,10 +18,15 @@ enum StepCountRule: DocumentRule {
     names a step column (Step, No., #) and an action column (Action, Activity, Task, Description): the \
     action cell of each row is that step's text, read as prose. Numbered lists with nothing but pictures \
     between them count as one list: a list that starts again at 1 after each photo is one procedure split \
-    by its pictures (a makerspace laser cutter's 17 steps were read as ten short lists).
+    by its pictures (a makerspace laser cutter's 17 steps were read as ten short lists). The limit is 12: \
+    on procedures nobody had tuned to, lists of 11 and 12 steps that read as one flow were judged \
+    debatable and those of 14 to 17 right. A numbered list that starts again at 1 right after a block \
+    quote that follows a numbered list (a result line, `> The correct program is now set.`, written \
+    between steps without indenting it) is reported too: the page numbers the steps after the quote \
+    from 1 again, so the reader loses the sequence; indenting the quote under its step keeps the list whole.
     """
   static let defaultSeverity = Severity.warning
-  static let options = [RuleOption(name: "max", defaultValue: 10, summary: "most items in one numbered list")]
+  static let options = [RuleOption(name: "max", defaultValue: 12, summary: "most items in one numbered list")]
 
   static let passingExamples = [
     ExampleRepository.procedure(),
@@ -31,23 +36,36 @@ enum StepCountRule: DocumentRule {
         + "\n\nThen open the second panel.\n\n" + (1...6).map { "\($0). Check pump \($0)." }.joined(separator: "\n")),
     // A bullet list outside the procedure section is not a list of steps.
     ExampleRepository.procedure(
-      purpose: "This procedure covers these gauges:\n\n" + (1...12).map { "- Gauge \($0)" }.joined(separator: "\n")),
+      purpose: "This procedure covers these gauges:\n\n" + (1...14).map { "- Gauge \($0)" }.joined(separator: "\n")),
+    // Real-world shape (a lab's autoclave protocol): 11 steps that read as one flow were judged debatable.
+    ExampleRepository.procedure(
+      steps: (1...12).map { "\($0). Check valve \($0) for leaks." }.joined(separator: "\n")),
+    // A block quote indented under its step keeps the list whole; a list after a quote that goes on from
+    // its own number is numbered on.
+    ExampleRepository.procedure(
+      steps: "1. Turn on the meter.\n2. Select the program.\n\n   > The program is now set.\n\n3. Read the gauge.\n\n"
+        + "> The reading is in bar.\n\n4. Write the reading in the register."),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(
-      steps: (1...12).map { "\($0). Check valve \($0) for leaks." }.joined(separator: "\n")),
+      steps: (1...13).map { "\($0). Check valve \($0) for leaks." }.joined(separator: "\n")),
     // Real-world shapes: steps as a bullet list under the procedure heading, and as numbered headings.
     ExampleRepository.procedure(
-      steps: (1...12).map { "- Check valve \($0) for leaks." }.joined(separator: "\n")),
+      steps: (1...13).map { "- Check valve \($0) for leaks." }.joined(separator: "\n")),
     ExampleRepository.procedure(
       steps: "| Step | Action | Who |\n| --- | --- | --- |\n"
-        + (1...12).map { "| \($0) | Check valve \($0) for leaks. | Fitter |" }.joined(separator: "\n")),
+        + (1...13).map { "| \($0) | Check valve \($0) for leaks. | Fitter |" }.joined(separator: "\n")),
     ExampleRepository.procedure(
-      steps: (1...12).map { "### \($0). Check valve \($0)\n\nLook for leaks at the seal." }.joined(separator: "\n\n")),
+      steps: (1...13).map { "### \($0). Check valve \($0)\n\nLook for leaks at the seal." }.joined(separator: "\n\n")),
     // Real-world shape (a makerspace laser-cutter SOP): the numbered list starts again at 1 after each picture.
     ExampleRepository.procedure(
-      steps: (1...12).map { "1. Check valve \($0) for leaks.\n\n![Valve \($0)](images/site-plan.png)" }.joined(
+      steps: (1...13).map { "1. Check valve \($0) for leaks.\n\n![Valve \($0)](images/site-plan.png)" }.joined(
         separator: "\n\n")),
+    // Real-world shape (a luminometer instruction): each result line, written as a block quote between steps,
+    // makes the page number the next steps from 1 again.
+    ExampleRepository.procedure(
+      steps: "1. Turn on the meter.\n1. Select the program.\n> The program is now set.\n\n1. Select Settings.\n"
+        + "1. Select Lid start.\n> The lid start is now on.\n\n1. Read the gauge."),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -113,6 +131,46 @@ enum StepCountRule: DocumentRule {
       }
     }
     close()
+    return findings + restartsAfterQuotes(document, context: context)
+  }
+
+  /// Numbered lists that start again at 1 right after a block quote that follows a numbered list: one
+  /// finding per run, at the first restart.
+  private static func restartsAfterQuotes(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let nodes = document.markdown.nodes
+    var findings: [Finding] = []
+    var lastReported = -1
+    var pending: (node: Int, count: Int)?
+    func flush() {
+      guard let current = pending else { return }
+      let more = current.count > 1 ? " (and \(current.count - 1) more time\(current.count == 2 ? "" : "s") below)" : ""
+      findings.append(
+        context.finding(
+          .warning, at: nodes[current.node].start,
+          "this numbered list starts again at 1 after the block quote above it\(more), so the page numbers the "
+            + "steps from 1 again: indent the quote under its step (by 3 spaces) to keep one list"))
+      pending = nil
+    }
+    for list in document.stepLists {
+      guard case .list(true, 1, _) = nodes[list].kind, let parent = nodes[list].parent,
+        let at = nodes[parent].children.firstIndex(of: list), at >= 2,
+        case .blockQuote = nodes[nodes[parent].children[at - 1]].kind,
+        case .list(true, _, _) = nodes[nodes[parent].children[at - 2]].kind,
+        // A short note between steps (a result line), after a list of steps: a Word-converted document whose
+        // numbered section labels ("1. **Purpose**") each stand over a quoted paragraph is another problem.
+        nodes[nodes[parent].children[at - 2]].children.count >= 2,
+        document.markdown.plainText(of: nodes[parent].children[at - 1]).count <= 200
+      else { continue }
+      // The run goes on when the list before the quote is the last restart.
+      if pending != nil, nodes[parent].children[at - 2] == lastReported {
+        pending!.count += 1
+      } else {
+        flush()
+        pending = (list, 1)
+      }
+      lastReported = list
+    }
+    flush()
     return findings
   }
 

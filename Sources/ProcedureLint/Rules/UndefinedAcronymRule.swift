@@ -100,6 +100,9 @@ enum UndefinedAcronymRule: DocumentRule {
         This SOP is part of our QMS. QA checks each batch; QC tests the samples. Wear the PPE that the SDS \
         names, and report the KPI each month.
         """),
+    // Real-world shape (a university IT decommissioning checklist): a virtual machine is a VM to its readers.
+    ExampleRepository.procedure(
+      steps: "1. Copy the VM files to the archive disk.\n2. Delete the VM once the copy is checked."),
     capaForm(title: "Corrective action report", heading: "Corrective and Preventive Action (CAPA)"),
     // The front-matter title spells it out; the H1 is short.
     capaForm(title: "Corrective and Preventive Action (CAPA) report", heading: "CAPA report"),
@@ -502,6 +505,8 @@ enum UndefinedAcronymRule: DocumentRule {
     // wrong to report ("every reader knows it"), and SLA debatable ("widely known in compliance work").
     "DB", "KB", "MB", "GB", "TB", "SSD", "HDD", "CD", "DVD", "SIM", "PNG", "JPG", "JPEG", "GIF", "ZIP", "SSO",
     "SLA", "CRM", "ERP", "CFO", "CTO", "COO", "CIO", "VP", "CV", "PR", "ROI", "NGO", "MBA", "EOD", "IRS", "WWW",
+    // A system administrators' decommissioning checklist's "VM" was judged wrong ("every reader knows it").
+    "VM",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.

@@ -31,7 +31,14 @@ enum UnfinishedRule: DocumentRule {
     slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
     outline nobody filled in. A table whose body rows are all empty, in a document that is not a form, \
     is a warning ("| Term | Definition |" over "|  |  |"): a template's table nobody filled in; a table \
-    for signatures or approvals is left alone.
+    for signatures or approvals is left alone. Prose the writer left mid-way is unfinished too: a sentence \
+    that breaks off in a run of three or more commas ("bring it to the du,,,,,,"), a writer's note behind an \
+    arrow ("<-- we need to figure this out"), and a paragraph that opens as a note that it is still to be \
+    written ("Note, this needs to be updated with site-specific information"; "Note: this needs to be \
+    updated each year" says when, so it is an instruction). Open questions in brackets ("(current? voltage? \
+    amperage?)": two or more questions of one or two words each) are a warning, and so is a paragraph or \
+    step struck through as a whole (`~~When the cycle is finished, the autoclave will ring~~`): the page \
+    shows it crossed out, and a reader cannot tell whether it applies.
     """
   static let defaultSeverity = Severity.error
 
@@ -113,6 +120,19 @@ enum UnfinishedRule: DocumentRule {
         Return each gauge to the store at the end of the day.
         {{% /alert %}}
         """),
+    // Real-world shapes (a luminometer instruction, a lab's fault guide): a note that says when to redo a
+    // set-up, questions to ask a customer, an aside with a question, commas in a list, an arrow in prose.
+    ExampleRepository.procedure(
+      records: """
+        This needs to be set up every time the instrument is powered on.
+
+        Note: this needs to be updated each year, when the lab sends its new certificate.
+
+        Ask the caller about the fault (When did it start? What changed since?). Use the spare (why? see \
+        below) gauge, with pressure, flow, and temperature. Values read A -> B; see the chart.
+        """),
+    // A word struck through inside a sentence is an edit mark, not a struck-out step.
+    ExampleRepository.procedure(steps: "1. Check the ~~old~~ new gauge.\n2. Send the gauge to the lab."),
     // A form's signature line is for its reader to sign.
     ExampleRepository.document(
       id: "F-010", title: "Gauge sign-out", type: "form",
@@ -210,15 +230,30 @@ enum UnfinishedRule: DocumentRule {
 
         - SOP-000x, Partner Complaint/Transfer Process
         """),
+    // Real-world shapes (a lab's autoclave protocol, a power-cut instruction): a step that breaks off, a
+    // writer's note behind an arrow, a note that the text is to be written, open questions in brackets, and
+    // a step struck through.
+    ExampleRepository.procedure(steps: "1. Check the gauge.\n2. Once the gauge is cool, take it to the st,,,,,,,,"),
+    ExampleRepository.procedure(
+      steps: "1. Label the gauge with the lab name (date ... ? <-- we need to figure this out)\n2. Send it to the lab."),
+    ExampleRepository.procedure(
+      purpose: "*Note, this needs to be updated with site-specific information.* This procedure keeps gauges accurate."),
+    ExampleRepository.procedure(
+      purpose: """
+        After a power cut there can be a few seconds of unstable electricity (current? voltage? amperage?). \
+        Unplug the gauges.
+        """),
+    ExampleRepository.procedure(
+      steps: "1. Check the gauge.\n2. ~~When the check is finished, the gauge will beep~~\n3. Send it to the lab."),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     var findings: [Finding] = []
     var reportedLines = Set<Int>()
-    func report(_ position: SourcePosition, _ message: String, excerpt: String) {
+    func report(_ position: SourcePosition, _ message: String, excerpt: String, tier: Severity = .error) {
       guard reportedLines.insert(position.line).inserted else { return }
-      findings.append(context.finding(.error, at: position, message, excerpt: excerpt))
+      findings.append(context.finding(tier, at: position, message, excerpt: excerpt))
     }
     // Guidance paragraphs, by unit index: they are reported once and do not fill a section.
     var guidance = Set<Int>()
@@ -229,6 +264,16 @@ enum UnfinishedRule: DocumentRule {
       guard unit.bytes.count < 600, markdown.nodes[unit.node].children.count == 1 else { continue }
       switch markdown.nodes[markdown.nodes[unit.node].children[0]].kind {
       case .emphasis, .strong: break
+      case .strikethrough:
+        // A step or paragraph crossed out as a whole ("7. ~~When the cycle is finished, the autoclave will
+        // ring~~", a lab protocol's "still to verify"): the reader cannot tell whether it applies.
+        guard unit.words.count >= 3 else { continue }
+        let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        report(
+          unit.start,
+          "'\(shortened(text))' is struck through, so a reader cannot tell whether it applies: delete it, or "
+            + "take the strike out", excerpt: text, tier: .warning)
+        continue
       default: continue
       }
       let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
@@ -273,6 +318,14 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "template variable '\(bracketed(rest, from: index, in: bytes))' is still here: fill it in",
               excerpt: "{{")
+          } else if open == UInt8(ascii: "<"), isArrowNote(rest) {
+            // "(TLP date ... ? <-- we need to figure this out)": a writer's note pointing at what is not settled.
+            let note = String(decoding: bytes[index..<unit.bytes.upperBound], as: UTF8.self)
+              .trimmingCharacters(in: CharacterSet(charactersIn: " )]"))
+            report(
+              prose.position(ofByte: index, in: unit),
+              "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
+              excerpt: note)
           } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open) {
             let text = bracketed(rest, from: index, in: bytes)
             report(
@@ -282,6 +335,7 @@ enum UnfinishedRule: DocumentRule {
         }
       }
     }
+    unfinishedProse(document, report: report)
     // A paragraph, list item or heading that is one bracketed sentence ("[What areas of the organization will
     // be affected.]"), as templates write their guidance: the writer never replaced it.
     for unit in prose.units where unit.words.count >= 3 && unit.kind != .tableCell(isHeader: true) {
@@ -298,16 +352,8 @@ enum UnfinishedRule: DocumentRule {
         excerpt: text.text)
     }
     // Placeholder ids ("SOP-000x", "QP-0xx", "WI-XXX"): found from their hyphen.
-    prose.bytes.withUnsafeBufferPointer { bytes in
-      ByteSearch.forEach(UInt8(ascii: "-"), in: bytes, range: 0..<bytes.count) { offset in
-        guard let unit = prose.unit(containingByte: offset),
-          let range = placeholderID(around: offset, in: bytes, unit: prose.units[unit].bytes)
-        else { return }
-        let text = String(decoding: bytes[range], as: UTF8.self)
-        report(
-          prose.position(ofByte: range.lowerBound, in: prose.units[unit]),
-          "placeholder id '\(text)' is still here: give the real document id", excerpt: text)
-      }
+    forEachMatch(of: UInt8(ascii: "-"), in: prose, placeholderID) { position, text in
+      report(position, "placeholder id '\(text)' is still here: give the real document id", excerpt: text)
     }
     // `<enter role of process owner>` is read by cmark-gfm as an HTML tag, so it is not in the prose.
     for index in document.inlineHTML {
@@ -336,6 +382,163 @@ enum UnfinishedRule: DocumentRule {
     findings += blankSignature(document, context: context)
     return findings
   }
+
+  /// Prose the writer left mid-way, found from rare bytes: a sentence that breaks off in a run of commas
+  /// ("bring it to the du,,,,,,"), open questions in brackets ("(current? voltage? amperage?)") and a note
+  /// that the text is still to be written ("Note, this needs to be updated with site-specific information").
+  private static func unfinishedProse(
+    _ document: LintDocument, report: (SourcePosition, String, String, Severity) -> Void
+  ) {
+    let prose = document.prose
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      let all = 0..<bytes.count
+      // Commas are common, but three in a row are not: the second byte fails almost every time.
+      ByteSearch.forEach(UInt8(ascii: ","), in: bytes, range: all) { offset in
+        guard offset + 2 < bytes.count, bytes[offset + 1] == UInt8(ascii: ","), bytes[offset + 2] == UInt8(ascii: ","),
+          offset == 0 || bytes[offset - 1] != UInt8(ascii: ","), let unit = prose.unit(containingByte: offset)
+        else { return }
+        // The word it breaks off in, and the commas.
+        let bounds = prose.units[unit].bytes
+        var start = offset
+        while start > bounds.lowerBound, bytes[start - 1] != 0x20 { start -= 1 }
+        var end = offset
+        while end < bounds.upperBound, bytes[end] == UInt8(ascii: ",") { end += 1 }
+        let text = String(decoding: bytes[start..<end], as: UTF8.self)
+        report(
+          prose.position(ofByte: start, in: prose.units[unit]),
+          "the text breaks off at '\(shortened(text))': finish the sentence", text, .error)
+      }
+    }
+    // Question marks are rare in procedures: each is looked at only inside a bracket.
+    forEachMatch(of: UInt8(ascii: "?"), in: prose, openQuestions) { position, text in
+      report(
+        position, "open questions '\(shortened(text))' are still in the text: settle them and write the answer", text,
+        .warning)
+    }
+    // A note that the text is still to be written opens its paragraph: one prefix test per unit.
+    for unit in prose.units where unit.words.count >= 5 {
+      let text = prose.bytes[unit.bytes]
+      // "Note", "NB", "N.B." and then a mark or a space: tested on the bytes, since "Notify …" and "No …"
+      // open many steps, and building their text to read the words cost 3% of lint.
+      guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: "(") }),
+        text[first] | 0x20 == UInt8(ascii: "n"), opensAsNote(text[first...]),
+        let note = writerNote(String(decoding: text.prefix(160), as: UTF8.self))
+      else { continue }
+      report(
+        unit.start,
+        "a note that this part is not finished ('\(shortened(note))') is still here: write the "
+          + "missing part, then delete the note", note, .error)
+    }
+  }
+
+  /// Calls `body` with the position and text of each range `match` finds around a `byte` of the prose (given
+  /// the byte's offset and its unit's range), found with `memchr`.
+  private static func forEachMatch(
+    of byte: UInt8, in prose: Prose,
+    _ match: (_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ unit: Range<Int>) -> Range<Int>?,
+    _ body: (SourcePosition, String) -> Void
+  ) {
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(byte, in: bytes, range: 0..<bytes.count) { offset in
+        guard let unit = prose.unit(containingByte: offset), let range = match(offset, bytes, prose.units[unit].bytes)
+        else { return }
+        body(
+          prose.position(ofByte: range.lowerBound, in: prose.units[unit]), String(decoding: bytes[range], as: UTF8.self)
+        )
+      }
+    }
+  }
+
+  /// The bracket around a `?` at `offset` when it holds open questions rather than a question to ask: two or
+  /// more questions, each of one or two words ("(current? voltage? amperage?)"). Reported from its first `?`.
+  private static func openQuestions(
+    around offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>
+  ) -> Range<Int>? {
+    var open = offset
+    while open > unit.lowerBound, offset - open < 80, bytes[open - 1] != UInt8(ascii: "(") {
+      let byte = bytes[open - 1]
+      // Only the first question of a bracket is looked at; a closed bracket before it is not ours.
+      if byte == UInt8(ascii: "?") || byte == UInt8(ascii: ")") { return nil }
+      open -= 1
+    }
+    guard open > unit.lowerBound, bytes[open - 1] == UInt8(ascii: "(") else { return nil }
+    var close = offset
+    while close < unit.upperBound, close - offset < 80, bytes[close] != UInt8(ascii: ")") { close += 1 }
+    guard close < unit.upperBound, bytes[close] == UInt8(ascii: ")") else { return nil }
+    let questions = bytes[open..<close].split(separator: UInt8(ascii: "?"), omittingEmptySubsequences: false)
+    // The text after the last `?` must be empty: "(why? see below)" is an aside.
+    guard questions.count >= 3, questions.last!.allSatisfy({ $0 == 0x20 }) else { return nil }
+    let asked = questions.dropLast()
+    guard
+      asked.allSatisfy({ question in
+        let words = question.split(separator: 0x20)
+        return (1...2).contains(words.count)
+      })
+    else { return nil }
+    return (open - 1)..<(close + 1)
+  }
+
+  /// Whether a `<` opens a note's arrow: `<--` (or `<---`, `<==`), a space and a word.
+  private static func isArrowNote(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    var index = rest.startIndex
+    var dashes = 0
+    while index < rest.endIndex, rest[index] == UInt8(ascii: "-") || rest[index] == UInt8(ascii: "=") {
+      dashes += 1
+      index += 1
+    }
+    guard dashes >= 2, index + 1 < rest.endIndex, rest[index] == 0x20 else { return false }
+    return rest[index + 1] | 0x20 &- 0x61 < 26
+  }
+
+  /// Whether text opens with "Note", "Notes", "NB" or "N.B." (any case) followed by neither a letter nor a
+  /// digit.
+  private static func opensAsNote(_ text: ArraySlice<UInt8>) -> Bool {
+    for mark in noteMarks where text.count > mark.count {
+      var matches = true
+      for (offset, byte) in mark.enumerated() where text[text.startIndex + offset] | 0x20 != byte {
+        matches = false
+        break
+      }
+      if matches, !Prose.isAlphanumericASCII(text[text.startIndex + mark.count]) { return true }
+    }
+    return false
+  }
+
+  /// How a note opens, lowercased ("n.b." is compared as "n.b.": `.` | 0x20 is `.`).
+  private static let noteMarks: [[UInt8]] = ["note", "notes", "nb", "n.b."].map { Array($0.utf8) }
+
+  /// The note when a paragraph opens as a note that the text is unfinished: "Note", "NB" or "N.B.", then
+  /// "this" (or "this section", "this information", …) "needs to be" updated, verified, confirmed, completed,
+  /// finished, written or filled in, not followed by when it should be done ("… updated each year" is an
+  /// instruction to the reader).
+  static func writerNote(_ text: String) -> String? {
+    let words = text.lowercased().split { $0 == " " || $0 == "," || $0 == ":" || $0 == "(" || $0 == ")" }
+    guard let note = words.first, ["note", "nb", "n.b.", "notes"].contains(note) else { return nil }
+    var index = 1
+    guard index < words.count, words[index] == "this" else { return nil }
+    index += 1
+    if index < words.count, noteSubjects.contains(String(words[index])) { index += 1 }
+    guard index + 3 < words.count, words[index] == "needs" || words[index] == "need", words[index + 1] == "to",
+      words[index + 2] == "be"
+    else { return nil }
+    let verb = words[index + 3].split(separator: "/").first.map(String.init) ?? ""
+    guard noteVerbs.contains(verb) else { return nil }
+    if index + 4 < words.count, noteSchedules.contains(String(words[index + 4])) { return nil }
+    let end = text.firstIndex { $0 == "." || $0 == ")" } ?? text.endIndex
+    return String(text[..<end]).trimmingCharacters(in: CharacterSet(charactersIn: " (*_"))
+  }
+
+  private static let noteSubjects: Set<String> = [
+    "section", "page", "document", "procedure", "sop", "part", "information", "text", "list", "table", "step",
+  ]
+  private static let noteVerbs: Set<String> = [
+    "updated", "verified", "confirmed", "completed", "finished", "written", "filled", "added", "rewritten",
+  ]
+  /// Words after the verb that make the note an instruction about when to do it, not a to-do.
+  private static let noteSchedules: Set<String> = [
+    "when", "whenever", "if", "each", "every", "after", "before", "by", "daily", "weekly", "monthly", "yearly",
+    "annually", "regularly",
+  ]
 
   /// A signature line left blank in a document that is not a form ("Signed: ________", "Approved by:
   /// ____"): the approval block of a Word template nobody filled in. A form's blank line is for its reader.
