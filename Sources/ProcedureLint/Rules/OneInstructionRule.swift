@@ -13,7 +13,9 @@ enum OneInstructionRule: DocumentRule {
     alone; doing so will get your access revoked", "; you will have to log in") opens a comment on the \
     instruction, not a second one; so does a `;` followed by a word that says how to do the first action or \
     what it covers ("Analyse contributing factors; consider people, process and technology", "; for \
-    example …", "; e.g. …", "; especially …", "; not …").
+    example …", "; e.g. …", "; especially …", "; not …"). A step that says what someone else will do \
+    ("Your line manager will review and then approve the request") describes the next person's part; it \
+    gives the reader no instruction to half-complete.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -46,6 +48,12 @@ enum OneInstructionRule: DocumentRule {
         1. Analyse contributing factors to the failure; consider people, process, technology and environment.
         2. Check each gauge; for example, its seal, its label and its case.
         """),
+    // Real-world shape (a holiday procedure): the step says what the next person will do.
+    ExampleRepository.procedure(
+      steps: """
+        1. Send the form to your line manager.
+        2. Your line manager will review and then approve or decline the request.
+        """),
     // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
     // not instruct.
     ExampleRepository.procedure(
@@ -72,6 +80,12 @@ enum OneInstructionRule: DocumentRule {
 
         Check the due date on the gauge label, then send the gauge to the lab.
         """),
+    // "You will …" is still the reader's: two actions.
+    ExampleRepository.procedure(
+      steps: """
+        1. You will check the due date on the gauge label and then send the gauge to the lab.
+        2. Write the new due date in the register.
+        """),
     // Real-world shape: the `;` is inside the step, not at its end.
     ExampleRepository.procedure(
       steps: """
@@ -87,7 +101,8 @@ enum OneInstructionRule: DocumentRule {
     prose.bytes.withUnsafeBufferPointer { bytes in
       for unit in prose.units {
         guard let step = unit.step, !reported.contains(step),
-          let (offset, connector) = firstConnector(in: bytes, range: unit.bytes)
+          let (offset, connector) = firstConnector(in: bytes, range: unit.bytes),
+          !describesOthers(before: offset, in: bytes, range: unit.bytes)
         else { continue }
         reported.insert(step)
         findings.append(
@@ -98,6 +113,26 @@ enum OneInstructionRule: DocumentRule {
       }
     }
     return findings
+  }
+
+  /// Whether the sentence up to a connector says what someone else will do ("Your line manager will review
+  /// and then approve the request"): a description of the next person's part, not two instructions to the
+  /// reader. "You will …" and a sentence that opens with an instruction are still the reader's.
+  private static func describesOthers(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>)
+    -> Bool
+  {
+    var start = offset
+    while start > range.lowerBound {
+      let byte = bytes[start - 1]
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { break }
+      start -= 1
+    }
+    let words = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
+      .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
+    guard let first = words.first, first != "you", !PassiveVoiceAdvice.isImperative(String(first)) else {
+      return false
+    }
+    return words.dropFirst().contains { $0 == "will" || $0.hasSuffix("'ll") || $0.hasSuffix("’ll") }
   }
 
   /// The first `;`, `, then` or `and then` in a range, with the connector as written.

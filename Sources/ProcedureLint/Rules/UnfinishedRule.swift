@@ -131,6 +131,8 @@ enum UnfinishedRule: DocumentRule {
         Ask the caller about the fault (When did it start? What changed since?). Use the spare (why? see \
         below) gauge, with pressure, flow, and temperature. Values read A -> B; see the chart.
         """),
+    // Real-world shape (a makerspace's cleaning checklist): a references section holding only a bare link.
+    ExampleRepository.procedure(extra: "## References\n\n- <https://wiki.example.org/Monthly_Clean_Checklist>\n"),
     // A word struck through inside a sentence is an edit mark, not a struck-out step.
     ExampleRepository.procedure(steps: "1. Check the ~~old~~ new gauge.\n2. Send the gauge to the lab."),
     // A form's signature line is for its reader to sign.
@@ -664,11 +666,13 @@ enum UnfinishedRule: DocumentRule {
       hasBodyText = true
       if unit.section >= 0 { hasText[unit.section] = true }
     }
-    // Code, images and rules fill a section too: one pass over the nodes, in document order.
+    // Code, images, links and rules fill a section too: one pass over the nodes, in document order. A link
+    // alone ("- <https://wiki.example.org/Monthly_Clean_Checklist>" under "## References") has no words in
+    // the prose, yet it is what the section says.
     var current = -1
     for node in document.markdown.nodes {
       switch node.kind {
-      case .codeBlock, .image, .thematicBreak, .htmlBlock: break
+      case .codeBlock, .image, .link, .thematicBreak, .htmlBlock: break
       default: continue
       }
       while current + 1 < headings.count, headings[current + 1].start <= node.start { current += 1 }
