@@ -18,6 +18,10 @@ public final class Repository {
   var checkedObjects = Set<ObjectID>()
   /// The `objects/xx` folders that existed when this handle first checked an object (see `checkObject`).
   var looseFolders: Set<String>?
+  /// Shown each commit `checkCommits` reads (the first thing a history walk does), with its raw bytes, which it
+  /// already holds: a caller that needs something of every commit (the signature of each approval) takes it
+  /// there instead of reading every commit again, and can start on it while the walk goes on.
+  public var commitReader: ((ObjectID, [UInt8]) -> Void)?
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
 

@@ -77,3 +77,50 @@ private struct UncheckedSendable<Value>: @unchecked Sendable {
   let value: Value
   init(_ value: Value) { self.value = value }
 }
+
+/// Work handed over one item at a time by a producer that is busy with something else, done in batches on
+/// other threads as it arrives; `finish()` waits for the rest and returns every result.
+///
+/// For a serial walk that comes across work it does not need done at once (the signature of each approval,
+/// met as the history walk checks every commit): the other cores start on it while the walk goes on, instead
+/// of after it. One producer thread calls `add` and then `finish`, once.
+public final class BackgroundBatches<Item: Sendable, Result: Sendable>: @unchecked Sendable {
+  // Safe because `pending` is touched only by the one producer thread, and `results` only inside `lock`;
+  // `finish` reads the results after `group.wait()`, which orders every batch's writes before it.
+  private let work: @Sendable (Item) -> Result?
+  private let batchSize: Int
+  private var pending: [Item] = []
+  private let results = LockedBox<[Result]>([])
+  private let group = DispatchGroup()
+
+  /// `work` runs once for each item added; its nil results are left out. Items go out `batchSize` at a time.
+  public init(batchSize: Int, _ work: @escaping @Sendable (Item) -> Result?) {
+    self.work = work
+    self.batchSize = max(1, batchSize)
+  }
+
+  /// Hands over one item; a full batch starts on another thread at once.
+  public func add(_ item: Item) {
+    pending.append(item)
+    if pending.count >= batchSize { dispatch() }
+  }
+
+  /// Waits for every item added to be done, and returns the results (in no particular order).
+  public func finish() -> [Result] {
+    dispatch()
+    group.wait()
+    return results.withLock { $0 }
+  }
+
+  private func dispatch() {
+    guard !pending.isEmpty else { return }
+    let batch = pending
+    pending = []
+    let work = work
+    let results = results
+    DispatchQueue.global().async(group: group) {
+      let done = batch.compactMap(work)
+      results.withLock { $0.append(contentsOf: done) }
+    }
+  }
+}

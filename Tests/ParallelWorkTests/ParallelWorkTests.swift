@@ -27,4 +27,12 @@ struct ParallelWorkTests {
     let (background, foreground) = concurrently({ (1...1_000).reduce(0, +) }, { "here" })
     #expect(background == 500_500 && foreground == "here")
   }
+
+  @Test("BackgroundBatches does every item once, drops nil results, and finishes a partial batch")
+  func batches() {
+    let batches = BackgroundBatches<Int, Int>(batchSize: 7) { $0 % 3 == 0 ? nil : $0 * 2 }
+    for item in 0..<1_000 { batches.add(item) }
+    #expect(batches.finish().sorted() == (0..<1_000).filter { $0 % 3 != 0 }.map { $0 * 2 })
+    #expect(BackgroundBatches<Int, Int>(batchSize: 4) { $0 }.finish().isEmpty)
+  }
 }

@@ -92,7 +92,11 @@ struct LedgerBuilder {
   mutating func build(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID] = [])
     throws(ControlError) -> ApprovalLedger
   {
+    // The walk's first pass reads every commit; approvals' signatures are verified from there, on other cores.
+    let early = SignaturePrecheck.EarlySignatures()
+    repository.commitReader = { early.add($0, raw: $1) }
     let entries = try translatingErrors {
+      defer { repository.commitReader = nil }
       if try repository.isShallow() { throw ControlError.shallowHistory }
       return try repository.history(from: tip)
     }
@@ -120,17 +124,20 @@ struct LedgerBuilder {
           message: "a second root commit is merged into this history; its policy, keys and approvals count for "
             + "nothing (the trusted root is \(root.hex))"))
     }
-    return try walk(entries, in: order, root: root, tip: tip, checkpoints: checkpoints)
+    return try walk(entries, in: order, root: root, tip: tip, checkpoints: checkpoints, early: early)
   }
 
-  /// Judges `entries` (the history `order` orders, or what is new of it) in that order.
+  /// Judges `entries` (the history `order` orders, or what is new of it) in that order. `early` holds the
+  /// signatures verified while history was read, if any.
   private mutating func walk(
-    _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID]
+    _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID],
+    early: SignaturePrecheck.EarlySignatures? = nil
   ) throws(ControlError) -> ApprovalLedger {
     let parsed = SignaturePrecheck.parseFrontMatter(of: entries, in: repository, keeping: keepingParsed)
     contentOfBlob = parsed.identities
     parsedDocuments = parsed.kept
-    signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository)
+    signatureChecks = SignaturePrecheck.checkSignatures(
+      of: entries, in: repository, early: early?.finish() ?? [:])
     do throws(GitError) {
       for step in order.steps {
         guard let entry = commits[step.commit] else { continue }
