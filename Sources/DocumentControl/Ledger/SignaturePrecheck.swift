@@ -56,6 +56,8 @@ enum SignaturePrecheck {
     func add(_ commit: ObjectID, raw: [UInt8]) {
       // The whole object, header too: a word found there costs one needless verification, never a verdict.
       guard mayCarryApprovals(raw) else { return }
+      // Refused while 128 batches (4,096 commits, a few MB) wait, as on a long history whose walk outruns
+      // the verification: `checkSignatures` does those after the walk, as before.
       batches.add((commit, raw))
     }
 
