@@ -57,6 +57,7 @@ extension Repository {
     while let id = stack.popLast() {
       guard seen.insert(id).inserted else { continue }
       let raw = try rawObject(id, kind: "commit")
+      if raw.type == "commit" { commitReader?(id, raw.data) }
       // The header ends at the first empty line; parents follow the tree line.
       for line in raw.data.split(separator: 10, omittingEmptySubsequences: false) {
         if line.isEmpty { break }

@@ -18,6 +18,10 @@ public final class Repository {
   var checkedObjects = Set<ObjectID>()
   /// The `objects/xx` folders that existed when this handle first checked an object (see `checkObject`).
   var looseFolders: Set<String>?
+  /// Shown each commit `checkCommits` reads (the first thing a history walk does), with its raw bytes, which it
+  /// already holds: a caller that needs something of every commit (the signature of each approval) takes it
+  /// there instead of reading every commit again, and can start on it while the walk goes on.
+  public var commitReader: ((ObjectID, [UInt8]) -> Void)?
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
 
@@ -288,25 +292,31 @@ public final class Repository {
   }
 
   /// The `gpgsig` signature of a commit and the bytes it signs, or nil for an unsigned commit.
+  ///
+  /// Read raw and split by `CommitSignature` (libgit2's rules, to the byte), so the split is the same one the
+  /// walk's early check of every commit makes from the bytes it already holds (`checkCommits`).
   public func signature(ofCommit id: ObjectID) throws(GitError) -> StoredSignature? {
+    let operation = "read signature of \(id.short)"
+    try checkObject(id, kind: "commit", operation)
+    var odb: OpaquePointer?
+    try git(operation) { git_repository_odb(&odb, pointer) }
+    defer { git_odb_free(odb) }
     var oid = id.oid
-    var signature = git_buf()
-    var signedData = git_buf()
-    defer {
-      git_buf_dispose(&signature)
-      git_buf_dispose(&signedData)
-    }
-    try checkObject(id, kind: "commit", "read signature of \(id.short)")
-    let code = git_commit_extract_signature(&signature, &signedData, pointer, &oid, nil)
-    // libgit2 says "not found" both for an unsigned commit and for a missing one.
+    var object: OpaquePointer?
+    let code = git_odb_read(&object, odb, &oid)
     if code == GIT_ENOTFOUND.rawValue {
-      guard contains(id) else {
-        throw GitError(operation: "read signature of \(id.short)", damaged: missingObject(id, kind: "commit"))
-      }
-      return nil
+      throw GitError(operation: operation, damaged: missingObject(id, kind: "commit"))
     }
-    guard code == 0 else { throw lastError("read signature of \(id.short)", code: code) }
-    return StoredSignature(signature: string(signature), signedData: bytes(signedData))
+    guard code == 0, let object else { throw lastError(operation, code: code) }
+    defer { git_odb_object_free(object) }
+    // Another type under a commit's id has no signature (libgit2 says "not found", then it exists).
+    guard git_odb_object_type(object) == GIT_OBJECT_COMMIT else { return nil }
+    let raw = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+    switch CommitSignature.extract(from: raw) {
+    case .signed(let stored): return stored
+    case .unsigned: return nil
+    case .malformed: throw GitError(operation: operation, code: -1, message: CommitSignature.malformedMessage)
+    }
   }
 
   /// Commits reachable from `tip`, parents before children, each with the paths it changed.

@@ -1,3 +1,4 @@
+import Foundation
 import ParallelWork
 import Testing
 
@@ -26,5 +27,30 @@ struct ParallelWorkTests {
   func both() {
     let (background, foreground) = concurrently({ (1...1_000).reduce(0, +) }, { "here" })
     #expect(background == 500_500 && foreground == "here")
+  }
+
+  @Test("BackgroundBatches does every item once, drops nil results, and finishes a partial batch")
+  func batches() {
+    let batches = BackgroundBatches<Int, Int>(batchSize: 7, maxBatchesWaiting: 1_000) { $0 % 3 == 0 ? nil : $0 * 2 }
+    for item in 0..<1_000 { #expect(batches.add(item)) }
+    #expect(batches.finish().sorted() == (0..<1_000).filter { $0 % 3 != 0 }.map { $0 * 2 })
+    #expect(BackgroundBatches<Int, Int>(batchSize: 4) { $0 }.finish().isEmpty)
+  }
+
+  @Test("BackgroundBatches refuses items while enough batches wait, and does every item it accepted")
+  func batchesBounded() {
+    let gate = DispatchSemaphore(value: 0)
+    let batches = BackgroundBatches<Int, Int>(batchSize: 2, maxBatchesWaiting: 2) { item in
+      if item == 0 { gate.wait() }
+      return item
+    }
+    // Items 0–3 fill two batches; the first waits on the gate, so both are still waiting for item 4.
+    var accepted: [Int] = []
+    for item in 0..<4 where batches.add(item) { accepted.append(item) }
+    #expect(accepted == [0, 1, 2, 3])
+    // The second batch may have finished by now, so item 4 may or may not be refused; item 5 follows it.
+    for item in 4..<6 where batches.add(item) { accepted.append(item) }
+    gate.signal()
+    #expect(batches.finish().sorted() == accepted)
   }
 }

@@ -1,7 +1,7 @@
 import FuzzSupport
 import GitStore
 
-/// Tag objects (header, tagger identity, signature split) and commit-message trailers.
+/// Tag objects (header, tagger identity, signature split), commits' `gpgsig` split and commit-message trailers.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
@@ -15,6 +15,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let again = try? TagObject(parsing: Array(text.utf8)), again.object == tag.object,
       again.type == tag.type, again.name == tag.name, again.tagger == tag.tagger, again.message == tag.message
     else { fatalError("a formatted tag does not read back:\n\(text)") }
+  }
+  // The input as a raw commit whose signature is split from what it signs (`CommitSignature`, verify's path):
+  // what is signed is the visible text (up to a NUL) less at least the `gpgsig ` header.
+  if case .signed(let stored) = CommitSignature.extract(from: bytes) {
+    let visible = bytes.prefix { $0 != 0 }.count
+    guard stored.signedData.count + 7 <= visible, !stored.signedData.contains(0) else {
+      fatalError("a signature split gave more than its input")
+    }
   }
   let text = String(decoding: bytes, as: UTF8.self)
   for line in text.split(separator: "\n") {

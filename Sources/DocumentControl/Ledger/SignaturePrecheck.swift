@@ -19,13 +19,51 @@ struct SignatureCheck: Sendable {
 /// Work done on all cores before the ordered walk: it depends on no policy, so only its results are
 /// looked up in order.
 enum SignaturePrecheck {
-  /// Extracts and verifies the signature of every commit that may carry approvals.
-  static func checkSignatures(of entries: [HistoryEntry], in repository: Repository) -> [ObjectID: SignatureCheck] {
-    let commits = entries.filter { mayCarryApprovals($0.commit.message) }.map(\.commit.id)
-    return inParallel(commits, like: repository) { repository, commit in
+  /// Extracts and verifies the signature of every commit that may carry approvals, but those `early` has.
+  static func checkSignatures(
+    of entries: [HistoryEntry], in repository: Repository, early: [ObjectID: SignatureCheck] = [:]
+  ) -> [ObjectID: SignatureCheck] {
+    let commits = entries.filter { mayCarryApprovals($0.commit.message) && early[$0.commit.id] == nil }
+      .map(\.commit.id)
+    let late = inParallel(commits, like: repository) { repository, commit -> SignatureCheck? in
       guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
-      return SignatureCheck(
-        verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
+      return check(stored)
+    }
+    return early.merging(late) { first, _ in first }
+  }
+
+  /// The verdict on a commit's stored signature.
+  static func check(_ stored: StoredSignature) -> SignatureCheck {
+    SignatureCheck(
+      verdict: verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git"))
+  }
+
+  /// Signatures verified on other cores while the history walk goes on: the walk's check of every commit
+  /// (`Repository.commitReader`) hands over each raw commit that may carry approvals, so the ed25519 work,
+  /// most of `sop verify`, starts with the walk instead of after it, and no approval is read a second time.
+  ///
+  /// A commit whose signature does not split (malformed) or that has none gets no verdict here: the ordered
+  /// walk reads it through `Repository.signature(ofCommit:)`, which reports it as before. The split is the
+  /// one that read makes (`CommitSignature`), from the same bytes libgit2 checked against the commit's id.
+  final class EarlySignatures: Sendable {
+    private let batches = BackgroundBatches<(ObjectID, [UInt8]), (ObjectID, SignatureCheck)>(batchSize: 32) {
+      commit, raw in
+      guard case .signed(let stored) = CommitSignature.extract(from: raw) else { return nil }
+      return (commit, SignaturePrecheck.check(stored))
+    }
+
+    /// Hands over a raw commit (`Repository.commitReader`); one that cannot carry approvals is skipped.
+    func add(_ commit: ObjectID, raw: [UInt8]) {
+      // The whole object, header too: a word found there costs one needless verification, never a verdict.
+      guard mayCarryApprovals(raw) else { return }
+      // Refused while 128 batches (4,096 commits, a few MB) wait, as on a long history whose walk outruns
+      // the verification: `checkSignatures` does those after the walk, as before.
+      batches.add((commit, raw))
+    }
+
+    /// Waits for the verdicts.
+    func finish() -> [ObjectID: SignatureCheck] {
+      Dictionary(batches.finish(), uniquingKeysWith: { first, _ in first })
     }
   }
 
@@ -141,15 +179,20 @@ enum SignaturePrecheck {
 /// Whether a commit message may carry a signed record's trailer (`Approves:`, `Revokes:`, `Acknowledges:`,
 /// `Trained:`): a byte search that skips trailer parsing for the ordinary commits that make up most of history.
 func mayCarryApprovals(_ message: String) -> Bool {
+  mayCarryApprovals(message.utf8)
+}
+
+/// `mayCarryApprovals` for the bytes of a message (or of a whole raw commit).
+func mayCarryApprovals(_ message: some Sequence<UInt8>) -> Bool {
   contains(message, "approves:") || contains(message, "revokes:") || contains(message, "acknowledges:")
     || contains(message, "trained:")
 }
 
 /// Whether `message` contains `lowercaseNeedle`, ignoring ASCII case.
-private func contains(_ message: String, _ lowercaseNeedle: String) -> Bool {
+private func contains(_ message: some Sequence<UInt8>, _ lowercaseNeedle: String) -> Bool {
   let needle = Array(lowercaseNeedle.utf8)
   var matched = 0
-  for byte in message.utf8 {
+  for byte in message {
     let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
     if lower == needle[matched] {
       matched += 1
