@@ -79,8 +79,16 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 extension Array where Element == SnapshotEntry {
   /// Sorted as `<` orders them, each id parsed once instead of at every comparison: a snapshot tag lists every
   /// document, and every earlier tag is parsed on each publish and render.
+  /// The key holds the id's prefix and number as `DocumentID.<` compares them, computed once per entry too:
+  /// computing them at every comparison was most of the sort (each prefix a new String).
   func sortedByID() -> [SnapshotEntry] {
-    map { (key: $0.sortKey, entry: $0) }.sorted { ($0.key.id, $0.key.blob) < ($1.key.id, $1.key.blob) }.map(\.entry)
+    let keyed: [(prefix: String, number: Int, id: String, blob: String, entry: SnapshotEntry)] = map { entry in
+      let id = entry.sortKey.id
+      return (id.prefix, id.number, id.rawValue, entry.blob, entry)
+    }
+    return keyed.sorted { left, right in
+      (left.prefix, left.number, left.id, left.blob) < (right.prefix, right.number, right.id, right.blob)
+    }.map(\.entry)
   }
 }
 
@@ -609,7 +617,13 @@ extension DocumentRepository {
         // Only the first entry of an id counts, as a tag could list one id twice.
         guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
         for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
-        pending[entry.id] = blobs.contains(entry.blob) ? [entry.blob] : nil
+        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is, without a
+        // new set for each earlier snapshot.
+        if !blobs.contains(entry.blob) {
+          pending[entry.id] = nil
+        } else if blobs.count > 1 {
+          pending[entry.id] = [entry.blob]
+        }
       }
     }
     return found
