@@ -12,13 +12,20 @@ import Foundation
 public struct PageReuse: Sendable {
   /// Page hashes by key, as an earlier render recorded them.
   public var recorded: [PageKey: PageHash]
+  /// The search words of pages by key, as an earlier render recorded them (`Rendering.words`). Unlike a page, the
+  /// words cannot be checked against bytes in the folder: they are trusted as the ledger cache is (whoever can
+  /// write `.git` can do more), and anything damaged is never decoded into them.
+  public var recordedWords: [PageKey: String]
   /// The bytes of the previous site's file at a site path, when it can be trusted not to change under us
   /// (`SiteWriter.previousFile`); nil otherwise.
   public var previous: @Sendable (String) -> [UInt8]?
 
   /// Creates a reuse source.
-  public init(recorded: [PageKey: PageHash], previous: @escaping @Sendable (String) -> [UInt8]?) {
+  public init(
+    recorded: [PageKey: PageHash], words: [PageKey: String] = [:], previous: @escaping @Sendable (String) -> [UInt8]?
+  ) {
     self.recorded = recorded
+    self.recordedWords = words
     self.previous = previous
   }
 

@@ -26,6 +26,8 @@ public struct SiteRenderer: Sendable {
     public var rendered: [String]
     /// The document pages taken from the previous site, by path.
     public var reused: [String]
+    /// The search words of every effective document page, by its key, for `PageReuse.recordedWords` next time.
+    public var words: [PageKey: String] = [:]
   }
 
   /// Renders every file of the site, taking a document's page from `reuse` when a record says its inputs gave
@@ -60,9 +62,11 @@ public struct SiteRenderer: Sendable {
           DocumentPage(layout: layout, document: document, links: links, attachments: attachments).render().utf8)
         page = (bytes, PageHash(of: bytes), false)
       }
+      // The words depend on the text alone, which the key covers.
+      let words = reuse?.recordedWords[key] ?? SearchIndex.words(of: document.markdown)
       let search = SearchIndex.Entry(
         id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
-        words: SearchIndex.words(of: document.markdown))
+        words: words)
       let files =
         [(SiteFile(path: path, bytes: page.bytes), page.hash.hex)]
         + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
@@ -91,7 +95,10 @@ public struct SiteRenderer: Sendable {
     return Rendering(
       files: files.sorted { $0.path < $1.path },
       records: Dictionary(records.map { ($0.key, $0.hash) }, uniquingKeysWith: { first, _ in first }),
-      rendered: records.filter { !$0.isReused }.map(\.path), reused: records.filter(\.isReused).map(\.path))
+      rendered: records.filter { !$0.isReused }.map(\.path), reused: records.filter(\.isReused).map(\.path),
+      words: Dictionary(
+        pages.compactMap { page in page.record.flatMap { record in page.search.map { (record.key, $0.words) } } },
+        uniquingKeysWith: { first, _ in first }))
   }
 
   /// How one document page was made.

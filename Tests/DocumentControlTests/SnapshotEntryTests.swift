@@ -43,3 +43,24 @@ struct SnapshotEntryTests {
     }
   }
 }
+
+@Suite("Snapshot entry order")
+struct SnapshotEntryOrderTests {
+  @Test("sortedByID orders exactly as the entries' own < does")
+  func sortedByIDMatchesLessThan() {
+    var generator = SystemRandomNumberGenerator()
+    let ids = ["QP-9", "QP-10", "QP-010", "QP-1", "A-2", "AB-1", "Z9-3", "F-9223372036854775807", "POLICY", "bad id"]
+    let blobs = ["0123456789abcdef0123456789abcdef01234567", "f123456789abcdef0123456789abcdef01234567"]
+    for _ in 0..<50 {
+      var entries: [SnapshotEntry] = []
+      for id in ids {
+        for blob in blobs where Bool.random(using: &generator) {
+          entries.append(
+            SnapshotEntry(id: id, revision: Int.random(in: 1...9, using: &generator), blob: blob, isWithdrawn: false))
+        }
+      }
+      entries.shuffle(using: &generator)
+      #expect(entries.sortedByID() == entries.sorted())
+    }
+  }
+}

@@ -105,8 +105,13 @@ extension DocumentRepository {
 
   /// Walks history from `commit` once, verifying every signature; never reads or writes the ledger cache.
   /// `sop verify` and `sop guard` (which judges what others push) take this path only.
-  func ledgerFromScratch(at commit: ObjectID) throws(ControlError) -> ApprovalLedger {
+  /// `known`: blobs the caller read from git (or checked against their ids) and parsed, which the walk need not
+  /// read again (publish passes the documents at the tip).
+  func ledgerFromScratch(at commit: ObjectID, known: [ObjectID: ParsedDocument] = [:]) throws(ControlError)
+    -> ApprovalLedger
+  {
     var builder = LedgerBuilder(repository: git)
+    builder.knownDocuments = known
     return try ledger(at: commit, builder: &builder)
   }
 

@@ -52,6 +52,10 @@ struct LedgerBuilder {
   /// The parse of those of `keepingParsed` the walk read ahead, by blob (not every one: the inventory reads
   /// the rest).
   private(set) var parsedDocuments: [ObjectID: ParsedDocument] = [:]
+  /// Blobs the caller has read from git (or checked against their id) and parsed already: the walk takes their
+  /// front matter from here instead of reading them again. Publish passes the documents at the tip when it walks
+  /// the latest snapshot's commit from scratch; the parse of a blob does not depend on where it was read.
+  var knownDocuments: [ObjectID: ParsedDocument] = [:]
 
   init(repository: Repository) {
     self.repository = repository
@@ -133,7 +137,8 @@ struct LedgerBuilder {
     _ entries: [HistoryEntry], in order: HistoryOrder, root: ObjectID, tip: ObjectID, checkpoints: [ObjectID],
     early: SignaturePrecheck.EarlySignatures? = nil
   ) throws(ControlError) -> ApprovalLedger {
-    let parsed = SignaturePrecheck.parseFrontMatter(of: entries, in: repository, keeping: keepingParsed)
+    let parsed = SignaturePrecheck.parseFrontMatter(
+      of: entries, in: repository, keeping: keepingParsed, known: knownDocuments)
     contentOfBlob = parsed.identities
     parsedDocuments = parsed.kept
     signatureChecks = SignaturePrecheck.checkSignatures(

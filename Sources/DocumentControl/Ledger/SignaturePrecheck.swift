@@ -84,14 +84,19 @@ enum SignaturePrecheck {
   /// parser decides identity). Inflating and parsing these blobs is most of a walk's cost. The whole parse of
   /// each blob in `keeping` is kept (parsed with the first path the walk saw it at): the inventory at the tip
   /// would otherwise read and parse those same blobs again.
+  /// Blobs in `known` are not read: their identity is taken from that parse.
   static func parseFrontMatter(
-    of entries: [HistoryEntry], in repository: Repository, keeping: Set<ObjectID> = []
+    of entries: [HistoryEntry], in repository: Repository, keeping: Set<ObjectID> = [],
+    known: [ObjectID: ParsedDocument] = [:]
   ) -> (identities: [ObjectID: BlobIdentity?], kept: [ObjectID: ParsedDocument]) {
     var pathOf: [ObjectID: String] = [:]
     var blobs: [ObjectID] = []
+    var identities: [ObjectID: BlobIdentity?] = [:]
     for entry in entries {
       for change in entry.changes where change.path.hasSuffix(".md") {
-        if let blob = change.newBlob, pathOf[blob] == nil {
+        if let blob = change.newBlob, let document = known[blob], identities[blob] == nil {
+          identities[blob] = blobIdentity(of: document)
+        } else if let blob = change.newBlob, known[blob] == nil, pathOf[blob] == nil {
           pathOf[blob] = change.path
           blobs.append(blob)
         }
@@ -107,8 +112,7 @@ enum SignaturePrecheck {
     // Built straight from the workers' arrays: the workers' dictionaries, merged into a third, then mapped
     // twice, held every entry three times over (heaptrack of a cold status with 60,000 changed blobs: 52 MB
     // merged and 17 MB for each worker's).
-    var identities: [ObjectID: BlobIdentity?] = [:]
-    identities.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    identities.reserveCapacity(identities.count + parts.reduce(0) { $0 + $1.count })
     var kept: [ObjectID: ParsedDocument] = [:]
     kept.reserveCapacity(parts.reduce(0) { $0 + $1.lazy.filter { $0.1.kept != nil }.count })
     for part in parts {

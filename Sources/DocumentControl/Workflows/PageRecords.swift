@@ -72,3 +72,71 @@ extension DocumentRepository {
     LedgerCache.store(PageRecords.encode(records), at: pageRecordsFile)
   }
 }
+
+/// The search words of each document page of the last site rendered (`.git/sop/search-words`), by the page's
+/// `PageKey`: the key covers the page's text, and the words are a function of the text alone, so a republish
+/// takes them from here instead of splitting every document again (docs/architecture.md, "Page records").
+///
+/// The file is `magic | version | count | SHA-256 of the payload | payload`, each record `key (32 bytes) | length
+/// (uvarint) | words`; a short, corrupt or other-version file is read as no records, and any failure to write is
+/// ignored. A record for other inputs is never matched, as its key differs.
+enum SearchWordRecords {
+  static let formatVersion: UInt32 = 1
+  static let magic = Array("sop-search-words".utf8)
+  static let headerSize = magic.count + 4 + 8 + 32
+  /// The largest file read; a larger one is read as no records.
+  static let maximumSize = 256 << 20
+
+  static func encode(_ words: [PageKey: String]) -> Data {
+    var writer = LedgerCache.Writer()
+    // Sorted, so the same records always give the same file.
+    for (key, text) in words.sorted(by: { $0.key.bytes.lexicographicallyPrecedes($1.key.bytes) }) {
+      writer.bytes += key.bytes
+      writer.string(text)
+    }
+    return framedCacheFile(magic: magic, version: formatVersion, number: UInt64(words.count), payload: writer.bytes)
+  }
+
+  /// The records in `data`, or none when it is not an intact file of this version.
+  static func decode(_ data: Data) -> [PageKey: String] {
+    let bytes = [UInt8](data)
+    guard bytes.count >= headerSize, bytes.count <= maximumSize, Array(bytes[0..<magic.count]) == magic else {
+      return [:]
+    }
+    var reader = LedgerCache.Reader(bytes: bytes, at: magic.count)
+    guard let version = try? reader.fixed(4), version == UInt64(formatVersion), let count = try? reader.fixed(8),
+      count <= UInt64(bytes.count - headerSize) / 33,
+      Array(SHA256.hash(data: bytes[headerSize...])) == Array(bytes[(headerSize - 32)..<headerSize])
+    else { return [:] }
+    reader.index = headerSize
+    var records: [PageKey: String] = [:]
+    records.reserveCapacity(Int(count))
+    for _ in 0..<count {
+      guard bytes.count - reader.index >= 32, let key = PageKey(digest: Array(bytes[reader.index..<reader.index + 32]))
+      else { return [:] }
+      reader.index += 32
+      guard let text = try? reader.string() else { return [:] }
+      records[key] = text
+    }
+    return reader.index == bytes.count ? records : [:]
+  }
+}
+
+extension DocumentRepository {
+  var searchWordsFile: URL { URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/search-words") }
+
+  /// The search words of the last render, or none when the file is missing, too large or not intact.
+  func readSearchWords() -> [PageKey: String] {
+    guard let handle = FileHandle(forReadingAtPath: searchWordsFile.path) else { return [:] }
+    defer { try? handle.close() }
+    guard let data = try? handle.read(upToCount: SearchWordRecords.maximumSize + 1) else { return [:] }
+    return SearchWordRecords.decode(data)
+  }
+
+  /// Replaces the search words with those of the render just written, unless they are the ones read; a failure
+  /// changes nothing but speed.
+  func storeSearchWords(_ words: [PageKey: String], read: [PageKey: String]) {
+    guard words.count != read.count || words.keys.contains(where: { read[$0] == nil }) else { return }
+    LedgerCache.store(SearchWordRecords.encode(words), at: searchWordsFile)
+  }
+}

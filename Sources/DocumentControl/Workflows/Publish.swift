@@ -79,8 +79,16 @@ public struct SnapshotEntry: Codable, Sendable, Hashable, Comparable {
 extension Array where Element == SnapshotEntry {
   /// Sorted as `<` orders them, each id parsed once instead of at every comparison: a snapshot tag lists every
   /// document, and every earlier tag is parsed on each publish and render.
+  /// The key holds the id's prefix and number as `DocumentID.<` compares them, computed once per entry too:
+  /// computing them at every comparison was most of the sort (each prefix a new String).
   func sortedByID() -> [SnapshotEntry] {
-    map { (key: $0.sortKey, entry: $0) }.sorted { ($0.key.id, $0.key.blob) < ($1.key.id, $1.key.blob) }.map(\.entry)
+    let keyed: [(prefix: String, number: Int, id: String, blob: String, entry: SnapshotEntry)] = map { entry in
+      let id = entry.sortKey.id
+      return (id.prefix, id.number, id.rawValue, entry.blob, entry)
+    }
+    return keyed.sorted { left, right in
+      (left.prefix, left.number, left.id, left.blob) < (right.prefix, right.number, right.id, right.blob)
+    }.map(\.entry)
   }
 }
 
@@ -125,6 +133,8 @@ struct SnapshotTag {
   /// The object id of `published/N-1` this tag names (`Previous:` line); nil for the first and for
   /// tags made before the chain existed.
   var previous: ObjectID?
+  /// Whether this came from a snapshot tag record (`SnapshotTagCache`), without `payload` and `signature`.
+  var isCached = false
 }
 
 extension DocumentRepository {
@@ -155,7 +165,7 @@ extension DocumentRepository {
     }
     git.removeFinishedReferenceLocks(in: "refs/tags/" + String(Self.snapshotPrefix.dropLast()))
     // The policy in effect decides which files are documents; an id two files share is refused (H7).
-    let inventory = try inventory(at: head, policy: effective.policy)
+    let inventory = try publishingInventory(at: head, policy: effective.policy)
     if let (id, paths) = inventory.ambiguous.min(by: { $0.key < $1.key }) {
       throw .ambiguousID(id: id.rawValue, paths: paths)
     }
@@ -176,13 +186,19 @@ extension DocumentRepository {
     }.sorted().map(\.rawValue)
     // One reading of the references for both the tags and their chain: another publisher may add one meanwhile.
     let references = try snapshotReferences()
-    let existing = try snapshotTags(from: references)
+    // The earlier tags from their records; the latest, which is verified, from git.
+    var existing = try snapshotTagsUsingRecords(from: references)
+    existing = try freshlyRead(existing.count - 1, of: existing, references: references)
     // A snapshot is never reused or built on unverified: a forged latest tag would credit a signer who
     // never signed, or hide a deleted one (H12 in docs/approvals.md).
     if let latest = existing.last {
       var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
+      // Its commit's ledger is still walked from scratch, but the documents at the tip, read and parsed above,
+      // are not read again: after an approval nearly all of them are unchanged since the latest snapshot.
+      var known: [ObjectID: ParsedDocument] = [:]
+      for stored in inventory.documents.values { known[stored.blob] = stored.document }
       let problems =
-        try verify(latest, in: ledger, ledgers: &ledgers)
+        try verify(latest, in: ledger, ledgers: &ledgers, known: known)
         + chainProblems(of: existing, tagObjects: references)
       if !problems.isEmpty {
         throw .refused(
@@ -226,15 +242,19 @@ extension DocumentRepository {
         do {
           _ = try git.createTag(buffer: payload + signature + "\n")
           // Read the tag back from git, so the first rendering uses exactly what `render` will read.
-          allTags = try snapshotTags()
-          created = allTags.first { $0.name == name }
+          allTags = try snapshotTagsUsingRecords()
+          if let index = allTags.firstIndex(where: { $0.name == name }) {
+            allTags = try freshlyRead(index, of: allTags, references: nil)
+            created = allTags.first { $0.name == name }
+          }
           break
         } catch let error as GitError where error.isExisting {
           // Another publisher took this number: compare-and-swap on the tag name. If it tagged the same
           // content, use its tag rather than make a second one.
-          allTags = try snapshotTags()
+          allTags = try snapshotTagsUsingRecords()
           if let latest = allTags.last, latest.entries == entries {
-            created = latest
+            allTags = try freshlyRead(allTags.count - 1, of: allTags, references: nil)
+            created = allTags.last
             isTagOfAnother = true
             break
           }
@@ -275,22 +295,25 @@ extension DocumentRepository {
   /// Renders the site of an existing `published/N` tag into `directory`, byte-identical to its first rendering.
   @discardableResult
   public func render(tag name: String, to directory: URL) throws(ControlError) -> SitePages {
-    let (tag, tags) = try verifiedSnapshot(named: name)
+    let (tag, tags) = try verifiedSnapshot(named: name, usingRecords: true)
     return try renderSite(tag: tag, among: tags, to: directory)
   }
 
   /// The snapshot tag `name` (`published/3` or `3`; nil: the latest) once it verifies, with every snapshot tag.
-  func verifiedSnapshot(named name: String?) throws(ControlError) -> (tag: SnapshotTag, all: [SnapshotTag]) {
+  /// `usingRecords`: the other tags may come from their records (`snapshotTagsUsingRecords`); the one returned is
+  /// always read from git.
+  func verifiedSnapshot(named name: String?, usingRecords: Bool = false) throws(ControlError) -> (
+    tag: SnapshotTag, all: [SnapshotTag]
+  ) {
     let references = try snapshotReferences()
-    let tags = try snapshotTags(from: references)
-    let found: SnapshotTag?
-    if let name {
+    var tags = try usingRecords ? snapshotTagsUsingRecords(from: references) : snapshotTags(from: references)
+    func named(in tags: [SnapshotTag]) -> Int? {
+      guard let name else { return tags.isEmpty ? nil : tags.count - 1 }
       let full = name.hasPrefix(Self.snapshotPrefix) ? name : Self.snapshotPrefix + name
-      found = tags.first { $0.name == full || $0.name == name }
-    } else {
-      found = tags.last
+      return tags.firstIndex { $0.name == full || $0.name == name }
     }
-    guard let tag = found else {
+    if let index = named(in: tags) { tags = try freshlyRead(index, of: tags, references: references) }
+    guard let tag = named(in: tags).map({ tags[$0] }) else {
       throw .invalidArgument(
         name.map { "no snapshot tag \($0) (see git tag -l 'published/*')" }
           ?? "there is no published snapshot yet; run 'sop publish' first")
@@ -404,7 +427,8 @@ extension DocumentRepository {
   ) throws(ControlError) -> SitePages {
     let snapshot = try siteSnapshot(
       of: tag, earlierTags: tags.filter { $0.number < tag.number }, read: read)
-    let reuse = PageReuse(recorded: readPageRecords()) { SiteWriter.previousFile($0, in: directory) }
+    let words = readSearchWords()
+    let reuse = PageReuse(recorded: readPageRecords(), words: words) { SiteWriter.previousFile($0, in: directory) }
     let rendering = SiteRenderer().render(snapshot, reusing: reuse)
     do {
       try SiteWriter().write(rendering.files, to: directory, holding: lock)
@@ -412,6 +436,7 @@ extension DocumentRepository {
       throw .invalidArgument(error.description)
     }
     storePageRecords(rendering.records)
+    storeSearchWords(rendering.words, read: words)
     return SitePages(rendered: rendering.rendered, reused: rendering.reused)
   }
 
@@ -592,7 +617,13 @@ extension DocumentRepository {
         // Only the first entry of an id counts, as a tag could list one id twice.
         guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
         for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
-        pending[entry.id] = blobs.contains(entry.blob) ? [entry.blob] : nil
+        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is, without a
+        // new set for each earlier snapshot.
+        if !blobs.contains(entry.blob) {
+          pending[entry.id] = nil
+        } else if blobs.count > 1 {
+          pending[entry.id] = [entry.blob]
+        }
       }
     }
     return found

@@ -67,10 +67,11 @@ extension DocumentRepository {
   }
 
   /// The problems of one snapshot tag, judged inside the history of `ledger` (`ledgers` caches the ledgers
-  /// at tagged commits).
-  func verify(_ tag: SnapshotTag, in ledger: ApprovalLedger, ledgers: inout [ObjectID: ApprovalLedger])
-    throws(ControlError) -> [VerificationProblem]
-  {
+  /// at tagged commits; `known`, parses of blobs read from git that a walk need not read again).
+  func verify(
+    _ tag: SnapshotTag, in ledger: ApprovalLedger, ledgers: inout [ObjectID: ApprovalLedger],
+    known: [ObjectID: ParsedDocument] = [:]
+  ) throws(ControlError) -> [VerificationProblem] {
     var problems: [VerificationProblem] = []
     func report(_ kind: ProblemKind, _ document: String, _ message: String) {
       problems.append(VerificationProblem(commit: tag.object.hex, document: document, kind: kind, message: message))
@@ -101,7 +102,7 @@ extension DocumentRepository {
     if let cached = ledgers[tag.commit] {
       atTag = cached
     } else {
-      atTag = try ledgerFromScratch(at: tag.commit)
+      atTag = try ledgerFromScratch(at: tag.commit, known: known)
       ledgers[tag.commit] = atTag
     }
     guard let policy = atTag.effectivePolicy, let person = policy.person(for: key) else {

@@ -1,0 +1,164 @@
+import Crypto
+import Foundation
+import GitStore
+
+/// Parsed `published/N` tags kept across runs (`.git/sop/snapshot-tags/<tag object id>`): every snapshot tag lists
+/// every document, and each publish and render needs every earlier tag's list (redline bases, effective dates,
+/// the chain), so parsing them all again from git grew with every snapshot (docs/architecture.md, "Snapshot tag
+/// records").
+///
+/// A tag object never changes, so a record named by its id, holding the name it was read under, is exact. A
+/// record holds what a parse gives except the signed payload and the signature: a tag that is verified or
+/// rendered is always read from git (`DocumentRepository.freshlyRead`). The file is `magic | version | length |
+/// SHA-256 of the payload | payload`; a missing, short, corrupt, other-version or other-name file is read as no
+/// record and the tag is parsed from git, and any failure to write is ignored. `verify` never reads these.
+enum SnapshotTagCache {
+  static let formatVersion: UInt32 = 1
+  static let magic = Array("sop-snapshot-tag".utf8)
+  static let headerSize = magic.count + 4 + 8 + 32
+  /// Far above any real tag (5,000 documents take about 200 KB); a larger file is not read.
+  static let maximumSize = 64 << 20
+
+  static func encode(_ tag: SnapshotTag) -> Data {
+    var writer = LedgerCache.Writer()
+    writer.string(tag.name)
+    writer.int(tag.number)
+    writer.oid(tag.object)
+    writer.oid(tag.commit)
+    writer.string(tag.tagger.name)
+    writer.string(tag.tagger.email)
+    writer.int64(tag.tagger.time)
+    writer.int(tag.tagger.offsetMinutes)
+    writer.string(tag.innerName)
+    writer.optional(tag.previous) { $0.oid($1) }
+    writer.array(tag.entries) { writer, entry in
+      writer.string(entry.id)
+      writer.int(entry.revision)
+      writer.string(entry.blob)
+      writer.bool(entry.isWithdrawn)
+    }
+    return framedCacheFile(
+      magic: magic, version: formatVersion, number: UInt64(writer.bytes.count), payload: writer.bytes)
+  }
+
+  /// The tag in `data` when it is an intact record of this version for `object` read as `name`; nil otherwise.
+  static func decode(_ data: Data, name: String, object: ObjectID) -> SnapshotTag? {
+    let all = [UInt8](data)
+    guard all.count >= headerSize, all.count <= maximumSize, Array(all[0..<magic.count]) == magic else { return nil }
+    var header = LedgerCache.Reader(bytes: all, at: magic.count)
+    guard let version = try? header.fixed(4), version == UInt64(formatVersion),
+      let length = try? header.fixed(8), length == UInt64(all.count - headerSize),
+      Array(SHA256.hash(data: all[headerSize...])) == Array(all[(headerSize - 32)..<headerSize])
+    else { return nil }
+    var reader = LedgerCache.Reader(bytes: all, at: headerSize)
+    guard let tag = try? reader.snapshotTag(), reader.index == all.count, tag.name == name, tag.object == object
+    else { return nil }
+    return tag
+  }
+}
+
+/// `magic | version (4 bytes) | number (8 bytes, a length or a count) | SHA-256 of the payload | payload`, the
+/// framing of the record files in `.git/sop`.
+func framedCacheFile(magic: [UInt8], version: UInt32, number: UInt64, payload: [UInt8]) -> Data {
+  var file = Data(magic)
+  withUnsafeBytes(of: version.littleEndian) { file.append(contentsOf: $0) }
+  withUnsafeBytes(of: number.littleEndian) { file.append(contentsOf: $0) }
+  file.append(contentsOf: SHA256.hash(data: payload))
+  file.append(contentsOf: payload)
+  return file
+}
+
+extension LedgerCache.Reader {
+  fileprivate mutating func snapshotTag() throws(LedgerCache.Unusable) -> SnapshotTag {
+    let name = try string()
+    let number = try int()
+    let object = try oid()
+    let commit = try oid()
+    let tagger = GitSignature(name: try string(), email: try string(), time: try int64(), offsetMinutes: try int())
+    let innerName = try string()
+    let previous = try optional { (reader: inout LedgerCache.Reader) throws(LedgerCache.Unusable) in try reader.oid() }
+    let entries = try array { (reader: inout LedgerCache.Reader) throws(LedgerCache.Unusable) in
+      SnapshotEntry(
+        id: try reader.string(), revision: try reader.int(), blob: try reader.string(), isWithdrawn: try reader.bool())
+    }
+    return SnapshotTag(
+      name: name, number: number, object: object, commit: commit, tagger: tagger, entries: entries, payload: [],
+      signature: nil, innerName: innerName, previous: previous, isCached: true)
+  }
+}
+
+extension DocumentRepository {
+  var snapshotTagCacheFolder: URL {
+    URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/snapshot-tags")
+  }
+
+  /// The record of tag `object` read as `name`, or nil when there is no intact one.
+  func cachedSnapshotTag(name: String, object: ObjectID) -> SnapshotTag? {
+    let path = snapshotTagCacheFolder.appendingPathComponent(object.hex).path
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    // One byte over the limit tells a file that is too large from one that is exactly at it.
+    guard let data = try? handle.read(upToCount: SnapshotTagCache.maximumSize + 1) else { return nil }
+    return SnapshotTagCache.decode(data, name: name, object: object)
+  }
+
+  /// Every `published/N` tag as `snapshotTags(from:)` gives it, each taken from its record when there is an intact
+  /// one and otherwise parsed from git and recorded. Records hold no payload or signature (`isCached`): whatever
+  /// is verified or rendered must go through `freshlyRead`. For publish and render only; `verify` never reads them.
+  func snapshotTagsUsingRecords(from references: [(name: String, object: ObjectID)]? = nil) throws(ControlError)
+    -> [SnapshotTag]
+  {
+    let listed: [(name: String, object: ObjectID)]
+    if let references { listed = references } else { listed = try snapshotReferences() }
+    var tags: [SnapshotTag] = []
+    for reference in listed {
+      guard let number = Int(reference.name.dropFirst(Self.snapshotPrefix.count)), number >= 1 else { continue }
+      let memoKey = "record \(reference.name) \(reference.object.hex)"
+      if let known = parsedSnapshotTags[memoKey] ?? cachedSnapshotTag(name: reference.name, object: reference.object) {
+        parsedSnapshotTags[memoKey] = known
+        tags.append(known)
+        continue
+      }
+      let parsed: SnapshotTag?
+      do {
+        parsed = try snapshotTag(name: reference.name, object: reference.object)
+      } catch {
+        throw .git(error)  // a damaged tag object is named, never skipped
+      }
+      guard let parsed else { continue }
+      LedgerCache.store(
+        SnapshotTagCache.encode(parsed), at: snapshotTagCacheFolder.appendingPathComponent(parsed.object.hex))
+      tags.append(parsed)
+    }
+    return tags.sorted { $0.number < $1.number }
+  }
+
+  /// `tags` with the one at `index` read from git when it came from a record, so it has its signed payload and
+  /// signature for verifying and rendering. Should git's parse differ from the record in anything (a record
+  /// forged with a valid checksum), every tag is read from git instead, so the output is what it is without records.
+  func freshlyRead(_ index: Int, of tags: [SnapshotTag], references: [(name: String, object: ObjectID)]?)
+    throws(ControlError) -> [SnapshotTag]
+  {
+    guard tags.indices.contains(index), tags[index].isCached else { return tags }
+    let recorded = tags[index]
+    let parsed: SnapshotTag?
+    do {
+      parsed = try snapshotTag(name: recorded.name, object: recorded.object)
+    } catch {
+      throw .git(error)
+    }
+    guard let parsed, parsed.hasSameParse(as: recorded) else { return try snapshotTags(from: references) }
+    var result = tags
+    result[index] = parsed
+    return result
+  }
+}
+
+extension SnapshotTag {
+  /// Whether every field a record keeps is equal.
+  func hasSameParse(as other: SnapshotTag) -> Bool {
+    name == other.name && number == other.number && object == other.object && commit == other.commit
+      && tagger == other.tagger && entries == other.entries && innerName == other.innerName
+      && previous == other.previous
+  }
+}
