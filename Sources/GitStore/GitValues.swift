@@ -64,6 +64,22 @@ public struct ObjectID: Sendable, Hashable, Codable, Comparable, CustomStringCon
     return oid
   }
 
+  /// The id whose 20 bytes (as git stores an id) start at `offset` in `bytes`, or nil when fewer follow.
+  public init?(bytes: [UInt8], at offset: Int) {
+    guard offset >= 0, bytes.count - offset >= 20 else { return nil }
+    self = bytes.withUnsafeBytes { raw in
+      ObjectID(
+        high: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)),
+        middle: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)),
+        low: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt32.self)))
+    }
+  }
+
+  /// Appends the id's 20 bytes (as git stores an id) to `bytes`.
+  public func append(to bytes: inout [UInt8]) {
+    for index in 0..<20 { bytes.append(byte(index)) }
+  }
+
   /// Byte `index` (0 to 19) of the id.
   private func byte(_ index: Int) -> UInt8 {
     switch index {

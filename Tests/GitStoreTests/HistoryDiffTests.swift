@@ -89,6 +89,11 @@ struct HistoryDiffTests {
     ] {
       #expect(ObjectID(hex: bad) == nil, "\(bad)")
     }
+    var raw: [UInt8] = [7]
+    for id in ids { id.append(to: &raw) }
+    #expect(raw.count == 1 + 20 * ids.count)
+    #expect(ids.indices.map { ObjectID(bytes: raw, at: 1 + 20 * $0) } == ids)
+    #expect(ObjectID(bytes: raw, at: raw.count - 19) == nil && ObjectID(bytes: raw, at: -1) == nil)
     let encoded = try JSONEncoder().encode(ids)
     #expect(String(decoding: encoded, as: UTF8.self) == "[" + hex.map { "\"\($0)\"" }.joined(separator: ",") + "]")
     #expect(try JSONDecoder().decode([ObjectID].self, from: encoded) == ids)
