@@ -31,3 +31,9 @@ static inline int sop_git_set_mwindow_size(size_t size) {
 static inline int sop_git_set_mwindow_mapped_limit(size_t size) {
   return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size);
 }
+
+static inline size_t sop_git_mwindow_mapped_limit(void) {
+  size_t limit = 0;
+  git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &limit);
+  return limit;
+}

@@ -26,16 +26,41 @@ public final class Repository {
     // Trees up to 4 MB stay parsed in libgit2's object cache (256 MB in all by default): a walk looks paths up
     // in the same large folder tree again and again (`sop_git_set_cache_object_limit` in the shim).
     _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, largeTreeLimit)
-    // Pack files are mapped in windows of this size, and the least recently used is unmapped once this much is
-    // mapped: by default (1 GB windows, 8 GB in all) every page of a pack a walk read stayed mapped and counted
-    // in its memory (an 83 MB pack and its index were most of the 150 MB that a cold status of 20,000 documents
-    // had above its heap). 8 MB windows, 32 MB in all: that status's peak 318 MB → 266 MB in the same CPU time;
-    // pages unmapped are still in the page cache, so mapping them again costs a page fault, not a read.
+    // Pack files are mapped in windows of this size (1 GB by default), so that `boundingPackMapping` can unmap
+    // some of a pack.
     _ = sop_git_set_mwindow_size(packWindowSize)
-    _ = sop_git_set_mwindow_mapped_limit(packMappedLimit)
   }()
   private static let packWindowSize = 8 << 20
-  private static let packMappedLimit = 32 << 20
+  /// How much of the packs libgit2 keeps mapped inside `boundingPackMapping` before it unmaps the least recently
+  /// used window. By default (8 GB) every page of a pack a walk read stayed mapped and counted in its memory
+  /// (an 83 MB pack and its index were most of the 150 MB that a cold status of 20,000 documents had above its
+  /// heap): 32 MB there took its peak from 318 MB to 266 MB in the same CPU time (pages unmapped are still in
+  /// the page cache; mapping them again costs page faults, not reads).
+  static let packMappedLimit = 32 << 20
+
+  /// The bounded stretches in progress, and the limit to put back when the last ends.
+  static let packBounds = Mutex((count: 0, saved: 0))
+
+  /// Runs `body` (a walk of history and the work on what it read) with at most `packMappedLimit` of the packs
+  /// mapped. Not for everything: threads reading all over a pack at once (the inventory of a warm status) then
+  /// unmap and map windows in turn, and the unmapping serialises them (its wall time rose by two thirds at
+  /// 20,000 documents). Process-wide like libgit2's limit: the first stretch lowers it, the last puts it back.
+  public static func boundingPackMapping<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    packBounds.withLock { bounds in
+      bounds.count += 1
+      if bounds.count == 1 {
+        bounds.saved = sop_git_mwindow_mapped_limit()
+        _ = sop_git_set_mwindow_mapped_limit(packMappedLimit)
+      }
+    }
+    defer {
+      packBounds.withLock { bounds in
+        bounds.count -= 1
+        if bounds.count == 0 { _ = sop_git_set_mwindow_mapped_limit(bounds.saved) }
+      }
+    }
+    return try body()
+  }
   private static let largeTreeLimit = 4 << 20
   /// No tree is kept in libgit2's cache while `history(from:)` diffs every commit: the walk keeps the trees
   /// the next diff needs itself (`TreeSnapshot`), and the cache, which cannot know which those are, held

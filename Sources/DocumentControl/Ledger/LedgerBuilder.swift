@@ -120,6 +120,16 @@ struct LedgerBuilder {
   mutating func build(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID] = [])
     throws(ControlError) -> ApprovalLedger
   {
+    // The walk and the parse of what it read go over most of the packs; a bound on what stays mapped keeps
+    // that out of a cold run's peak memory (`Repository.boundingPackMapping`).
+    try Repository.boundingPackMapping { () throws(ControlError) in
+      try walkAll(from: tip, trustedRoot: trustedRoot, checkpoints: checkpoints)
+    }
+  }
+
+  private mutating func walkAll(from tip: ObjectID, trustedRoot: ObjectID?, checkpoints: [ObjectID])
+    throws(ControlError) -> ApprovalLedger
+  {
     let entries = try translatingErrors {
       if try repository.isShallow() { throw ControlError.shallowHistory }
       return try repository.history(from: tip)
