@@ -21,3 +21,19 @@ static inline ssize_t sop_git_cache_max_size(void) {
   git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &current, &allowed);
   return allowed;
 }
+
+// Pack windows: how large each mapped window of a pack file is, and how much libgit2 keeps mapped in all before
+// it unmaps the least recently used window.
+static inline int sop_git_set_mwindow_size(size_t size) {
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size);
+}
+
+static inline int sop_git_set_mwindow_mapped_limit(size_t size) {
+  return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, size);
+}
+
+static inline size_t sop_git_mwindow_mapped_limit(void) {
+  size_t limit = 0;
+  git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &limit);
+  return limit;
+}

@@ -30,19 +30,55 @@ public final class Repository {
     // Trees up to 4 MB stay parsed in libgit2's object cache (256 MB in all by default): a walk looks paths up
     // in the same large folder tree again and again (`sop_git_set_cache_object_limit` in the shim).
     _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, largeTreeLimit)
+    // Pack files are mapped in windows of this size (1 GB by default), so that `boundingPackMapping` can unmap
+    // some of a pack.
+    _ = sop_git_set_mwindow_size(packWindowSize)
   }()
+  private static let packWindowSize = 8 << 20
+  /// How much of the packs libgit2 keeps mapped inside `boundingPackMapping` before it unmaps the least recently
+  /// used window. By default (8 GB) every page of a pack a walk read stayed mapped and counted in its memory
+  /// (an 83 MB pack and its index were most of the 150 MB that a cold status of 20,000 documents had above its
+  /// heap): 32 MB there took its peak from 318 MB to 266 MB in the same CPU time (pages unmapped are still in
+  /// the page cache; mapping them again costs page faults, not reads).
+  static let packMappedLimit = 32 << 20
+
+  /// The bounded stretches in progress, and the limit to put back when the last ends.
+  static let packBounds = Mutex((count: 0, saved: 0))
+
+  /// Runs `body` (a walk of history and the work on what it read) with at most `packMappedLimit` of the packs
+  /// mapped. Not for everything: threads reading all over a pack at once (the inventory of a warm status) then
+  /// unmap and map windows in turn, and the unmapping serialises them (its wall time rose by two thirds at
+  /// 20,000 documents). Process-wide like libgit2's limit: the first stretch lowers it, the last puts it back.
+  public static func boundingPackMapping<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
+    packBounds.withLock { bounds in
+      bounds.count += 1
+      if bounds.count == 1 {
+        bounds.saved = sop_git_mwindow_mapped_limit()
+        _ = sop_git_set_mwindow_mapped_limit(packMappedLimit)
+      }
+    }
+    defer {
+      packBounds.withLock { bounds in
+        bounds.count -= 1
+        if bounds.count == 0 { _ = sop_git_set_mwindow_mapped_limit(bounds.saved) }
+      }
+    }
+    return try body()
+  }
   private static let largeTreeLimit = 4 << 20
-  /// libgit2's own limit, which `history(from:)` uses while it diffs every commit: each folder tree is read
-  /// there once or twice and never again, and keeping them all filled the cache (a cold status of 20,000
-  /// documents in 60,000 commits peaked at 939 MB with 4 MB, 711 MB with this, in the same CPU time).
-  private static let smallTreeLimit = 4096
+  /// No tree is kept in libgit2's cache while `history(from:)` diffs every commit: the walk keeps the trees
+  /// the next diff needs itself (`TreeSnapshot`), and the cache, which cannot know which those are, held
+  /// trees read once and never again (with a 4 KB limit on a cached tree's size, a cold status of 20,000
+  /// documents in 60,000 commits peaked at 711 MB, 939 MB with 4 MB).
+  private static let walkTreeLimit = 0
   /// The most libgit2's object caches hold in all (every handle together) while `history(from:)` walks and
-  /// diffs: each commit and folder tree is read there once or twice and never again, and libgit2's default of
-  /// 256 MB filled with them on a long history (a cold status of 20,000 documents in 60,000 commits held
-  /// 240 MB of parsed and raw trees at its peak); a bounded cache evicts them as the walk moves on. Not less: at
-  /// 16 MB a cold status of 5,000 documents took a tenth more CPU, evicting and reading again (at 32 MB, within
-  /// noise; peak memory 406 MB → 231 MB there, 697 MB → 466 MB at 20,000).
-  static let historyCacheSize = 32 << 20
+  /// diffs: each commit is read there once or twice and never again, and libgit2's default of 256 MB filled with
+  /// commits and trees on a long history (a cold status of 20,000 documents in 60,000 commits held 240 MB of
+  /// parsed and raw trees at its peak); a bounded cache evicts them as the walk moves on. With trees no longer
+  /// cached in a walk (`walkTreeLimit`) only commits are: at 32 MB, every parsed commit of that history stayed
+  /// (42 MB); at 8 MB its peak is 26 MB lower in the same CPU time (a tenth more CPU at 16 MB when trees still
+  /// competed for the room).
+  static let historyCacheSize = 8 << 20
 
   /// The most libgit2's object caches may hold in all, process-wide (`GIT_OPT_SET_CACHE_MAX_SIZE`).
   static var objectCacheSize: Int { sop_git_cache_max_size() }
@@ -73,13 +109,13 @@ public final class Repository {
     }
   }
 
-  /// Lowers libgit2's limits for a history walk (see `historyCacheSize` and `smallTreeLimit`) until the
+  /// Lowers libgit2's limits for a history walk (see `historyCacheSize` and `walkTreeLimit`) until the
   /// matching `endHistoryWalk()`.
   private static func beginHistoryWalk() {
     historyWalks.withLock { walks in
       guard walks.begin(cacheSize: objectCacheSize) else { return }
       _ = sop_git_set_cache_max_size(historyCacheSize)
-      _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, smallTreeLimit)
+      _ = sop_git_set_cache_object_limit(GIT_OBJECT_TREE, walkTreeLimit)
     }
   }
 
@@ -272,22 +308,34 @@ public final class Repository {
 
   /// Reads a commit.
   public func commit(_ id: ObjectID) throws(GitError) -> Commit {
+    var interned = InternedStrings()
+    return try commit(id, interning: &interned)
+  }
+
+  private func commit(_ id: ObjectID, interning interned: inout InternedStrings) throws(GitError) -> Commit {
     var oid = id.oid
     var handle: OpaquePointer?
     try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
     defer { git_commit_free(handle) }
-    return commitValue(handle!)
+    return commitValue(handle!, interning: &interned)
   }
 
-  private func commitValue(_ handle: OpaquePointer) -> Commit {
+  /// The commit, with its names and e-mail addresses shared with the commits read before through `interned`.
+  private func commitValue(_ handle: OpaquePointer, interning interned: inout InternedStrings) -> Commit {
     let parentCount = git_commit_parentcount(handle)
     let parents = (0..<parentCount).compactMap { git_commit_parent_id(handle, $0).map { ObjectID($0.pointee) } }
+    func signature(_ pointer: UnsafePointer<git_signature>) -> GitSignature {
+      var signature = GitSignature(pointer)
+      signature.name = interned(signature.name)
+      signature.email = interned(signature.email)
+      return signature
+    }
     return Commit(
       id: ObjectID(git_commit_id(handle).pointee),
       tree: ObjectID(git_commit_tree_id(handle).pointee),
       parents: parents,
-      author: GitSignature(git_commit_author(handle)),
-      committer: GitSignature(git_commit_committer(handle)),
+      author: signature(git_commit_author(handle)),
+      committer: signature(git_commit_committer(handle)),
       message: git_commit_message(handle).map { String(cString: $0) } ?? "")
   }
 
@@ -341,6 +389,8 @@ public final class Repository {
     // Parents come before children, so a parent's tree is known without another lookup; an empty
     // commit (every approval) then costs no tree reads at all.
     var treeOfCommit: [ObjectID: ObjectID] = [:]
+    var interned = InternedStrings()
+    let snapshot = TreeSnapshot()
     var oid = git_oid()
     while true {
       let code = git_revwalk_next(&oid, walker)
@@ -352,10 +402,13 @@ public final class Repository {
       let id = ObjectID(oid)
       try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
       defer { git_commit_free(handle) }
-      let commit = commitValue(handle!)
+      let commit = commitValue(handle!, interning: &interned)
       treeOfCommit[commit.id] = commit.tree
-      let isEmpty = commit.parents.first.flatMap { treeOfCommit[$0] } == commit.tree
-      entries.append(HistoryEntry(commit: commit, changes: isEmpty ? [] : try changes(of: handle!)))
+      let parentTree = commit.parents.first.flatMap { treeOfCommit[$0] }
+      let changes =
+        parentTree == commit.tree
+        ? [] : try self.changes(from: parentTree, to: commit.tree, snapshot: snapshot, interning: &interned)
+      entries.append(HistoryEntry(commit: commit, changes: changes))
     }
     return entries
   }
@@ -368,7 +421,8 @@ public final class Repository {
   /// which would read known commits unchecked.
   public func history(from tip: ObjectID, after known: Set<ObjectID>) throws(GitError) -> [HistoryEntry] {
     guard !known.contains(tip) else { return [] }
-    var commits: [ObjectID: Commit] = [tip: try commit(tip)]
+    var interned = InternedStrings()
+    var commits: [ObjectID: Commit] = [tip: try commit(tip, interning: &interned)]
     var order: [ObjectID] = []
     // Post-order over the unknown parents: every commit after its parents.
     var stack: [(ObjectID, Int)] = [(tip, 0)]
@@ -378,7 +432,7 @@ public final class Repository {
         stack[stack.count - 1].1 = next + 1
         let parent = parents[next]
         if !known.contains(parent), commits[parent] == nil {
-          commits[parent] = try commit(parent)
+          commits[parent] = try commit(parent, interning: &interned)
           stack.append((parent, 0))
         }
       } else {
@@ -388,6 +442,7 @@ public final class Repository {
     }
     var entries: [HistoryEntry] = []
     entries.reserveCapacity(order.count)
+    let snapshot = TreeSnapshot()
     for id in order {
       let commit = commits[id]!
       var parentTree: ObjectID?
@@ -399,33 +454,45 @@ public final class Repository {
         entries.append(HistoryEntry(commit: commit, changes: []))
         continue
       }
-      var oid = id.oid
-      var handle: OpaquePointer?
-      try read(id, kind: "commit", "read commit \(id.short)") { git_commit_lookup(&handle, pointer, &oid) }
-      defer { git_commit_free(handle) }
-      entries.append(HistoryEntry(commit: commit, changes: try changes(of: handle!)))
+      let changes = try self.changes(from: parentTree, to: commit.tree, snapshot: snapshot, interning: &interned)
+      entries.append(HistoryEntry(commit: commit, changes: changes))
     }
     return entries
   }
 
-  private func changes(of commit: OpaquePointer) throws(GitError) -> [ChangedPath] {
-    var newTree: OpaquePointer?
-    let treeID = ObjectID(git_commit_tree_id(commit).pointee)
-    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_commit_tree(&newTree, commit) }
-    defer { git_tree_free(newTree) }
-    var oldTree: OpaquePointer?
-    if git_commit_parentcount(commit) > 0 {
-      var parent: OpaquePointer?
-      let parentID = ObjectID(git_commit_parent_id(commit, 0).pointee)
-      try read(parentID, kind: "commit", "read commit \(parentID.short)") { git_commit_parent(&parent, commit, 0) }
-      defer { git_commit_free(parent) }
-      let parentTree = ObjectID(git_commit_tree_id(parent).pointee)
-      try read(parentTree, kind: "tree", "read tree \(parentTree.short)") { git_commit_tree(&oldTree, parent) }
-    }
-    defer { git_tree_free(oldTree) }
+  /// The paths that differ between the root trees `old` (nil for a root commit) and `new`. The trees read are
+  /// left in `snapshot` for the next diff, whose old side they nearly always are.
+  private func changes(
+    from old: ObjectID?, to new: ObjectID, snapshot: TreeSnapshot, interning interned: inout InternedStrings
+  ) throws(GitError) -> [ChangedPath] {
     var result: [ChangedPath] = []
-    try compare(oldTree, newTree, prefix: "", into: &result)
+    try compareFolder(
+      old: old?.oid, new: new.oid, path: "", snapshot: snapshot, interned: &interned, into: &result)
     return result
+  }
+
+  /// Compares the folder trees `old` and `new` (nil where there is no folder) found at `path`, then leaves
+  /// `new` in `snapshot` at `path`. The old side is the snapshot's tree when it has the same id.
+  private func compareFolder(
+    old: git_oid?, new: git_oid?, path: String, snapshot: TreeSnapshot, interned: inout InternedStrings,
+    into result: inout [ChangedPath]
+  ) throws(GitError) {
+    let kept = old.flatMap { snapshot.tree(at: path, id: $0) }
+    var oldTree = kept
+    if kept == nil, let old { oldTree = try lookupTree(old) }
+    defer { if kept == nil { git_tree_free(oldTree) } }
+    var newTree: OpaquePointer?
+    if let new { newTree = try lookupTree(new) }
+    do throws(GitError) {
+      try compare(
+        oldTree, newTree, prefix: path.isEmpty ? "" : path + "/", snapshot: snapshot, interned: &interned,
+        into: &result)
+    } catch {
+      git_tree_free(newTree)
+      throw error
+    }
+    // Frees the snapshot's tree at `path` (possibly `oldTree`, no longer used).
+    snapshot.replace(at: path, with: newTree)
   }
 
   /// One entry of a tree, borrowed from libgit2 while both trees are alive.
@@ -469,9 +536,10 @@ public final class Repository {
   ///
   /// libgit2's general diff visits every entry of a large folder and builds a path for each; a history
   /// walk needs only the changed paths, and unchanged subtrees share their id, so this is far cheaper.
-  private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into result: inout [ChangedPath])
-    throws(GitError)
-  {
+  private func compare(
+    _ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, snapshot: TreeSnapshot,
+    interned: inout InternedStrings, into result: inout [ChangedPath]
+  ) throws(GitError) {
     let before = entries(of: old)
     let after = entries(of: new)
     var i = 0
@@ -491,26 +559,27 @@ public final class Repository {
         i += 1
         j += 1
         if git_oid_equal(a.id, b.id) == 1 { continue }
-        try record(old: a, new: b, prefix: prefix, into: &result)
+        try record(old: a, new: b, prefix: prefix, snapshot: snapshot, interned: &interned, into: &result)
       } else if side < 0 {
-        try record(old: before[i], new: nil, prefix: prefix, into: &result)
+        try record(old: before[i], new: nil, prefix: prefix, snapshot: snapshot, interned: &interned, into: &result)
         i += 1
       } else {
-        try record(old: nil, new: after[j], prefix: prefix, into: &result)
+        try record(old: nil, new: after[j], prefix: prefix, snapshot: snapshot, interned: &interned, into: &result)
         j += 1
       }
     }
   }
 
   /// Records a changed entry (same name, or present on one side only), recursing into folders.
-  private func record(old: Entry?, new: Entry?, prefix: String, into result: inout [ChangedPath]) throws(GitError) {
-    let path = prefix + String(cString: (old ?? new)!.name)
+  private func record(
+    old: Entry?, new: Entry?, prefix: String, snapshot: TreeSnapshot, interned: inout InternedStrings,
+    into result: inout [ChangedPath]
+  ) throws(GitError) {
+    let path = interned(prefix + String(cString: (old ?? new)!.name))
     if old?.isTree == true || new?.isTree == true {
-      let oldSubtree = old?.isTree == true ? try lookupTree(old!.id.pointee) : nil
-      defer { git_tree_free(oldSubtree) }
-      let newSubtree = new?.isTree == true ? try lookupTree(new!.id.pointee) : nil
-      defer { git_tree_free(newSubtree) }
-      try compare(oldSubtree, newSubtree, prefix: path + "/", into: &result)
+      try compareFolder(
+        old: old?.isTree == true ? old!.id.pointee : nil, new: new?.isTree == true ? new!.id.pointee : nil,
+        path: path, snapshot: snapshot, interned: &interned, into: &result)
     }
     let oldBlob = old?.isTree == false ? ObjectID(old!.id.pointee) : nil
     let newBlob = new?.isTree == false ? ObjectID(new!.id.pointee) : nil
@@ -519,11 +588,15 @@ public final class Repository {
     }
   }
 
+  /// A folder tree for the diff, checked but not remembered as checked: the diff reads each tree once and
+  /// keeps it (`TreeSnapshot`), and remembering them all grew the handle's set by 9 MB in 60,000 commits.
   private func lookupTree(_ id: git_oid) throws(GitError) -> OpaquePointer? {
     var oid = id
     var tree: OpaquePointer?
     let treeID = ObjectID(id)
-    try read(treeID, kind: "tree", "read tree \(treeID.short)") { git_tree_lookup(&tree, pointer, &oid) }
+    try read(treeID, kind: "tree", "read tree \(treeID.short)", remembering: false) {
+      git_tree_lookup(&tree, pointer, &oid)
+    }
     return tree
   }
 
@@ -849,5 +922,49 @@ extension String {
     var copy = self
     while copy.count > 1, copy.hasSuffix("/") { copy.removeLast() }
     return copy
+  }
+}
+
+/// Strings that repeat across a history, one copy each: the names and e-mail addresses of 60,000 commits are a
+/// handful, and a path is changed again and again. Each was its own heap string before, for every commit and
+/// change the walk holds. Strings of up to 15 bytes are stored inline and need no sharing.
+struct InternedStrings {
+  private var strings = Set<String>()
+
+  mutating func callAsFunction(_ string: String) -> String {
+    guard string.utf8.count > 15 else { return string }
+    return strings.insert(string).memberAfterInsert
+  }
+}
+
+/// The folder trees of the commit diffed last, parsed, by path ("" for the root).
+///
+/// A walk's commits come after their first parent and mostly right after it, so the old side of a diff is
+/// nearly always these trees: kept, each changed folder tree is read and parsed once, not again as the next
+/// commit's old side (libgit2's cache is off for trees while a walk runs; it could not know which ones the next
+/// diff needs). A tree is used only where its id is the one asked for, so a commit whose parent was not diffed
+/// last (a merged branch) reads its own. Holds at most one tree for each folder path.
+final class TreeSnapshot {
+  private var trees: [String: (id: git_oid, tree: OpaquePointer)] = [:]
+
+  deinit {
+    for (_, kept) in trees { git_tree_free(kept.tree) }
+  }
+
+  /// The tree kept at `path` if its id is `id`, still owned by the snapshot.
+  func tree(at path: String, id: git_oid) -> OpaquePointer? {
+    guard var kept = trees[path] else { return nil }
+    var wanted = id
+    return git_oid_equal(&kept.id, &wanted) == 1 ? kept.tree : nil
+  }
+
+  /// Keeps `tree` (which the snapshot now owns) at `path`, or nothing when nil, freeing the tree kept there.
+  func replace(at path: String, with tree: OpaquePointer?) {
+    let previous =
+      if let tree { trees.updateValue((git_tree_id(tree).pointee, tree), forKey: path) } else {
+        trees.removeValue(forKey: path)
+      }
+    // Each holder owns its own reference, even to a tree libgit2 hands out twice from its cache.
+    if let previous { git_tree_free(previous.tree) }
   }
 }

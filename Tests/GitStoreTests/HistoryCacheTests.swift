@@ -47,6 +47,22 @@ struct HistoryCacheTests {
     #expect(after.walks > 0 || after.cacheSize == libgit2Default)
   }
 
+  @Test("Pack mapping is bounded inside boundingPackMapping, nested too, and put back after unless another runs")
+  func packMappingBound() {
+    func state() -> (count: Int, limit: Int) {
+      Repository.packBounds.withLock { bounds in (bounds.count, sop_git_mwindow_mapped_limit()) }
+    }
+    let before = state()
+    let (inside, nested) = Repository.boundingPackMapping {
+      (state(), Repository.boundingPackMapping { state() })
+    }
+    #expect(inside.limit == Repository.packMappedLimit && nested.limit == Repository.packMappedLimit)
+    #expect(nested.count == inside.count + 1)
+    let after = state()
+    #expect(after.count > 0 || after.limit == before.limit || before.count > 0)
+    if after.count > 0 { #expect(after.limit == Repository.packMappedLimit) }
+  }
+
   @Test("Overlapping walks: the first lowers the bound, the last puts back what the first found")
   func overlappingWalks() {
     var walks = Repository.HistoryWalks()

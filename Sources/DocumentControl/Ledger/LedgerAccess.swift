@@ -41,6 +41,7 @@ extension DocumentRepository {
     } else {
       ledger = try builder.build(from: commit, trustedRoot: pinned, checkpoints: checkpoints)
     }
+    builder.releaseWalk()
     afterWalk(of: ledger, at: commit, pinned: pinned)
     if commit == (try? git.headCommit()) ?? nil {
       // Walked with nothing pinned, the history has a single root (else the walk refuses it), so the walk with

@@ -177,13 +177,7 @@ enum LedgerCache {
       bytes.append(contentsOf: utf8)
     }
     mutating func oid(_ id: ObjectID) {
-      var high: UInt8 = 0
-      var odd = false
-      for char in id.hex.utf8 {
-        let nibble = char <= 57 ? char - 48 : char - 87
-        if odd { bytes.append(high << 4 | nibble) } else { high = nibble }
-        odd.toggle()
-      }
+      id.append(to: &bytes)
     }
     mutating func optional<T>(_ value: T?, _ body: (inout Writer, T) -> Void) {
       bool(value != nil)
@@ -346,17 +340,9 @@ enum LedgerCache {
       defer { index += length }
       return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
     }
-    private static let digits = Array("0123456789abcdef".utf8)
     mutating func oid() throws(Unusable) -> ObjectID {
-      guard bytes.count - index >= 20 else { throw Unusable() }
-      var hex = [UInt8](repeating: 0, count: 40)
-      for offset in 0..<20 {
-        let value = bytes[index + offset]
-        hex[2 * offset] = Self.digits[Int(value >> 4)]
-        hex[2 * offset + 1] = Self.digits[Int(value & 0x0f)]
-      }
+      guard let id = ObjectID(bytes: bytes, at: index) else { throw Unusable() }
       index += 20
-      guard let id = ObjectID(hex: String(decoding: hex, as: UTF8.self)) else { throw Unusable() }
       return id
     }
     mutating func documentID() throws(Unusable) -> DocumentID {

@@ -53,7 +53,14 @@ extension DocumentRepository {
     let selection = DocumentSelection(patterns: policy.documents)
     let atTip = Set(files.lazy.filter { $0.isRegularFile && selection.includes($0.path) }.map(\.blob))
     let (ledger, parsed) = try ledger(at: commit, keepingParsed: atTip)
-    return (try inventory(of: files, policy: policy, parsed: parsed), ledger)
+    // After a walk the inventory reads few blobs, and the walk's bound on mapped packs keeps them out of the
+    // peak too; from the ledger cache it reads every document on all cores, which the bound would serialise.
+    guard !parsed.isEmpty else { return (try inventory(of: files, policy: policy, parsed: parsed), ledger) }
+    return (
+      try Repository.boundingPackMapping { () throws(ControlError) in
+        try inventory(of: files, policy: policy, parsed: parsed)
+      }, ledger
+    )
   }
 
   func statusEntry(
