@@ -42,14 +42,21 @@ public enum CommitSignature {
     // A C string: the first NUL ends it.
     let data = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.count)])
     let end = data.count
-    // Index of the first newline at or after `from`, or nil.
+    // Index of the first newline at or after `from`, or nil. The last answer is kept: a line of "gpgsig"
+    // repeated (libgit2 steps 6 bytes and looks for the same newline again) would otherwise scan the rest of
+    // the line once per step, quadratic in a commit anyone with push access can write.
+    var scannedFrom = Int.max
+    var scannedEnd: Int?
     func newline(from: Int) -> Int? {
-      var index = from
-      while index < end {
-        if data[index] == Self.newline { return index }
-        index += 1
+      if from >= scannedFrom {
+        guard let known = scannedEnd else { return nil }
+        if from <= known { return known }
       }
-      return nil
+      var index = from
+      while index < end, data[index] != Self.newline { index += 1 }
+      scannedFrom = from
+      scannedEnd = index < end ? index : nil
+      return scannedEnd
     }
     func hasField(at start: Int) -> Bool {
       guard end - start >= field.count else { return false }

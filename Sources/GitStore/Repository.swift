@@ -575,7 +575,10 @@ public final class Repository {
     old: Entry?, new: Entry?, prefix: String, snapshot: TreeSnapshot, interned: inout InternedStrings,
     into result: inout [ChangedPath]
   ) throws(GitError) {
-    let path = interned(prefix + String(cString: (old ?? new)!.name))
+    // Only the paths a change list keeps are shared: a folder's path lives as long as its diff, and keeping
+    // every folder path of every commit for the whole walk would let a deep folder renamed again and again
+    // grow the set without bound (the square of the depth per commit).
+    let path = prefix + String(cString: (old ?? new)!.name)
     if old?.isTree == true || new?.isTree == true {
       try compareFolder(
         old: old?.isTree == true ? old!.id.pointee : nil, new: new?.isTree == true ? new!.id.pointee : nil,
@@ -584,7 +587,7 @@ public final class Repository {
     let oldBlob = old?.isTree == false ? ObjectID(old!.id.pointee) : nil
     let newBlob = new?.isTree == false ? ObjectID(new!.id.pointee) : nil
     if oldBlob != nil || newBlob != nil {
-      result.append(ChangedPath(path: path, oldBlob: oldBlob, newBlob: newBlob))
+      result.append(ChangedPath(path: interned(path), oldBlob: oldBlob, newBlob: newBlob))
     }
   }
 

@@ -97,8 +97,29 @@ struct CommitSignatureTests {
       Self.tree + "gpgsig  two spaces\n  indented\n\nm\n",
       Self.tree + "GPGSIG upper\n\nm\n",
       Self.tree + "gpgsig é\n ü\n\nm\n",
+      // The last newline found is kept between steps: these reuse it, or look past it.
+      Self.tree + "gpgsiggpgsiggpgsig x\n b\n\nm\n",
+      Self.tree + "gpgsiggpgsig\ngpgsig y\n\nm\n",
+      Self.tree + Self.people + "\n" + String(repeating: "gpgsig", count: 5) + " z\nend\n",
+      Self.tree + String(repeating: "gpgsig", count: 4),
     ]
     for text in cases { try expectSame(text) }
+  }
+
+  @Test("A line of 'gpgsig' repeated splits as libgit2 splits it, in time linear in its length")
+  func repeatedField() throws {
+    // libgit2 steps 6 bytes along such a line and looks for its end again each time; 20,000 steps are quick
+    // for it, and the split must be the same.
+    try expectSame(Self.tree + Self.people + "\n" + String(repeating: "gpgsig", count: 20_000) + "\nend\n")
+  }
+
+  // 400,000 steps over a 2.4 MB line: scanning the rest of the line at each step (as libgit2 does) is about
+  // 5 × 10^11 byte reads, far beyond the limit; the kept newline makes it one pass.
+  @Test(
+    "A 2.4 MB line of 'gpgsig' repeated is split in one pass", .timeLimit(.minutes(1)))
+  func repeatedFieldLong() {
+    let raw = Array((Self.tree + Self.people + "\n" + String(repeating: "gpgsig", count: 400_000) + "\nend\n").utf8)
+    #expect(CommitSignature.extract(from: raw) == .unsigned)
   }
 
   @Test("Random commits from hostile pieces split as libgit2 splits them")
