@@ -158,6 +158,30 @@ struct SnapshotTagRecordTests {
     }
   }
 
+  @Test("A forged record whose number is not its name's is not used: publish counts on from git's numbers")
+  func forgedRecordNumber() throws {
+    let test = try PageRecordTests()
+    _ = try test.publishSecondSnapshot()
+    let folder = test.repository.snapshotTagCacheFolder
+    let first = try #require(try test.repository.snapshotReferences().first { $0.name == "published/1" })
+    let url = folder.appendingPathComponent(first.object.hex)
+    var tag = try #require(SnapshotTagCache.decode(try Data(contentsOf: url), name: first.name, object: first.object))
+    tag.number = 1_000_000_000
+    try SnapshotTagCache.encode(tag).write(to: url)
+    let fresh = try DocumentRepository(discoveringFrom: test.fixture.scratch.url.path)
+    #expect(try fresh.snapshotTagsUsingRecords().map(\.number) == [1, 2])
+  }
+
+  @Test("A document blob file whose count is far beyond its size is not read, and reserves nothing for it")
+  func documentBlobCountBeyondSize() {
+    var file = DocumentBlobCache.magic
+    withUnsafeBytes(of: DocumentBlobCache.formatVersion.littleEndian) { file.append(contentsOf: $0) }
+    // 64 KB of entries can hold at most 3,120 of 21 bytes; the count claims one per byte.
+    let body = [UInt8](repeating: 0, count: 65_536)
+    withUnsafeBytes(of: UInt64(body.count).littleEndian) { file.append(contentsOf: $0) }
+    #expect(DocumentBlobCache.index(file + body).isEmpty)
+  }
+
   /// `sameSite`, damaging the file `name` beside the snapshot tag records with `damage`.
   func sameSite(damagingFile name: String, _ damage: @escaping (URL) throws -> Void) throws {
     try sameSite(

@@ -357,7 +357,9 @@ enum LedgerCache {
     mutating func array<T>(_ body: (inout Reader) throws(Unusable) -> T) throws(Unusable) -> [T] {
       let count = try count()
       var values: [T] = []
-      values.reserveCapacity(count)
+      // A count is checked only against the bytes left (one per element), and an element can be far larger
+      // in memory than its byte: reserve a bounded amount and let the array grow as elements are read.
+      values.reserveCapacity(min(count, 4096))
       for _ in 0..<count { values.append(try body(&self)) }
       return values
     }
@@ -480,7 +482,7 @@ enum LedgerCache {
       let pendingPolicy = try recordsByKey()
       let commitCount = try count()
       var reachable: [ObjectID] = []
-      reachable.reserveCapacity(commitCount)
+      reachable.reserveCapacity(min(commitCount, 1 << 20))
       var policyAtCommit: [ObjectID: Int] = [:]
       var mainline = Set<ObjectID>()
       for _ in 0..<commitCount {

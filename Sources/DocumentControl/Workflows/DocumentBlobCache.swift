@@ -24,10 +24,12 @@ enum DocumentBlobCache {
     guard bytes.count >= headerSize, Array(bytes[0..<magic.count]) == magic else { return [:] }
     var reader = LedgerCache.Reader(bytes: bytes, at: magic.count)
     guard let version = try? reader.fixed(4), version == UInt64(formatVersion), let count = try? reader.fixed(8),
-      count <= UInt64(bytes.count)
+      count <= UInt64(bytes.count - headerSize) / 21
     else { return [:] }
     var entries: [ObjectID: Range<Int>] = [:]
-    entries.reserveCapacity(Int(count))
+    // Each entry takes at least 21 bytes (its id and a length), but a file of forged counts must not make one
+    // huge reservation up front: the table grows as entries are really read.
+    entries.reserveCapacity(Int(min(count, 1 << 16)))
     for _ in 0..<count {
       guard let id = try? reader.oid(), let length = try? reader.count() else { return [:] }
       entries[id] = reader.index..<(reader.index + length)

@@ -253,10 +253,13 @@ extension DocumentRepository {
           // content, use its tag rather than make a second one.
           allTags = try snapshotTagsUsingRecords()
           if let latest = allTags.last, latest.entries == entries {
+            // Judged again on the tag as git holds it, not its record: only a tag of the same content is used.
             allTags = try freshlyRead(allTags.count - 1, of: allTags, references: nil)
-            created = allTags.last
-            isTagOfAnother = true
-            break
+            if let fresh = allTags.last, !fresh.isCached, fresh.name == latest.name, fresh.entries == entries {
+              created = fresh
+              isTagOfAnother = true
+              break
+            }
           }
           number = max(number, allTags.last?.number ?? 0)
         } catch let error as GitError where error.isLocked {

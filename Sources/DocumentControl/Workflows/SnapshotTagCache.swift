@@ -114,7 +114,10 @@ extension DocumentRepository {
     for reference in listed {
       guard let number = Int(reference.name.dropFirst(Self.snapshotPrefix.count)), number >= 1 else { continue }
       let memoKey = "record \(reference.name) \(reference.object.hex)"
-      if let known = parsedSnapshotTags[memoKey] ?? cachedSnapshotTag(name: reference.name, object: reference.object) {
+      // A record's number must be its name's: publish counts on from the highest one.
+      if let known = parsedSnapshotTags[memoKey] ?? cachedSnapshotTag(name: reference.name, object: reference.object),
+        known.number == number
+      {
         parsedSnapshotTags[memoKey] = known
         tags.append(known)
         continue
