@@ -477,6 +477,16 @@ public final class Repository {
     old: git_oid?, new: git_oid?, path: String, snapshot: TreeSnapshot, interned: inout InternedStrings,
     into result: inout [ChangedPath]
   ) throws(GitError) {
+    // The diff recurses once per folder level, so a tree nested deep enough (anyone who can push can write one
+    // 30,000 levels deep with `git mktree`) would run the thread out of stack. Refused before that; a path of
+    // that depth is at least twice as many bytes long, so the slashes are counted only for long paths.
+    if path.utf8.count > 2 * Self.maximumFolderDepth,
+      path.utf8.reduce(0, { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }) >= Self.maximumFolderDepth
+    {
+      throw GitError(
+        operation: "compare folder trees", code: -1,
+        message: "a folder is nested more than \(Self.maximumFolderDepth) levels deep ('\(path.prefix(40))…')")
+    }
     let kept = old.flatMap { snapshot.tree(at: path, id: $0) }
     var oldTree = kept
     if kept == nil, let old { oldTree = try lookupTree(old) }
@@ -494,6 +504,10 @@ public final class Repository {
     // Frees the snapshot's tree at `path` (possibly `oldTree`, no longer used).
     snapshot.replace(at: path, with: newTree)
   }
+
+  /// The deepest folder nesting a history diff follows: no document repository comes near it (git's own
+  /// `core.maxTreeDepth` is 4,096), and 1,024 levels of the diff's recursion fit in a worker thread's stack.
+  public static let maximumFolderDepth = 1024
 
   /// One entry of a tree, borrowed from libgit2 while both trees are alive.
   private struct Entry {

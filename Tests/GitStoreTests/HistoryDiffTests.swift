@@ -25,6 +25,42 @@ struct HistoryDiffTests {
     entry.changes.map { "\($0.path) \($0.oldBlob?.hex ?? "-") \($0.newBlob?.hex ?? "-")" }.sorted()
   }
 
+  /// A commit on main adding `f.md` under `levels` nested folders, written by stock git in one process.
+  func commitNested(_ scratch: ScratchRepository, levels: Int) throws -> ObjectID {
+    let path = String(repeating: "d/", count: levels) + "f.md"
+    let stream = """
+      commit refs/heads/main
+      committer A <a@x.example> 1700000000 +0000
+      data 6
+      nested
+      from refs/heads/main^0
+      M 100644 inline \(path)
+      data 3
+      hi
+
+      """
+    let result = try runProcess(
+      "git", ["fast-import", "--quiet"], in: scratch.url, environment: scratch.environment, input: stream)
+    #expect(result.status == 0, "\(result.stderr)")
+    return try Repository.discover(from: scratch.url.path).resolveCommit("refs/heads/main")
+  }
+
+  @Test("Folders nested deeper than the diff follows are refused with a message, before the stack runs out")
+  func deepFolders() throws {
+    let scratch = try ScratchRepository()
+    try scratch.write("top.md", "top\n")
+    try scratch.commitAll("Root")
+    let deepest = try commitNested(scratch, levels: Repository.maximumFolderDepth)
+    let walked = try Repository.discover(from: scratch.url.path).history(from: deepest)
+    #expect(walked.last?.changes.map { $0.path }.first?.hasSuffix("/d/f.md") == true)
+    let tooDeep = try commitNested(scratch, levels: Repository.maximumFolderDepth + 1)
+    #expect {
+      try Repository.discover(from: scratch.url.path).history(from: tooDeep)
+    } throws: { error in
+      (error as? GitError)?.message.contains("nested more than 1024 levels deep") == true
+    }
+  }
+
   @Test("Every commit's changes are git's, across branches, merges, nested folders, deletions and file-folder swaps")
   func changesMatchGit() throws {
     let scratch = try ScratchRepository()
