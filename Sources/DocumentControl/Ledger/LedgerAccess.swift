@@ -166,8 +166,10 @@ extension DocumentRepository {
 
   /// The cached walk built under `key` (any key when nil), when it is intact and its commits are sound.
   private func cachedWalk(key: LedgerCache.Key?) -> LedgerCache.Cached? {
-    guard let bytes = try? Data(contentsOf: ledgerCacheFile), (try? git.isShallow()) == false else { return nil }
-    let cached = LedgerCache.decode(bytes, key: key) { blob in
+    guard let bytes = LedgerCache.readFile(at: ledgerCacheFile, limit: LedgerCache.maximumSize),
+      (try? git.isShallow()) == false
+    else { return nil }
+    let cached = LedgerCache.decode(Data(bytes), key: key) { blob in
       (try? git.blob(blob)).flatMap { Policy.decodedIfValid($0) }
     }
     guard let cached, git.commitsLookIntact(cached.reachable) else { return nil }
@@ -180,7 +182,9 @@ extension DocumentRepository {
   /// The tips this repository judged before, oldest first, of `branch` or of every branch (the history being
   /// judged keeps those it contains).
   func checkpoints(of branch: String? = nil) -> [ObjectID] {
-    guard let text = try? String(contentsOf: checkpointFile, encoding: .utf8) else { return [] }
+    guard let bytes = LedgerCache.readFile(at: checkpointFile, limit: LedgerCache.maximumCheckpointsSize),
+      let text = String(validating: bytes, as: UTF8.self)
+    else { return [] }
     return text.split(separator: "\n").compactMap { line in
       let parts = line.split(separator: " ")
       guard parts.count == 2, branch == nil || parts[0] == branch! else { return nil }
@@ -200,12 +204,16 @@ extension DocumentRepository {
     let line = "\(branch) \(tip.hex)\n"
     let folder = checkpointFile.deletingLastPathComponent()
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    if let handle = try? FileHandle(forWritingTo: checkpointFile) {
-      defer { try? handle.close() }
-      _ = try? handle.seekToEnd()
-      try? handle.write(contentsOf: Data(line.utf8))
+    // Appended without waiting and only to a regular file: a named pipe in its place must not block (as
+    // `LedgerCache.readFile`); whatever is not a regular file is replaced.
+    let descriptor = open(checkpointFile.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0o644)
+    var status = stat()
+    if descriptor >= 0, fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG {
+      defer { close(descriptor) }
+      _ = Array(line.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
     } else {
-      try? Data(line.utf8).write(to: checkpointFile)
+      if descriptor >= 0 { close(descriptor) }
+      LedgerCache.store(Data(line.utf8), at: checkpointFile)
     }
   }
 

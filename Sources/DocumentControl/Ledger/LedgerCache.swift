@@ -17,6 +17,10 @@ enum LedgerCache {
   static let formatVersion: UInt32 = 3
   static let magic = Array("sop-ledger-cache".utf8)
   static let headerSize = magic.count + 4 + 8 + 32
+  /// The largest ledger file read: 20,000 documents and 60,000 commits take 8 MB.
+  static let maximumSize = 1 << 30
+  /// The largest checkpoints file read: one line of about 60 bytes each time a branch's tip is first judged.
+  static let maximumCheckpointsSize = 64 << 20
 
   /// The key a ledger was built under: its tip, the pinned root and the checkpoints that ordered the walk.
   struct Key: Equatable {

@@ -126,22 +126,6 @@ extension DocumentRepository {
   /// The record file's bytes, or none when it is missing, unreadable, changing or over the size limit. Read
   /// straight into one array (not through `Data`, which would hold a second copy for a moment).
   private func readDocumentBlobFile() -> [UInt8] {
-    let descriptor = open(documentBlobCacheFile.path, O_RDONLY | O_CLOEXEC)
-    guard descriptor >= 0 else { return [] }
-    defer { close(descriptor) }
-    var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size >= 0,
-      status.st_size <= DocumentBlobCache.maximumSize
-    else { return [] }
-    let size = Int(status.st_size)
-    var bytes = [UInt8](repeating: 0, count: size)
-    var offset = 0
-    while offset < size {
-      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, size - offset) }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { return [] }  // an error, or shorter than it said: changing under us
-      offset += count
-    }
-    return bytes
+    LedgerCache.readFile(at: documentBlobCacheFile, limit: DocumentBlobCache.maximumSize) ?? []
   }
 }

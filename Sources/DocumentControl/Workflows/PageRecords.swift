@@ -63,8 +63,10 @@ extension DocumentRepository {
 
   /// The records of the last render, or none when the file is missing or not intact.
   func readPageRecords() -> [PageKey: PageHash] {
-    guard let data = FileManager.default.contents(atPath: pageRecordsFile.path) else { return [:] }
-    return PageRecords.decode(data)
+    guard let bytes = LedgerCache.readFile(at: pageRecordsFile, limit: SearchWordRecords.maximumSize) else {
+      return [:]
+    }
+    return PageRecords.decode(Data(bytes))
   }
 
   /// Replaces the records with those of the render just written; a failure changes nothing but speed.
@@ -127,10 +129,10 @@ extension DocumentRepository {
 
   /// The search words of the last render, or none when the file is missing, too large or not intact.
   func readSearchWords() -> [PageKey: String] {
-    guard let handle = FileHandle(forReadingAtPath: searchWordsFile.path) else { return [:] }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: SearchWordRecords.maximumSize + 1) else { return [:] }
-    return SearchWordRecords.decode(data)
+    guard let bytes = LedgerCache.readFile(at: searchWordsFile, limit: SearchWordRecords.maximumSize) else {
+      return [:]
+    }
+    return SearchWordRecords.decode(Data(bytes))
   }
 
   /// Replaces the search words with those of the render just written, unless they are the ones read; a failure

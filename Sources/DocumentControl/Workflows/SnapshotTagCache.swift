@@ -94,12 +94,9 @@ extension DocumentRepository {
 
   /// The record of tag `object` read as `name`, or nil when there is no intact one.
   func cachedSnapshotTag(name: String, object: ObjectID) -> SnapshotTag? {
-    let path = snapshotTagCacheFolder.appendingPathComponent(object.hex).path
-    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-    defer { try? handle.close() }
-    // One byte over the limit tells a file that is too large from one that is exactly at it.
-    guard let data = try? handle.read(upToCount: SnapshotTagCache.maximumSize + 1) else { return nil }
-    return SnapshotTagCache.decode(data, name: name, object: object)
+    let file = snapshotTagCacheFolder.appendingPathComponent(object.hex)
+    guard let bytes = LedgerCache.readFile(at: file, limit: SnapshotTagCache.maximumSize) else { return nil }
+    return SnapshotTagCache.decode(Data(bytes), name: name, object: object)
   }
 
   /// Every `published/N` tag as `snapshotTags(from:)` gives it, each taken from its record when there is an intact
