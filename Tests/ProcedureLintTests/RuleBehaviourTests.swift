@@ -73,6 +73,14 @@ struct RuleBehaviourTests {
     #expect(lint(ExampleRepository.procedure(purpose: bullets), rule: "step-count").isEmpty)
     let headings = (1...13).map { "### \($0). Check valve \($0)\n\nLook at the seal." }.joined(separator: "\n\n")
     #expect(lint(ExampleRepository.procedure(steps: headings), rule: "step-count").first?.metrics["steps"] == 13)
+    // Bullet notes nested under some steps (a lab protocol's volumes and timing notes) leave one list of 13
+    // steps reported once, not once for each note list after it.
+    let nested = (1...13).map {
+      "\($0). Check valve \($0)." + ($0 % 4 == 3 ? "\n    * Use the small key.\n    * Note the reading." : "")
+    }
+    .joined(separator: "\n")
+    let once = lint(ExampleRepository.procedure(steps: nested), rule: "step-count")
+    #expect(once.map { $0.metrics["steps"] } == [13])
   }
 
   @Test("one-instruction finds chained steps, not chained descriptions")

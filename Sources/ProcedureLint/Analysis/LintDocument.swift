@@ -148,6 +148,9 @@ struct LintDocument: Sendable {
     var links: [Link] = []
     var directives: [ControlComments.Directive] = []
     var stepLists: [Int] = []
+    /// The lists and tables already in `stepLists`: a list's items come back after each list nested in them
+    /// (a step's bullet notes), and each list is one list of steps however often its items resume.
+    private var seenStepLists: Set<Int> = []
     var inlineHTML: [Int] = []
     var plainCodeBlocks: [Int] = []
     var tables: [Int] = []
@@ -462,7 +465,7 @@ struct LintDocument: Sendable {
       {
         kind = .paragraph
         step = row
-        if let table = markdown.nodes[row].parent, stepLists.last != table { stepLists.append(table) }
+        if let table = markdown.nodes[row].parent, seenStepLists.insert(table).inserted { stepLists.append(table) }
       }
       if context.item >= 0, let list = markdown.nodes[Int(context.item)].parent,
         case .list(let isOrdered, _, _) = markdown.nodes[list].kind,
@@ -470,7 +473,7 @@ struct LintDocument: Sendable {
       {
         // A numbered item, or a bullet under the procedure heading or a numbered step heading.
         step = Int(context.item)
-        if stepLists.last != list { stepLists.append(list) }
+        if seenStepLists.insert(list).inserted { stepLists.append(list) }
       } else if step == nil, stepHeading >= 0, case .paragraph = kind, !context.isInTable {
         // Prose under `### 1. Review the request` is that step's text.
         step = stepHeading
