@@ -317,7 +317,16 @@ enum SentenceLengthRule: DocumentRule {
     let start = prose.words[words.lowerBound].start
     let end = prose.words[words.upperBound - 1].end
     var run: (first: Int, last: Int)?
-    for index in unit.segments where prose.segments[index].offset < end {
+    // Only the segments of this sentence: the first is found by bisection, so a long paragraph of many long
+    // sentences is not walked once per sentence.
+    var low = unit.segments.lowerBound
+    var high = unit.segments.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if prose.segments[middle].offset < start { low = middle + 1 } else { high = middle }
+    }
+    for index in max(unit.segments.lowerBound, low - 1)..<unit.segments.upperBound {
+      guard prose.segments[index].offset < end else { break }
       guard let (number, offset) = prose.leadingNumber(ofSegment: index, in: unit), offset >= start else { continue }
       if let current = run, number == current.last + 1 {
         run = (current.first, number)

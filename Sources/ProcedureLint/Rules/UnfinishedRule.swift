@@ -490,12 +490,25 @@ enum UnfinishedRule: DocumentRule {
         var depth = 0
         var outer = offset
         var unclosed: Int?
+        // Segments are walked with the bytes, so a long paragraph is read once: whether a line that starts
+        // with a number ("7 Repeat …") began since the outer bracket opened.
+        var segment = unit.segments.lowerBound
+        var numberedLine = false
         for position in offset..<unit.bytes.upperBound {
+          while segment < unit.segments.upperBound, prose.segments[segment].offset <= position {
+            if depth > 0, prose.segments[segment].offset > outer,
+              prose.leadingNumber(ofSegment: segment, in: unit) != nil
+            {
+              numberedLine = true
+            }
+            segment += 1
+          }
           switch bytes[position] {
           case UInt8(ascii: "("):
             if depth == 0 {
               outer = position
-            } else if depth == 1, startsNumberedLine(after: outer, before: position, prose: prose, unit: unit) {
+              numberedLine = false
+            } else if depth == 1, numberedLine {
               unclosed = outer
             }
             depth += 1
@@ -516,14 +529,6 @@ enum UnfinishedRule: DocumentRule {
         let words = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: " ").prefix(3)
         body(prose.position(ofByte: start, in: unit), words.joined(separator: " "))
       }
-    }
-  }
-
-  /// Whether a line of a unit that starts with a number and a space ("7 Repeat …") starts between two offsets.
-  private static func startsNumberedLine(after open: Int, before next: Int, prose: Prose, unit: Prose.Unit) -> Bool {
-    unit.segments.contains { index in
-      prose.segments[index].offset > open && prose.segments[index].offset < next
-        && prose.leadingNumber(ofSegment: index, in: unit) != nil
     }
   }
 
