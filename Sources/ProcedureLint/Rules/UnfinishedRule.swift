@@ -40,7 +40,10 @@ enum UnfinishedRule: DocumentRule {
     construction:"). Open questions in brackets ("(current? voltage? \
     amperage?)": two or more questions of one or two words each) are a warning, and so is a paragraph or \
     step struck through as a whole (`~~When the cycle is finished, the autoclave will ring~~`): the page \
-    shows it crossed out, and a reader cannot tell whether it applies.
+    shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
+    warning too: one still open where its paragraph or step ends ("keep the upper layer (should recover"), \
+    or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
+    line or wrapped over lines, and a face such as ":(", are text.
     """
   static let defaultSeverity = Severity.error
 
@@ -148,6 +151,7 @@ enum UnfinishedRule: DocumentRule {
         1. Pour the rinse into the waste container (5 litre plastic cans (UN approved) for liquids).
         2. Tell the site lead (we cannot give legal advice, but the
            supplier may be able to) if the label is missing.
+        3. Do not use the broken gauge, however tempting it is :(
         """),
     // "Incomplete" as a word of the text, not a label saying the text is unfinished.
     ExampleRepository.procedure(
@@ -504,6 +508,9 @@ enum UnfinishedRule: DocumentRule {
             segment += 1
           }
           switch bytes[position] {
+          case UInt8(ascii: "(") where position > unit.bytes.lowerBound && emoticonEyes.contains(bytes[position - 1]):
+            // ":(" and ":-(" are faces, not brackets.
+            break
           case UInt8(ascii: "("):
             if depth == 0 {
               outer = position
@@ -531,6 +538,10 @@ enum UnfinishedRule: DocumentRule {
       }
     }
   }
+
+  private static let emoticonEyes: [UInt8] = [
+    UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "-"),
+  ]
 
   /// Calls `body` with the position and text of each range `match` finds around a `byte` of the prose (given
   /// the byte's offset and its unit's range), found with `memchr`.
