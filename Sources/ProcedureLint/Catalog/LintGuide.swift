@@ -710,6 +710,11 @@ enum LintGuide {
       passive share; still wrong: ECL and OCF. In the sample repository QP-005 loses two 40-word sentences \
       and keeps its other 27 long sentences, its 501-word section and the rest.
 
+      Speed: on the 5,000-document history benchmark (`/tmp/ss-bench/history/repo`), 20 interleaved runs of \
+      the release builds of main (98e564e) and this round took 0.300 s of CPU (user and system, median) each, \
+      and 0.61 s and 0.56 s of wall time (median; the two shared cores had a load of 4 to 5, so wall times \
+      ranged 0.41 to 0.82 s for both); both print the same 5,251 findings there, byte for byte.
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \
