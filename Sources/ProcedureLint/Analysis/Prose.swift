@@ -200,6 +200,23 @@ struct Prose: Sendable {
     return text
   }
 
+  /// The number (up to three digits, then a space) that opens segment `index` of `unit` when the segment
+  /// starts a line of the unit's text ("7 Repeat …" gives 7), with the offset of its first digit; else nil.
+  func leadingNumber(ofSegment index: Int, in unit: Unit) -> (number: Int, offset: Int)? {
+    guard index == unit.segments.lowerBound || segments[index].line > segments[index - 1].line else { return nil }
+    let end = index + 1 < unit.segments.upperBound ? segments[index + 1].offset : unit.bytes.upperBound
+    var offset = segments[index].offset
+    while offset < end, bytes[offset] == 0x20 { offset += 1 }
+    let first = offset
+    var number = 0
+    while offset < end, offset - first < 3, bytes[offset] &- 0x30 < 10 {
+      number = number * 10 + Int(bytes[offset] &- 0x30)
+      offset += 1
+    }
+    guard offset > first, offset < end, bytes[offset] == 0x20 else { return nil }
+    return (number, first)
+  }
+
   /// The number of prose words (not table cells).
   var proseWordCount: Int { units.reduce(0) { $0 + ($1.isProse ? $1.words.count : 0) } }
 }

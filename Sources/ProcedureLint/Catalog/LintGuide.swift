@@ -99,7 +99,7 @@ enum LintGuide {
       ```yaml
       lint:
         rules:
-          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 29 and 39
+          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 29 and 40
           passive-voice: off
           doc-length: {warning: 3000}
         types:
@@ -642,6 +642,78 @@ enum LintGuide {
       tick off that are the supervisor's ("Provide desk space"); a first line `#Holidays, …` without the \
       space after `#` (the five headings after it are reported). The next round would start from these, and from sentence length, which is the largest source \
       of debatable findings on every corpus so far.
+
+      ### Round seven: what a reader would shrug at, and the sixth check's misses (2026-11-30)
+
+      Each change has failing and passing examples in its rule; the evidence is every judged finding of the \
+      seven tuning sets (the first corpus and the six held-out checks, now all tuning sets), matched by place \
+      and rule (`python3 /tmp/lint-round7/verdicts.py`, then `python3 /tmp/lint-round7/compare.py \
+      <main build> <this build> -v`, on the machine of that day):
+
+      - `sentence-length`: other text may run to 40 words (was 39), the most the plain-language guides cited \
+      give: the four judged sentences of exactly 40 words were three debatable and one right (a passive \
+      that hides who groups the issues). Examples in round brackets in other text ("(eg. "My cat died", or \
+      …)", "(for example, wearing masks)") are not counted: 1 debatable gone (41 words, a third of them the \
+      quoted examples). Counted in steps, where the two steps this would change were judged one right (a \
+      retention rule whose "(e.g., 5 years minimum for MDR Annex IX)" is part of what to apply) and one \
+      debatable. Lines \
+      numbered "3 Add …" without the full stop that makes a list are one paragraph on the page; three or \
+      more in sequence are now advised as a numbered list ("steps 3 to 15 run together into one paragraph \
+      of 214 words: write each as a numbered list item …"), the fix the judge named for that debatable \
+      finding, not "split this sentence".
+      - Tried and not done for `sentence-length`: telling background from instruction. The sixth check's \
+      debatable sentences mostly do carry an instruction or obligation ("must gain permission", "please \
+      send a message", "should not invoke", "you have to take"), and right ones include pure description \
+      (a programme's purpose, 53 words; a scorecard's goal, 44). Markers tried by hand (modal verbs, "you", \
+      "we", imperatives) do not separate them; a limit of 45 words only for text without such \
+      markers would drop 1 debatable (a 41-word definition) and 1 right (the 44-word goal). What the \
+      judges separate is whether the sentence joins separate things (two requirements, an instruction and \
+      a caveat) or states one rule with its conditions; sop does not parse that, and leaves the 41 to 49 \
+      word sentences as they are.
+      - `undefined-acronym`: two capitals are not reported (VM, PI, UV, DB, LB …): over the seven sets 20 \
+      findings of two capitals were judged, none right (10 debatable, 10 wrong). This removed 66 entries of \
+      one and two letters from the built-in list of known terms. An acronym that is a word of `organisation` in \
+      sop.yml, or that its capitalised words spell ("Open Computing Facility" for OCF), is the \
+      organisation's own name and not reported (no tuning set has its real organisation in sop.yml, so \
+      this changes none of them; OCF in the sixth check stays, wrong). ECL, a lab reagent, still is.
+      - `section-length`: reported only above a tenth over the limit (330 words at 300): the five judged \
+      sections of 301 to 320 words were all debatable; the right ones had 334 to 406. The advice is now \
+      "split it under sub-headings that say what each part is about" ("move detail into a work \
+      instruction" did not fit policy text).
+      - `heading-structure`: one `#` before a word on the document's first line ("#Holidays, emergencies, …") \
+      is reported as a heading without its space; elsewhere "#1" and hashtags stay text.
+      - `unfinished`: a paragraph labelled "Incomplete:" (also "Unfinished:", "Work in progress:", "WIP:", \
+      "Under construction:") is an error; a bracket never closed is a warning, whether it is still open \
+      where its paragraph or step ends ("… keep the upper layer (should recover") or left open at the end \
+      of a numbered line when the next opens another. A bracket nested on one line or wrapped over lines \
+      passes; none of the seven sets has another such bracket.
+
+      Judged findings, main (98e564e) and this round (R right, D debatable, W wrong, A copying artefact, ? \
+      never judged):
+
+      | Set | main | round seven | Removed | New |
+      | --- | --- | --- | --- | --- |
+      | first corpus | R18 D7 A18 ?8 | same | — | — |
+      | first held-out | R6 D5 A6 | same | — | — |
+      | second | R43 D10 A11 ?4 | R43 D9 A11 ?4 | D1 (LB) | — |
+      | third | R16 D4 A10 ?1 | same | — | — |
+      | fourth | R15 D12 A14 ?1 | R14 D11 A14 ?1 | R1 (40 words), D1 (308-word section) | — |
+      | fifth | R6 D2 A7 ?7 | same | — | — |
+      | sixth | R15 D17 W3 A3 | R15 D11 W2 A3 ?3 | D6 (three 40-word and one 41-word sentence, sections of 301 and 304 words), W1 (PI) | 3 (below) |
+
+      The three new findings on the sixth set are the judge's named misses (`#Holidays`, "**Incomplete**:", \
+      "(should recover"), not judged blind; the 214-word finding keeps its place with the list advice. Counting \
+      those four as right, the sixth set comes to 19 right, 10 debatable and 2 wrong of 31 (61%, 32%, 6%); \
+      without them, 15, 11 and 2 of 28 (54%, 39%, 7%). Either way **the 70% target is not met** on these \
+      numbers, and they are tuned figures; the next blind check is the test. Still debatable there: five \
+      sentences of 42 to 47 words, a 364-word policy section, ASUC, an H1-to-H3 jump, a reading grade and a \
+      passive share; still wrong: ECL and OCF. In the sample repository QP-005 loses two 40-word sentences \
+      and keeps its other 27 long sentences, its 501-word section and the rest.
+
+      Speed: on the 5,000-document history benchmark (`/tmp/ss-bench/history/repo`), 20 interleaved runs of \
+      the release builds of main (98e564e) and this round took 0.300 s of CPU (user and system, median) each, \
+      and 0.61 s and 0.56 s of wall time (median; the two shared cores had a load of 4 to 5, so wall times \
+      ranged 0.41 to 0.82 s for both); both print the same 5,251 findings there, byte for byte.
 
       ## Pre-commit hook
 

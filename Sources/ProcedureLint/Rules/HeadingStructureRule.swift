@@ -15,7 +15,9 @@ enum HeadingStructureRule: DocumentRule {
     headings that are all too deep (report fields written as H6) is reported once, at its first heading. \
     A line of two to six `#` signs followed by text without a space ("####Cold Room Storage") is a heading \
     in kramdown (Jekyll sites) but text in CommonMark, which sop publishes with: it is reported, so the \
-    page does not show "####" where a heading was meant. A document without an H1 starts at its \
+    page does not show "####" where a heading was meant. So is one `#` before a word on the document's \
+    first line, where the title belongs ("#Holidays, emergencies and sick leave"); elsewhere "#1" and \
+    hashtags are text. A document without an H1 starts at its \
     shallowest heading (a README written all in H3 is consistent), and its depth counts from there (an H4 \
     under H3 sections is its second level); a first H1 that is a numbered section \
     ("# 1. Purpose") means the title heading is missing, and is advised so; a heading inside a list item \
@@ -79,8 +81,23 @@ enum HeadingStructureRule: DocumentRule {
 
         Send gauges to the calibration lab on Mill Road.
         """),
+    // One `#` counts only before a word on the document's first line: "#1" and a line of hashtags are text.
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n",
+      with: "#1 priority on every site: gauges that read true.\n\n# Calibrate test gear\n"),
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n", with: "#calibration #quality\n\n# Calibrate test gear\n"),
   ]
   static let failingExamples = [
+    // Real-world shape (a company's leave policy): the title line written "#Holidays, …" without its space.
+    ExampleRepository.document(
+      body: """
+        #Calibrate test gear
+
+        ## Purpose
+
+        This procedure keeps our test gear accurate.
+        """),
     // Real-world shape (a university lab manual written for kramdown): no space after the `#` signs.
     ExampleRepository.procedure(
       extra: """
@@ -266,8 +283,8 @@ enum HeadingStructureRule: DocumentRule {
   private static func unspacedHeadings(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     var findings: [Finding] = []
-    for unit in prose.units {
-      guard let marks = unspacedHeadingMarks(unit, prose: prose) else { continue }
+    for (index, unit) in prose.units.enumerated() {
+      guard let marks = unspacedHeadingMarks(unit, prose: prose, isFirst: index == 0) else { continue }
       // The line as written ("####_Cold Room Storage_"): the prose has lost its emphasis marks and line end.
       let index = unit.start.line - prose.lineOffset - 1
       let line =
@@ -276,21 +293,32 @@ enum HeadingStructureRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: unit.start,
-          "'\(line)' is not a heading: put a space after the \(marks) # signs, or the page shows them as text",
+          "'\(line)' is not a heading: put a space after the "
+            + (marks == 1
+              ? "# sign, or the page shows it as text" : "\(marks) # signs, or the page shows them as text"),
           excerpt: line))
     }
     return findings
   }
 
   /// The number of `#` signs when a paragraph starts like a heading without its space ("####Cold Room
-  /// Storage"), else nil.
-  static func unspacedHeadingMarks(_ unit: Prose.Unit, prose: Prose) -> Int? {
+  /// Storage"), else nil. One `#` counts only in the document's first paragraph, a line of its own that goes
+  /// on with a letter and holds no other `#` ("#Holidays, emergencies and sick leave" where the title belongs;
+  /// "#1 priority" and a line of hashtags are text).
+  static func unspacedHeadingMarks(_ unit: Prose.Unit, prose: Prose, isFirst: Bool = false) -> Int? {
     guard unit.kind == .paragraph, !unit.bytes.isEmpty, prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "#")
     else { return nil }
     var end = unit.bytes.lowerBound
     while end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: "#") { end += 1 }
     let marks = end - unit.bytes.lowerBound
-    guard (2...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else { return nil }
+    guard ((isFirst ? 1 : 2)...6).contains(marks), end < unit.bytes.upperBound, prose.bytes[end] != 0x20 else {
+      return nil
+    }
+    if marks == 1 {
+      guard prose.bytes[end] | 0x20 &- 0x61 < 26, !prose.bytes[end..<unit.bytes.upperBound].contains(UInt8(ascii: "#")),
+        prose.position(ofByte: unit.bytes.upperBound - 1, in: unit).line == unit.start.line
+      else { return nil }
+    }
     return marks
   }
 

@@ -14,7 +14,10 @@ enum SectionLengthRule: DocumentRule {
     it into parts the reader can scan. On four corpora of third-party procedures, long sections of list \
     items (eight numbered considerations of 430 words, a list of receipt fields) were judged debatable, \
     and long runs of paragraphs (334 and 406 words, mixing topics) right; the word count alone did not \
-    tell them apart (debatable at 308 to 674 words), so the limit stays at 300.
+    tell them apart (debatable at 308 to 674 words), so the limit stays at 300. A section is reported only \
+    when it is more than a tenth over the limit (above 330 words at 300): sections of 301 to 320 words were \
+    judged marginal all 5 times on the tuning corpora, and the right ones had 334 to 406. The advice is \
+    sub-headings, which fits a policy as well as a procedure.
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [RuleOption(name: "max", defaultValue: 300, summary: "most words under one heading")]
@@ -30,6 +33,10 @@ enum SectionLengthRule: DocumentRule {
     ExampleRepository.procedure(
       purpose: "This procedure keeps our pumps safe.\n\n"
         + (1...12).map { "\($0). " + ExampleRepository.filler(sentences: 4) }.joined(separator: "\n")),
+    // Real-world shape (a staff time-off policy's FAQ): 312 words against 300, within a tenth of the limit;
+    // judges called every section a few words over marginal.
+    ExampleRepository.procedure(
+      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 45)),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(
@@ -60,7 +67,9 @@ enum SectionLengthRule: DocumentRule {
       }
     }
     var findings: [Finding] = []
-    for (slot, last) in words.enumerated() where Double(max(last, longest[slot])) > limit {
+    // A section a tenth or less over the limit (301 to 320 words against 300) is not worth a split: on the
+    // tuning corpora judges called every such one marginal.
+    for (slot, last) in words.enumerated() where Double(max(last, longest[slot])) > limit * 1.1 {
       let count = max(last, longest[slot])
       // On four held-out corpora, long sections that were mostly a numbered or bulleted list ("eight numbered
       // considerations", "the receipt fields") were judged debatable; long runs of paragraphs right.
@@ -71,7 +80,7 @@ enum SectionLengthRule: DocumentRule {
         context.finding(
           .suggestion, at: heading?.start ?? document.bodyStart,
           "\(name) has \(TextMetrics.grouped(count)) words; keep it to \(TextMetrics.decimal(limit)) or fewer: "
-            + "split it under sub-headings, or move detail into a work instruction",
+            + "split it under sub-headings that say what each part is about",
           metrics: ["words": Double(count), "max": limit], excerpt: heading?.text ?? ""))
     }
     return findings

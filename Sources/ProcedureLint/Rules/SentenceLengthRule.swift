@@ -1,14 +1,21 @@
+import MarkdownSyntax
+
 /// Checks words per sentence: stricter in steps than in descriptive text.
 enum SentenceLengthRule: DocumentRule {
   static let id = "sentence-length"
   static let summary =
-    "Words per sentence: at most 29 in a step (numbered-list item), at most 39 in other text."
+    "Words per sentence: at most 29 in a step (numbered-list item), at most 40 in other text."
   static let rationale = """
     ASD-STE100 Simplified Technical English, rule 5.1, limits sentences in procedural writing to 20 words; \
     descriptive writing may use up to 25 (section 6); plain-language guides commonly give 40 words as the \
     most for any sentence. Long sentences in steps are where people miss a condition or an action. sop \
     reports where a quality manager would clearly ask for a split: a step of 30 words or more and another \
-    sentence of 40 or more. On four corpora of third-party procedures nobody had tuned to (issue 14), \
+    sentence of more than 40 (the guides' most; round seven, issue 14: sentences of exactly 40 words were \
+    judged debatable 3 times and right once). Examples in round brackets ("(eg. "My cat died", or …)", \
+    "(for example, wearing masks)", "(such as …)") are an aside the reader skips, and are not counted. Lines \
+    numbered "3 Add …", "4 Incubate …" without the full stop that makes a list are one paragraph when \
+    rendered; when three or more such lines in sequence make one long sentence, the advice is to write them \
+    as a numbered list, not to split a sentence. On four corpora of third-party procedures nobody had tuned to (issue 14), \
     judges called sentences just over the limit debatable and long ones right: steps of 24 to 29 words 5 \
     right, about 18 debatable, 1 wrong; steps of 30 or more 6 right, 3 debatable; other sentences of 31 to \
     39 words about 4 right, 25 debatable; of 40 or more 6 right and 1 wrong (a memo header, now not \
@@ -28,8 +35,8 @@ enum SentenceLengthRule: DocumentRule {
   static let defaultSeverity = Severity.suggestion
   static let options = [
     RuleOption(name: "step-max", defaultValue: 29, summary: "most words in a sentence of a step"),
-    RuleOption(name: "prose-max", defaultValue: 39, summary: "most words in any other sentence (a suggestion above)"),
-    RuleOption(name: "prose-warn", defaultValue: 39, summary: "a sentence of other text above this is a warning"),
+    RuleOption(name: "prose-max", defaultValue: 40, summary: "most words in any other sentence (a suggestion above)"),
+    RuleOption(name: "prose-warn", defaultValue: 40, summary: "a sentence of other text above this is a warning"),
     RuleOption(
       name: "cjk-step-max", defaultValue: 40, summary: "most characters in a Chinese or Japanese sentence of a step"),
     RuleOption(
@@ -133,8 +140,30 @@ enum SentenceLengthRule: DocumentRule {
         1. Write the serial number, the due date and the certificate number of the lab in the register before \
         you put the gauge back on the shelf in the store.
         """),
+    // Real-world shapes (a staff time-off policy, a server runbook): a 40-word sentence of background, at
+    // the 40 words plain-language guides allow; and an instruction whose quoted examples in brackets are an
+    // aside the reader skips (31 words without them).
+    ExampleRepository.procedure(
+      purpose: """
+        If you want to keep the readings all the way to the archive server so that if the laptop is replaced \
+        the calibration data is retained, we need to copy the files to a share that we can open later.
+
+        If a gauge fails between two calibrations or you have another good reason to skip the weekly check, \
+        tell the quality office and add a note to the register explaining why (eg. "dropped on the floor", \
+        "sent out for repair", or "lent to site B").
+        """),
   ]
   static let failingExamples = [
+    // Real-world shape (an RNA extraction protocol): steps numbered "3 Add …" without a full stop are not a
+    // list, so they run together into one paragraph; the advice is to make them a numbered list.
+    ExampleRepository.procedure(
+      steps: """
+        1 Take the gauge from the store and check its label
+        2 Clean the jaws with a dry cloth and close them
+        3 Zero the display and check it reads 0.00 mm
+        4 Measure the 25 mm block three times and write each reading in the register
+        5 Return the gauge to its case and put the case back on the shelf
+        """),
     // A section number followed by an instruction is a step ("### 3.1 Check the gauge"), held to the step limit.
     ExampleRepository.procedure(
       extra: """
@@ -194,20 +223,32 @@ enum SentenceLengthRule: DocumentRule {
       let unit = prose.units[sentence.unit]
       // Quoted law or standards and licence notices are not the author's to shorten.
       guard !unit.isQuoted, !unit.isBoilerplate else { continue }
-      let count = sentence.words.count
-      guard Double(count) > min(stepLimit, proseLimit) else { continue }
+      guard Double(sentence.words.count) > min(stepLimit, proseLimit) else { continue }
       // "(Note: you need not set the preferences next time, …)": a note in brackets inside a step explains;
       // it is held to the limit of other text, not to the step limit.
       let isStep = unit.isStep && !isInBrackets(sentence.words, prose: prose)
+      // "(eg. "My cat died", or …)": examples in brackets are an aside the reader of a description can skip;
+      // not counted. In a step they are counted: the reader works through them while doing it.
+      let count = sentence.words.count - (isStep ? 0 : exampleWords(sentence.words, prose: prose))
       let limit = isStep ? stepLimit : proseLimit
       guard Double(count) > limit else { continue }
       let what = isStep ? "step" : "sentence"
       let tier: Severity = isStep || Double(count) > proseWarning ? .warning : .suggestion
+      let position = prose.position(ofWord: sentence.words.lowerBound, in: unit)
+      let message: String
+      if let steps = runTogetherSteps(sentence.words, in: unit, prose: prose) {
+        // "3 Add 750 ul of trizol … 4 Incubate …": numbered lines without list syntax are one paragraph.
+        message =
+          "steps \(steps.first) to \(steps.last) run together into one paragraph of \(TextMetrics.grouped(count)) "
+          + "words: write each as a numbered list item, with a full stop after its number ('\(steps.first). …')"
+      } else {
+        message =
+          "split this \(what): \(TextMetrics.grouped(count)) words, aim for \(TextMetrics.decimal(limit)) or fewer"
+      }
       findings.append(
         context.finding(
-          tier, at: prose.position(ofWord: sentence.words.lowerBound, in: unit),
-          "split this \(what): \(TextMetrics.grouped(count)) words, aim for \(TextMetrics.decimal(limit)) or fewer",
-          metrics: ["words": Double(count), "max": limit], excerpt: prose.excerpt(words: sentence.words)))
+          tier, at: position, message, metrics: ["words": Double(count), "max": limit],
+          excerpt: prose.excerpt(words: sentence.words)))
     }
     findings += cjkSentences(document, context: context)
     return findings
@@ -223,6 +264,80 @@ enum SentenceLengthRule: DocumentRule {
     let end = prose.words[words.upperBound - 1].end
     let next = words.upperBound < prose.words.count ? prose.words[words.upperBound].start : bytes.count
     return bytes[end..<max(end, next)].contains(UInt8(ascii: ")"))
+  }
+
+  /// The words of a sentence that stand in round brackets opening with an example marker ("(e.g. …)",
+  /// "(eg. "My cat died", or …)", "(for example, wearing masks)", "(such as …)").
+  static func exampleWords(_ words: Range<Int>, prose: Prose) -> Int {
+    let bytes = prose.bytes
+    let start = prose.words[words.lowerBound].start
+    let end = prose.words[words.upperBound - 1].end
+    var skipped = 0
+    var index = start
+    var word = words.lowerBound
+    while index < end {
+      defer { index += 1 }
+      guard bytes[index] == UInt8(ascii: "("), opensExample(bytes, at: index + 1, end: end) else { continue }
+      var close = index + 1
+      var depth = 1
+      while close < end {
+        if bytes[close] == UInt8(ascii: "(") { depth += 1 }
+        if bytes[close] == UInt8(ascii: ")") {
+          depth -= 1
+          if depth == 0 { break }
+        }
+        close += 1
+      }
+      while word < words.upperBound, prose.words[word].start < index { word += 1 }
+      while word < words.upperBound, prose.words[word].start < close {
+        skipped += 1
+        word += 1
+      }
+      index = close
+    }
+    // A sentence that is nothing but an example keeps its words.
+    return skipped < words.count ? skipped : 0
+  }
+
+  private static let exampleMarkers: [[UInt8]] = ["e.g", "eg.", "eg,", "eg ", "for example", "for instance", "such as"]
+    .map { Array($0.utf8) }
+
+  private static func opensExample(_ bytes: [UInt8], at offset: Int, end: Int) -> Bool {
+    var offset = offset
+    while offset < end, bytes[offset] == 0x20 { offset += 1 }
+    return exampleMarkers.contains { marker in
+      offset + marker.count <= end
+        && zip(marker, bytes[offset..<offset + marker.count]).allSatisfy { $0 == $1 | ($1 &- 0x41 < 26 ? 0x20 : 0) }
+    }
+  }
+
+  /// The first and last number when a sentence is three or more numbered steps typed as lines without list
+  /// syntax ("3 Add …", "4 Incubate …", "5 Add …"): each line starts with the number after the last.
+  static func runTogetherSteps(_ words: Range<Int>, in unit: Prose.Unit, prose: Prose) -> (first: Int, last: Int)? {
+    let start = prose.words[words.lowerBound].start
+    let end = prose.words[words.upperBound - 1].end
+    var run: (first: Int, last: Int)?
+    // Only the segments of this sentence: the first is found by bisection, so a long paragraph of many long
+    // sentences is not walked once per sentence.
+    var low = unit.segments.lowerBound
+    var high = unit.segments.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if prose.segments[middle].offset < start { low = middle + 1 } else { high = middle }
+    }
+    for index in max(unit.segments.lowerBound, low - 1)..<unit.segments.upperBound {
+      guard prose.segments[index].offset < end else { break }
+      guard let (number, offset) = prose.leadingNumber(ofSegment: index, in: unit), offset >= start else { continue }
+      if let current = run, number == current.last + 1 {
+        run = (current.first, number)
+      } else if let current = run, current.last - current.first >= 2 {
+        break
+      } else {
+        run = (number, number)
+      }
+    }
+    guard let run, run.last - run.first >= 2 else { return nil }
+    return run
   }
 
   /// Chinese and Japanese sentences over the character limits, in units that have non-ASCII text.

@@ -35,10 +35,15 @@ enum UnfinishedRule: DocumentRule {
     that breaks off in a run of three or more commas ("bring it to the du,,,,,,"), a writer's note behind an \
     arrow ("<-- we need to figure this out"), and a paragraph that opens as a note that it is still to be \
     written ("Note, this needs to be updated with site-specific information"; "Note: this needs to be \
-    updated each year" says when, so it is an instruction). Open questions in brackets ("(current? voltage? \
+    updated each year" says when, so it is an instruction), or that is labelled as unfinished ("**Incomplete**: \
+    the creation of volumes is not detailed here"; also "Unfinished:", "Work in progress:", "WIP:", "Under \
+    construction:"). Open questions in brackets ("(current? voltage? \
     amperage?)": two or more questions of one or two words each) are a warning, and so is a paragraph or \
     step struck through as a whole (`~~When the cycle is finished, the autoclave will ring~~`): the page \
-    shows it crossed out, and a reader cannot tell whether it applies.
+    shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
+    warning too: one still open where its paragraph or step ends ("keep the upper layer (should recover"), \
+    or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
+    line or wrapped over lines, and a face such as ":(", are text.
     """
   static let defaultSeverity = Severity.error
 
@@ -139,8 +144,33 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.document(
       id: "F-010", title: "Gauge sign-out", type: "form",
       body: "# Gauge sign-out\n\nGauge number: ________\n\nSigned: ________\n"),
+    // Real-world shapes (a lab's waste protocol, a DMCA procedure): a bracket nested on one line, and one
+    // wrapped over two lines, are closed.
+    ExampleRepository.procedure(
+      steps: """
+        1. Pour the rinse into the waste container (5 litre plastic cans (UN approved) for liquids).
+        2. Tell the site lead (we cannot give legal advice, but the
+           supplier may be able to) if the label is missing.
+        3. Do not use the broken gauge, however tempting it is :(
+        """),
+    // "Incomplete" as a word of the text, not a label saying the text is unfinished.
+    ExampleRepository.procedure(
+      records: "Incomplete forms: send them back to the site lead within a day, with a note of what is missing."),
   ]
   static let failingExamples = [
+    // Real-world shape (an RNA extraction protocol): a step breaks off inside its bracket.
+    ExampleRepository.procedure(
+      steps: """
+        1. Spin the sample for 5 minutes and keep the upper layer (should recover
+        2. Write the reading in the register.
+        """),
+    // Real-world shape (a student team's server runbook): the writer says a part is missing.
+    ExampleRepository.procedure(
+      extra: """
+        ## Backups
+
+        **Incomplete**: How the backup disk is swapped and checked each week is not written here yet.
+        """),
     // Real-world shape (a university lab's SOP converted from Word): the approval block's signature and date
     // lines were never filled in; the underscores are escaped, as converters write them.
     ExampleRepository.procedure().replacingOccurrences(
@@ -417,9 +447,25 @@ enum UnfinishedRule: DocumentRule {
         position, "open questions '\(shortened(text))' are still in the text: settle them and write the answer", text,
         .warning)
     }
+    unclosedBrackets(prose) { position, text in
+      report(
+        position,
+        "the bracket '\(shortened(text))' is never closed, so its text may be cut off: finish it and close "
+          + "the bracket", text, .warning)
+    }
     // A note that the text is still to be written opens its paragraph: one prefix test per unit.
     for unit in prose.units where unit.words.count >= 5 {
       let text = prose.bytes[unit.bytes]
+      // "**Incomplete**: The creation and usage of volumes is not detailed here.": the writer says so.
+      if let label = unfinishedLabel(text) {
+        let note = String(decoding: text.prefix(160), as: UTF8.self)
+        let end = note.firstIndex { $0 == "." } ?? note.endIndex
+        report(
+          unit.start,
+          "the text says it is \(label) ('\(shortened(String(note[..<end])))'): write the missing part, then "
+            + "delete the note", String(note[..<end]), .error)
+        continue
+      }
       // "Note", "NB", "N.B." and then a mark or a space: tested on the bytes, since "Notify …" and "No …"
       // open many steps, and building their text to read the words cost 3% of lint.
       guard let first = text.firstIndex(where: { $0 != 0x20 && $0 != UInt8(ascii: "(") }),
@@ -432,6 +478,70 @@ enum UnfinishedRule: DocumentRule {
           + "missing part, then delete the note", note, .error)
     }
   }
+
+  /// Brackets never closed: one still open where its paragraph or list item ends ("6. Spin for 5 minutes and
+  /// keep the upper phase (should recover"), or one left open at the end of a numbered line when the next line
+  /// opens another ("… (should recover" / "7 Repeat … (should recover 300 ul)"). A bracket nested on one line
+  /// ("(5 gallon containers (DOT approved) for liquids)") or wrapped over lines is text.
+  private static func unclosedBrackets(_ prose: Prose, _ body: (SourcePosition, String) -> Void) {
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      var checked = -1
+      ByteSearch.forEach(UInt8(ascii: "("), in: bytes, range: 0..<bytes.count) { offset in
+        guard let index = prose.unit(containingByte: offset), index > checked else { return }
+        checked = index
+        let unit = prose.units[index]
+        guard unit.isBody else { return }
+        var depth = 0
+        var outer = offset
+        var unclosed: Int?
+        // Segments are walked with the bytes, so a long paragraph is read once: whether a line that starts
+        // with a number ("7 Repeat …") began since the outer bracket opened.
+        var segment = unit.segments.lowerBound
+        var numberedLine = false
+        for position in offset..<unit.bytes.upperBound {
+          while segment < unit.segments.upperBound, prose.segments[segment].offset <= position {
+            if depth > 0, prose.segments[segment].offset > outer,
+              prose.leadingNumber(ofSegment: segment, in: unit) != nil
+            {
+              numberedLine = true
+            }
+            segment += 1
+          }
+          switch bytes[position] {
+          case UInt8(ascii: "(") where position > unit.bytes.lowerBound && emoticonEyes.contains(bytes[position - 1]):
+            // ":(" and ":-(" are faces, not brackets.
+            break
+          case UInt8(ascii: "("):
+            if depth == 0 {
+              outer = position
+              numberedLine = false
+            } else if depth == 1, numberedLine {
+              unclosed = outer
+            }
+            depth += 1
+          case UInt8(ascii: ")"):
+            depth = max(0, depth - 1)
+          default: break
+          }
+          if unclosed != nil { break }
+        }
+        if unclosed == nil, depth > 0 { unclosed = outer }
+        guard let start = unclosed else { return }
+        // The excerpt stops at the bracket's line end: the next segment on a later line.
+        let line = prose.position(ofByte: start, in: unit).line
+        let lineEnd =
+          prose.segments[unit.segments].first { $0.offset > start && $0.line > line }?.offset ?? unit.bytes.upperBound
+        var end = start + 1
+        while end < lineEnd, end - start < 40, bytes[end] != UInt8(ascii: ")") { end += 1 }
+        let words = String(decoding: bytes[start..<end], as: UTF8.self).split(separator: " ").prefix(3)
+        body(prose.position(ofByte: start, in: unit), words.joined(separator: " "))
+      }
+    }
+  }
+
+  private static let emoticonEyes: [UInt8] = [
+    UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "-"),
+  ]
 
   /// Calls `body` with the position and text of each range `match` finds around a `byte` of the prose (given
   /// the byte's offset and its unit's range), found with `memchr`.
@@ -505,6 +615,25 @@ enum UnfinishedRule: DocumentRule {
     }
     return false
   }
+
+  /// The label when a paragraph opens by saying it is unfinished: "Incomplete:", "Unfinished:", "Work in
+  /// progress:", "WIP:" or "Under construction:" (any case, then a colon), as a label of its own.
+  private static func unfinishedLabel(_ text: ArraySlice<UInt8>) -> String? {
+    guard let first = text.first, "iuwIUW".utf8.contains(first) else { return nil }
+    for (label, name) in unfinishedLabels where text.count > label.count + 1 {
+      let end = text.startIndex + label.count
+      guard text[end] == UInt8(ascii: ":"),
+        zip(label, text[text.startIndex..<end]).allSatisfy({ $0 == $1 | ($1 &- 0x41 < 26 ? 0x20 : 0) })
+      else { continue }
+      return name
+    }
+    return nil
+  }
+
+  private static let unfinishedLabels: [([UInt8], String)] = [
+    ("incomplete", "incomplete"), ("unfinished", "unfinished"), ("work in progress", "a work in progress"),
+    ("wip", "a work in progress"), ("under construction", "under construction"),
+  ].map { (Array($0.0.utf8), $0.1) }
 
   /// How a note opens, lowercased ("n.b." is compared as "n.b.": `.` | 0x20 is `.`).
   private static let noteMarks: [[UInt8]] = ["note", "notes", "nb", "n.b."].map { Array($0.utf8) }
