@@ -28,6 +28,8 @@ public struct SiteRenderer: Sendable {
     public var reused: [String]
     /// The search words of every effective document page, by its key, for `PageReuse.recordedWords` next time.
     public var words: [PageKey: String] = [:]
+    /// The hash of every document page, by path, for the site-file record.
+    public var pageHashes: [String: PageHash] = [:]
   }
 
   /// Renders every file of the site, taking a document's page from `reuse` when a record says its inputs gave
@@ -54,13 +56,14 @@ public struct SiteRenderer: Sendable {
       let copies = Self.attachmentFiles(of: document)
       let attachments = Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
       let key = PageKey(path: path, document: document, layout: layout, links: linkDigest, attachments: attachments)
-      let page: (bytes: [UInt8], hash: PageHash, isReused: Bool)
-      if let reused = reuse?.page(key, at: path) {
-        page = (reused.bytes, reused.hash, true)
-      } else {
+      let page: (file: SiteFile, hash: PageHash, isReused: Bool)
+      switch reuse?.page(key, at: path) {
+      case .bytes(let bytes, let hash)?: page = (SiteFile(path: path, bytes: bytes), hash, true)
+      case .unchanged(let identity, let hash)?: page = (SiteFile(path: path, unchanged: identity), hash, true)
+      case nil:
         let bytes = Array(
           DocumentPage(layout: layout, document: document, links: links, attachments: attachments).render().utf8)
-        page = (bytes, PageHash(of: bytes), false)
+        page = (SiteFile(path: path, bytes: bytes), PageHash(of: bytes), false)
       }
       // The words depend on the text alone, which the key covers.
       let words = reuse?.recordedWords[key] ?? SearchIndex.words(of: document.markdown)
@@ -68,7 +71,7 @@ public struct SiteRenderer: Sendable {
         id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
         words: words)
       let files =
-        [(SiteFile(path: path, bytes: page.bytes), page.hash.hex)]
+        [(page.file, page.hash.hex)]
         + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
       return (files, search, PageRecord(path: path, key: key, hash: page.hash, isReused: page.isReused))
     }.compactMap { $0 }
@@ -98,7 +101,8 @@ public struct SiteRenderer: Sendable {
       rendered: records.filter { !$0.isReused }.map(\.path), reused: records.filter(\.isReused).map(\.path),
       words: Dictionary(
         pages.compactMap { page in page.record.flatMap { record in page.search.map { (record.key, $0.words) } } },
-        uniquingKeysWith: { first, _ in first }))
+        uniquingKeysWith: { first, _ in first }),
+      pageHashes: Dictionary(records.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first }))
   }
 
   /// How one document page was made.

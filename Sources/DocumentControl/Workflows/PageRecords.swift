@@ -127,10 +127,16 @@ extension DocumentRepository {
 
   /// The search words of the last render, or none when the file is missing, too large or not intact.
   func readSearchWords() -> [PageKey: String] {
-    guard let handle = FileHandle(forReadingAtPath: searchWordsFile.path) else { return [:] }
-    defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: SearchWordRecords.maximumSize + 1) else { return [:] }
+    guard let data = Self.recordFile(searchWordsFile, upTo: SearchWordRecords.maximumSize) else { return [:] }
     return SearchWordRecords.decode(data)
+  }
+
+  /// The bytes of a record file in `.git/sop`, at most one byte more than `maximumSize` (so a larger file is seen
+  /// to be too large and read as no records); nil when it cannot be read.
+  static func recordFile(_ url: URL, upTo maximumSize: Int) -> Data? {
+    guard let handle = FileHandle(forReadingAtPath: url.path) else { return nil }
+    defer { try? handle.close() }
+    return try? handle.read(upToCount: maximumSize + 1)
   }
 
   /// Replaces the search words with those of the render just written, unless they are the ones read; a failure

@@ -116,6 +116,9 @@ public struct SitePages: Sendable, Equatable {
   public var rendered: [String]
   /// Paths of the pages whose recorded inputs and bytes matched the previous site's file, which was reused.
   public var reused: [String]
+  /// The reused pages whose file still had the identity the site-file record took of it, linked without being
+  /// read (a subset of `reused`).
+  public var linkedByIdentity: [String] = []
 }
 
 /// A parsed `published/N` tag.
@@ -431,16 +434,40 @@ extension DocumentRepository {
     let snapshot = try siteSnapshot(
       of: tag, earlierTags: tags.filter { $0.number < tag.number }, read: read)
     let words = readSearchWords()
-    let reuse = PageReuse(recorded: readPageRecords(), words: words) { SiteWriter.previousFile($0, in: directory) }
-    let rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    // Pages whose file still has the identity the site-file record took of it are linked without being read; the
+    // others are read and compared (docs/architecture.md, "Site-file records").
+    let siteFiles = readSiteFiles(of: directory)
+    let root = directory.standardizedFileURL.path
+    var reuse = PageReuse(
+      recorded: readPageRecords(), words: words,
+      unchanged: { path in
+        // `path` is the renderer's own page path, never one read from the record.
+        guard let record = siteFiles[path], FileIdentity.ofUnshared(root + "/" + path) == record.identity else {
+          return nil
+        }
+        return record
+      },
+      previous: { SiteWriter.previousFile($0, in: directory) })
+    var rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    var written: [String: FileInode]
     do {
-      try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      do {
+        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      } catch .previousFileChanged {
+        // A recorded file changed between the check and the link: read and compare every page instead.
+        reuse.unchanged = { _ in nil }
+        rendering = SiteRenderer().render(snapshot, reusing: reuse)
+        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      }
     } catch {
       throw .invalidArgument(error.description)
     }
     storePageRecords(rendering.records)
     storeSearchWords(rendering.words, read: words)
-    return SitePages(rendered: rendering.rendered, reused: rendering.reused)
+    storeSiteFiles(of: directory, pages: rendering.pageHashes, written: written, read: siteFiles)
+    return SitePages(
+      rendered: rendering.rendered, reused: rendering.reused,
+      linkedByIdentity: rendering.files.filter { $0.previous != nil }.map(\.path))
   }
 
   /// The site of `tag`. `read`, when given, must be the ledger of `tag.commit` and its inventory under the policy
