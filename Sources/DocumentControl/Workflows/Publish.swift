@@ -486,11 +486,17 @@ extension DocumentRepository {
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
     // A revision comes into force with the first snapshot that carries it, and keeps that date (its
     // effective date) in every later snapshot.
-    var firstCarried: [String: Date] = [:]
+    // Keyed by id and revision as a pair, not as a string made for every entry of every snapshot.
+    struct Carried: Hashable {
+      var id: String
+      var revision: Int
+    }
+    var firstCarried: [Carried: Date] = [:]
     for carrier in earlierTags + [tag] {
       let date = Date(timeIntervalSince1970: TimeInterval(carrier.tagger.time))
-      for entry in carrier.entries where firstCarried["\(entry.id) r\(entry.revision)"] == nil {
-        firstCarried["\(entry.id) r\(entry.revision)"] = date
+      for entry in carrier.entries {
+        let key = Carried(id: entry.id, revision: entry.revision)
+        if firstCarried[key] == nil { firstCarried[key] = date }
       }
     }
     func signer(_ record: ApprovalRecord) -> SitePublisher.Signer {
@@ -553,7 +559,7 @@ extension DocumentRepository {
       if entry.isWithdrawn {
         var record = WithdrawnDocument(
           id: entry.id, title: frontMatter.title, revision: entry.revision,
-          date: firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate)
+          date: firstCarried[Carried(id: entry.id, revision: entry.revision)] ?? tagDate)
         record.type = frontMatter.type
         record.path = paths[id] ?? ""
         record.signatures = revision.approvals.map(signer)
@@ -564,7 +570,7 @@ extension DocumentRepository {
         record.reason = withdrawal.map { $0.reason.isEmpty ? $0.subject : $0.reason } ?? ""
         if let last = history.revisions.last(where: { $0.number < revision.number && $0.revocation == nil }) {
           record.lastInForce = last.number
-          record.lastInForceEffective = firstCarried["\(entry.id) r\(last.number)"]
+          record.lastInForceEffective = firstCarried[Carried(id: entry.id, revision: last.number)]
           record.lastInForceMarkdown = try parse(last.blob)?.text.body
         }
         withdrawn.append(record)
@@ -591,7 +597,7 @@ extension DocumentRepository {
           authors.append(change.authorName)
         }
         record.authors = authors
-        record.effectiveDate = firstCarried["\(entry.id) r\(revision.number)"]
+        record.effectiveDate = firstCarried[Carried(id: entry.id, revision: revision.number)]
         return record
       }
       var document = SiteDocument(
@@ -601,7 +607,7 @@ extension DocumentRepository {
         signatures: revision.approvals.map(signer), history: records, previousMarkdown: previousMarkdown,
         previousRevision: previousRevision)
       document.related = frontMatter.related.map(\.rawValue)
-      document.effectiveDate = firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate
+      document.effectiveDate = firstCarried[Carried(id: entry.id, revision: entry.revision)] ?? tagDate
       // The approved bytes, from the revision's own record, never from the tip (docs/approvals.md).
       for (path, attachment) in revision.attachments.sorted(by: { $0.key < $1.key }) {
         let bytes = try viaGit { () throws(GitError) in try git.blob(attachment) }
@@ -638,21 +644,29 @@ extension DocumentRepository {
   static func previouslyPublished(_ entries: [SnapshotEntry], earlierTags: [SnapshotTag])
     -> [String: [String: SnapshotEntry]]
   {
-    var pending: [String: Set<String>] = [:]
-    for entry in entries where !entry.isWithdrawn { pending[entry.id, default: []].insert(entry.blob) }
+    // The blobs of an id still looking for their base, and the last earlier snapshot (counted from the newest)
+    // in which an entry of the id was seen: only the first entry of an id in a snapshot counts, as a tag could
+    // list one id twice. Ids no longer pending need no such mark, so no set of every id is built per snapshot.
+    struct Pending {
+      var blobs: [String]
+      var seenIn: Int
+    }
+    var blobsByID: [String: Set<String>] = [:]
+    for entry in entries where !entry.isWithdrawn { blobsByID[entry.id, default: []].insert(entry.blob) }
+    var pending = blobsByID.mapValues { Pending(blobs: Array($0), seenIn: -1) }
     var found: [String: [String: SnapshotEntry]] = [:]
-    for earlier in earlierTags.reversed() where !pending.isEmpty {
-      var seen = Set<String>()
+    for (number, earlier) in earlierTags.reversed().enumerated() where !pending.isEmpty {
       for entry in earlier.entries where !entry.isWithdrawn {
-        // Only the first entry of an id counts, as a tag could list one id twice.
-        guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
+        guard let index = pending.index(forKey: entry.id), pending.values[index].seenIn != number else { continue }
+        pending.values[index].seenIn = number
+        let blobs = pending.values[index].blobs
+        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is.
+        if blobs.count == 1, blobs[0] == entry.blob { continue }
         for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
-        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is, without a
-        // new set for each earlier snapshot.
         if !blobs.contains(entry.blob) {
-          pending[entry.id] = nil
-        } else if blobs.count > 1 {
-          pending[entry.id] = [entry.blob]
+          pending.remove(at: index)
+        } else {
+          pending.values[index].blobs = [entry.blob]
         }
       }
     }
