@@ -153,13 +153,13 @@ public struct SiteRenderer: Sendable {
     let withdrawn = Set(snapshot.withdrawn.map(\.id))
     var seen = Set<String>()
     var result: [(document: SiteDocument, page: String?)] = []
-    let ordered = snapshot.documents.enumerated().sorted { left, right in
-      if left.element.id != right.element.id {
-        return DocumentOrder.areInIncreasingOrder(left.element.id, right.element.id)
-      }
-      return left.offset < right.offset
-    }
-    for (_, document) in ordered where !withdrawn.contains(document.id) {
+    // Each id's sort key computed once, not at every comparison.
+    let keys = snapshot.documents.map { DocumentOrder.Key($0.id) }
+    let ordered = snapshot.documents.indices.sorted { left, right in
+      if snapshot.documents[left].id != snapshot.documents[right].id { return keys[left] < keys[right] }
+      return left < right
+    }.map { snapshot.documents[$0] }
+    for document in ordered where !withdrawn.contains(document.id) {
       guard seen.insert(document.id).inserted else { continue }
       result.append((document, SitePaths.documentPage(for: document.id)))
     }
@@ -176,5 +176,28 @@ enum DocumentOrder {
     case (nil, .some): return false
     case (nil, nil): return left < right
     }
+  }
+
+  /// What `areInIncreasingOrder` compares, for one id: its parse's prefix, number and text (as `DocumentID.<`
+  /// compares them), or the text alone when it does not parse.
+  struct Key: Comparable {
+    var parsed: (prefix: String, number: Int)?
+    var text: String
+
+    init(_ id: String) {
+      parsed = DocumentID(id).map { ($0.prefix, $0.number) }
+      text = id
+    }
+
+    static func < (left: Key, right: Key) -> Bool {
+      switch (left.parsed, right.parsed) {
+      case (let one?, let other?): return (one.prefix, one.number, left.text) < (other.prefix, other.number, right.text)
+      case (.some, nil): return true
+      case (nil, .some): return false
+      case (nil, nil): return left.text < right.text
+      }
+    }
+
+    static func == (left: Key, right: Key) -> Bool { !(left < right) && !(right < left) }
   }
 }
