@@ -19,20 +19,42 @@ public struct PageReuse: Sendable {
   /// The bytes of the previous site's file at a site path, when it can be trusted not to change under us
   /// (`SiteWriter.previousFile`); nil otherwise.
   public var previous: @Sendable (String) -> [UInt8]?
+  /// The hash of the bytes the previous site's file at a site path held when its identity was recorded, with that
+  /// identity, when the file still has it (the site-file record, docs/architecture.md); nil otherwise, and the
+  /// file is read through `previous`.
+  public var unchanged: @Sendable (String) -> (hash: PageHash, identity: FileIdentity)?
 
   /// Creates a reuse source.
   public init(
-    recorded: [PageKey: PageHash], words: [PageKey: String] = [:], previous: @escaping @Sendable (String) -> [UInt8]?
+    recorded: [PageKey: PageHash], words: [PageKey: String] = [:],
+    unchanged: @escaping @Sendable (String) -> (hash: PageHash, identity: FileIdentity)? = { _ in nil },
+    previous: @escaping @Sendable (String) -> [UInt8]?
   ) {
     self.recorded = recorded
     self.recordedWords = words
+    self.unchanged = unchanged
     self.previous = previous
   }
 
-  /// The previous site's page `path` when a record says pages of `key` are `H` and that file hashes to `H`.
-  func page(_ key: PageKey, at path: String) -> (bytes: [UInt8], hash: PageHash)? {
-    guard let hash = recorded[key], let bytes = previous(path), PageHash(of: bytes) == hash else { return nil }
-    return (bytes, hash)
+  /// A previous page, as its bytes or as the identity of an unchanged file holding them.
+  enum Page {
+    case bytes([UInt8], PageHash)
+    case unchanged(FileIdentity, PageHash)
+
+    var hash: PageHash {
+      switch self {
+      case .bytes(_, let hash), .unchanged(_, let hash): return hash
+      }
+    }
+  }
+
+  /// The previous site's page `path` when a record says pages of `key` are `H` and that file holds bytes hashing
+  /// to `H`: known by its recorded identity when it still has it, else read and hashed.
+  func page(_ key: PageKey, at path: String) -> Page? {
+    guard let hash = recorded[key] else { return nil }
+    if let known = unchanged(path), known.hash == hash { return .unchanged(known.identity, hash) }
+    guard let bytes = previous(path), PageHash(of: bytes) == hash else { return nil }
+    return .bytes(bytes, hash)
   }
 }
 

@@ -28,6 +28,8 @@ public struct SiteRenderer: Sendable {
     public var reused: [String]
     /// The search words of every effective document page, by its key, for `PageReuse.recordedWords` next time.
     public var words: [PageKey: String] = [:]
+    /// The hash of every document page, by path, for the site-file record.
+    public var pageHashes: [String: PageHash] = [:]
   }
 
   /// Renders every file of the site, taking a document's page from `reuse` when a record says its inputs gave
@@ -54,13 +56,14 @@ public struct SiteRenderer: Sendable {
       let copies = Self.attachmentFiles(of: document)
       let attachments = Dictionary(copies.map { ($0.source, "../" + $0.file.path) }, uniquingKeysWith: { a, _ in a })
       let key = PageKey(path: path, document: document, layout: layout, links: linkDigest, attachments: attachments)
-      let page: (bytes: [UInt8], hash: PageHash, isReused: Bool)
-      if let reused = reuse?.page(key, at: path) {
-        page = (reused.bytes, reused.hash, true)
-      } else {
+      let page: (file: SiteFile, hash: PageHash, isReused: Bool)
+      switch reuse?.page(key, at: path) {
+      case .bytes(let bytes, let hash)?: page = (SiteFile(path: path, bytes: bytes), hash, true)
+      case .unchanged(let identity, let hash)?: page = (SiteFile(path: path, unchanged: identity), hash, true)
+      case nil:
         let bytes = Array(
           DocumentPage(layout: layout, document: document, links: links, attachments: attachments).render().utf8)
-        page = (bytes, PageHash(of: bytes), false)
+        page = (SiteFile(path: path, bytes: bytes), PageHash(of: bytes), false)
       }
       // The words depend on the text alone, which the key covers.
       let words = reuse?.recordedWords[key] ?? SearchIndex.words(of: document.markdown)
@@ -68,7 +71,7 @@ public struct SiteRenderer: Sendable {
         id: document.id, page: path, title: document.title, type: document.type, owner: document.ownerName,
         words: words)
       let files =
-        [(SiteFile(path: path, bytes: page.bytes), page.hash.hex)]
+        [(page.file, page.hash.hex)]
         + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
       return (files, search, PageRecord(path: path, key: key, hash: page.hash, isReused: page.isReused))
     }.compactMap { $0 }
@@ -98,7 +101,8 @@ public struct SiteRenderer: Sendable {
       rendered: records.filter { !$0.isReused }.map(\.path), reused: records.filter(\.isReused).map(\.path),
       words: Dictionary(
         pages.compactMap { page in page.record.flatMap { record in page.search.map { (record.key, $0.words) } } },
-        uniquingKeysWith: { first, _ in first }))
+        uniquingKeysWith: { first, _ in first }),
+      pageHashes: Dictionary(records.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first }))
   }
 
   /// How one document page was made.
@@ -149,13 +153,13 @@ public struct SiteRenderer: Sendable {
     let withdrawn = Set(snapshot.withdrawn.map(\.id))
     var seen = Set<String>()
     var result: [(document: SiteDocument, page: String?)] = []
-    let ordered = snapshot.documents.enumerated().sorted { left, right in
-      if left.element.id != right.element.id {
-        return DocumentOrder.areInIncreasingOrder(left.element.id, right.element.id)
-      }
-      return left.offset < right.offset
-    }
-    for (_, document) in ordered where !withdrawn.contains(document.id) {
+    // Each id's sort key computed once, not at every comparison.
+    let keys = snapshot.documents.map { DocumentOrder.Key($0.id) }
+    let ordered = snapshot.documents.indices.sorted { left, right in
+      if snapshot.documents[left].id != snapshot.documents[right].id { return keys[left] < keys[right] }
+      return left < right
+    }.map { snapshot.documents[$0] }
+    for document in ordered where !withdrawn.contains(document.id) {
       guard seen.insert(document.id).inserted else { continue }
       result.append((document, SitePaths.documentPage(for: document.id)))
     }
@@ -172,5 +176,28 @@ enum DocumentOrder {
     case (nil, .some): return false
     case (nil, nil): return left < right
     }
+  }
+
+  /// What `areInIncreasingOrder` compares, for one id: its parse's prefix, number and text (as `DocumentID.<`
+  /// compares them), or the text alone when it does not parse.
+  struct Key: Comparable {
+    var parsed: (prefix: String, number: Int)?
+    var text: String
+
+    init(_ id: String) {
+      parsed = DocumentID(id).map { ($0.prefix, $0.number) }
+      text = id
+    }
+
+    static func < (left: Key, right: Key) -> Bool {
+      switch (left.parsed, right.parsed) {
+      case (let one?, let other?): return (one.prefix, one.number, left.text) < (other.prefix, other.number, right.text)
+      case (.some, nil): return true
+      case (nil, .some): return false
+      case (nil, nil): return left.text < right.text
+      }
+    }
+
+    static func == (left: Key, right: Key) -> Bool { !(left < right) && !(right < left) }
   }
 }

@@ -16,6 +16,9 @@ public enum SiteWriteError: Error, Equatable, Sendable, CustomStringConvertible,
   case cannotWrite(path: String, reason: String)
   /// Moving the new site into place failed; the earlier site, if any, was put back.
   case cannotReplace(path: String, reason: String)
+  /// A file of the previous site that the site-file record vouched for changed before it could be linked; the
+  /// caller renders again without the record.
+  case previousFileChanged(path: String)
 
   /// The message for the person running sop.
   public var description: String {
@@ -37,6 +40,8 @@ public enum SiteWriteError: Error, Equatable, Sendable, CustomStringConvertible,
       return "Could not write \(path): \(reason). The earlier site, if any, is unchanged."
     case .cannotReplace(let path, let reason):
       return "Could not move the new site into \(path): \(reason). The earlier site, if any, is unchanged."
+    case .previousFileChanged(let path):
+      return "The earlier site's file \(path) changed while the new site was written, so nothing was written."
     }
   }
 

@@ -49,7 +49,11 @@ public struct SiteWriter {
   ///
   /// Refuses, without touching anything, when `directory` exists and is neither empty nor an earlier sop site.
   /// Takes the folder's `SiteLock` unless the caller passes the one it holds.
-  public func write(_ files: [SiteFile], to directory: URL, holding lock: SiteLock? = nil) throws(SiteWriteError) {
+  /// Returns the device and inode of every file written, by path (`identities(of:in:)` records only those).
+  @discardableResult
+  public func write(
+    _ files: [SiteFile], to directory: URL, holding lock: SiteLock? = nil
+  ) throws(SiteWriteError) -> [String: FileInode] {
     let held: SiteLock
     if let lock { held = lock } else { held = try SiteLock(for: directory) }
     defer { withExtendedLifetime(held) {} }
@@ -71,8 +75,9 @@ public struct SiteWriter {
     }
     let token = UUID().uuidString.lowercased()
     let staging = parent.appendingPathComponent(".\(name).sop-new-\(token)", isDirectory: true)
+    let written: [String: FileInode]
     do {
-      try writeTree(files, into: staging, reusingFrom: existing == .replaceable ? target : nil)
+      written = try writeTree(files, into: staging, reusingFrom: existing == .replaceable ? target : nil)
     } catch {
       try? fileSystem.removeItem(at: staging)
       throw error
@@ -88,7 +93,7 @@ public struct SiteWriter {
       if Self.exchange(staging.path, target.path) {
         // The old site now sits at the staging path; removing it is tidying, and the next run retries.
         try? fileSystem.removeItem(at: staging)
-        return
+        return written
       }
       let retired = parent.appendingPathComponent(".\(name).sop-old-\(token)", isDirectory: true)
       if let failure = Self.rename(target, to: retired) {
@@ -104,6 +109,7 @@ public struct SiteWriter {
       // The new site is in place; a leftover old copy is untidy but harmless, so this is best effort.
       try? fileSystem.removeItem(at: retired)
     }
+    return written
   }
 
   /// Swaps two paths in one step with Linux's `renameat2(RENAME_EXCHANGE)`; false where it is unavailable or
@@ -169,31 +175,45 @@ public struct SiteWriter {
   /// Writes every file into `root`. A file whose bytes the previous site in `previous` already holds, in a file
   /// only sop's user can write, is hard-linked from there instead of created: on ext4 a new inode costs far more
   /// than a link (measured in docs/benchmarks.md), and a republish leaves most files unchanged.
-  private func writeTree(_ files: [SiteFile], into root: URL, reusingFrom previous: URL?) throws(SiteWriteError) {
+  private func writeTree(
+    _ files: [SiteFile], into root: URL, reusingFrom previous: URL?
+  ) throws(SiteWriteError) -> [String: FileInode] {
     var folders = Set<String>()
-    if mkdir(root.path, 0o755) != 0 { throw .cannotWrite(path: root.path, reason: String(cString: strerror(errno))) }
+    var written: [String: FileInode] = [:]
+    written.reserveCapacity(files.count + 1)
+    // Paths as plain strings: `file.path` was checked to be relative, with no empty, `.` or `..` component, so
+    // joining with "/" names the same file as `URL.appendingPathComponent`, without building a URL per file.
+    let rootPath = root.path
+    let previousPath = previous?.path
+    if mkdir(rootPath, 0o755) != 0 { throw .cannotWrite(path: rootPath, reason: String(cString: strerror(errno))) }
     let marker = SiteFile(path: self.marker.name, bytes: Array(self.marker.text.utf8))
     for file in files + [marker] where file.path != self.marker.name || file == marker {
       var components = file.path.split(separator: "/").map(String.init)
       components.removeLast()
-      var folder = root
       var relative = ""
       for component in components {
-        folder.appendPathComponent(component, isDirectory: true)
         relative += component + "/"
         guard folders.insert(relative).inserted else { continue }
-        if mkdir(folder.path, 0o755) != 0 {
-          throw .cannotWrite(path: folder.path, reason: String(cString: strerror(errno)))
+        let folder = rootPath + "/" + relative.dropLast()
+        if mkdir(folder, 0o755) != 0 {
+          throw .cannotWrite(path: folder, reason: String(cString: strerror(errno)))
         }
       }
-      let path = root.appendingPathComponent(file.path, isDirectory: false).path
-      if let previous,
-        Self.linkIfIdentical(previous.appendingPathComponent(file.path, isDirectory: false).path, to: path, file.bytes)
-      {
+      let path = rootPath + "/" + file.path
+      if let identity = file.previous {
+        guard let previousPath, Self.linkUnchanged(previousPath + "/" + file.path, to: path, identity) else {
+          throw .previousFileChanged(path: file.path)
+        }
+        written[file.path] = FileInode(device: identity.device, inode: identity.inode)
         continue
       }
-      try Self.create(path, bytes: file.bytes)
+      if let previousPath, let inode = Self.linkIfIdentical(previousPath + "/" + file.path, to: path, file.bytes) {
+        written[file.path] = inode
+        continue
+      }
+      written[file.path] = try Self.create(path, bytes: file.bytes)
     }
+    return written
   }
 
   /// Hard-links `old` to `new` when `old` is exactly `bytes` and cannot change under us; false (with nothing left
@@ -204,17 +224,49 @@ public struct SiteWriter {
   /// to a file elsewhere could be edited there), holding exactly `bytes` (compared in full, not by a recorded
   /// hash, which whoever edits the folder could edit too). The link is then checked to be that same inode, so a
   /// file swapped in after the comparison is never used.
-  static func linkIfIdentical(_ old: String, to new: String, _ bytes: [UInt8]) -> Bool {
-    guard let (descriptor, status) = openUnshared(old) else { return false }
+  static func linkIfIdentical(_ old: String, to new: String, _ bytes: [UInt8]) -> FileInode? {
+    guard let (descriptor, status) = openUnshared(old) else { return nil }
     defer { close(descriptor) }
-    guard status.st_size == bytes.count, hasExactly(bytes, descriptor) else { return false }
-    guard link(old, new) == 0 else { return false }
+    guard status.st_size == bytes.count, hasExactly(bytes, descriptor) else { return nil }
+    guard link(old, new) == 0 else { return nil }
     var linked = stat()
-    if lstat(new, &linked) == 0, linked.st_dev == status.st_dev, linked.st_ino == status.st_ino { return true }
+    if lstat(new, &linked) == 0, linked.st_dev == status.st_dev, linked.st_ino == status.st_ino {
+      return FileInode(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    }
     // Another file took the old name between the comparison and the link: drop what was linked. Should that
     // fail, the caller's exclusive create fails and the whole write stops, leaving the target as it was.
     _ = unlink(new)
+    return nil
+  }
+
+  /// Hard-links `old` to `new` when `old` still has `identity` (taken after an earlier write, when it held the bytes
+  /// the site-file record names) and is a file only sop's user can write, with no other name; false (with nothing
+  /// left at `new`) otherwise. The link is then checked to be that same inode, unmodified, so a file swapped in or
+  /// written between the check and the link is never used.
+  static func linkUnchanged(_ old: String, to new: String, _ identity: FileIdentity) -> Bool {
+    guard FileIdentity.ofUnshared(old) == identity, link(old, new) == 0 else { return false }
+    var linked = stat()
+    if lstat(new, &linked) == 0, FileIdentity(linked).isSameFileUnmodified(as: identity) { return true }
+    _ = unlink(new)
     return false
+  }
+
+  /// The identities of the files at `paths` in the site folder `directory`, for the site-file record: only files
+  /// `linkUnchanged` may link later (a regular file of this user, not writable by group or others, one name) and
+  /// settled ones (`FileIdentity.isSettled`). Called after `write`, once the old site's names are gone.
+  /// `paths` maps each path to the inode `write` put there, so a file put in the folder by anyone else meanwhile is
+  /// never recorded.
+  public static func identities(of paths: [String: FileInode], in directory: URL) -> [String: FileIdentity] {
+    let root = directory.standardizedFileURL.path
+    var result: [String: FileIdentity] = [:]
+    result.reserveCapacity(paths.count)
+    for (path, written) in paths where SitePaths.isContained(path) {
+      guard let identity = FileIdentity.ofUnshared(root + "/" + path), identity.isSettled,
+        identity.device == written.device, identity.inode == written.inode
+      else { continue }
+      result[path] = identity
+    }
+    return result
   }
 
   /// The file at `path` opened for reading, when it is a regular file of this user that no group or other user
@@ -223,9 +275,7 @@ public struct SiteWriter {
     let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return nil }
     var status = stat()
-    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == geteuid(),
-      status.st_mode & 0o022 == 0, status.st_nlink == 1
-    else {
+    guard fstat(descriptor, &status) == 0, FileIdentity.isUnshared(status) else {
       close(descriptor)
       return nil
     }
@@ -278,11 +328,14 @@ public struct SiteWriter {
 
   /// Creates a new file with plain POSIX calls: for 5,000 pages this is several times faster than `Data.write`,
   /// and `O_EXCL` guarantees the staging folder holds nothing we did not write.
-  private static func create(_ path: String, bytes: [UInt8]) throws(SiteWriteError) {
+  private static func create(_ path: String, bytes: [UInt8]) throws(SiteWriteError) -> FileInode {
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard descriptor >= 0 else {
       throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
+    var status = stat()
+    let inode =
+      fstat(descriptor, &status) == 0 ? FileInode(device: UInt64(status.st_dev), inode: UInt64(status.st_ino)) : nil
     var written = 0
     var failure: Int32 = 0
     bytes.withUnsafeBytes { buffer in
@@ -300,6 +353,8 @@ public struct SiteWriter {
     if failure != 0 {
       throw .cannotWrite(path: path, reason: String(cString: strerror(failure)))
     }
+    // An inode that cannot be named is never recorded (no file has inode 0).
+    return inode ?? FileInode(device: 0, inode: 0)
   }
 
   /// `rename(2)`: nil on success, else the system's words for what failed (never a Foundation error code).

@@ -57,6 +57,38 @@ struct PageKeyTests {
     #expect(third.reused.isEmpty && third.files == first.files)
   }
 
+  @Test("A page the site-file record vouches for is never read; one whose recorded hash differs is read")
+  func unchangedPagesAreNotRead() {
+    let first = render(sample)
+    let identity = FileIdentity(
+      device: 1, inode: 2, size: 3, modifiedSeconds: 4, modifiedNanoseconds: 5, changedSeconds: 6,
+      changedNanoseconds: 7)
+    let hashes = first.pageHashes
+    let vouched = PageReuse(
+      recorded: first.records, unchanged: { path in hashes[path].map { ($0, identity) } },
+      previous: { path in
+        Issue.record("\(path) was read")
+        return nil
+      })
+    let second = render(sample, reusing: vouched)
+    #expect(second.rendered.isEmpty && second.reused.count == 5)
+    #expect(second.records == first.records && second.pageHashes == first.pageHashes)
+    for (file, expected) in zip(second.files, first.files) {
+      #expect(file.path == expected.path)
+      if hashes[file.path] != nil {
+        #expect(file.previous == identity && file.bytes.isEmpty)
+      } else {
+        #expect(file == expected)
+      }
+    }
+    // The record vouches for other bytes than the page records name: each page is read and compared instead.
+    let bytes = Dictionary(first.files.map { ($0.path, $0.bytes) }) { one, _ in one }
+    let other = PageReuse(
+      recorded: first.records, unchanged: { _ in (PageHash(of: [1]), identity) }, previous: { bytes[$0] })
+    let third = render(sample, reusing: other)
+    #expect(third.reused.count == 5 && third.files == first.files)
+  }
+
   /// The keys of the sample's pages after `change`, compared with the sample's.
   func keysChange(_ change: (inout SiteSnapshot) -> Void) -> Bool {
     var changed = sample

@@ -110,4 +110,64 @@ struct SiteReuseTests {
       #expect(try Data(contentsOf: site.appendingPathComponent(file.path)) == Data(file.bytes))
     }
   }
+
+  /// Sets the modification time of the file at `url` ten seconds back, so its identity is settled
+  /// (`FileIdentity.isSettled`) as a page written by an earlier publish is.
+  func age(_ url: URL) {
+    var times = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2), timespec()]
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    times[1] = timespec(tv_sec: now.tv_sec - 10, tv_nsec: now.tv_nsec)
+    #expect(utimensat(AT_FDCWD, url.path, times, 0) == 0)
+  }
+
+  @Test("A file known by its identity is linked without being read; written after being known, the write stops")
+  func unchangedFilesByIdentity() throws {
+    let parent = try Fixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let site = parent.appendingPathComponent("_site")
+    let written = try SiteWriter().write(files, to: site)
+    let page = try #require(files.first { $0.path.hasPrefix("documents/") })
+    let pageURL = site.appendingPathComponent(page.path)
+    // Just written, a page is not settled: an edit in the same clock tick could keep its times.
+    #expect(SiteWriter.identities(of: written, in: site)[page.path] == nil)
+    age(pageURL)
+    let identities = SiteWriter.identities(of: written, in: site)
+    let identity = try #require(identities[page.path])
+    #expect(identity.inode == inode(pageURL))
+    // A file at the path that `write` did not put there is never recorded.
+    #expect(
+      SiteWriter.identities(of: written.mapValues { FileInode(device: $0.device, inode: $0.inode + 1) }, in: site)
+        .isEmpty)
+
+    let known = files.map { $0.path == page.path ? SiteFile(path: page.path, unchanged: identity) : $0 }
+    try SiteWriter().write(known, to: site)
+    #expect(inode(pageURL) == identity.inode)
+    #expect(try Data(contentsOf: pageURL) == Data(page.bytes))
+
+    // The link changed the file's change time: the identity taken before no longer matches, and nothing is written.
+    let before = try contents(of: site)
+    #expect(throws: SiteWriteError.previousFileChanged(path: page.path)) {
+      try SiteWriter().write(known, to: site)
+    }
+    #expect(try contents(of: site) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["_site"])
+    // Edited in place, with the size kept: another identity too.
+    guard let current = FileIdentity.ofUnshared(pageURL.path) else {
+      Issue.record("the page is not a plain file")
+      return
+    }
+    var edited = page.bytes
+    edited[edited.count / 2] ^= 0x20
+    try Data(edited).write(to: pageURL)
+    #expect(FileIdentity.ofUnshared(pageURL.path) != current)
+    #expect(throws: SiteWriteError.previousFileChanged(path: page.path)) {
+      try SiteWriter().write(
+        files.map { $0.path == page.path ? SiteFile(path: page.path, unchanged: current) : $0 }, to: site)
+    }
+    // Into an empty folder there is nothing to link.
+    #expect(throws: SiteWriteError.previousFileChanged(path: page.path)) {
+      try SiteWriter().write(known, to: parent.appendingPathComponent("new"))
+    }
+  }
 }

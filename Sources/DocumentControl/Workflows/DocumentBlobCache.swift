@@ -84,8 +84,8 @@ extension DocumentRepository {
   }
 
   /// `inventory(at:policy:)` for publish: the same inventory, with each document's bytes taken from the document
-  /// blob records when they are that blob, else read from git; the records are then replaced when they did not
-  /// hold exactly the documents read.
+  /// blob records when they are that blob, else read from git; the records are then replaced when they lacked, or
+  /// held no longer wanted, more than 1/32 of the documents read.
   func publishingInventory(at commit: ObjectID, policy: Policy) throws(ControlError) -> Inventory {
     let files: [TreeFile] = try viaGit { () throws(GitError) in try git.files(inCommit: commit) }
     let selection = DocumentSelection(patterns: policy.documents)
@@ -117,7 +117,12 @@ extension DocumentRepository {
     var byBlob: [ObjectID: ParsedDocument] = [:]
     for (position, file) in wanted.enumerated() { byBlob[file.blob] = parsed[position] }
     let inventory = try inventory(of: files, policy: policy, parsed: byBlob)
-    if !missing.isEmpty || index.count != blobs.count {
+    // Rewriting the whole file (20 MB for 5,000 documents) for the few documents a republish changed cost more
+    // than reading those few from git: it is rewritten once more than 1/32 of the documents are not in it, or it
+    // holds more than that many documents no longer wanted.
+    let slack = wanted.count / 32
+    let unused = index.count - (wanted.count - missing.count)
+    if missing.count > slack || unused > slack {
       LedgerCache.store(DocumentBlobCache.encode(blobs), at: documentBlobCacheFile)
     }
     return inventory

@@ -116,6 +116,9 @@ public struct SitePages: Sendable, Equatable {
   public var rendered: [String]
   /// Paths of the pages whose recorded inputs and bytes matched the previous site's file, which was reused.
   public var reused: [String]
+  /// The reused pages whose file still had the identity the site-file record took of it, linked without being
+  /// read (a subset of `reused`).
+  public var linkedByIdentity: [String] = []
 }
 
 /// A parsed `published/N` tag.
@@ -431,16 +434,40 @@ extension DocumentRepository {
     let snapshot = try siteSnapshot(
       of: tag, earlierTags: tags.filter { $0.number < tag.number }, read: read)
     let words = readSearchWords()
-    let reuse = PageReuse(recorded: readPageRecords(), words: words) { SiteWriter.previousFile($0, in: directory) }
-    let rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    // Pages whose file still has the identity the site-file record took of it are linked without being read; the
+    // others are read and compared (docs/architecture.md, "Site-file records").
+    let siteFiles = readSiteFiles(of: directory)
+    let root = directory.standardizedFileURL.path
+    var reuse = PageReuse(
+      recorded: readPageRecords(), words: words,
+      unchanged: { path in
+        // `path` is the renderer's own page path, never one read from the record.
+        guard let record = siteFiles[path], FileIdentity.ofUnshared(root + "/" + path) == record.identity else {
+          return nil
+        }
+        return record
+      },
+      previous: { SiteWriter.previousFile($0, in: directory) })
+    var rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    var written: [String: FileInode]
     do {
-      try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      do {
+        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      } catch .previousFileChanged {
+        // A recorded file changed between the check and the link: read and compare every page instead.
+        reuse.unchanged = { _ in nil }
+        rendering = SiteRenderer().render(snapshot, reusing: reuse)
+        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+      }
     } catch {
       throw .invalidArgument(error.description)
     }
     storePageRecords(rendering.records)
     storeSearchWords(rendering.words, read: words)
-    return SitePages(rendered: rendering.rendered, reused: rendering.reused)
+    storeSiteFiles(of: directory, pages: rendering.pageHashes, written: written, read: siteFiles)
+    return SitePages(
+      rendered: rendering.rendered, reused: rendering.reused,
+      linkedByIdentity: rendering.files.filter { $0.previous != nil }.map(\.path))
   }
 
   /// The site of `tag`. `read`, when given, must be the ledger of `tag.commit` and its inventory under the policy
@@ -459,11 +486,17 @@ extension DocumentRepository {
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
     // A revision comes into force with the first snapshot that carries it, and keeps that date (its
     // effective date) in every later snapshot.
-    var firstCarried: [String: Date] = [:]
+    // Keyed by id and revision as a pair, not as a string made for every entry of every snapshot.
+    struct Carried: Hashable {
+      var id: String
+      var revision: Int
+    }
+    var firstCarried: [Carried: Date] = [:]
     for carrier in earlierTags + [tag] {
       let date = Date(timeIntervalSince1970: TimeInterval(carrier.tagger.time))
-      for entry in carrier.entries where firstCarried["\(entry.id) r\(entry.revision)"] == nil {
-        firstCarried["\(entry.id) r\(entry.revision)"] = date
+      for entry in carrier.entries {
+        let key = Carried(id: entry.id, revision: entry.revision)
+        if firstCarried[key] == nil { firstCarried[key] = date }
       }
     }
     func signer(_ record: ApprovalRecord) -> SitePublisher.Signer {
@@ -526,7 +559,7 @@ extension DocumentRepository {
       if entry.isWithdrawn {
         var record = WithdrawnDocument(
           id: entry.id, title: frontMatter.title, revision: entry.revision,
-          date: firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate)
+          date: firstCarried[Carried(id: entry.id, revision: entry.revision)] ?? tagDate)
         record.type = frontMatter.type
         record.path = paths[id] ?? ""
         record.signatures = revision.approvals.map(signer)
@@ -537,7 +570,7 @@ extension DocumentRepository {
         record.reason = withdrawal.map { $0.reason.isEmpty ? $0.subject : $0.reason } ?? ""
         if let last = history.revisions.last(where: { $0.number < revision.number && $0.revocation == nil }) {
           record.lastInForce = last.number
-          record.lastInForceEffective = firstCarried["\(entry.id) r\(last.number)"]
+          record.lastInForceEffective = firstCarried[Carried(id: entry.id, revision: last.number)]
           record.lastInForceMarkdown = try parse(last.blob)?.text.body
         }
         withdrawn.append(record)
@@ -564,7 +597,7 @@ extension DocumentRepository {
           authors.append(change.authorName)
         }
         record.authors = authors
-        record.effectiveDate = firstCarried["\(entry.id) r\(revision.number)"]
+        record.effectiveDate = firstCarried[Carried(id: entry.id, revision: revision.number)]
         return record
       }
       var document = SiteDocument(
@@ -574,7 +607,7 @@ extension DocumentRepository {
         signatures: revision.approvals.map(signer), history: records, previousMarkdown: previousMarkdown,
         previousRevision: previousRevision)
       document.related = frontMatter.related.map(\.rawValue)
-      document.effectiveDate = firstCarried["\(entry.id) r\(entry.revision)"] ?? tagDate
+      document.effectiveDate = firstCarried[Carried(id: entry.id, revision: entry.revision)] ?? tagDate
       // The approved bytes, from the revision's own record, never from the tip (docs/approvals.md).
       for (path, attachment) in revision.attachments.sorted(by: { $0.key < $1.key }) {
         let bytes = try viaGit { () throws(GitError) in try git.blob(attachment) }
@@ -611,21 +644,29 @@ extension DocumentRepository {
   static func previouslyPublished(_ entries: [SnapshotEntry], earlierTags: [SnapshotTag])
     -> [String: [String: SnapshotEntry]]
   {
-    var pending: [String: Set<String>] = [:]
-    for entry in entries where !entry.isWithdrawn { pending[entry.id, default: []].insert(entry.blob) }
+    // The blobs of an id still looking for their base, and the last earlier snapshot (counted from the newest)
+    // in which an entry of the id was seen: only the first entry of an id in a snapshot counts, as a tag could
+    // list one id twice. Ids no longer pending need no such mark, so no set of every id is built per snapshot.
+    struct Pending {
+      var blobs: [String]
+      var seenIn: Int
+    }
+    var blobsByID: [String: Set<String>] = [:]
+    for entry in entries where !entry.isWithdrawn { blobsByID[entry.id, default: []].insert(entry.blob) }
+    var pending = blobsByID.mapValues { Pending(blobs: Array($0), seenIn: -1) }
     var found: [String: [String: SnapshotEntry]] = [:]
-    for earlier in earlierTags.reversed() where !pending.isEmpty {
-      var seen = Set<String>()
+    for (number, earlier) in earlierTags.reversed().enumerated() where !pending.isEmpty {
       for entry in earlier.entries where !entry.isWithdrawn {
-        // Only the first entry of an id counts, as a tag could list one id twice.
-        guard seen.insert(entry.id).inserted, let blobs = pending[entry.id] else { continue }
+        guard let index = pending.index(forKey: entry.id), pending.values[index].seenIn != number else { continue }
+        pending.values[index].seenIn = number
+        let blobs = pending.values[index].blobs
+        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is.
+        if blobs.count == 1, blobs[0] == entry.blob { continue }
         for blob in blobs where blob != entry.blob { found[entry.id, default: [:]][blob] = entry }
-        // Most documents are unchanged since the last snapshot: their one pending blob stays as it is, without a
-        // new set for each earlier snapshot.
         if !blobs.contains(entry.blob) {
-          pending[entry.id] = nil
-        } else if blobs.count > 1 {
-          pending[entry.id] = [entry.blob]
+          pending.remove(at: index)
+        } else {
+          pending.values[index].blobs = [entry.blob]
         }
       }
     }
