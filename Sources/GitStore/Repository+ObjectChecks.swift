@@ -22,10 +22,36 @@ extension Repository {
       if remembering { checkedObjects.insert(id) }
       return
     }
-    if case .damaged(let damage, let reason) = LooseObjects.check(id.hex, in: gitDirectory) {
+    switch LooseObjects.check(id.hex, in: gitDirectory) {
+    case .damaged(let damage, let reason):
       throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, damage, reason: reason))
+    case .sound(let type, let content): hold(id, type: type, content: content)
+    case .notLoose: break
     }
     checkedObjects.insert(id)
+  }
+
+  /// Hands the content just checked to the libgit2 read of `id` that follows (`sop_checked_backend` in the shim),
+  /// so libgit2 does not open and inflate the file again; only if git's id of these bytes (the hash of their
+  /// `type size\0` header and content) is `id`, which the shim computes before it holds them. The next read
+  /// takes them, once; `read` drops them after its call in any case.
+  private func hold(_ id: ObjectID, type: String, content: [UInt8]) {
+    guard let checkedHolder, !content.isEmpty else { return }
+    let objectType: git_object_t
+    switch type {
+    case "commit": objectType = GIT_OBJECT_COMMIT
+    case "tree": objectType = GIT_OBJECT_TREE
+    case "blob": objectType = GIT_OBJECT_BLOB
+    case "tag": objectType = GIT_OBJECT_TAG
+    default: return
+    }
+    var oid = id.oid
+    _ = content.withUnsafeBytes { sop_checked_hold(checkedHolder, &oid, objectType, $0.baseAddress, $0.count) }
+  }
+
+  /// Drops what `hold` kept and no read took (libgit2 had the object in its cache).
+  func releaseHeld() {
+    if let checkedHolder { sop_checked_release(checkedHolder) }
   }
 
   /// The description of an object that is in neither a loose file nor a pack.
@@ -39,6 +65,7 @@ extension Repository {
   ) throws(GitError) {
     try checkObject(id, kind: kind, operation, remembering: remembering)
     let code = call()
+    releaseHeld()
     guard code < 0 else { return }
     let error = lastError(operation, code: code)
     let damage: ObjectDamage = code == GIT_ENOTFOUND.rawValue ? .missing : .corrupt
@@ -66,12 +93,14 @@ extension Repository {
       let raw = try rawObject(id, kind: "commit")
       if raw.type == "commit" { commitReader?(id, raw.data) }
       // The header ends at the first empty line; parents follow the tree line.
-      for line in raw.data.split(separator: 10, omittingEmptySubsequences: false) {
-        if line.isEmpty { break }
-        guard line.starts(with: parentPrefix), line.count == parentPrefix.count + 40 else { continue }
-        if let parent = ObjectID(hex: String(decoding: line.dropFirst(parentPrefix.count), as: UTF8.self)) {
-          stack.append(parent)
-        }
+      let data = raw.data
+      var start = 0
+      while start < data.count, data[start] != 10 {
+        let end = data[start...].firstIndex(of: 10) ?? data.count
+        let line = data[start..<end]
+        start = end + 1
+        guard line.count == parentPrefix.count + 40, line.starts(with: parentPrefix) else { continue }
+        if let parent = ObjectID(hexDigits: line.dropFirst(parentPrefix.count)) { stack.append(parent) }
       }
     }
   }

@@ -24,6 +24,12 @@ public final class Repository {
   public var commitReader: ((ObjectID, [UInt8]) -> Void)?
   /// Whether this handle has removed old `tmp_object_git2_*` files yet (writers do it once).
   private var hasSweptTemporaryObjects = false
+  /// The backend of this handle's object database that hands libgit2 the loose object just checked (see
+  /// `checkObject`), owned by the object database; nil if it could not be added (libgit2 then reads every object
+  /// itself, as before).
+  let checkedHolder: UnsafeMutablePointer<sop_checked_backend>?
+  /// Asked before the pack (2) and loose (1) backends.
+  private static let checkedHolderPriority: Int32 = 100
 
   private static let initialized: Void = {
     git_libgit2_init()
@@ -131,6 +137,13 @@ public final class Repository {
     self.pointer = pointer
     workingDirectory = git_repository_workdir(pointer).map { String(cString: $0).withoutTrailingSlash }
     gitDirectory = String(cString: git_repository_path(pointer)).withoutTrailingSlash
+    var odb: OpaquePointer?
+    if git_repository_odb(&odb, pointer) == 0, let odb {
+      checkedHolder = sop_checked_backend_add(odb, Self.checkedHolderPriority)
+      git_odb_free(odb)
+    } else {
+      checkedHolder = nil
+    }
   }
 
   deinit { git_repository_free(pointer) }
@@ -352,6 +365,7 @@ public final class Repository {
     var oid = id.oid
     var object: OpaquePointer?
     let code = git_odb_read(&object, odb, &oid)
+    releaseHeld()
     if code == GIT_ENOTFOUND.rawValue {
       throw GitError(operation: operation, damaged: missingObject(id, kind: "commit"))
     }
