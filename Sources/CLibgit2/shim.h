@@ -38,9 +38,10 @@ static inline size_t sop_git_mwindow_mapped_limit(void) {
   return limit;
 }
 
-// An object database backend that holds at most one object: the bytes of a loose object GitStore has just read,
-// inflated and checked itself (LooseObjects.swift), for the libgit2 read of that object that follows. libgit2
-// then takes them from here instead of opening, reading and inflating the same file a second time. Added to
+// An object database backend that holds at most one object: the bytes of a loose object GitStore has just read
+// from that object's file and inflated completely (LooseObjects.swift), for the libgit2 read of that object that
+// follows. libgit2 then takes them from here instead of opening, reading and inflating the same file a second time,
+// and checks their hash against the id as it would the file's. Added to
 // each handle's object database ahead of the loose and pack backends (a higher priority is asked first); it
 // answers only for the object it holds, once, and "not found" (so the next backend is asked) otherwise.
 #include <git2/sys/odb_backend.h>
@@ -96,15 +97,14 @@ static inline sop_checked_backend *sop_checked_backend_add(git_odb *odb, int pri
   return held;
 }
 
-// Holds a copy of `size` bytes of content of an object of `type` for the next read of `id`, but only when they
-// are that object: git's id of them (the hash of "type size\0" and the bytes) must be `id`. Whatever was held
-// before is dropped. 1 when held, 0 when not (the bytes are another object's, or no memory): libgit2 then reads
-// the object itself, as it would without this backend.
+// Holds a copy of `size` bytes of content of an object of `type` for the next read of `id`, dropping whatever was
+// held before. libgit2 checks them as it checks every object any backend gives it: git's id of the bytes (the hash
+// of "type size\0" and the content) must be `id`, or the read fails with "object hash mismatch" (strict hash
+// verification, which GitStore turns on explicitly: sop_git_enable_strict_hash_verification). 1 when held, 0 when
+// there was no memory (libgit2 then reads the object itself).
 static inline int sop_checked_hold(
     sop_checked_backend *held, const git_oid *id, git_object_t type, const void *bytes, size_t size) {
   sop_checked_release(held);
-  git_oid hashed;
-  if (git_odb_hash(&hashed, bytes, size, type) < 0 || git_oid_cmp(&hashed, id) != 0) return 0;
   // NUL-terminated, as libgit2's own backends leave an object's data.
   char *copy = git_odb_backend_data_alloc(&held->parent, size + 1);
   if (copy == NULL) return 0;
@@ -115,4 +115,10 @@ static inline int sop_checked_hold(
   held->data = copy;
   held->size = size;
   return 1;
+}
+
+// libgit2 hashes every object it reads and refuses one whose hash is not its id. On by default; GitStore turns it
+// on explicitly, since the bytes sop_checked_backend hands over are checked there and nowhere else.
+static inline int sop_git_enable_strict_hash_verification(void) {
+  return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
 }
