@@ -75,6 +75,24 @@ static inline int sop_checked_read(
   return 0;
 }
 
+// Headers and listings are left to the other backends, as if this one were not there: "not found" for a header
+// (libgit2 would take a backend without `read_header` as "ask for the whole object", and name a missing object
+// differently), and no objects to list (libgit2 calls `foreach` on every backend without looking for NULL).
+static inline int sop_checked_read_header(size_t *size, git_object_t *type, git_odb_backend *backend, const git_oid *id) {
+  (void)size;
+  (void)type;
+  (void)backend;
+  (void)id;
+  return GIT_ENOTFOUND;
+}
+
+static inline int sop_checked_foreach(git_odb_backend *backend, git_odb_foreach_cb callback, void *payload) {
+  (void)backend;
+  (void)callback;
+  (void)payload;
+  return 0;
+}
+
 static inline void sop_checked_free(git_odb_backend *backend) {
   sop_checked_release((sop_checked_backend *)backend);
   free(backend);
@@ -89,6 +107,8 @@ static inline sop_checked_backend *sop_checked_backend_add(git_odb *odb, int pri
     return NULL;
   }
   held->parent.read = sop_checked_read;
+  held->parent.read_header = sop_checked_read_header;
+  held->parent.foreach = sop_checked_foreach;
   held->parent.free = sop_checked_free;
   if (git_odb_add_backend(odb, &held->parent, priority) < 0) {
     free(held);

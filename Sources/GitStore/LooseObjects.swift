@@ -23,8 +23,8 @@ enum LooseObjectCheck: Equatable {
   /// No loose file: the object is packed or missing, and libgit2 decides.
   case notLoose
   /// The file inflates completely and its header matches its content. `body` is the whole content when it is
-  /// at most `LooseObjects.keptSize` bytes (what libgit2 is then handed, see `Repository.hold`), else empty.
-  case sound(type: String, body: [UInt8])
+  /// at most `LooseObjects.keptSize` bytes (what libgit2 is then handed, see `Repository.hold`), else nil.
+  case sound(type: String, body: [UInt8]?)
   /// The file is damaged.
   case damaged(ObjectDamage, reason: String)
 }
@@ -230,7 +230,7 @@ enum LooseObjects {
     guard bodyCount == declared else {
       return .damaged(.corrupt, reason: "holds \(bodyCount) bytes but its header declares \(declared)")
     }
-    return .sound(type: type, body: [])
+    return .sound(type: type, body: nil)
   }
 
   /// The type and size of a `type size\0` header, or an empty type and nil when it is malformed.

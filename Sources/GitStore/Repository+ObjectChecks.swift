@@ -32,10 +32,10 @@ extension Repository {
     switch LooseObjects.check(id.hex, in: gitDirectory) {
     case .damaged(let damage, let reason):
       throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, damage, reason: reason))
-    case .sound(let type, let content):
+    case .sound(let type, let content?):
       checked = Self.objectType(type).map { ($0, content) }
       if let checked { hold(id, type: checked.type, content: content) }
-    case .notLoose: break
+    case .sound(_, nil), .notLoose: break
     }
     checkedObjects.insert(id)
     return checked

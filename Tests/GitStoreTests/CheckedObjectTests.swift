@@ -38,6 +38,33 @@ struct CheckedObjectTests {
     #expect(repository.checkedHolder != nil)
   }
 
+  @Test("Headers, existence and listings are as without the backend")
+  func neutralElsewhere() throws {
+    let repository = try Repository.discover(from: scratch.url.path)
+    var odb: OpaquePointer?
+    #expect(git_repository_odb(&odb, repository.pointer) == 0)
+    defer { git_odb_free(odb) }
+    var size = 0
+    var type = GIT_OBJECT_INVALID
+    var present = second.oid
+    #expect(git_odb_read_header(&size, &type, odb, &present) == 0)
+    #expect(type == GIT_OBJECT_COMMIT && size > 0)
+    var missing = ObjectID(hex: String(repeating: "ab", count: 20))!.oid
+    #expect(git_odb_read_header(&size, &type, odb, &missing) == GIT_ENOTFOUND.rawValue)
+    #expect(String(cString: git_error_last().pointee.message).contains("cannot read header"))
+    #expect(git_odb_exists(odb, &missing) == 0)
+    let count = ObjectCount()
+    #expect(
+      git_odb_foreach(
+        odb,
+        { _, payload in
+          Unmanaged<ObjectCount>.fromOpaque(payload!).takeUnretainedValue().value += 1
+          return 0
+        }, Unmanaged.passUnretained(count).toOpaque()) == 0)
+    let listed = try scratch.git("count-objects", "-v").split(separator: "\n").first { $0.hasPrefix("count: ") }
+    #expect(listed == "count: \(count.value)")
+  }
+
   @Test("A read after the check takes the checked bytes: it succeeds with the file gone in between")
   func servesCheckedBytes() throws {
     let repository = try Repository.discover(from: scratch.url.path)
@@ -127,6 +154,27 @@ struct CheckedObjectTests {
     }
   }
 
+  @Test("A blob larger than what the check keeps is read by libgit2; under another id, even the empty blob's, refused")
+  func largeBlob() throws {
+    let large = Data(count: LooseObjects.keptSize + 1)
+    try scratch.write("big.bin", large)
+    let big = ObjectID(hex: try scratch.git("hash-object", "-w", "big.bin"))!
+    let repository = try Repository.discover(from: scratch.url.path)
+    #expect(try repository.blob(big).count == large.count)
+    // The empty blob's id, whose content the check would otherwise take as that of a sound blob it did not keep.
+    let empty = ObjectID(hex: "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391")!
+    try? FileManager.default.createDirectory(
+      at: file(empty).deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? FileManager.default.removeItem(at: file(empty))
+    try Data(contentsOf: file(big)).write(to: file(empty))
+    let fresh = try Repository.discover(from: scratch.url.path)
+    #expect {
+      _ = try fresh.blob(empty)
+    } throws: { error in
+      (error as? GitError)?.damagedObject?.reason.contains("hash mismatch") == true
+    }
+  }
+
   @Test("A sound commit stored under another commit's id is refused, by name, as without the backend")
   func otherObjectUnderID() throws {
     let firstBytes = try Data(contentsOf: file(first))
@@ -192,7 +240,7 @@ struct LooseObjectWholeTests {
 
   /// The verdict without the content, which only the one pass keeps.
   func verdict(_ check: LooseObjectCheck) -> LooseObjectCheck {
-    if case .sound(let type, _) = check { return .sound(type: type, body: []) }
+    if case .sound(let type, _) = check { return .sound(type: type, body: nil) }
     return check
   }
 
@@ -234,4 +282,9 @@ struct LooseObjectWholeTests {
     let small = deflate(Array("blob 3\u{0}abc".utf8))
     #expect(LooseObjects.inflateObject(small) == .sound(type: "blob", body: Array("abc".utf8)))
   }
+}
+
+/// A counter the `git_odb_foreach` callback reaches through its payload.
+private final class ObjectCount {
+  var value = 0
 }
