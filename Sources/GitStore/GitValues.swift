@@ -23,6 +23,12 @@ public struct ObjectID: Sendable, Hashable, Codable, Comparable, CustomStringCon
     self = id
   }
 
+  /// Creates an id from 40 lowercase hex digits given as bytes (a line of a raw object), or nil.
+  init?(hexDigits: some Collection<UInt8>) {
+    guard let id = Self.parse(hexDigits) else { return nil }
+    self = id
+  }
+
   private static func parse(_ digits: some Collection<UInt8>) -> ObjectID? {
     guard digits.count == 40 else { return nil }
     var words: (UInt64, UInt64, UInt64) = (0, 0, 0)

@@ -22,9 +22,9 @@ public enum ObjectDamage: String, Sendable, Equatable {
 enum LooseObjectCheck: Equatable {
   /// No loose file: the object is packed or missing, and libgit2 decides.
   case notLoose
-  /// The file inflates completely and its header matches its content. `body` is the content for commits
-  /// and tags (small, parsed for parents and targets), empty for trees and blobs.
-  case sound(type: String, body: [UInt8])
+  /// The file inflates completely and its header matches its content. `body` is the whole content when it is
+  /// at most `LooseObjects.keptSize` bytes (what libgit2 is then handed, see `Repository.hold`), else nil.
+  case sound(type: String, body: [UInt8]?)
   /// The file is damaged.
   case damaged(ObjectDamage, reason: String)
 }
@@ -61,6 +61,10 @@ enum LooseObjects {
     return names
   }
 
+  /// The largest content `check` keeps (`LooseObjectCheck.sound`): every document and folder tree, and what a
+  /// commit or tag can reasonably be; a larger object is checked in pieces and libgit2 reads it itself.
+  static let keptSize = 16 << 20
+
   /// Reads and inflates the loose file for an object, if there is one.
   static func check(_ hex: String, in gitDirectory: String) -> LooseObjectCheck {
     let file = path(of: hex, in: gitDirectory)
@@ -71,22 +75,97 @@ enum LooseObjects {
       return .damaged(.corrupt, reason: "cannot be opened: \(String(cString: strerror(code)))")
     }
     defer { close(descriptor) }
-    var compressed: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 65_536)
+    // Read in one piece of the file's size (plus one byte, to see the end), then in pieces if it has grown.
+    var status = stat()
+    let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? min(Int(status.st_size), 1 << 26) : 0
+    var compressed = [UInt8](repeating: 0, count: expected + 1)
+    var filled = 0
     while true {
-      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if filled == compressed.count { compressed.append(contentsOf: repeatElement(0, count: 65_536)) }
+      let count = compressed.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
       if count < 0 {
         if errno == EINTR { continue }
         return .damaged(.corrupt, reason: "cannot be read: \(String(cString: strerror(errno)))")
       }
       if count == 0 { break }
-      compressed.append(contentsOf: chunk[0..<count])
+      filled += count
     }
+    compressed.removeLast(compressed.count - filled)
     return inflateObject(compressed)
   }
 
-  /// Inflates a loose object's bytes and checks the `type size\0` header against the content.
+  /// Inflates a loose object's bytes and checks the `type size\0` header against the content: in one pass into
+  /// a buffer of the declared size for a sound object of at most `keptSize` bytes (every object a document
+  /// history holds), which is then kept; anything else, damaged objects included, by `inflateInPieces`, which
+  /// names what is wrong.
   static func inflateObject(_ compressed: [UInt8]) -> LooseObjectCheck {
+    if let sound = inflateWhole(compressed) { return sound }
+    return inflateInPieces(compressed)
+  }
+
+  /// The sound object of at most `keptSize` bytes that `compressed` holds, with its content, or nil for
+  /// anything else (damaged, larger, or an unknown type), which `inflateInPieces` then judges.
+  private static func inflateWhole(_ compressed: [UInt8]) -> LooseObjectCheck? {
+    if compressed.isEmpty || compressed.count > Int(UInt32.max) { return nil }
+    var stream = z_stream()
+    guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+    defer { inflateEnd(&stream) }
+    return compressed.withUnsafeBufferPointer { input -> LooseObjectCheck? in
+      stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+      stream.avail_in = UInt32(input.count)
+      // The header is at most 63 bytes and a NUL; what follows it in these 64 bytes is content.
+      var head = [UInt8](repeating: 0, count: 64)
+      var result: Int32 = Z_OK
+      var produced = 0
+      var nul: Int?
+      head.withUnsafeMutableBufferPointer { out in
+        while nul == nil, produced < out.count {
+          stream.next_out = out.baseAddress! + produced
+          stream.avail_out = UInt32(out.count - produced)
+          let inputBefore = stream.avail_in
+          result = inflate(&stream, Z_NO_FLUSH)
+          let end = out.count - Int(stream.avail_out)
+          nul = out[produced..<end].firstIndex(of: 0)
+          let progressed = end > produced || stream.avail_in != inputBefore
+          produced = end
+          if result != Z_OK || !progressed { break }
+        }
+      }
+      guard let nul, result == Z_OK || result == Z_STREAM_END else { return nil }
+      let (type, declaredSize) = parseHeader(Array(head[...nul]))
+      guard let declared = declaredSize, declared <= keptSize, ["blob", "tree", "commit", "tag"].contains(type) else {
+        return nil
+      }
+      let early = produced - nul - 1
+      guard early <= declared else { return nil }
+      if result == Z_STREAM_END {
+        return early == declared ? .sound(type: type, body: Array(head[(nul + 1)..<produced])) : nil
+      }
+      // One byte more than declared, so that content beyond the declared size is seen.
+      var body = [UInt8](repeating: 0, count: declared + 1)
+      var filled = early
+      body.withUnsafeMutableBufferPointer { out in
+        for index in 0..<early { out[index] = head[nul + 1 + index] }
+        while filled < out.count {
+          stream.next_out = out.baseAddress! + filled
+          stream.avail_out = UInt32(out.count - filled)
+          let inputBefore = stream.avail_in
+          result = inflate(&stream, Z_NO_FLUSH)
+          let end = out.count - Int(stream.avail_out)
+          let progressed = end > filled || stream.avail_in != inputBefore
+          filled = end
+          if result != Z_OK || !progressed { break }
+        }
+      }
+      guard result == Z_STREAM_END, filled == declared else { return nil }
+      body.removeLast()
+      return .sound(type: type, body: body)
+    }
+  }
+
+  /// Inflates a loose object's bytes in pieces of 64 KB and checks the `type size\0` header against the content,
+  /// keeping none of it: a loop that cannot hang on a damaged stream, and the words that name the damage.
+  static func inflateInPieces(_ compressed: [UInt8]) -> LooseObjectCheck {
     if compressed.isEmpty { return .damaged(.truncated, reason: "is empty") }
     // zlib counts input in 32 bits; such an object is far beyond any document, so libgit2 reads it alone.
     if compressed.count > Int(UInt32.max) { return .notLoose }
@@ -99,7 +178,6 @@ enum LooseObjects {
     var declared: Int?
     var isHeaderBad = false
     var type = ""
-    var body: [UInt8] = []
     var bodyCount = 0
     var output = [UInt8](repeating: 0, count: 65_536)
     var result: Int32 = Z_OK
@@ -128,7 +206,6 @@ enum LooseObjects {
           }
           let bytes = declared == nil ? out[0..<0] : out[first..<produced]
           bodyCount += bytes.count
-          if type == "commit" || type == "tag", body.count < 1 << 20 { body.append(contentsOf: bytes) }
           if result != Z_OK || isHeaderBad { break }
           if let declared, bodyCount > declared { break }
           if produced == 0 && stream.avail_in == inputBefore { break }
@@ -153,7 +230,7 @@ enum LooseObjects {
     guard bodyCount == declared else {
       return .damaged(.corrupt, reason: "holds \(bodyCount) bytes but its header declares \(declared)")
     }
-    return .sound(type: type, body: body)
+    return .sound(type: type, body: nil)
   }
 
   /// The type and size of a `type size\0` header, or an empty type and nil when it is malformed.

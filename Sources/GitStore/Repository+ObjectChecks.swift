@@ -15,17 +15,68 @@ extension Repository {
   /// walk reads each folder tree (180,000 of them in 60,000 commits grew the set by 9 MB). A loose object is
   /// remembered all the same: checking it inflates its file, too dear to do again (`sop verify` of 1,300 loose
   /// approvals spent twice the time in zlib without).
-  func checkObject(_ id: ObjectID, kind: String, _ operation: String, remembering: Bool = true) throws(GitError) {
-    guard !checkedObjects.contains(id) else { return }
+  ///
+  /// Returns the type and whole content of a loose object checked just now (nil for one checked before, packed,
+  /// or too large to keep, see `LooseObjects.keptSize`), which are also handed to the libgit2 read that follows.
+  @discardableResult
+  func checkObject(_ id: ObjectID, kind: String, _ operation: String, remembering: Bool = true) throws(GitError)
+    -> (type: git_object_t, content: [UInt8])?
+  {
+    guard !checkedObjects.contains(id) else { return nil }
     if looseFolders == nil { looseFolders = LooseObjects.folders(in: gitDirectory) }
     guard looseFolders?.contains(String(id.hex.prefix(2))) != false else {
       if remembering { checkedObjects.insert(id) }
-      return
+      return nil
     }
-    if case .damaged(let damage, let reason) = LooseObjects.check(id.hex, in: gitDirectory) {
+    var checked: (type: git_object_t, content: [UInt8])?
+    switch LooseObjects.check(id.hex, in: gitDirectory) {
+    case .damaged(let damage, let reason):
       throw GitError(operation: operation, damaged: damagedObject(id, kind: kind, damage, reason: reason))
+    case .sound(let type, let content?):
+      checked = Self.objectType(type).map { ($0, content) }
+      if let checked { hold(id, type: checked.type, content: content) }
+    case .sound(_, nil), .notLoose: break
     }
     checkedObjects.insert(id)
+    return checked
+  }
+
+  private static func objectType(_ name: String) -> git_object_t? {
+    switch name {
+    case "commit": GIT_OBJECT_COMMIT
+    case "tree": GIT_OBJECT_TREE
+    case "blob": GIT_OBJECT_BLOB
+    case "tag": GIT_OBJECT_TAG
+    default: nil
+    }
+  }
+
+  /// Hands the content just checked to the libgit2 read of `id` that follows (`sop_checked_backend` in the shim),
+  /// so libgit2 does not open and inflate the file again. libgit2 hashes them as it hashes every object it reads,
+  /// and refuses them unless git's id of them (the hash of their `type size\0` header and content) is `id` (strict
+  /// hash verification, turned on when libgit2 starts). The next read takes them, once; `read` drops them after
+  /// its call in any case. An empty object is left to libgit2 (it has no bytes to hand over).
+  private func hold(_ id: ObjectID, type: git_object_t, content: [UInt8]) {
+    guard let checkedHolder, !content.isEmpty else { return }
+    var oid = id.oid
+    _ = content.withUnsafeBytes { sop_checked_hold(checkedHolder, &oid, type, $0.baseAddress, $0.count) }
+  }
+
+  /// Whether git's id of an object of `type` with this content (the hash of `type size\0` and the content, as
+  /// libgit2 computes it) is `id`.
+  static func isObject(_ id: ObjectID, type: git_object_t, content: [UInt8]) -> Bool {
+    var hashed = git_oid()
+    var none: UInt8 = 0
+    let code =
+      content.isEmpty
+      ? git_odb_hash(&hashed, &none, 0, type)
+      : content.withUnsafeBytes { git_odb_hash(&hashed, $0.baseAddress, $0.count, type) }
+    return code == 0 && ObjectID(hashed) == id
+  }
+
+  /// Drops what `hold` kept and no read took (libgit2 had the object in its cache).
+  func releaseHeld() {
+    if let checkedHolder { sop_checked_release(checkedHolder) }
   }
 
   /// The description of an object that is in neither a loose file nor a pack.
@@ -38,7 +89,13 @@ extension Repository {
     _ id: ObjectID, kind: String, _ operation: String, remembering: Bool = true, _ call: () -> Int32
   ) throws(GitError) {
     try checkObject(id, kind: kind, operation, remembering: remembering)
+    try readChecked(id, kind: kind, operation, call)
+  }
+
+  /// The libgit2 read of an object `checkObject` has just checked; a failure of it names the object.
+  func readChecked(_ id: ObjectID, kind: String, _ operation: String, _ call: () -> Int32) throws(GitError) {
     let code = call()
+    releaseHeld()
     guard code < 0 else { return }
     let error = lastError(operation, code: code)
     let damage: ObjectDamage = code == GIT_ENOTFOUND.rawValue ? .missing : .corrupt
@@ -66,12 +123,14 @@ extension Repository {
       let raw = try rawObject(id, kind: "commit")
       if raw.type == "commit" { commitReader?(id, raw.data) }
       // The header ends at the first empty line; parents follow the tree line.
-      for line in raw.data.split(separator: 10, omittingEmptySubsequences: false) {
-        if line.isEmpty { break }
-        guard line.starts(with: parentPrefix), line.count == parentPrefix.count + 40 else { continue }
-        if let parent = ObjectID(hex: String(decoding: line.dropFirst(parentPrefix.count), as: UTF8.self)) {
-          stack.append(parent)
-        }
+      let data = raw.data
+      var start = 0
+      while start < data.count, data[start] != 10 {
+        let end = data[start...].firstIndex(of: 10) ?? data.count
+        let line = data[start..<end]
+        start = end + 1
+        guard line.count == parentPrefix.count + 40, line.starts(with: parentPrefix) else { continue }
+        if let parent = ObjectID(hexDigits: line.dropFirst(parentPrefix.count)) { stack.append(parent) }
       }
     }
   }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocumentControl
 import Foundation
+import GitStore
 
 /// The `sop` command: document control for ISO 9001-style management systems on git.
 @main
@@ -35,6 +36,8 @@ struct SopCommand: ParsableCommand {
 
   /// Parses, runs, and maps every failure to sop's exit codes (argument errors are 2, not 64).
   static func main() {
+    // libgit2 starts on another thread while the arguments are parsed; the first repository opened waits for it.
+    Thread.detachNewThread { Repository.startLibrary() }
     do {
       var command = try parseAsRoot(argumentsWithGlobalOptionsMoved(Array(CommandLine.arguments.dropFirst())))
       try command.run()

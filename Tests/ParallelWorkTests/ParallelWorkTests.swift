@@ -53,4 +53,37 @@ struct ParallelWorkTests {
     gate.signal()
     #expect(batches.finish().sorted() == accepted)
   }
+
+  @Test("BackgroundBatches gives each batch's results by number, doing queued batches itself while it waits")
+  func batchesByNumber() {
+    let started = DispatchSemaphore(value: 0)
+    let gate = DispatchSemaphore(value: 0)
+    let batches = BackgroundBatches<Int, Int>(batchSize: 2, maxBatchesWaiting: 100, lanes: 1) { item in
+      if item == 0 {
+        started.signal()
+        gate.wait()
+      }
+      return item % 5 == 4 ? nil : item * 10
+    }
+    var numbers: [Int] = []
+    for item in 0..<9 {
+      guard let number = batches.place(item) else {
+        Issue.record("item \(item) refused")
+        return
+      }
+      numbers.append(number)
+      // Batch 0 holds the one lane at the gate before anything else is handed over.
+      if item == 1 { started.wait() }
+    }
+    #expect(numbers == [0, 0, 1, 1, 2, 2, 3, 3, 4])
+    // The others, the partial batch 4 included, are done by this thread as it asks for them.
+    #expect(batches.results(ofBatch: 4) == [80])
+    #expect(batches.results(ofBatch: 2) == [50])
+    #expect(batches.results(ofBatch: 3).sorted() == [60, 70])
+    #expect(batches.results(ofBatch: 1).sorted() == [20, 30])
+    #expect(batches.results(ofBatch: 9).isEmpty)
+    gate.signal()
+    #expect(batches.results(ofBatch: 0).sorted() == [0, 10])
+    #expect(batches.finish().sorted() == [0, 10, 20, 30, 50, 60, 70, 80])
+  }
 }

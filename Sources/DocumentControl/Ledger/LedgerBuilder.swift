@@ -35,6 +35,8 @@ struct LedgerBuilder {
   private var entryIndex: [ObjectID: Int] = [:]
   /// Signature verdicts computed ahead of the walk, by commit.
   private var signatureChecks: [ObjectID: SignatureCheck] = [:]
+  /// The signatures being verified while the walk goes on, during a walk of the whole history (`walk`).
+  private var earlySignatures: SignaturePrecheck.EarlySignatures?
   /// The key and claimed time of every approval whose signature verified, for flagging revoked keys.
   private var signedApprovals: [SignedApproval] = []
   /// The signing key of every approval commit whose signature verified: only it may revoke the approval.
@@ -177,8 +179,12 @@ struct LedgerBuilder {
       of: entries, in: repository, keeping: keepingParsed, known: knownDocuments)
     contentOfBlob = parsed.identities
     parsedDocuments = parsed.kept
-    signatureChecks = SignaturePrecheck.checkSignatures(
-      of: entries, in: repository, early: early?.finish() ?? [:])
+    signatureChecks = SignaturePrecheck.checkSignatures(of: entries, in: repository, early: early)
+    earlySignatures = early
+    defer {
+      early?.finish()
+      earlySignatures = nil
+    }
     do throws(GitError) {
       for step in order.steps {
         guard let index = entryIndex[step.commit] else { continue }
@@ -921,7 +927,7 @@ struct LedgerBuilder {
 
   /// The verdict on a commit's signature (computed ahead of the walk when possible), nil when unsigned.
   private func signatureVerdict(of commit: Commit) throws(GitError) -> SignatureVerdict? {
-    if let check = signatureChecks[commit.id] { return check.verdict }
+    if let check = signatureChecks[commit.id] ?? earlySignatures?.verdict(for: commit.id) { return check.verdict }
     guard let stored = try repository.signature(ofCommit: commit.id) else { return nil }
     return verifySSHSignature(armored: stored.signature, message: Data(stored.signedData), namespace: "git")
   }

@@ -19,17 +19,17 @@ struct SignatureCheck: Sendable {
 /// Work done on all cores before the ordered walk: it depends on no policy, so only its results are
 /// looked up in order.
 enum SignaturePrecheck {
-  /// Extracts and verifies the signature of every commit that may carry approvals, but those `early` has.
+  /// Extracts and verifies the signature of every commit that may carry approvals, but those handed to
+  /// `early` (whose verdicts the walk asks it for).
   static func checkSignatures(
-    of entries: [HistoryEntry], in repository: Repository, early: [ObjectID: SignatureCheck] = [:]
+    of entries: [HistoryEntry], in repository: Repository, early: EarlySignatures? = nil
   ) -> [ObjectID: SignatureCheck] {
-    let commits = entries.filter { mayCarryApprovals($0.commit.message) && early[$0.commit.id] == nil }
+    let commits = entries.filter { mayCarryApprovals($0.commit.message) && early?.handedOver($0.commit.id) != true }
       .map(\.commit.id)
-    let late = inParallel(commits, like: repository) { repository, commit -> SignatureCheck? in
+    return inParallel(commits, like: repository) { repository, commit -> SignatureCheck? in
       guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
       return check(stored)
     }
-    return early.merging(late) { first, _ in first }
   }
 
   /// The verdict on a commit's stored signature.
@@ -41,16 +41,24 @@ enum SignaturePrecheck {
   /// Signatures verified on other cores while the history walk goes on: the walk's check of every commit
   /// (`Repository.commitReader`) hands over each raw commit that may carry approvals, so the ed25519 work,
   /// most of `sop verify`, starts with the walk instead of after it, and no approval is read a second time.
+  /// The ordered walk asks for each verdict as it comes to the commit (`verdict(for:)`), so it judges the
+  /// oldest approvals while the newer ones are still being verified.
   ///
   /// A commit whose signature does not split (malformed) or that has none gets no verdict here: the ordered
   /// walk reads it through `Repository.signature(ofCommit:)`, which reports it as before. The split is the
   /// one that read makes (`CommitSignature`), from the same bytes libgit2 checked against the commit's id.
-  final class EarlySignatures: Sendable {
+  /// Used by the walk's thread only (the batches' own threads see only the raw commits).
+  final class EarlySignatures {
     private let batches = BackgroundBatches<(ObjectID, [UInt8]), (ObjectID, SignatureCheck)>(batchSize: 32) {
       commit, raw in
       guard case .signed(let stored) = CommitSignature.extract(from: raw) else { return nil }
       return (commit, SignaturePrecheck.check(stored))
     }
+    /// The batch each commit handed over went into.
+    private var batchOf: [ObjectID: Int] = [:]
+    /// The verdicts of the batches collected so far.
+    private var verdicts: [ObjectID: SignatureCheck] = [:]
+    private var collected = Set<Int>()
 
     /// Hands over a raw commit (`Repository.commitReader`); one that cannot carry approvals is skipped.
     func add(_ commit: ObjectID, raw: [UInt8]) {
@@ -58,12 +66,26 @@ enum SignaturePrecheck {
       guard mayCarryApprovals(raw) else { return }
       // Refused while 128 batches (4,096 commits, a few MB) wait, as on a long history whose walk outruns
       // the verification: `checkSignatures` does those after the walk, as before.
-      batches.add((commit, raw))
+      if let batch = batches.place((commit, raw)) { batchOf[commit] = batch }
     }
 
-    /// Waits for the verdicts.
-    func finish() -> [ObjectID: SignatureCheck] {
-      Dictionary(batches.finish(), uniquingKeysWith: { first, _ in first })
+    /// Whether `commit` was handed over (and not refused): its verdict, if it has one, is asked of this.
+    func handedOver(_ commit: ObjectID) -> Bool {
+      batchOf[commit] != nil
+    }
+
+    /// The verdict on a commit handed over whose signature splits, once its batch is done; nil for any other.
+    func verdict(for commit: ObjectID) -> SignatureCheck? {
+      guard let batch = batchOf[commit] else { return nil }
+      if collected.insert(batch).inserted {
+        for (id, check) in batches.results(ofBatch: batch) where verdicts[id] == nil { verdicts[id] = check }
+      }
+      return verdicts[commit]
+    }
+
+    /// Waits for the batches still running (those of commits the walk did not ask about).
+    func finish() {
+      _ = batches.finish()
     }
   }
 
