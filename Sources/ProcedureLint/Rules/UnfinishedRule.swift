@@ -488,9 +488,11 @@ enum UnfinishedRule: DocumentRule {
     // unfinished. "incomplete" is rare, so the bytes are searched once and read only around a match.
     prose.bytes.withUnsafeBufferPointer { bytes in
       let all = 0..<bytes.count
-      guard ByteSearch.contains(incompleteWord, in: bytes, range: all) else { return }
-      ByteSearch.forEach(incompleteWord[0], in: bytes, range: all) { offset in
-        guard ByteSearch.hasPrefix(incompleteWord, at: offset, in: bytes, range: all),
+      // Searched from its "p", a rarer byte than its "i".
+      guard ByteSearch.contains(incompleteTail, in: bytes, range: all) else { return }
+      ByteSearch.forEach(incompleteTail[0], in: bytes, range: all) { tail in
+        let offset = tail - 5
+        guard offset >= 0, ByteSearch.hasPrefix(incompleteWord, at: offset, in: bytes, range: all),
           let index = prose.unit(containingByte: offset)
         else { return }
         let unit = prose.units[index]
@@ -689,6 +691,7 @@ enum UnfinishedRule: DocumentRule {
   }
 
   private static let incompleteWord = Array("incomplete".utf8)
+  private static let incompleteTail = Array("plete".utf8)
 
   /// What stands before "incomplete" when the text says it of itself ("This is currently an incomplete
   /// list", "this section is incomplete"); "Incomplete forms: send them back" and "an incomplete record is
