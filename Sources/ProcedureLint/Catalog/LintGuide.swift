@@ -728,34 +728,34 @@ enum LintGuide {
       on the machine of that day):
 
       - `sentence-length`: a step may run to 32 words (was 29) and other text to 41 (was 40). By words, over \
-        all eight sets: steps of 30 to 32 words were 4 debatable and none right ("31 words against 29", "one \
-        option, readable"); of 33 to 37, 6 right and 5 debatable; other sentences of 41 words 3 debatable and \
-        none right; of 42 to 44, 7 right and 1 debatable. Removed: 7 debatable (two steps of 31 words, one of \
-        30 and one of 32, three sentences of 41), no right one. Tried and not done: leaving out a quoted \
-        statement in a step (the 51-word step that quotes an acknowledgement verbatim, debatable): only one \
-        judged finding has that shape.
+      all eight sets: steps of 30 to 32 words were 4 debatable and none right ("31 words against 29", "one \
+      option, readable"); of 33 to 37, 6 right and 5 debatable; other sentences of 41 words 3 debatable and \
+      none right; of 42 to 44, 7 right and 1 debatable. Removed: 7 debatable (two steps of 31 words, one of \
+      30 and one of 32, three sentences of 41), no right one. Tried and not done: leaving out a quoted \
+      statement in a step (the 51-word step that quotes an acknowledgement verbatim, debatable): only one \
+      judged finding has that shape.
       - `heading-structure`: a jump to a level below one the document never uses is not reported (a title \
-        and then every section an H3; an H2 title over H4 sections): the headings are consistent among \
-        themselves. Removed: 3 debatable (sixth and seventh sets, "the skip changes nothing for a reader", as \
-        three earlier ones of the fourth and fifth sets) and 2 right (third set: two lab protocols of that \
-        very shape, judged "a real jump; H2 fixes it" by that set's judge; the judges disagree on this shape, \
-        six debatable to two right). A jump past a level used elsewhere in the document is still reported.
+      and then every section an H3; an H2 title over H4 sections): the headings are consistent among \
+      themselves. Removed: 3 debatable (sixth and seventh sets, "the skip changes nothing for a reader", as \
+      three earlier ones of the fourth and fifth sets) and 2 right (third set: two lab protocols of that \
+      very shape, judged "a real jump; H2 fixes it" by that set's judge; the judges disagree on this shape, \
+      six debatable to two right). A jump past a level used elsewhere in the document is still reported.
       - `one-instruction`: "… and then wait to be reimbursed" (also "then wait for approval", "… for a \
-        reply") waits for an outcome and is not a second action; "then wait 10 minutes" still is. A `;` \
-        before a clause with its own subject and a modal verb ("report any major problem to the staff; minor \
-        issues should be reported in the book") gives alternatives, not a sequence. Removed: 1 wrong, 1 \
-        debatable.
+      reply") waits for an outcome and is not a second action; "then wait 10 minutes" still is. A `;` \
+      before a clause with its own subject and a modal verb ("report any major problem to the staff; minor \
+      issues should be reported in the book") gives alternatives, not a sequence. Removed: 1 wrong, 1 \
+      debatable.
       - `unfinished`: a run of empty sibling headings that each state a check in sentence case ("Surrounding \
-        area cleared of obstacles", "Table clear of objects") is a checklist written as headings, not empty \
-        sections (1 wrong removed; "delete the heading" would delete safety checks). A text that says it is \
-        incomplete anywhere in a paragraph ("This is currently an incomplete list and your ability to collect \
-        this information yourself is required", "this section is incomplete") is an error, the seventh \
-        judge's named miss (1 new finding, not judged blind).
+      area cleared of obstacles", "Table clear of objects") is a checklist written as headings, not empty \
+      sections (1 wrong removed; "delete the heading" would delete safety checks). A text that says it is \
+      incomplete anywhere in a paragraph ("This is currently an incomplete list and your ability to collect \
+      this information yourself is required", "this section is incomplete") is an error, the seventh \
+      judge's named miss (1 new finding, not judged blind).
       - Not done: `undefined-acronym` (7 right, 15 debatable, 3 wrong over the eight sets). How often an \
-        acronym is used does not separate them (right ones are used 1 to 9 times, wrong ones 2 to 12), nor \
-        does use in other documents; what separates them is whether a new starter of that trade knows the \
-        term, which sop cannot tell without a list, and a long built-in list is not principled. It stays a \
-        suggestion, and `known-terms` in sop.yml is the way to quiet an organisation's own names.
+      acronym is used does not separate them (right ones are used 1 to 9 times, wrong ones 2 to 12), nor \
+      does use in other documents; what separates them is whether a new starter of that trade knows the \
+      term, which sop cannot tell without a list, and a long built-in list is not principled. It stays a \
+      suggestion, and `known-terms` in sop.yml is the way to quiet an organisation's own names.
 
       Judged findings, main (7abdc58) and this round (R right, D debatable, W wrong, A copying artefact, ? \
       never judged):
