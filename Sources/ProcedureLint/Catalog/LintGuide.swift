@@ -99,7 +99,7 @@ enum LintGuide {
       ```yaml
       lint:
         rules:
-          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 29 and 40
+          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 32 and 41
           passive-voice: off
           doc-length: {warning: 3000}
         types:
@@ -714,6 +714,76 @@ enum LintGuide {
       the release builds of main (98e564e) and this round took 0.300 s of CPU (user and system, median) each, \
       and 0.61 s and 0.56 s of wall time (median; the two shared cores had a load of 4 to 5, so wall times \
       ranged 0.41 to 0.82 s for both); both print the same 5,251 findings there, byte for byte.
+
+      ### Round eight: the seventh check, and the shapes judges shrug at (2026-11-30)
+
+      A seventh held-out check (fifteen documents from public repositories not used before: a background-check \
+      and a whistleblowing policy, liquid-nitrogen and freezer instructions, a laser cutter's and a bandsaw's \
+      pages, expense, sick-leave and capability procedures, a data-breach procedure, incident roles, a \
+      microscope facility's rules, a transformation protocol, a new-starter checklist) gave round seven 5 \
+      right, 18 debatable and 3 wrong findings (19%, 69%, 12%), with 18 copying artefacts left out. That set \
+      is now a tuning set too. Each change below has failing and passing examples in its rule; the evidence is \
+      every judged finding of the eight tuning sets, matched by place and rule (`python3 \
+      /tmp/lint-round8/verdicts.py`, then `python3 /tmp/lint-round8/compare.py <main build> <this build> -v`, \
+      on the machine of that day):
+
+      - `sentence-length`: a step may run to 32 words (was 29) and other text to 41 (was 40). By words, over \
+      all eight sets: steps of 30 to 32 words were 4 debatable and none right ("31 words against 29", "one \
+      option, readable"); of 33 to 37, 6 right and 5 debatable; other sentences of 41 words 3 debatable and \
+      none right; of 42 to 44, 7 right and 1 debatable. Removed: 7 debatable (two steps of 31 words, one of \
+      30 and one of 32, three sentences of 41), no right one. Tried and not done: leaving out a quoted \
+      statement in a step (the 51-word step that quotes an acknowledgement verbatim, debatable): only one \
+      judged finding has that shape.
+      - `heading-structure`: a jump to a level below one the document never uses is not reported (a title \
+      and then every section an H3; an H2 title over H4 sections): the headings are consistent among \
+      themselves. Removed: 3 debatable (sixth and seventh sets, "the skip changes nothing for a reader", as \
+      three earlier ones of the fourth and fifth sets) and 2 right (third set: two lab protocols of that \
+      very shape, judged "a real jump; H2 fixes it" by that set's judge; the judges disagree on this shape, \
+      six debatable to two right). A jump past a level used elsewhere in the document is still reported.
+      - `one-instruction`: "… and then wait to be reimbursed" (also "then wait for approval", "… for a \
+      reply") waits for an outcome and is not a second action; "then wait 10 minutes" still is. A `;` \
+      before a clause with its own subject and a modal verb ("report any major problem to the staff; minor \
+      issues should be reported in the book") gives alternatives, not a sequence. Removed: 1 wrong, 1 \
+      debatable.
+      - `unfinished`: a run of empty sibling headings that each state a check in sentence case ("Surrounding \
+      area cleared of obstacles", "Table clear of objects") is a checklist written as headings, not empty \
+      sections (1 wrong removed; "delete the heading" would delete safety checks). A text that says it is \
+      incomplete anywhere in a paragraph ("This is currently an incomplete list and your ability to collect \
+      this information yourself is required", "this section is incomplete") is an error, the seventh \
+      judge's named miss (1 new finding, not judged blind).
+      - Not done: `undefined-acronym` (7 right, 15 debatable, 3 wrong over the eight sets). How often an \
+      acronym is used does not separate them (right ones are used 1 to 9 times, wrong ones 2 to 12), nor \
+      does use in other documents; what separates them is whether a new starter of that trade knows the \
+      term, which sop cannot tell without a list, and a long built-in list is not principled. It stays a \
+      suggestion, and `known-terms` in sop.yml is the way to quiet an organisation's own names.
+
+      Judged findings, main (7abdc58) and this round (R right, D debatable, W wrong, A copying artefact, ? \
+      never judged):
+
+      | Set | main | round eight | Removed | New |
+      | --- | --- | --- | --- | --- |
+      | first corpus | R18 D7 A18 ?8 | R18 D5 A18 ?8 | D2 (41 words; a 32-word step) | — |
+      | first held-out | R6 D5 A6 | same | — | — |
+      | second | R43 D9 A11 ?4 | R43 D8 A11 ?4 | D1 (a 30-word step) | — |
+      | third | R16 D4 A10 ?1 | R14 D4 A10 ?1 | R2 (H1 to H3 in two protocols written all in H3) | — |
+      | fourth | R14 D11 A14 ?1 | same | — | — |
+      | fifth | R6 D2 A7 ?7 | same | — | — |
+      | sixth | R15 D11 W2 A3 ?3 | R15 D10 W2 A3 ?3 | D1 (H1 to H3) | — |
+      | seventh | R5 D18 W3 A18 | R5 D11 W1 A18 ?1 | D7 (two 31-word steps, two 41-word sentences, H1 to H3, H2 to H4, `;` between alternatives), W2 (checks written as headings, "and then wait") | 1 ("This is currently an incomplete list") |
+
+      So the seventh set comes to 5 right, 11 debatable and 1 wrong of 17 (29%, 65%, 6%); counting the new \
+      finding as right, 6, 11 and 1 of 18 (33%, 61%, 6%). The sixth comes to 15, 10 and 2 of 27 (56%, 37%, \
+      7%). These are tuned figures, and **the 70% target is not met** on either: what is left debatable on \
+      the seventh set is mostly sentences of 34 to 53 words that carry one instruction or statement (5), \
+      acronyms (3), a reading grade, a 348-word section and a 13-step list. In the sample repository QP-005 \
+      loses a 30-word step and three 41-word sentences; the real-world fixture SOP-003 loses a 31-word step.
+
+      Speed: on the 5,000-document history benchmark (`/tmp/ss-bench/history/repo`), main and this round \
+      print the same 5,251 findings, byte for byte (none of its documents has a shape these changes touch). \
+      Twenty interleaved runs of the debug builds took 2.08 s and 2.11 s of CPU (user and system, median; \
+      ranges 1.97 to 2.21 and 2.00 to 2.22 s) and 2.00 and 2.03 s of wall time, on two shared cores with a \
+      load of 4 to 7; a second set of eight runs gave 1.99 and 2.00 s of CPU. The difference is within the \
+      noise of that machine.
 
       ## Pre-commit hook
 

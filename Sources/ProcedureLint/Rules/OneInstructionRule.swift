@@ -15,7 +15,12 @@ enum OneInstructionRule: DocumentRule {
     what it covers ("Analyse contributing factors; consider people, process and technology", "; for \
     example …", "; e.g. …", "; especially …", "; not …"). A step that says what someone else will do \
     ("Your line manager will review and then approve the request") describes the next person's part; it \
-    gives the reader no instruction to half-complete.
+    gives the reader no instruction to half-complete. \
+    Round eight (issue 14): "click submit for approval and then wait to be reimbursed" waits for an outcome \
+    ("then wait to be …", "then wait for approval", "… for a reply"), which is not a second action (judged \
+    wrong), while "then wait 10 minutes" is; and a `;` before a clause with its own subject and a \
+    modal verb ("report any major problem to the staff; minor issues should be reported in the book") gives \
+    the rule for another case, alternatives rather than a sequence (judged debatable).
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -54,6 +59,14 @@ enum OneInstructionRule: DocumentRule {
         1. Send the form to your line manager.
         2. Your line manager will review and then approve or decline the request.
         """),
+    // Real-world shapes (an expense procedure, a microscope facility's rules): waiting for the outcome is
+    // not a second action, and a `;` before a clause with its own subject and a modal verb gives the rule
+    // for another case (round eight).
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the claim, click Submit for approval and then wait to be reimbursed.
+        2. Report a broken gauge to the quality office; minor faults should be written in the gauge's log.
+        """),
     // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
     // not instruct.
     ExampleRepository.procedure(
@@ -79,6 +92,12 @@ enum OneInstructionRule: DocumentRule {
         ### 1. Check the gauge
 
         Check the due date on the gauge label, then send the gauge to the lab.
+        """),
+    // Waiting a set time is part of the method: "then wait 10 minutes" still chains a second action.
+    ExampleRepository.procedure(
+      steps: """
+        1. Clean the jaws with the solvent, then wait 10 minutes and close them.
+        2. Write the new due date in the register.
         """),
     // "You will …" is still the reader's: two actions.
     ExampleRepository.procedure(
@@ -172,6 +191,26 @@ enum OneInstructionRule: DocumentRule {
     func opensComment(after semicolon: Int) -> Bool {
       let word = firstWord(after: semicolon).text
       return commentStarts.contains(word) || (word.count > 4 && word.hasSuffix("ing") && !verbsInIng.contains(word))
+        || statesRule(after: semicolon)
+    }
+    // "report any major problem to the staff; minor issues should be reported in the book": a clause with
+    // its own subject and a modal verb gives the rule for another case, an alternative, not a next action.
+    func statesRule(after semicolon: Int) -> Bool {
+      var words: [String] = []
+      var index = semicolon
+      while words.count < 4 {
+        let (word, end) = firstWord(after: index)
+        guard !word.isEmpty, end < range.upperBound, bytes[end] == 0x20 else { break }
+        words.append(word)
+        index = end - 1
+      }
+      guard let first = words.first, !PassiveVoiceAdvice.isImperative(first) else { return false }
+      return words.dropFirst().contains(where: modals.contains)
+    }
+    // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
+    func waitsForOutcome(after then: Int) -> Bool {
+      let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
+      return outcomeWaits.contains { rest.hasPrefix($0) }
     }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions.
     var depth = 0
@@ -185,11 +224,11 @@ enum OneInstructionRule: DocumentRule {
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
         if depth == 0, !endsItem(after: index), !opensComment(after: index) { return (index, ";") }
       case UInt8(ascii: ","):
-        if matchesThen(at: index + 1) != nil { return (index, ", then") }
+        if let end = matchesThen(at: index + 1), !waitsForOutcome(after: end) { return (index, ", then") }
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
         guard !isLetter(index - 1), index + 3 <= range.upperBound,
           bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "d"),
-          matchesThen(at: index + 3) != nil
+          let end = matchesThen(at: index + 3), !waitsForOutcome(after: end)
         else { continue }
         return (index, "and then")
       default:
@@ -198,6 +237,15 @@ enum OneInstructionRule: DocumentRule {
     }
     return nil
   }
+
+  /// Modal verbs that, a word or three after a `;`, mark a clause with its own subject.
+  private static let modals: Set<String> = ["should", "must", "shall", "can", "may", "will", "need", "needs"]
+
+  /// What follows "then" when the reader only waits for someone else's answer.
+  private static let outcomeWaits = [
+    " wait to be ", " wait for approval", " wait for a reply", " wait for a response", " wait for an answer",
+    " wait for confirmation", " wait for payment", " wait to hear",
+  ]
 
   /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
   private static let verbsInIng: Set<String> = ["bring", "string", "swing", "sling", "wring", "cling"]
