@@ -22,5 +22,7 @@ let package = Package(
       name: "FuzzPolicy", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
     .executableTarget(
       name: "FuzzWebAuthn", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzLooseObjects", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
   ]
 )

@@ -3,7 +3,7 @@
 #   bash scripts/fuzz.sh TARGET SECONDS   fuzz for SECONDS from Fuzz/Corpus/TARGET (default 60)
 #   bash scripts/fuzz.sh TARGET merge     minimise what the runs found into Fuzz/Corpus/TARGET (set cover)
 #   bash scripts/fuzz.sh TARGET FILE      run one input (a crash to reproduce)
-# TARGET is Signature, PublicKey, GitObjects, FrontMatter, Policy or WebAuthn.
+# TARGET is Signature, PublicKey, GitObjects, LooseObjects, FrontMatter, Policy or WebAuthn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: bash scripts/fuzz.sh TARGET [SECONDS|merge|FILE]}
