@@ -785,6 +785,49 @@ enum LintGuide {
       load of 4 to 7; a second set of eight runs gave 1.99 and 2.00 s of CPU. The difference is within the \
       noise of that machine.
 
+      ### Round nine: the blind results, and the eighth check's unfilled placeholders (2026-11-30)
+
+      The blind results first, as they were judged. On the seventh corpus (before it became a tuning set), \
+      round seven's findings were 19% right, 69% debatable and 12% wrong. On an eighth corpus (fifteen \
+      documents from public repositories not used before: a purchasing process, an animal-room protocol, \
+      complaints, disciplinary and off-boarding procedures, an instrument work instruction, a vendor \
+      evaluation, a workshop induction, incident categories, a calibration procedure, shipping and lock-up \
+      procedures), judged without the rules in view, round seven gave 7 right, 21 debatable and 2 wrong \
+      (23%, 70%, 7%) and round eight 6 right, 18 debatable and 2 wrong (23%, 69%, 8%), with 10 copying \
+      artefacts left out. So on text nobody tuned to, **issue 14's target (at least 70% right, at most 10% \
+      wrong) is far from met**: the wrong share is now near the target, the right share is not. By rule \
+      (round seven): `sentence-length` 2 right, 10 debatable; `passive-voice` 4 right, 4 debatable; \
+      `unfinished` 1 right (an `XXX`), 2 debatable (a bracket never closed where nothing is cut off, a stray \
+      empty `## `); `readability` 2 debatable; `undefined-acronym` 2 wrong (EUR; GCMS, the instrument's own \
+      name); `doc-length` (6% over), `heading-structure` and `section-length` 1 debatable each. That set is \
+      now a tuning set too.
+
+      This round adds findings where that judge found the rules silent on something a new employee would \
+      be stuck by. The evidence is every judged finding of the nine tuning sets, matched by place and rule \
+      (`python3 /tmp/lint-round9/verdicts.py`, then `python3 /tmp/lint-round9/compare.py <main build> <this \
+      build> -v`, on the machine of that day):
+
+      - `unfinished`: a template's slot in capitals that names what to fill in is a placeholder: one to four \
+      words of capitals in square brackets, one of them a noun such as POSITION, GRADE, TITLE, ROLE, NAME, \
+      DATE, NUMBER, CONTACT, PHONE or COMPANY ("appeal in writing … to [POSITION] within one week", "may be \
+      authorised by [MANAGEMENT GRADE]"). An acronym in brackets after its words ("Federal Acquisition \
+      Regulation [FAR]"), a label ("[NOTE]"), a standard ("[ISO 9001]") and a citation marker ("[1]") stay \
+      text. A run of three or more x's standing as a word is a placeholder in either case ("XXXX", a step \
+      written only "xxxxx"); "XXL", "XXXL" and "0xxx" are not. Added: 5 findings, all on the eighth set and \
+      all named there as misses (the two placeholders of the disciplinary procedure; "1. xxx" under "Change \
+      oil if low" and steps 5 and 6 of the glass-insert change, "xxxxx", in the instrument work \
+      instruction); nothing on the other eight sets, none removed. Read one by one, each is a place where \
+      the reader cannot go on (to whom an appeal goes, what to do with the flow controller off), so all \
+      five are right by the judges' standard; but they were read by the one who wrote the check, not blind.
+
+      On the other eight sets every finding is the same as on main (095066e). On the eighth: main R6 D18 \
+      W2 A10, this round the same plus 5 never judged (R right, D debatable, W wrong, A copying artefact).
+
+      Counting the five new findings as right, the eighth set comes to 11 right, 18 debatable and 2 wrong of \
+      31 (35%, 58%, 6%); without them, 6, 18 and 2 of 26 (23%, 69%, 8%). These are tuned figures, and **the \
+      70% target is not met**. Most of what is left debatable there is sentences of 33 to 53 words that \
+      carry one instruction or statement, which the judges call readable.
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \

@@ -6,14 +6,18 @@ import MarkdownSyntax
 enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
-    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), template guidance "
+    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `[POSITION]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), "
+    + "template guidance "
     + "left in, empty sections and tables, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
-    placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot for a step \
+    placeholder is one of the words TBD, TBC, TODO or FIXME in capitals, a run of three or more x's \
+    standing as a word (`XXX`, `XXXX`, a step written only `xxxxx`; round nine), a bracketed instruction \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot in capitals \
+    that names what to fill in (`[POSITION]`, `[MANAGEMENT GRADE]`, `[JOB TITLE]`; round nine; an acronym \
+    in brackets such as "[FAR]", "[NOTE]" or "[ISO 9001]" is text), a template's slot for a step \
     (`### 6.1 [Step or sub-process]`, `10.[Step 10]`), a paragraph, list item or heading that is one \
     bracketed sentence of three words or more (`[What areas of the organization will be affected.]`, as \
     templates write their guidance), a date format in brackets \
@@ -60,6 +64,13 @@ enum UnfinishedRule: DocumentRule {
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
+        """),
+    // Real-world shapes (a purchasing procedure, a lab's notes): an acronym in brackets after its words, a
+    // bracketed label, a citation marker, sizes in x's, and a hexadecimal mask are not placeholders.
+    ExampleRepository.procedure(
+      records: """
+        Orders follow the Federal Acquisition Regulation [FAR] and the register follows [ISO 9001] clause 7.5. \
+        [NOTE] Keep the XXL gloves and the XXXL aprons by the door [2]. The mask 0xxx marks a free slot.
         """),
     // A table for signatures is filled on paper; a table with one entry is filled in.
     ExampleRepository.procedure(
@@ -180,6 +191,22 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a disciplinary procedure from a template): the person an appeal goes to was never
+    // filled in (round nine).
+    ExampleRepository.procedure(
+      extra: """
+        ## Appeals
+
+        If you wish to appeal against a warning, write to [POSITION] within one week of the decision.
+        """),
+    // Real-world shape (a lab's instrument work instruction): two steps were left as "xxxxx" (round nine).
+    ExampleRepository.procedure(
+      steps: """
+        1. Switch off the flow controller.
+        2. Remove the hood of the gauge.
+        3. xxxxx
+        4. xxxxx
+        """),
     // Real-world shape (an RNA extraction protocol): a step breaks off inside its bracket.
     ExampleRepository.procedure(
       steps: """
@@ -366,6 +393,23 @@ enum UnfinishedRule: DocumentRule {
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
       }
+      // "XXXX", and a step written only "xxxxx": a run of three or more x's of one case, standing as a word
+      // ("XXXL" and "0xxx" are not).
+      for letter in [UInt8(ascii: "X"), UInt8(ascii: "x")] {
+        ByteSearch.forEach(letter, in: bytes, range: all) { offset in
+          guard offset + 2 < bytes.count, bytes[offset + 1] == letter, bytes[offset + 2] == letter,
+            let unit = prose.unit(containingByte: offset),
+            offset == prose.units[unit].bytes.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1])
+          else { return }
+          var end = offset + 3
+          while end < prose.units[unit].bytes.upperBound, bytes[end] == letter { end += 1 }
+          guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]) else { return }
+          let text = String(decoding: bytes[offset..<end], as: UTF8.self)
+          report(
+            prose.position(ofByte: offset, in: prose.units[unit]),
+            "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
+        }
+      }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
       for open in brackets {
         ByteSearch.forEach(open, in: bytes, range: all) { index in
@@ -389,7 +433,9 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: note)
-          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open) {
+          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open)
+            || (open == UInt8(ascii: "[") && isCapitalSlot(rest))
+          {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -1052,7 +1098,6 @@ enum UnfinishedRule: DocumentRule {
   private static let placeholderWords: [(UInt8, [[UInt8]])] = [
     (UInt8(ascii: "T"), ["TBD", "TBC", "TODO", "TBA"].map { Array($0.utf8) }),
     (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
-    (UInt8(ascii: "X"), [Array("XXX".utf8)]),
   ]
 
   private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
@@ -1099,6 +1144,25 @@ enum UnfinishedRule: DocumentRule {
     else { return nil }
     return (String(decoding: bytes[start..<end], as: UTF8.self), start - bytes.startIndex)
   }
+
+  /// Whether a square bracket holds a template's slot in capitals: one to four words of capital letters, one
+  /// of them a slot noun ("[POSITION]", "[MANAGEMENT GRADE]", "[JOB TITLE]"). "[FAR]" after "Federal
+  /// Acquisition Regulation", "[NOTE]", "[ISO 9001]" and "[1]" are not.
+  private static func isCapitalSlot(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard let end = rest.prefix(40).firstIndex(of: UInt8(ascii: "]")), end > rest.startIndex else { return false }
+    let inside = rest[rest.startIndex..<end]
+    guard inside.allSatisfy({ $0 &- 0x41 < 26 || $0 == 0x20 }) else { return false }
+    let words = inside.split(separator: 0x20)
+    guard (1...4).contains(words.count) else { return false }
+    return words.contains { capitalSlotNouns.contains(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  /// The nouns a template's slot in capitals names: what the writer was to fill in.
+  private static let capitalSlotNouns: Set<String> = [
+    "POSITION", "GRADE", "TITLE", "ROLE", "NAME", "DATE", "NUMBER", "ADDRESS", "DEPARTMENT", "MANAGER", "PERSON",
+    "CONTACT", "EMAIL", "PHONE", "TELEPHONE", "LOCATION", "AMOUNT", "OFFICER", "COMPANY", "ORGANISATION",
+    "ORGANIZATION", "EMPLOYER", "PERIOD",
+  ]
 
   /// Whether the bracket holds an instruction to the writer (`[insert …]`, `<enter …>`) or a template's step
   /// slot left empty.
