@@ -52,7 +52,11 @@ enum UnfinishedRule: DocumentRule {
     shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
     warning too: one still open where its paragraph or step ends ("keep the upper layer (should recover"), \
     or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
-    line or wrapped over lines, and a face such as ":(", are text.
+    line or wrapped over lines, and a face such as ":(", are text. An emergency section ("Emergency \
+    procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, so not \
+    "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
+    emergency number such as 999 or 112, no phone number, extension or `tel:` link) is a warning at its \
+    heading: a reader in an emergency needs to know whom to call and how (round nine).
     """
   static let defaultSeverity = Severity.error
 
@@ -71,6 +75,25 @@ enum UnfinishedRule: DocumentRule {
       records: """
         Orders follow the Federal Acquisition Regulation [FAR] and the register follows [ISO 9001] clause 7.5. \
         [NOTE] Keep the XXL gloves and the XXXL aprons by the door [2]. The mask 0xxx marks a free slot.
+        """),
+    // Real-world shapes (a workshop page, a leave policy): an emergency section that gives the number, and
+    // headings that only mention an emergency or a fire.
+    ExampleRepository.procedure(
+      extra: """
+        ## 4.2 Fire and evacuation
+
+        Raise the alarm, leave by the nearest exit and call 999. Tell site security (01632 960 123) once \
+        you are out.
+        """),
+    ExampleRepository.procedure(
+      extra: """
+        ## Fire extinguisher checks
+
+        Check the pressure gauge of each extinguisher every month.
+
+        ## Family emergencies
+
+        Tell your line manager as soon as you can.
         """),
     // A table for signatures is filled on paper; a table with one entry is filled in.
     ExampleRepository.procedure(
@@ -191,6 +214,15 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a makerspace's safety induction): the emergency steps never say whom to call, or on
+    // what number (round nine).
+    ExampleRepository.procedure(
+      extra: """
+        ## Emergency procedures
+
+        If there is a fire, raise the alarm and leave by the nearest safe exit. If someone is hurt, call \
+        the emergency services and tell the workshop manager.
+        """),
     // Real-world shape (a disciplinary procedure from a template): the person an appeal goes to was never
     // filled in (round nine).
     ExampleRepository.procedure(
@@ -489,8 +521,129 @@ enum UnfinishedRule: DocumentRule {
     findings += emptyTables(document, context: context)
     findings += emptySections(document, guidance: guidance, context: context)
     findings += blankSignature(document, context: context)
+    findings += emergencyWithoutNumber(document, context: context)
     return findings
   }
+
+  /// An emergency section ("Emergency procedures", "Fire", "First aid response") in a document that gives no
+  /// number to call anywhere (round nine): a warning at the first such heading.
+  private static func emergencyWithoutNumber(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    guard let heading = document.headings.first(where: { isEmergencyHeading($0.text) }),
+      !givesNumber(document.text.body)
+    else { return [] }
+    let text = heading.text.trimmingCharacters(in: .whitespaces)
+    return [
+      context.finding(
+        .warning, at: heading.start,
+        "'\(shortened(text))' gives no number to call, and neither does the rest of the document: say whom to "
+          + "call in an emergency and on what number (the emergency services, the first-aider, site security)",
+        excerpt: text)
+    ]
+  }
+
+  /// Whether a heading names an emergency and nothing else: its words are all among `emergencyHeadingWords`,
+  /// one of them an emergency ("Emergency", "4.2 Fire and evacuation", "In case of emergency", "First aid";
+  /// not "Non-emergency", "Fire extinguisher checks" or "Family emergencies").
+  static func isEmergencyHeading(_ text: String) -> Bool {
+    // Most headings name no emergency: a byte scan for the stems of its words comes before any word is made.
+    guard text.utf8.count <= 80, hasEmergencyStem(text) else { return false }
+    let words = text.lowercased().split { !("a"..."z").contains($0) }.map(String.init)
+    guard !words.isEmpty, words.allSatisfy(emergencyHeadingWords.contains) else { return false }
+    return words.contains(where: emergencyWords.contains) || (words.contains("first") && words.contains("aid"))
+  }
+
+  /// Whether a word of the text starts with the first three letters of an emergency word ("eme", "eva",
+  /// "fir", "inj", "acc") or is "aid", in any case.
+  private static func hasEmergencyStem(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var stem: UInt32 = 0
+      var length = 0
+      for index in 0..<bytes.count {
+        let lower = bytes[index] | 0x20
+        guard lower &- 0x61 < 26 else {
+          length = 0
+          stem = 0
+          continue
+        }
+        length += 1
+        if length <= 3 { stem = stem << 8 | UInt32(lower) }
+        if length == 3, emergencyStems.contains(stem) { return true }
+      }
+      return false
+    }
+  }
+
+  private static let emergencyStems: [UInt32] = ["eme", "eva", "fir", "inj", "acc", "aid"].map { word in
+    word.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+  }
+
+  private static let emergencyWords: Set<String> = [
+    "emergency", "emergencies", "fire", "evacuation", "injury", "injuries", "accident", "accidents",
+  ]
+
+  private static let emergencyHeadingWords: Set<String> = emergencyWords.union([
+    "first", "aid", "procedure", "procedures", "response", "plan", "contacts", "contact", "numbers", "number",
+    "actions", "action", "in", "case", "of", "an", "a", "the", "event", "and", "or", "what", "to", "do",
+    "information", "evacuate",
+  ])
+
+  /// Whether a text gives a number to call: a `tel:` link, a group of four or more digits (spaces, hyphens,
+  /// brackets, dots and slashes between them) that is not a year or a date, an emergency number standing
+  /// alone (112, 911, 999, 000 …; not the "000" of "1,000"), or three digits after "ext", "tel", "call",
+  /// "dial" or "phone".
+  static func givesNumber(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    if text.contains("tel:") { return true }
+    func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    func isSeparator(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+    }
+    var index = 0
+    while index < bytes.count {
+      guard isDigit(bytes[index]) else {
+        index += 1
+        continue
+      }
+      let start = index
+      var digits: [UInt8] = []
+      var groups: [Int] = [0]
+      while index < bytes.count {
+        if isDigit(bytes[index]) {
+          digits.append(bytes[index])
+          groups[groups.count - 1] += 1
+          index += 1
+        } else if isSeparator(bytes[index]) {
+          var next = index
+          while next < bytes.count, next - index < 2, isSeparator(bytes[next]) { next += 1 }
+          guard next < bytes.count, isDigit(bytes[next]) else { break }
+          groups.append(0)
+          index = next
+        } else {
+          break
+        }
+      }
+      let number = String(decoding: digits, as: UTF8.self)
+      let before = start > 0 ? bytes[start - 1] : 0x20
+      let standsAlone = before != UInt8(ascii: ",") && before != UInt8(ascii: ".") && !Prose.isAlphanumericASCII(before)
+      if digits.count == 3, groups.count == 1, standsAlone, emergencyNumbers.contains(number) { return true }
+      if digits.count == 3, groups.count == 1 {
+        let lead = String(decoding: bytes[max(0, start - 10)..<start], as: UTF8.self).lowercased()
+        if ["ext", "tel", "call", "dial", "phone"].contains(where: lead.contains) { return true }
+      }
+      guard digits.count >= 4 else { continue }
+      let isYear = digits.count == 4 && groups.count == 1 && (number.hasPrefix("19") || number.hasPrefix("20"))
+      let isDate =
+        groups.count == 3
+        && ((groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4))
+          || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2))
+      if !isYear, !isDate { return true }
+    }
+    return false
+  }
+
+  private static let emergencyNumbers: Set<String> = ["112", "911", "999", "000", "111", "110", "119", "101"]
 
   /// Prose the writer left mid-way, found from rare bytes: a sentence that breaks off in a run of commas
   /// ("bring it to the du,,,,,,"), open questions in brackets ("(current? voltage? amperage?)") and a note
