@@ -52,7 +52,8 @@ enum UnfinishedRule: DocumentRule {
     shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
     warning too: one still open where its paragraph or step ends ("keep the upper layer (should recover"), \
     or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
-    line or wrapped over lines, and a face such as ":(", are text. An emergency section ("Emergency \
+    line or wrapped over lines, a bracket doubled by escaping ("( (e.g. flights over 4 hours)") and a face \
+    such as ":(", are text; so is a heading with no text ("## " left at the end; round nine). An emergency section ("Emergency \
     procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, so not \
     "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
     emergency number such as 999 or 112, no phone number, extension or `tel:` link) is a warning at its \
@@ -94,6 +95,16 @@ enum UnfinishedRule: DocumentRule {
         ## Family emergencies
 
         Tell your line manager as soon as you can.
+        """),
+    // Real-world shapes (a travel policy converted from GitBook): a bracket doubled by escaping, closed once,
+    // and an empty "## " left at the end, which the page shows as nothing.
+    ExampleRepository.procedure(
+      extra: """
+        ## Travel
+
+        Book travel through the office ( (e.g. flights over 4 hours) ahead of time.
+
+        ## 
         """),
     // A table for signatures is filled on paper; a table with one entry is filled in.
     ExampleRepository.procedure(
@@ -568,14 +579,15 @@ enum UnfinishedRule: DocumentRule {
         }
         length += 1
         if length <= 3 { stem = stem << 8 | UInt32(lower) }
-        if length == 3, emergencyStems.contains(stem) { return true }
+        // "eme", "eva", "fir", "inj", "acc", "aid" as bytes: a switch costs less than a lookup per word.
+        guard length == 3 else { continue }
+        switch stem {
+        case 0x65_6D65, 0x65_7661, 0x66_6972, 0x69_6E6A, 0x61_6363, 0x61_6964: return true
+        default: continue
+        }
       }
       return false
     }
-  }
-
-  private static let emergencyStems: [UInt32] = ["eme", "eva", "fir", "inj", "acc", "aid"].map { word in
-    word.utf8.reduce(0) { $0 << 8 | UInt32($1) }
   }
 
   private static let emergencyWords: Set<String> = [
@@ -769,6 +781,10 @@ enum UnfinishedRule: DocumentRule {
           switch bytes[position] {
           case UInt8(ascii: "(") where position > unit.bytes.lowerBound && emoticonEyes.contains(bytes[position - 1]):
             // ":(" and ":-(" are faces, not brackets.
+            break
+          case UInt8(ascii: "(")
+          where depth == 1 && position - outer <= 2 && bytes[(outer + 1)..<position].allSatisfy({ $0 == 0x20 }):
+            // "( (e.g. …)", "((": a doubled bracket, as an escaping converter leaves it, opens once (round nine).
             break
           case UInt8(ascii: "("):
             if depth == 0 {
@@ -1081,6 +1097,10 @@ enum UnfinishedRule: DocumentRule {
     // A heading that is itself a rule ("Put a sign on the machine to say it's out of order") is the
     // content, as some house rules are written: deleting it, as for an empty section, would delete the rule.
     for index in headings.indices where !hasText[index] && isStatement(headings[index].text) { hasText[index] = true }
+    // A heading with no text ("## " left at the end) shows as nothing on the page: not a section (round nine).
+    for index in headings.indices where !hasText[index] && headings[index].text.allSatisfy(\.isWhitespace) {
+      hasText[index] = true
+    }
     func isEmpty(_ index: Int) -> Bool {
       !hasText[index] && (index + 1 == headings.count || headings[index + 1].level <= headings[index].level)
     }
