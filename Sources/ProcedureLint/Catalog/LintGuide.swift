@@ -785,6 +785,78 @@ enum LintGuide {
       load of 4 to 7; a second set of eight runs gave 1.99 and 2.00 s of CPU. The difference is within the \
       noise of that machine.
 
+      ### Round nine: the blind results, and the eighth check's unfilled placeholders (2026-11-30)
+
+      The blind results first, as they were judged. On the seventh corpus (before it became a tuning set), \
+      round seven's findings were 19% right, 69% debatable and 12% wrong. On an eighth corpus (fifteen \
+      documents from public repositories not used before: a purchasing process, an animal-room protocol, \
+      complaints, disciplinary and off-boarding procedures, an instrument work instruction, a vendor \
+      evaluation, a workshop induction, incident categories, a calibration procedure, shipping and lock-up \
+      procedures), judged without the rules in view, round seven gave 7 right, 21 debatable and 2 wrong \
+      (23%, 70%, 7%) and round eight 6 right, 18 debatable and 2 wrong (23%, 69%, 8%), with 10 copying \
+      artefacts left out. So on text nobody tuned to, **issue 14's target (at least 70% right, at most 10% \
+      wrong) is far from met**: the wrong share is now near the target, the right share is not. By rule \
+      (round seven): `sentence-length` 2 right, 10 debatable; `passive-voice` 4 right, 4 debatable; \
+      `unfinished` 1 right (an `XXX`), 2 debatable (a bracket never closed where nothing is cut off, a stray \
+      empty `## `); `readability` 2 debatable; `undefined-acronym` 2 wrong (EUR; GCMS, the instrument's own \
+      name); `doc-length` (6% over), `heading-structure` and `section-length` 1 debatable each. That set is \
+      now a tuning set too.
+
+      This round adds findings where the judges found the rules silent on something a new employee would \
+      be stuck by. The evidence is every judged finding of the nine tuning sets, matched by place and rule \
+      (`python3 /tmp/lint-round9/verdicts.py`, then `python3 /tmp/lint-round9/compare.py <main build> <this \
+      build> -v`, on the machine of that day):
+
+      - `unfinished`: a template's slot in capitals that names what to fill in is a placeholder: one to four \
+      words of capitals in square brackets, one of them a noun such as POSITION, GRADE, TITLE, ROLE, NAME, \
+      DATE, NUMBER, CONTACT, PHONE or COMPANY ("appeal in writing … to [POSITION] within one week", "may be \
+      authorised by [MANAGEMENT GRADE]"). An acronym in brackets after its words ("Federal Acquisition \
+      Regulation [FAR]"), a label ("[NOTE]"), a standard ("[ISO 9001]") and a citation marker ("[1]") stay \
+      text. A run of three or more x's standing as a word is a placeholder in either case ("XXXX", a step \
+      written only "xxxxx"); "XXL", "XXXL" and "0xxx" are not. Added: 5 findings, all on the eighth set and \
+      all named there as misses (the two placeholders of the disciplinary procedure; "1. xxx" under "Change \
+      oil if low" and steps 5 and 6 of the glass-insert change, "xxxxx", in the instrument work \
+      instruction); nothing on the other eight sets, none removed. Read one by one, each is a place where \
+      the reader cannot go on (to whom an appeal goes, what to do with the flow controller off), so all \
+      five are right by the judges' standard; but they were read by the one who wrote the check, not blind.
+      - `unfinished`: an emergency section in a document that gives no number to call anywhere is a \
+      warning at its heading. An emergency section has a heading of such words only ("Emergency", \
+      "Emergency procedures", "Fire", "4.2 Fire and evacuation", "First aid response", "Evacuation plan"), \
+      so "Non-emergency", "Fire extinguisher checks" and "Family emergencies" are not; a number is an \
+      emergency number standing alone (999, 112, 911 …), a `tel:` link, three digits after "ext", "call" or \
+      "phone", or four or more digits that are not a year or a date. Over the nine sets, four documents \
+      have such a heading; one gives a number (the fifth set's accidents-and-injuries procedure) and stays \
+      silent, and three get the finding, each named by its judge as a miss: the sixth set's safeguarding \
+      policy ("999 is never written", the key contacts have no phone) and evacuation plan ("no one is told \
+      to call the fire service"), and the eighth set's workshop induction ("No emergency number (112)"). \
+      Added: those 3; none removed. Three documents are a small sample, so this is a warning, not an error.
+      - `unfinished`, two shapes the eighth judge shrugged at: a bracket doubled by escaping (`\\( \\(e.g. …)` \
+      from GitBook, read "( (e.g. … hours)") opens once, so it is not reported as never closed when nothing \
+      is cut off; and a heading with no text (a stray "## " at the end of a file, which the page shows as \
+      nothing) is not an empty section. Removed: 2 debatable, both on the eighth set; nothing else changes \
+      on the nine sets.
+
+      On seven of the nine sets (all but the sixth and the eighth) every finding is the same as on main \
+      (095066e). On the sixth (R right, D debatable, W wrong, A copying artefact, ? never judged): main R15 D10 \
+      W2 A3 ?3, this round the same plus 2 never judged (the safeguarding policy and the evacuation plan). On \
+      the eighth: main R6 D18 W2 A10, this round R6 D16 W2 A10: 2 debatable removed, and 6 never judged added \
+      (`[POSITION]`, `[MANAGEMENT GRADE]`, three `xxx` steps, and "Emergency Procedures" with no number).
+
+      Counting the new findings as right, the eighth set comes to 12 right, 16 debatable and 2 wrong of 30 \
+      (40%, 53%, 7%), and the sixth to 17, 10 and 2 of 29 (59%, 34%, 7%); without them, 6, 16 and 2 of 24 \
+      (25%, 67%, 8%) and 15, 10 and 2 of 27 (56%, 37%, 7%). These are tuned figures, and **the 70% target \
+      is not met**. Most of what is left debatable is sentences of 33 to 53 words that carry one \
+      instruction or statement, which the judges call readable; this round did not change that.
+
+      Speed: on the 5,000-document history benchmark (`/tmp/ss-bench/history/repo`), main and this round \
+      print the same 5,251 findings, byte for byte (none of its documents has a slot in capitals, a run of \
+      x's, an emergency heading, a doubled bracket or an empty heading). Sixteen interleaved runs of the \
+      debug builds took 2.07 s and 2.10 s of CPU (user and system, median; ranges 2.02 to 2.12 and 2.06 to \
+      2.18 s) and 1.12 and 1.13 s of wall time, on two shared cores with a load of 1.5 to 2.6. The first \
+      change alone measured the same as main (2.07 s); the rest of the difference, about 1.5%, is the scan \
+      of every heading for an emergency word (a first version that looked words up in a list cost about 3%, \
+      and was replaced by a byte scan). It is within the spread of the runs, but probably real.
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \

@@ -6,14 +6,18 @@ import MarkdownSyntax
 enum UnfinishedRule: DocumentRule {
   static let id = "unfinished"
   static let summary =
-    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), template guidance "
+    "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `[POSITION]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), "
+    + "template guidance "
     + "left in, empty sections and tables, placeholder ids (`SOP-000x`)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
     sentence what this form records" is neither, and once approved it is what people follow. A \
-    placeholder is one of the words TBD, TBC, TODO, FIXME or XXX in capitals, a bracketed instruction \
-    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot for a step \
+    placeholder is one of the words TBD, TBC, TODO or FIXME in capitals, a run of three or more x's \
+    standing as a word (`XXX`, `XXXX`, a step written only `xxxxx`; round nine), a bracketed instruction \
+    (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>` and the like), a template's slot in capitals \
+    that names what to fill in (`[POSITION]`, `[MANAGEMENT GRADE]`, `[JOB TITLE]`; round nine; an acronym \
+    in brackets such as "[FAR]", "[NOTE]" or "[ISO 9001]" is text), a template's slot for a step \
     (`### 6.1 [Step or sub-process]`, `10.[Step 10]`), a paragraph, list item or heading that is one \
     bracketed sentence of three words or more (`[What areas of the organization will be affected.]`, as \
     templates write their guidance), a date format in brackets \
@@ -48,7 +52,12 @@ enum UnfinishedRule: DocumentRule {
     shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
     warning too: one still open where its paragraph or step ends ("keep the upper layer (should recover"), \
     or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
-    line or wrapped over lines, and a face such as ":(", are text.
+    line or wrapped over lines, a bracket doubled by escaping ("( (e.g. flights over 4 hours)") and a face \
+    such as ":(", are text; so is a heading with no text ("## " left at the end; round nine). An emergency section ("Emergency \
+    procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, so not \
+    "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
+    emergency number such as 999 or 112, no phone number, extension or `tel:` link) is a warning at its \
+    heading: a reader in an emergency needs to know whom to call and how (round nine).
     """
   static let defaultSeverity = Severity.error
 
@@ -60,6 +69,42 @@ enum UnfinishedRule: DocumentRule {
         The register keeps each lab report for seven years. Lab reports follow ISO/IEC 17025 [1]; the \
         TBDX gauge and the XXXL gloves are kept in the store. Gauge QP-0123 and the MAX-10 meter are kept too. \
         Dates are written DD/MM/YYYY, as on the last report [12/03/2026].
+        """),
+    // Real-world shapes (a purchasing procedure, a lab's notes): an acronym in brackets after its words, a
+    // bracketed label, a citation marker, sizes in x's, and a hexadecimal mask are not placeholders.
+    ExampleRepository.procedure(
+      records: """
+        Orders follow the Federal Acquisition Regulation [FAR] and the register follows [ISO 9001] clause 7.5. \
+        [NOTE] Keep the XXL gloves and the XXXL aprons by the door [2]. The mask 0xxx marks a free slot.
+        """),
+    // Real-world shapes (a workshop page, a leave policy): an emergency section that gives the number, and
+    // headings that only mention an emergency or a fire.
+    ExampleRepository.procedure(
+      extra: """
+        ## 4.2 Fire and evacuation
+
+        Raise the alarm, leave by the nearest exit and call 999. Tell site security (01632 960 123) once \
+        you are out.
+        """),
+    ExampleRepository.procedure(
+      extra: """
+        ## Fire extinguisher checks
+
+        Check the pressure gauge of each extinguisher every month.
+
+        ## Family emergencies
+
+        Tell your line manager as soon as you can.
+        """),
+    // Real-world shapes (a travel policy converted from GitBook): a bracket doubled by escaping, closed once,
+    // and an empty "## " left at the end, which the page shows as nothing.
+    ExampleRepository.procedure(
+      extra: """
+        ## Travel
+
+        Book travel through the office ( (e.g. flights over 4 hours) ahead of time.
+
+        ## 
         """),
     // A table for signatures is filled on paper; a table with one entry is filled in.
     ExampleRepository.procedure(
@@ -180,6 +225,31 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a makerspace's safety induction): the emergency steps never say whom to call, or on
+    // what number (round nine).
+    ExampleRepository.procedure(
+      extra: """
+        ## Emergency procedures
+
+        If there is a fire, raise the alarm and leave by the nearest safe exit. If someone is hurt, call \
+        the emergency services and tell the workshop manager.
+        """),
+    // Real-world shape (a disciplinary procedure from a template): the person an appeal goes to was never
+    // filled in (round nine).
+    ExampleRepository.procedure(
+      extra: """
+        ## Appeals
+
+        If you wish to appeal against a warning, write to [POSITION] within one week of the decision.
+        """),
+    // Real-world shape (a lab's instrument work instruction): two steps were left as "xxxxx" (round nine).
+    ExampleRepository.procedure(
+      steps: """
+        1. Switch off the flow controller.
+        2. Remove the hood of the gauge.
+        3. xxxxx
+        4. xxxxx
+        """),
     // Real-world shape (an RNA extraction protocol): a step breaks off inside its bracket.
     ExampleRepository.procedure(
       steps: """
@@ -366,6 +436,23 @@ enum UnfinishedRule: DocumentRule {
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
       }
+      // "XXXX", and a step written only "xxxxx": a run of three or more x's of one case, standing as a word
+      // ("XXXL" and "0xxx" are not).
+      for letter in [UInt8(ascii: "X"), UInt8(ascii: "x")] {
+        ByteSearch.forEach(letter, in: bytes, range: all) { offset in
+          guard offset + 2 < bytes.count, bytes[offset + 1] == letter, bytes[offset + 2] == letter,
+            let unit = prose.unit(containingByte: offset),
+            offset == prose.units[unit].bytes.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1])
+          else { return }
+          var end = offset + 3
+          while end < prose.units[unit].bytes.upperBound, bytes[end] == letter { end += 1 }
+          guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]) else { return }
+          let text = String(decoding: bytes[offset..<end], as: UTF8.self)
+          report(
+            prose.position(ofByte: offset, in: prose.units[unit]),
+            "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
+        }
+      }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
       for open in brackets {
         ByteSearch.forEach(open, in: bytes, range: all) { index in
@@ -389,7 +476,9 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: note)
-          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open) {
+          } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open)
+            || (open == UInt8(ascii: "[") && isCapitalSlot(rest))
+          {
             let text = bracketed(rest, from: index, in: bytes)
             report(
               prose.position(ofByte: index, in: unit),
@@ -443,8 +532,130 @@ enum UnfinishedRule: DocumentRule {
     findings += emptyTables(document, context: context)
     findings += emptySections(document, guidance: guidance, context: context)
     findings += blankSignature(document, context: context)
+    findings += emergencyWithoutNumber(document, context: context)
     return findings
   }
+
+  /// An emergency section ("Emergency procedures", "Fire", "First aid response") in a document that gives no
+  /// number to call anywhere (round nine): a warning at the first such heading.
+  private static func emergencyWithoutNumber(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    guard let heading = document.headings.first(where: { isEmergencyHeading($0.text) }),
+      !givesNumber(document.text.body)
+    else { return [] }
+    let text = heading.text.trimmingCharacters(in: .whitespaces)
+    return [
+      context.finding(
+        .warning, at: heading.start,
+        "'\(shortened(text))' gives no number to call, and neither does the rest of the document: say whom to "
+          + "call in an emergency and on what number (the emergency services, the first-aider, site security)",
+        excerpt: text)
+    ]
+  }
+
+  /// Whether a heading names an emergency and nothing else: its words are all among `emergencyHeadingWords`,
+  /// one of them an emergency ("Emergency", "4.2 Fire and evacuation", "In case of emergency", "First aid";
+  /// not "Non-emergency", "Fire extinguisher checks" or "Family emergencies").
+  static func isEmergencyHeading(_ text: String) -> Bool {
+    // Most headings name no emergency: a byte scan for the stems of its words comes before any word is made.
+    guard text.utf8.count <= 80, hasEmergencyStem(text) else { return false }
+    let words = text.lowercased().split { !("a"..."z").contains($0) }.map(String.init)
+    guard !words.isEmpty, words.allSatisfy(emergencyHeadingWords.contains) else { return false }
+    return words.contains(where: emergencyWords.contains) || (words.contains("first") && words.contains("aid"))
+  }
+
+  /// Whether a word of the text starts with the first three letters of an emergency word ("eme", "eva",
+  /// "fir", "inj", "acc") or is "aid", in any case.
+  private static func hasEmergencyStem(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      var stem: UInt32 = 0
+      var length = 0
+      for index in 0..<bytes.count {
+        let lower = bytes[index] | 0x20
+        guard lower &- 0x61 < 26 else {
+          length = 0
+          stem = 0
+          continue
+        }
+        length += 1
+        if length <= 3 { stem = stem << 8 | UInt32(lower) }
+        // "eme", "eva", "fir", "inj", "acc", "aid" as bytes: a switch costs less than a lookup per word.
+        guard length == 3 else { continue }
+        switch stem {
+        case 0x65_6D65, 0x65_7661, 0x66_6972, 0x69_6E6A, 0x61_6363, 0x61_6964: return true
+        default: continue
+        }
+      }
+      return false
+    }
+  }
+
+  private static let emergencyWords: Set<String> = [
+    "emergency", "emergencies", "fire", "evacuation", "injury", "injuries", "accident", "accidents",
+  ]
+
+  private static let emergencyHeadingWords: Set<String> = emergencyWords.union([
+    "first", "aid", "procedure", "procedures", "response", "plan", "contacts", "contact", "numbers", "number",
+    "actions", "action", "in", "case", "of", "an", "a", "the", "event", "and", "or", "what", "to", "do",
+    "information", "evacuate",
+  ])
+
+  /// Whether a text gives a number to call: a `tel:` link, a group of four or more digits (spaces, hyphens,
+  /// brackets, dots and slashes between them) that is not a year or a date, an emergency number standing
+  /// alone (112, 911, 999, 000 …; not the "000" of "1,000"), or three digits after "ext", "tel", "call",
+  /// "dial" or "phone".
+  static func givesNumber(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    if text.contains("tel:") { return true }
+    func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+    func isSeparator(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: ")")
+        || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "/")
+    }
+    var index = 0
+    while index < bytes.count {
+      guard isDigit(bytes[index]) else {
+        index += 1
+        continue
+      }
+      let start = index
+      var digits: [UInt8] = []
+      var groups: [Int] = [0]
+      while index < bytes.count {
+        if isDigit(bytes[index]) {
+          digits.append(bytes[index])
+          groups[groups.count - 1] += 1
+          index += 1
+        } else if isSeparator(bytes[index]) {
+          var next = index
+          while next < bytes.count, next - index < 2, isSeparator(bytes[next]) { next += 1 }
+          guard next < bytes.count, isDigit(bytes[next]) else { break }
+          groups.append(0)
+          index = next
+        } else {
+          break
+        }
+      }
+      let number = String(decoding: digits, as: UTF8.self)
+      let before = start > 0 ? bytes[start - 1] : 0x20
+      let standsAlone = before != UInt8(ascii: ",") && before != UInt8(ascii: ".") && !Prose.isAlphanumericASCII(before)
+      if digits.count == 3, groups.count == 1, standsAlone, emergencyNumbers.contains(number) { return true }
+      if digits.count == 3, groups.count == 1 {
+        let lead = String(decoding: bytes[max(0, start - 10)..<start], as: UTF8.self).lowercased()
+        if ["ext", "tel", "call", "dial", "phone"].contains(where: lead.contains) { return true }
+      }
+      guard digits.count >= 4 else { continue }
+      let isYear = digits.count == 4 && groups.count == 1 && (number.hasPrefix("19") || number.hasPrefix("20"))
+      let isDate =
+        groups.count == 3
+        && ((groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4))
+          || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2))
+      if !isYear, !isDate { return true }
+    }
+    return false
+  }
+
+  private static let emergencyNumbers: Set<String> = ["112", "911", "999", "000", "111", "110", "119", "101"]
 
   /// Prose the writer left mid-way, found from rare bytes: a sentence that breaks off in a run of commas
   /// ("bring it to the du,,,,,,"), open questions in brackets ("(current? voltage? amperage?)") and a note
@@ -570,6 +781,10 @@ enum UnfinishedRule: DocumentRule {
           switch bytes[position] {
           case UInt8(ascii: "(") where position > unit.bytes.lowerBound && emoticonEyes.contains(bytes[position - 1]):
             // ":(" and ":-(" are faces, not brackets.
+            break
+          case UInt8(ascii: "(")
+          where depth == 1 && position - outer <= 2 && bytes[(outer + 1)..<position].allSatisfy({ $0 == 0x20 }):
+            // "( (e.g. …)", "((": a doubled bracket, as an escaping converter leaves it, opens once (round nine).
             break
           case UInt8(ascii: "("):
             if depth == 0 {
@@ -882,6 +1097,10 @@ enum UnfinishedRule: DocumentRule {
     // A heading that is itself a rule ("Put a sign on the machine to say it's out of order") is the
     // content, as some house rules are written: deleting it, as for an empty section, would delete the rule.
     for index in headings.indices where !hasText[index] && isStatement(headings[index].text) { hasText[index] = true }
+    // A heading with no text ("## " left at the end) shows as nothing on the page: not a section (round nine).
+    for index in headings.indices where !hasText[index] && headings[index].text.allSatisfy(\.isWhitespace) {
+      hasText[index] = true
+    }
     func isEmpty(_ index: Int) -> Bool {
       !hasText[index] && (index + 1 == headings.count || headings[index + 1].level <= headings[index].level)
     }
@@ -1052,7 +1271,6 @@ enum UnfinishedRule: DocumentRule {
   private static let placeholderWords: [(UInt8, [[UInt8]])] = [
     (UInt8(ascii: "T"), ["TBD", "TBC", "TODO", "TBA"].map { Array($0.utf8) }),
     (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
-    (UInt8(ascii: "X"), [Array("XXX".utf8)]),
   ]
 
   private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
@@ -1099,6 +1317,25 @@ enum UnfinishedRule: DocumentRule {
     else { return nil }
     return (String(decoding: bytes[start..<end], as: UTF8.self), start - bytes.startIndex)
   }
+
+  /// Whether a square bracket holds a template's slot in capitals: one to four words of capital letters, one
+  /// of them a slot noun ("[POSITION]", "[MANAGEMENT GRADE]", "[JOB TITLE]"). "[FAR]" after "Federal
+  /// Acquisition Regulation", "[NOTE]", "[ISO 9001]" and "[1]" are not.
+  private static func isCapitalSlot(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    guard let end = rest.prefix(40).firstIndex(of: UInt8(ascii: "]")), end > rest.startIndex else { return false }
+    let inside = rest[rest.startIndex..<end]
+    guard inside.allSatisfy({ $0 &- 0x41 < 26 || $0 == 0x20 }) else { return false }
+    let words = inside.split(separator: 0x20)
+    guard (1...4).contains(words.count) else { return false }
+    return words.contains { capitalSlotNouns.contains(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  /// The nouns a template's slot in capitals names: what the writer was to fill in.
+  private static let capitalSlotNouns: Set<String> = [
+    "POSITION", "GRADE", "TITLE", "ROLE", "NAME", "DATE", "NUMBER", "ADDRESS", "DEPARTMENT", "MANAGER", "PERSON",
+    "CONTACT", "EMAIL", "PHONE", "TELEPHONE", "LOCATION", "AMOUNT", "OFFICER", "COMPANY", "ORGANISATION",
+    "ORGANIZATION", "EMPLOYER", "PERIOD",
+  ]
 
   /// Whether the bracket holds an instruction to the writer (`[insert …]`, `<enter …>`) or a template's step
   /// slot left empty.
