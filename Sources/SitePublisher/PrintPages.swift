@@ -110,21 +110,29 @@ public struct PrintRenderer: Sendable {
   }
 
   /// `html` with the targets of links inside the site removed: in a PDF they would point into the temporary
-  /// folder it was printed from, which differs on every run and exists on no reader's computer. Links with a
-  /// scheme (`https:`, `mailto:`) and fragments stay. Our pages escape `"` inside attribute values, so the value
-  /// ends at the next quote.
+  /// folder it was printed from, which differs on every run (so the same snapshot would not give the same bytes)
+  /// and exists on no reader's computer. Every `<a …>` tag is looked at, whatever attributes come before `href`
+  /// (a reference to another document is `<a class="doc-ref" href="QP-002.html">`, which a check of `<a href="`
+  /// alone missed). Links with a scheme (`https:`, `mailto:`) and fragments stay. Our pages escape `"` and `>`
+  /// inside attribute values, so the value ends at the next quote and the tag at the next `>`.
   static func withoutLocalLinks(_ html: String) -> String {
     var result = ""
     var rest = html[...]
-    while let start = rest.range(of: "<a href=\"") {
+    while let start = rest.range(of: "<a ") {
       result += rest[..<start.lowerBound]
-      guard let end = rest[start.upperBound...].firstIndex(of: "\"") else {
+      guard let close = rest[start.lowerBound...].firstIndex(of: ">") else {
         rest = rest[start.lowerBound...]
         break
       }
-      let target = rest[start.upperBound..<end]
-      result += target.contains(":") || target.hasPrefix("#") ? String(rest[start.lowerBound...end]) : "<a"
-      rest = rest[rest.index(after: end)...]
+      var tag = rest[start.lowerBound...close]
+      if let attribute = tag.range(of: " href=\""),
+        let end = tag[attribute.upperBound...].firstIndex(of: "\""),
+        case let target = tag[attribute.upperBound..<end], !target.contains(":"), !target.hasPrefix("#")
+      {
+        tag = tag[..<attribute.lowerBound] + tag[tag.index(after: end)...]
+      }
+      result += tag
+      rest = rest[rest.index(after: close)...]
     }
     return result + rest
   }

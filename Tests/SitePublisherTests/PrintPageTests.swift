@@ -77,6 +77,22 @@ struct PrintPageTests {
     #expect(list.contains("<h1>Master document list</h1>") && list.contains("Old site diary"))
   }
 
+  @Test("Print pages keep no link into the print folder, whatever attributes come before href")
+  func noLocalLinks() {
+    let html = """
+      <p>see <a class="doc-ref" href="QP-002.html">QP-002</a>, <a href="../index.html">home</a>, \
+      <a href="#scope">scope</a>, <a rel="external" href="https://example.com/x">x</a>, \
+      <a title="a &gt; b" href="F-001.html">F-001</a>, <a id="top">top</a></p>
+      """
+    let printed = PrintRenderer.withoutLocalLinks(html)
+    #expect(
+      printed == """
+        <p>see <a class="doc-ref">QP-002</a>, <a>home</a>, \
+        <a href="#scope">scope</a>, <a rel="external" href="https://example.com/x">x</a>, \
+        <a title="a &gt; b">F-001</a>, <a id="top">top</a></p>
+        """)
+  }
+
   @Test("A printout folder has its own marker: a site is not replaced by printouts, nor printouts by a site")
   func printoutMarker() throws {
     let parent = try Fixture.temporaryFolder()
