@@ -33,15 +33,11 @@ enum PageRecords {
   /// The records in `data`, or none when it is not an intact file of this version.
   static func decode(_ data: Data) -> [PageKey: PageHash] {
     let bytes = [UInt8](data)
-    guard bytes.count >= headerSize, Array(bytes[0..<magic.count]) == magic else { return [:] }
-    func integer(at offset: Int, width: Int) -> UInt64 {
-      (0..<width).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * $1) }
-    }
-    let version = integer(at: magic.count, width: 4)
-    let count = integer(at: magic.count + 4, width: 8)
-    let payload = bytes[headerSize...]
-    guard version == formatVersion, count <= UInt64(payload.count / 64), payload.count == Int(count) * 64,
-      Array(SHA256.hash(data: payload)) == Array(bytes[(headerSize - 32)..<headerSize])
+    // The limit read from disk (`readPageRecords`) is the one for search words, which are larger.
+    guard
+      let count = framedCacheNumber(
+        bytes, magic: magic, version: formatVersion, maximumSize: SearchWordRecords.maximumSize),
+      count <= UInt64((bytes.count - headerSize) / 64), bytes.count - headerSize == Int(count) * 64
     else { return [:] }
     var records: [PageKey: PageHash] = [:]
     records.reserveCapacity(Int(count))
@@ -102,15 +98,10 @@ enum SearchWordRecords {
   /// The records in `data`, or none when it is not an intact file of this version.
   static func decode(_ data: Data) -> [PageKey: String] {
     let bytes = [UInt8](data)
-    guard bytes.count >= headerSize, bytes.count <= maximumSize, Array(bytes[0..<magic.count]) == magic else {
-      return [:]
-    }
-    var reader = LedgerCache.Reader(bytes: bytes, at: magic.count)
-    guard let version = try? reader.fixed(4), version == UInt64(formatVersion), let count = try? reader.fixed(8),
-      count <= UInt64(bytes.count - headerSize) / 33,
-      Array(SHA256.hash(data: bytes[headerSize...])) == Array(bytes[(headerSize - 32)..<headerSize])
+    guard let count = framedCacheNumber(bytes, magic: magic, version: formatVersion, maximumSize: maximumSize),
+      count <= UInt64(bytes.count - headerSize) / 33
     else { return [:] }
-    reader.index = headerSize
+    var reader = LedgerCache.Reader(bytes: bytes, at: headerSize)
     var records: [PageKey: String] = [:]
     records.reserveCapacity(Int(count))
     for _ in 0..<count {

@@ -43,16 +43,11 @@ enum SiteFileRecords {
   /// The records in `data` when it is an intact file of this version describing `folder`; none otherwise.
   static func decode(_ data: Data, folder: String) -> [String: Record] {
     let bytes = [UInt8](data)
-    guard bytes.count >= headerSize, bytes.count <= maximumSize, Array(bytes[0..<magic.count]) == magic else {
-      return [:]
-    }
-    var reader = LedgerCache.Reader(bytes: bytes, at: magic.count)
     // Each record takes at least 1 + 32 + 7 bytes: a larger count is corrupt and must not reserve memory.
-    guard let version = try? reader.fixed(4), version == UInt64(formatVersion), let count = try? reader.fixed(8),
-      count <= UInt64(bytes.count - headerSize) / 40,
-      Array(SHA256.hash(data: bytes[headerSize...])) == Array(bytes[(headerSize - 32)..<headerSize])
+    guard let count = framedCacheNumber(bytes, magic: magic, version: formatVersion, maximumSize: maximumSize),
+      count <= UInt64(bytes.count - headerSize) / 40
     else { return [:] }
-    reader.index = headerSize
+    var reader = LedgerCache.Reader(bytes: bytes, at: headerSize)
     guard let recordedFolder = try? reader.string(), recordedFolder == folder else { return [:] }
     var records: [String: Record] = [:]
     records.reserveCapacity(Int(count))

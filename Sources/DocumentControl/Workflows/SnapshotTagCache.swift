@@ -44,11 +44,8 @@ enum SnapshotTagCache {
   /// The tag in `data` when it is an intact record of this version for `object` read as `name`; nil otherwise.
   static func decode(_ data: Data, name: String, object: ObjectID) -> SnapshotTag? {
     let all = [UInt8](data)
-    guard all.count >= headerSize, all.count <= maximumSize, Array(all[0..<magic.count]) == magic else { return nil }
-    var header = LedgerCache.Reader(bytes: all, at: magic.count)
-    guard let version = try? header.fixed(4), version == UInt64(formatVersion),
-      let length = try? header.fixed(8), length == UInt64(all.count - headerSize),
-      Array(SHA256.hash(data: all[headerSize...])) == Array(all[(headerSize - 32)..<headerSize])
+    guard let length = framedCacheNumber(all, magic: magic, version: formatVersion, maximumSize: maximumSize),
+      length == UInt64(all.count - headerSize)
     else { return nil }
     var reader = LedgerCache.Reader(bytes: all, at: headerSize)
     guard let tag = try? reader.snapshotTag(), reader.index == all.count, tag.name == name, tag.object == object
@@ -67,6 +64,24 @@ func framedCacheFile(magic: [UInt8], version: UInt32, number: UInt64, payload: [
   file.append(contentsOf: payload)
   return file
 }
+
+/// The `number` of a file framed by `framedCacheFile`, when it is intact: no larger than `maximumSize`, with this
+/// `magic` and `version`, and a payload (from `framedCacheHeaderSize(magic:)` on) whose SHA-256 is the one stored.
+/// Nil otherwise. What the number must say about the payload is each format's own check.
+func framedCacheNumber(_ bytes: [UInt8], magic: [UInt8], version: UInt32, maximumSize: Int) -> UInt64? {
+  let headerSize = framedCacheHeaderSize(magic: magic)
+  guard bytes.count >= headerSize, bytes.count <= maximumSize, bytes[0..<magic.count].elementsEqual(magic) else {
+    return nil
+  }
+  var header = LedgerCache.Reader(bytes: bytes, at: magic.count)
+  guard let stored = try? header.fixed(4), stored == UInt64(version), let number = try? header.fixed(8),
+    SHA256.hash(data: bytes[headerSize...]).elementsEqual(bytes[(headerSize - 32)..<headerSize])
+  else { return nil }
+  return number
+}
+
+/// Where the payload of a file framed by `framedCacheFile` with `magic` starts.
+func framedCacheHeaderSize(magic: [UInt8]) -> Int { magic.count + 4 + 8 + 32 }
 
 extension LedgerCache.Reader {
   fileprivate mutating func snapshotTag() throws(LedgerCache.Unusable) -> SnapshotTag {
