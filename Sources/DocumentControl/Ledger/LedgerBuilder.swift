@@ -41,6 +41,8 @@ struct LedgerBuilder {
   private var signedApprovals: [SignedApproval] = []
   /// The signing key of every approval commit whose signature verified: only it may revoke the approval.
   private var signerOf: [ObjectID: SSHPublicKey] = [:]
+  /// The fingerprint of each signing key met, by key blob.
+  private var fingerprints: [Data: String] = [:]
   /// Approval commits already revoked.
   private var revokedApprovals = Set<ObjectID>()
   /// The trusted root and the mainline, once walked.
@@ -691,7 +693,7 @@ struct LedgerBuilder {
       if case .review = standing { isReview = true }
       var record = ApprovalRecord(
         email: person.email, name: person.name, role: standing.eligible[0], eligibleRoles: standing.eligible,
-        commit: commit.id, time: commit.committer.time, fingerprint: key.fingerprint,
+        commit: commit.id, time: commit.committer.time, fingerprint: fingerprint(of: key),
         meaning: (isReview ? SignatureMeaning.reviewed : SignatureMeaning.approved).rawValue)
       record.comment = note.isEmpty ? nil : note
       record.waivesRetraining = waivesRetraining
@@ -936,6 +938,14 @@ struct LedgerBuilder {
   private func emptyCommitViolation(_ commit: Commit) throws(GitError) -> RuleViolation? {
     let parentTree = try commit.parents.count == 1 ? tree(of: commit.parents[0]) : nil
     return ApprovalRules.isEmptyCommit(parents: commit.parents, tree: commit.tree, parentTree: parentTree)
+  }
+
+  /// `key.fingerprint`, computed once per key (a SHA-256 and Base64 for every approval otherwise).
+  private mutating func fingerprint(of key: SSHPublicKey) -> String {
+    if let known = fingerprints[key.blob] { return known }
+    let fingerprint = key.fingerprint
+    fingerprints[key.blob] = fingerprint
+    return fingerprint
   }
 
   private func tree(of commit: ObjectID) throws(GitError) -> ObjectID? {
