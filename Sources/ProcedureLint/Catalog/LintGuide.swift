@@ -918,13 +918,13 @@ enum LintGuide {
 
   static func exampleRepository(
     policyYAML: String, documents: [(id: String, path: String, status: String)], files: [String],
-    examplePath: String
+    examplePath: String, companion: (path: String, fenced: String)
   ) -> String {
     """
     ## The examples' repository
 
     Every example above is a whole file, linted as `\(examplePath)` (the findings listed under each \
-    failing example are generated from it) with this `sop.yml`:
+    failing example are generated from it) beside one more document, `\(companion.path)`, with this `sop.yml`:
 
     ```yaml
     \(policyYAML)
@@ -938,6 +938,12 @@ enum LintGuide {
 
     Other files: \(files.filter { path in !documents.contains { $0.path == path } }.map { "`\($0)`" }.joined(separator: ", ")).
 
+    The document linted beside each example, `\(companion.path)`, leaves QMO, SWMS, CAPA and LSB unexplained, \
+    as an organisation's documents leave its own terms; `undefined-acronym` reports an acronym only where two \
+    or more linted documents leave it unexplained, so an example that leaves one of these unexplained is the \
+    second:
+
+    \(companion.fenced)
     """
   }
 }
