@@ -43,7 +43,7 @@ struct CatalogTests {
     #expect(options("passive-voice") == ["share": 25])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])
-    #expect(options("heading-structure") == ["max-depth": 3])
+    #expect(options("heading-structure") == ["max-depth": 5])
   }
 
   @Test("Every rule describes itself and has examples that are whole documents")

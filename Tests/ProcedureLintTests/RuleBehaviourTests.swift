@@ -296,7 +296,7 @@ struct RuleBehaviourTests {
     }
   }
 
-  @Test("heading-structure: skipped levels, depth over 3, H1 against the title")
+  @Test("heading-structure: skipped levels, depth over max-depth 3 when set, H1 against the title")
   func headingStructure() {
     let marked = Marked(
       ExampleRepository.document(
@@ -318,7 +318,8 @@ struct RuleBehaviourTests {
 
           # Appendices (a later H1 is a part, not the title)
           """))
-    let findings = lint(marked.text, rule: "heading-structure")
+    let linter = Linter(policy: policyWith(lint: "  rules:\n    heading-structure: {max-depth: 3}\n"))
+    let findings = lint(marked.text, rule: "heading-structure", linter: linter)
     #expect(findings.map(\.position) == marked.positions)
     #expect(
       findings.map(\.message) == [
@@ -326,6 +327,8 @@ struct RuleBehaviourTests {
         "H5 (and 1 more H5 heading after it) is 4 levels deep below the title, deeper than 3: flatten the "
           + "structure or move this part into its own document",
       ])
+    // By default (max-depth 5) depth is not reported; the skipped level still is.
+    #expect(lint(marked.text, rule: "heading-structure").map(\.position) == [marked.positions[0]])
   }
 
   @Test("broken-reference: related ids, bare ids with known prefixes, links")
