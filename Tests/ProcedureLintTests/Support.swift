@@ -4,11 +4,12 @@ import MarkdownSyntax
 
 @testable import ProcedureLint
 
-/// Lints one document text with the examples' repository.
+/// Lints one document text with the examples' repository, beside its companion procedure (as the rule
+/// examples are linted); the findings of `path` only.
 func lint(
   _ text: String, path: String = ExampleRepository.examplePath, linter: Linter = ExampleRepository.linter
 ) -> [Finding] {
-  linter.lint([LintFile(path: path, data: Data(text.utf8))]).findings
+  ExampleRepository.findings(of: text, path: path, linter: linter)
 }
 
 /// Findings of one rule.

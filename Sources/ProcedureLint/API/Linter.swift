@@ -60,7 +60,7 @@ public struct Linter: Sendable {
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
-      fileFindings += outcome.acronymsUsedOnce.filter { recurring.contains($0.excerpt) }
+      fileFindings += outcome.acronyms.filter { recurring.contains($0.excerpt) }
       if let references = outcome.references {
         for (ruleIndex, rule) in LintRules.repositoryRules {
           guard let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
@@ -83,13 +83,11 @@ public struct Linter: Sendable {
   }
 
   /// The acronyms left undefined in two or more of the linted documents: an organisation's own terms
-  /// (QMO in every procedure), worth spelling out even where a document uses one only once.
+  /// (QMO in every procedure), the only ones `undefined-acronym` reports.
   private static func recurringAcronyms(_ results: [FileOutcome]) -> Set<String> {
     var documents: [String: Int] = [:]
     for outcome in results {
-      var seen = Set(outcome.acronymsUsedOnce.map(\.excerpt))
-      for finding in outcome.findings where finding.rule == UndefinedAcronymRule.id { seen.insert(finding.excerpt) }
-      for acronym in seen { documents[acronym, default: 0] += 1 }
+      for acronym in Set(outcome.acronyms.map(\.excerpt)) { documents[acronym, default: 0] += 1 }
     }
     return Set(documents.filter { $0.value >= 2 }.keys)
   }
@@ -98,9 +96,9 @@ public struct Linter: Sendable {
   private struct FileOutcome: Sendable {
     var path: String
     var findings: [Finding] = []
-    /// `undefined-acronym` findings of acronyms the document uses once: kept only when another document
-    /// uses the acronym too.
-    var acronymsUsedOnce: [Finding] = []
+    /// `undefined-acronym` findings, one per acronym the document leaves undefined: kept only when another
+    /// linted document leaves the acronym undefined too.
+    var acronyms: [Finding] = []
     var typeName: String?
     var title: String?
     var status: DocumentStatus = .active
@@ -149,9 +147,7 @@ public struct Linter: Sendable {
       guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
       else { continue }
       if ruleIndex == Self.acronymIndex {
-        let candidates = UndefinedAcronymRule.candidates(document, context: context)
-        outcome.findings += candidates.repeated
-        outcome.acronymsUsedOnce = candidates.usedOnce
+        outcome.acronyms = UndefinedAcronymRule.check(document, context: context)
         continue
       }
       outcome.findings += rule.check(document, context: context)

@@ -1,4 +1,5 @@
 import DocumentModel
+import Foundation
 
 /// The small repository every rule example is linted in; `docs/lint.md` shows it.
 enum ExampleRepository {
@@ -55,6 +56,46 @@ enum ExampleRepository {
   /// A linter for the examples.
   static var linter: Linter {
     Linter(policy: policy, knownDocuments: knownDocuments, existingPaths: existingPaths)
+  }
+
+  /// Where the second linted document of the examples' repository lies.
+  static let companionPath = "procedures/QP-011-crane-lift-planning.md"
+
+  /// A second procedure, linted beside every example: it leaves QMO, SWMS, CAPA and LSB unexplained, as an
+  /// organisation's documents leave its own terms, so an example that leaves one of them unexplained too is
+  /// the second document to do so (`undefined-acronym` reports only such acronyms).
+  static let companion = document(
+    id: "QP-011", title: "Plan a crane lift",
+    body: """
+      # Plan a crane lift
+
+      ## Purpose
+
+      The QMO checks each lift plan against the SWMS. A failed check opens a CAPA.
+
+      ## Scope
+
+      It covers every crane lift on site, and the LSB yard.
+
+      ## Responsibilities
+
+      - **Quality Manager:** keeps the lift plans.
+
+      ## Procedure
+
+      1. Write the lift plan.
+      2. Send it to the QMO.
+
+      ## Records
+
+      The QMO keeps each plan for seven years.
+      """)
+
+  /// The findings of one example, linted as `path` beside the companion procedure, at `path` only.
+  static func findings(of example: String, path: String = examplePath, linter: Linter = linter) -> [Finding] {
+    linter.lint([
+      LintFile(path: path, data: Data(example.utf8)), LintFile(path: companionPath, data: Data(companion.utf8)),
+    ]).findings.filter { $0.path == path }
   }
 
   /// Front matter plus `body`.

@@ -52,9 +52,7 @@ public enum LintRuleCatalog {
           let label = examples.count > 1 ? "\(title) (\(number + 1) of \(examples.count))" : title
           text += "\n\(label):\n\n" + fenced(example)
           guard title == "Fails" else { continue }
-          let findings = ExampleRepository.linter.lint([
-            LintFile(path: ExampleRepository.examplePath, data: Data(example.utf8))
-          ]).findings.filter { $0.rule == rule.id }
+          let findings = ExampleRepository.findings(of: example).filter { $0.rule == rule.id }
           text +=
             "\n"
             + findings.map { "- line \($0.line), column \($0.column): \($0.severity.rawValue): \($0.message)" }
@@ -67,7 +65,8 @@ public enum LintRuleCatalog {
       + LintGuide.exampleRepository(
         policyYAML: ExampleRepository.policyYAML,
         documents: ExampleRepository.knownDocuments.map { ($0.id.rawValue, $0.path, $0.status.rawValue) },
-        files: ExampleRepository.existingPaths.sorted(), examplePath: ExampleRepository.examplePath)
+        files: ExampleRepository.existingPaths.sorted(), examplePath: ExampleRepository.examplePath,
+        companion: (ExampleRepository.companionPath, fenced(ExampleRepository.companion)))
     return text
   }
 

@@ -3,7 +3,7 @@ enum PassiveVoiceRule: DocumentRule {
   static let id = "passive-voice"
   static let summary =
     "Passive clauses (\"is checked\"): a suggestion on each step that must be done (\"must be checked\"), "
-    + "a warning when over 20% of sentences."
+    + "a warning when over 25% of sentences."
   static let rationale = """
     ASD-STE100 section 3 asks for the active voice in procedural writing, and plain-language guidelines \
     ask for it everywhere: "The form is signed" hides who signs it. In a step, the reader must know who \
@@ -24,7 +24,10 @@ enum PassiveVoiceRule: DocumentRule {
     affected users", "the retention period is set to 15 years") usually describes what a system does, and \
     an imperative rewrite ("Send notifications") would be wrong; on the earlier held-out checks most \
     obligation passives in steps were judged right, and nearly every plain one debatable or wrong. Plain \
-    passives still count towards the share. The share warns above 20% (it was 15%): on the held-out \
+    passives still count towards the share. The share warns above 25% (round ten, issue 14; it was 20%, and \
+    15% before that): over the ten judged corpora, shares from 20.4% to 24.2% were judged debatable four \
+    times ("the flagged sentence is an aspiration, not an action") and right once (23.1%), shares above 25% \
+    right 13 times and debatable once. Earlier, on the held-out \
     checks, shares of 16.1% and 16.7% were made mostly of descriptions ("is jammed", "can be recovered") \
     and judged debatable and wrong, while every share of 23% or more was judged right; a team that wants \
     the stricter limit sets `share: 15` in sop.yml. The share is reported only from five passive sentences: \
@@ -38,11 +41,20 @@ enum PassiveVoiceRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "share", defaultValue: 20, summary: "warn when more than this percentage of sentences is passive")
+    RuleOption(name: "share", defaultValue: 25, summary: "warn when more than this percentage of sentences is passive")
   ]
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shape (a sickness-absence policy, 20.4%): five passives in 22 sentences (22.7%), each a
+    // description; over 20%, not over 25%.
+    ExampleRepository.procedure(
+      purpose: """
+        Gauges are calibrated by an accredited lab. The certificate is filed in the register. Each gauge is \
+        labelled with its due date. Broken seals are reported at once. Old certificates are kept for seven years.
+
+        \(ExampleRepository.filler(sentences: 10))
+        """),
     // Real-world shape (an SRE runbook): four passives that describe the system, in a short document whose
     // steps are active; 4 of 17 is over 20%, but too few passives to speak of a share.
     ExampleRepository.procedure(
