@@ -160,8 +160,8 @@ public enum RepositorySetup {
       #   site: {types: [work-instruction]}
       # training-days: 14
 
-      # sop lint (docs/lint.md): its defaults report a step of more than 32 words and another sentence of
-      # more than 41, where judges of real procedures agreed a split helps. A team writing to ASD-STE100 sets:
+      # sop lint (docs/lint.md): its defaults report a step of more than 35 words and another sentence of
+      # more than 49, where judges of real procedures agreed a split helps. A team writing to ASD-STE100 sets:
       # lint:
       #   rules:
       #     sentence-length: {step-max: 20, prose-max: 25}
