@@ -126,6 +126,8 @@ enum PlainTokenizer {
     var words: [[Int]] = []
     var sentences: [Range<Int>] = []
     var sentenceStart = 0
+    // "etc." followed by a word that starts with a capital ends its sentence.
+    var afterEtcetera = -1
     var index = 0
     let end = bytes.count
     while index < end {
@@ -149,11 +151,17 @@ enum PlainTokenizer {
       if let core = wordCore(token), !isAddress(token) {
         let start = tokenStart + core.lowerBound
         let stop = tokenStart + core.upperBound
+        if isProse, afterEtcetera == words.count, (0x41...0x5A).contains(bytes[start]), words.count > sentenceStart {
+          sentences.append(sentenceStart..<words.count)
+          sentenceStart = words.count
+        }
         words.append([start, stop, syllables(Array(bytes[start..<stop]))])
       }
       if isProse, endsSentence(token), words.count > sentenceStart {
         sentences.append(sentenceStart..<words.count)
         sentenceStart = words.count
+      } else if isProse, abbreviation(token) == "etc." {
+        afterEtcetera = words.count
       }
     }
     if isProse, words.count > sentenceStart { sentences.append(sentenceStart..<words.count) }
@@ -200,7 +208,8 @@ enum PlainTokenizer {
     return true
   }
 
-  static func endsSentence(_ token: [UInt8]) -> Bool {
+  /// Where the token ends once closing brackets, quotes and emphasis are taken off.
+  static func closedEnd(_ token: [UInt8]) -> Int {
     var end = token.count
     while end > 0 {
       let byte = token[end - 1]
@@ -214,15 +223,27 @@ enum PlainTokenizer {
         break
       }
     }
+    return end
+  }
+
+  /// The token lowercased without the brackets, quotes and emphasis around it, when it ends in a full stop and
+  /// is short enough to be an abbreviation.
+  static func abbreviation(_ token: [UInt8]) -> String? {
+    let end = closedEnd(token)
+    guard end > 0, end <= 8, token[end - 1] == UInt8(ascii: ".") else { return nil }
+    var start = 0
+    while start < end, Array("([\"'*_".utf8).contains(token[start]) { start += 1 }
+    return String(decoding: token[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+  }
+
+  static func endsSentence(_ token: [UInt8]) -> Bool {
+    let end = closedEnd(token)
     guard end > 0 else { return false }
     let last = token[end - 1]
     if last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return true }
     if last == 0xA6, end >= 3, token[end - 3] == 0xE2, token[end - 2] == 0x80 { return true }
     guard last == UInt8(ascii: ".") else { return false }
-    guard end <= 8 else { return true }
-    var start = 0
-    while start < end, Array("([\"'*_".utf8).contains(token[start]) { start += 1 }
-    let core = String(decoding: token[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    guard let core = abbreviation(token) else { return true }
     return !Prose.abbreviations.contains(core)
   }
 

@@ -234,6 +234,10 @@ extension Prose {
     let firstWord = words.count
     let firstSentence = sentences.count
     var sentenceStart = words.count
+    // The count of words just after an "etc." that ends a token: if the next word starts with a capital, the
+    // abbreviation ended its sentence ("… store files etc. More complex projects …"), which no other
+    // abbreviation of the list does often enough to be worth the same test.
+    var afterEtcetera = -1
     Self.byteClasses.withUnsafeBufferPointer { classes in
       bytes.withUnsafeBufferPointer { buffer in
         var index = range.lowerBound
@@ -294,6 +298,10 @@ extension Prose {
           {
             let start = tokenStart + core.lowerBound
             let stop = tokenStart + core.upperBound
+            if afterEtcetera == words.count, isProse, buffer[start] &- 0x41 < 26, words.count > sentenceStart {
+              sentences.append(Sentence(words: sentenceStart..<words.count, unit: unitIndex))
+              sentenceStart = words.count
+            }
             if isASCII {
               if index > runStart {
                 // Written out here (the compiler kept a helper out of line): most runs have one vowel group.
@@ -315,11 +323,15 @@ extension Prose {
             }
           }
           // A token that ends in a letter or digit cannot end a sentence.
-          if isProse, !Self.isAlphanumericASCII(token[token.count - 1]), Self.endsSentence(token),
-            words.count > sentenceStart
-          {
-            sentences.append(Sentence(words: sentenceStart..<words.count, unit: unitIndex))
-            sentenceStart = words.count
+          if isProse, !Self.isAlphanumericASCII(token[token.count - 1]) {
+            if Self.endsSentence(token) {
+              if words.count > sentenceStart {
+                sentences.append(Sentence(words: sentenceStart..<words.count, unit: unitIndex))
+                sentenceStart = words.count
+              }
+            } else if Self.isEtcetera(token) {
+              afterEtcetera = words.count
+            }
           }
         }
       }
@@ -518,6 +530,34 @@ extension Prose {
   /// Whether a token ends a sentence: `.`, `!`, `?` or `…` last (closing quotes and brackets aside),
   /// unless it is an abbreviation.
   static func endsSentence(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    switch tokenEnd(token) {
+    case .sentence: true
+    case .other: false
+    case .fullStop(let core): !packedAbbreviations.contains(core)
+    }
+  }
+
+  /// `etc.` packed as `packed(_:)` packs it.
+  private static let packedEtcetera = Array("etc.".utf8).withUnsafeBufferPointer { packed($0)! }
+
+  /// Whether a token is "etc." (brackets, quotes and emphasis around it aside).
+  static func isEtcetera(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
+    if case .fullStop(let core) = tokenEnd(token) { return core == packedEtcetera }
+    return false
+  }
+
+  /// How a token ends, for `endsSentence`.
+  private enum TokenEnd {
+    /// `!`, `?`, `…`, or a full stop after a word too long to be an abbreviation.
+    case sentence
+    /// Anything else that is not a full stop.
+    case other
+    /// A short word and its full stop: its core (brackets and quotes off) packed as `packed(_:)` packs it,
+    /// to be looked up among the abbreviations.
+    case fullStop(UInt64)
+  }
+
+  private static func tokenEnd(_ token: UnsafeBufferPointer<UInt8>) -> TokenEnd {
     var end = token.count
     while end > 0 {
       let byte = token[end - 1]
@@ -540,12 +580,12 @@ extension Prose {
       }
       break
     }
-    guard end > 0 else { return false }
+    guard end > 0 else { return .other }
     let last = token[end - 1]
-    if last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return true }
-    if last == 0xA6, end >= 3, token[end - 3] == 0xE2, token[end - 2] == 0x80 { return true }  // …
-    guard last == UInt8(ascii: ".") else { return false }
-    guard end <= 8 else { return true }
+    if last == UInt8(ascii: "!") || last == UInt8(ascii: "?") { return .sentence }
+    if last == 0xA6, end >= 3, token[end - 3] == 0xE2, token[end - 2] == 0x80 { return .sentence }  // …
+    guard last == UInt8(ascii: ".") else { return .other }
+    guard end <= 8 else { return .sentence }
     var start = 0
     while start < end {
       switch token[start] {
@@ -558,7 +598,7 @@ extension Prose {
       break
     }
     // A zero byte is never part of an abbreviation, so a token `packed` refuses ends a sentence.
-    guard let core = packed(UnsafeBufferPointer(rebasing: token[start..<end])) else { return true }
-    return !packedAbbreviations.contains(core)
+    guard let core = packed(UnsafeBufferPointer(rebasing: token[start..<end])) else { return .sentence }
+    return .fullStop(core)
   }
 }

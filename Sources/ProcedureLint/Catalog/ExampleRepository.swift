@@ -61,7 +61,7 @@ enum ExampleRepository {
   /// Where the second linted document of the examples' repository lies.
   static let companionPath = "procedures/QP-011-crane-lift-planning.md"
 
-  /// A second procedure, linted beside every example: it leaves QMO, SWMS, CAPA and LSB unexplained, as an
+  /// A second procedure, linted beside every example: it leaves QMO, SWMS, CAPA, LSB and CID unexplained, as an
   /// organisation's documents leave its own terms, so an example that leaves one of them unexplained too is
   /// the second document to do so (`undefined-acronym` reports only such acronyms).
   static let companion = document(
@@ -85,6 +85,7 @@ enum ExampleRepository {
 
       1. Write the lift plan.
       2. Send it to the QMO.
+      3. Write the crane's CID on the plan.
 
       ## Records
 

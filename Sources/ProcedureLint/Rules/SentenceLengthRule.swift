@@ -51,6 +51,15 @@ enum SentenceLengthRule: DocumentRule {
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shape (a team's guide to cloud resources): "etc." followed by a capital ends its sentence, so
+    // these are two sentences of 39 and 22 words, not one of 61.
+    ExampleRepository.procedure(
+      purpose: """
+        Most of our projects need some hosting to run on, be it a server to run code on, a hosting service \
+        like Heroku, a bucket to store the files, a queue, a database, a cache, a mail service etc. \
+        More complex projects may need more services, like maps, search, translation, reporting, monitoring \
+        and backups, and each of them needs an owner.
+        """),
     // Japanese steps of ordinary length: each sentence ends at 。 and is short in characters.
     ExampleRepository.procedure(
       steps: """
@@ -238,6 +247,14 @@ enum SentenceLengthRule: DocumentRule {
         This procedure keeps our test gear accurate so that the readings we give to clients, inspectors, \
         auditors and our own engineers on site can be trusted on every single job that we do, in the \
         workshop, at the client's site, in the lab and in the yard where we keep the gauges between two jobs.
+        """),
+    // "etc." followed by a small letter goes on with the sentence: one sentence of 62 words.
+    ExampleRepository.procedure(
+      purpose: """
+        Most of our projects need some hosting to run on, be it a server to run code on, a hosting service \
+        like Heroku, a bucket to store the files, a queue, a database, a cache, a mail service etc. \
+        and more complex projects may need more services, like maps, search, translation, reporting, \
+        monitoring and backups, and each of them needs an owner.
         """),
   ]
 

@@ -135,6 +135,10 @@ enum UndefinedAcronymRule: DocumentRule {
            - 01 = the site number
         2. Write the SWMS number on the tag of each sling.
         """),
+    // Real-world shape (a field lab's sample check-in): the words in brackets spell the acronym, a word in
+    // capitals giving all its letters ("a CID (Collection ID)").
+    ExampleRepository.procedure(
+      steps: "1. Match each sample to a CID (Collection ID) before you store it.\n2. Write the CID on the tube."),
     // Real-world shapes (a field sampling protocol, a makerspace's waste streams): a supplier's product and a
     // 3D-printing material, left unexplained in this document only, are terms its readers know.
     ExampleRepository.procedure(
@@ -478,9 +482,12 @@ enum UndefinedAcronymRule: DocumentRule {
     var initials: [UInt8] = []
     var next = index + 1
     while next < unit.words.upperBound, initials.count < letters.count, next - index <= letters.count + 3 {
-      let start = prose.words[next].start
+      let (start, end) = (prose.words[next].start, prose.words[next].end)
       let lowered = prose.lowercased(word: next)
-      if !smallWords.contains(lowered) {
+      if end - start >= 2, bytes[start..<end].allSatisfy({ $0 &- 0x41 < 26 }) {
+        // A word in capitals gives all its letters: "CID (Collection ID)" (a sample register's own code).
+        initials.append(contentsOf: bytes[start..<end])
+      } else if !smallWords.contains(lowered) {
         initials.append(bytes[start] &- 0x61 < 26 ? bytes[start] - 0x20 : bytes[start])
       }
       next += 1
