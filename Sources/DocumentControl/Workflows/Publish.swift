@@ -127,6 +127,22 @@ public struct SitePages: Sendable, Equatable {
   public var linkedByIdentity: [String] = []
 }
 
+/// A value made on another thread, started at once; `value` waits for it.
+final class InBackground<Value: Sendable>: @unchecked Sendable {
+  // Safe: `made` is written once, before the group is left, and read only after waiting for the group.
+  private let group = DispatchGroup()
+  private var made: Value?
+
+  init(_ make: @escaping @Sendable () -> Value) {
+    DispatchQueue.global().async(group: group) { self.made = make() }
+  }
+
+  var value: Value {
+    group.wait()
+    return made!
+  }
+}
+
 /// Keeps `value` alive a moment longer and lets it go on another thread. Freeing what a publish of 5,000 documents
 /// built (the ledger, the inventory, the snapshot tags, the site snapshot: millions of objects) took 25 ms at the
 /// end of every publish; `sop publish` exits right after, and its memory goes back with the process, while a
@@ -519,11 +535,16 @@ extension DocumentRepository {
         return record
       },
       previous: { SiteWriter.previousFile($0, in: directory) })
-    var rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    var rendering: SiteRenderer.Rendering
     var written: [String: FileInode]
     do {
       do {
-        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+        // The document pages are put in the new folder while the rest of the site (the index, changes and search
+        // pages, the manifest) is made on another thread; the folder is swapped in only once both are done.
+        let documents = SiteRenderer().renderDocuments(snapshot, reusing: reuse)
+        let rest = InBackground { documents.finished() }
+        written = try SiteWriter().write(documents.files, then: { rest.value.rest }, to: directory, holding: lock)
+        rendering = rest.value
       } catch .previousFileChanged {
         // A recorded file changed between the check and the link: read and compare every page instead.
         reuse.unchanged = { _ in nil }
