@@ -11,13 +11,16 @@ set -euo pipefail
 old=$1 new=$2
 bench=${BENCH_DIR:-/tmp/sop-bench}
 source="$bench/republish"
-[ -d "$source/repo" ] && [ -d "$source/site-new" ] || { echo "run republish-series.sh first" >&2; exit 2; }
+# The NEW site a series left: republish-series.sh keeps it in pair/new/site (earlier versions in site-new).
+site="$source/pair/new/site"
+[ -d "$site" ] || site="$source/site-new"
+[ -d "$source/repo" ] && [ -d "$site" ] || { echo "run republish-series.sh first" >&2; exit 2; }
 export GIT_CONFIG_NOSYSTEM=1 SOP_NOW=2026-11-30T15:00:00Z
 export GIT_AUTHOR_DATE=2026-11-30T14:55:00Z GIT_COMMITTER_DATE=2026-11-30T14:55:00Z
 for side in old new; do
   rm -rf "$bench/same-$side" && mkdir -p "$bench/same-$side"
   cp -a "$source/repo" "$source/home" "$bench/same-$side/"
-  cp -a "$source/site-new" "$bench/same-$side/site"
+  cp -a "$site" "$bench/same-$side/site"
 done
 mapfile -t edited < <(git -C "$bench/same-old/repo" ls-files 'procedures/*.md' | shuf -n 10 --random-source=<(yes same))
 binary() { if [ "$1" = old ]; then echo "$old"; else echo "$new"; fi; }

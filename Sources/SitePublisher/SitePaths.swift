@@ -49,9 +49,12 @@ enum SitePaths {
   }
 
   /// Whether a relative site path stays inside the site folder: no absolute path, no empty, `.` or `..`
-  /// component, no backslash or NUL.
+  /// component, no backslash or NUL (looked for as bytes: a backslash or NUL anywhere, even joined to a
+  /// combining mark that follows it, is refused; Foundation's substring search was most of this check).
   static func isContained(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\"), !path.contains("\u{0}") else {
+    guard !path.isEmpty, !path.hasPrefix("/"),
+      !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
+    else {
       return false
     }
     return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in

@@ -30,11 +30,36 @@ public struct SiteRenderer: Sendable {
     public var words: [PageKey: String] = [:]
     /// The hash of every document page, by path, for the site-file record.
     public var pageHashes: [String: PageHash] = [:]
+    /// The files of `files` besides the document pages and their attachments' copies (`DocumentPages.files`).
+    public var rest: [SiteFile] = []
   }
 
   /// Renders every file of the site, taking a document's page from `reuse` when a record says its inputs gave
   /// exactly the bytes the previous site holds; the files are the same as without `reuse`.
   public func render(_ snapshot: SiteSnapshot, reusing reuse: PageReuse?) -> Rendering {
+    renderDocuments(snapshot, reusing: reuse).finished()
+  }
+
+  /// The document pages of a site (and their attachments' copies), and what the rest of the site is made from:
+  /// `finished()` gives the whole `Rendering`, as `render` does. A writer can put these files in place while the
+  /// rest (the index, changes and search pages, the manifest) is made on another thread.
+  public struct DocumentPages: Sendable {
+    /// The document pages and the copies of their attachments, in the order of the documents.
+    public var files: [SiteFile]
+    fileprivate var snapshot: SiteSnapshot
+    fileprivate var layout: PageLayout
+    fileprivate var effective: [(document: SiteDocument, page: String?)]
+    fileprivate var withdrawn: [(record: WithdrawnDocument, page: String)]
+    fileprivate var pages: [(files: [(file: SiteFile, hash: String)], search: SearchIndex.Entry?, record: PageRecord?)]
+
+    /// Every file of the site, with the rest made.
+    public func finished() -> Rendering {
+      SiteRenderer.finish(self)
+    }
+  }
+
+  /// The document pages of `snapshot`, as `render` makes them.
+  public func renderDocuments(_ snapshot: SiteSnapshot, reusing reuse: PageReuse?) -> DocumentPages {
     let layout = PageLayout(snapshot: snapshot)
     let effective = Self.effectiveDocuments(of: snapshot)
     let withdrawn = Self.withdrawnDocuments(of: snapshot, effective: effective)
@@ -75,8 +100,18 @@ public struct SiteRenderer: Sendable {
         + copies.map { ($0.file, SiteManifest.sha256Hex($0.file.bytes)) }
       return (files, search, PageRecord(path: path, key: key, hash: page.hash, isReused: page.isReused))
     }.compactMap { $0 }
+    return DocumentPages(
+      files: pages.flatMap { $0.files.map(\.file) }, snapshot: snapshot, layout: layout, effective: effective,
+      withdrawn: withdrawn, pages: pages)
+  }
+
+  /// The rest of the site around `documents`: `render`'s result.
+  fileprivate static func finish(_ documents: DocumentPages) -> Rendering {
+    let (snapshot, layout, effective, withdrawn, pages) = (
+      documents.snapshot, documents.layout, documents.effective, documents.withdrawn, documents.pages
+    )
     let records = pages.compactMap(\.record)
-    var files = pages.flatMap { $0.files.map(\.file) }
+    var files = documents.files
     var hashes = Dictionary(
       pages.flatMap { $0.files.map { ($0.file.path, $0.hash) } }, uniquingKeysWith: { first, _ in first })
     var byID: [String: (document: SiteDocument, page: String?)] = [:]
@@ -93,8 +128,8 @@ public struct SiteRenderer: Sendable {
       shared.append(file(SitePaths.training, TrainingPage(layout: layout, training: training, pages: byID).render()))
     }
     for shared in shared { hashes[shared.path] = SiteManifest.sha256Hex(shared.bytes) }
-    files += shared
-    files.append(SiteManifest.file(for: snapshot, documents: effective, hashes: hashes))
+    let rest = shared + [SiteManifest.file(for: snapshot, documents: effective, hashes: hashes)]
+    files += rest
     return Rendering(
       files: files.sorted { $0.path < $1.path },
       records: Dictionary(records.map { ($0.key, $0.hash) }, uniquingKeysWith: { first, _ in first }),
@@ -102,11 +137,11 @@ public struct SiteRenderer: Sendable {
       words: Dictionary(
         pages.compactMap { page in page.record.flatMap { record in page.search.map { (record.key, $0.words) } } },
         uniquingKeysWith: { first, _ in first }),
-      pageHashes: Dictionary(records.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first }))
+      pageHashes: Dictionary(records.map { ($0.path, $0.hash) }, uniquingKeysWith: { first, _ in first }), rest: rest)
   }
 
   /// How one document page was made.
-  private struct PageRecord: Sendable {
+  fileprivate struct PageRecord: Sendable {
     var path: String
     var key: PageKey
     var hash: PageHash
@@ -143,7 +178,7 @@ public struct SiteRenderer: Sendable {
     return result
   }
 
-  private func file(_ path: String, _ text: String) -> SiteFile {
+  private static func file(_ path: String, _ text: String) -> SiteFile {
     SiteFile(path: path, bytes: Array(text.utf8))
   }
 

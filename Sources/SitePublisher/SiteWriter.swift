@@ -54,6 +54,16 @@ public struct SiteWriter {
   public func write(
     _ files: [SiteFile], to directory: URL, holding lock: SiteLock? = nil
   ) throws(SiteWriteError) -> [String: FileInode] {
+    try write(files, then: { [] }, to: directory, holding: lock)
+  }
+
+  /// `write(_:to:holding:)` of `files` and of the files `rest` gives, called once when `files` are in the new
+  /// folder and before it takes the old one's place: the caller may make those meanwhile on another thread. The
+  /// files `rest` gives are checked as `files` are (inside the folder, each path once) before any is written.
+  @discardableResult
+  public func write(
+    _ files: [SiteFile], then rest: () -> [SiteFile], to directory: URL, holding lock: SiteLock? = nil
+  ) throws(SiteWriteError) -> [String: FileInode] {
     let held: SiteLock
     if let lock { held = lock } else { held = try SiteLock(for: directory) }
     defer { withExtendedLifetime(held) {} }
@@ -61,6 +71,14 @@ public struct SiteWriter {
     for file in files {
       guard SitePaths.isContained(file.path) else { throw .unsafeFilePath(path: file.path) }
       guard seen.insert(file.path).inserted else { throw .duplicateFilePath(path: file.path) }
+    }
+    let rest = { () throws(SiteWriteError) -> [SiteFile] in
+      let more = rest()
+      for file in more {
+        guard SitePaths.isContained(file.path) else { throw .unsafeFilePath(path: file.path) }
+        guard seen.insert(file.path).inserted else { throw .duplicateFilePath(path: file.path) }
+      }
+      return more
     }
     let target = directory.standardizedFileURL
     let parent = target.deletingLastPathComponent()
@@ -77,7 +95,7 @@ public struct SiteWriter {
     let staging = parent.appendingPathComponent(".\(name).sop-new-\(token)", isDirectory: true)
     let written: [String: FileInode]
     do {
-      written = try writeTree(files, into: staging, reusingFrom: existing == .replaceable ? target : nil)
+      written = try writeTree(files, then: rest, into: staging, reusingFrom: existing == .replaceable ? target : nil)
     } catch {
       try? fileSystem.removeItem(at: staging)
       throw error
@@ -176,7 +194,8 @@ public struct SiteWriter {
   /// only sop's user can write, is hard-linked from there instead of created: on ext4 a new inode costs far more
   /// than a link (measured in docs/benchmarks.md), and a republish leaves most files unchanged.
   private func writeTree(
-    _ files: [SiteFile], into root: URL, reusingFrom previous: URL?
+    _ files: [SiteFile], then rest: () throws(SiteWriteError) -> [SiteFile], into root: URL,
+    reusingFrom previous: URL?
   ) throws(SiteWriteError) -> [String: FileInode] {
     var folders = Set<String>()
     var written: [String: FileInode] = [:]
@@ -187,7 +206,7 @@ public struct SiteWriter {
     let previousPath = previous?.path
     if mkdir(rootPath, 0o755) != 0 { throw .cannotWrite(path: rootPath, reason: String(cString: strerror(errno))) }
     let marker = SiteFile(path: self.marker.name, bytes: Array(self.marker.text.utf8))
-    for file in files + [marker] where file.path != self.marker.name || file == marker {
+    func put(_ file: SiteFile) throws(SiteWriteError) {
       var components = file.path.split(separator: "/").map(String.init)
       components.removeLast()
       var relative = ""
@@ -205,14 +224,16 @@ public struct SiteWriter {
           throw .previousFileChanged(path: file.path)
         }
         written[file.path] = FileInode(device: identity.device, inode: identity.inode)
-        continue
+        return
       }
       if let previousPath, let inode = Self.linkIfIdentical(previousPath + "/" + file.path, to: path, file.bytes) {
         written[file.path] = inode
-        continue
+        return
       }
       written[file.path] = try Self.create(path, bytes: file.bytes)
     }
+    for file in files where file.path != self.marker.name || file == marker { try put(file) }
+    for file in try rest() + [marker] where file.path != self.marker.name || file == marker { try put(file) }
     return written
   }
 

@@ -80,15 +80,21 @@ extension Array where Element == SnapshotEntry {
   /// Sorted as `<` orders them, each id parsed once instead of at every comparison: a snapshot tag lists every
   /// document, and every earlier tag is parsed on each publish and render.
   /// The key holds the id's prefix and number as `DocumentID.<` compares them, computed once per entry too:
-  /// computing them at every comparison was most of the sort (each prefix a new String).
+  /// computing them at every comparison was most of the sort (each prefix a new String). The positions are sorted,
+  /// not the entries with their keys, so the sort moves integers instead of copying strings (with the same stable
+  /// sort, so entries with equal keys keep their order as before).
   func sortedByID() -> [SnapshotEntry] {
-    let keyed: [(prefix: String, number: Int, id: String, blob: String, entry: SnapshotEntry)] = map { entry in
+    let keys: [(prefix: String, number: Int, id: String)] = map { entry in
       let id = entry.sortKey.id
-      return (id.prefix, id.number, id.rawValue, entry.blob, entry)
+      return (id.prefix, id.number, id.rawValue)
     }
-    return keyed.sorted { left, right in
-      (left.prefix, left.number, left.id, left.blob) < (right.prefix, right.number, right.id, right.blob)
-    }.map(\.entry)
+    let order = indices.sorted { left, right in
+      if keys[left].prefix != keys[right].prefix { return keys[left].prefix < keys[right].prefix }
+      if keys[left].number != keys[right].number { return keys[left].number < keys[right].number }
+      if keys[left].id != keys[right].id { return keys[left].id < keys[right].id }
+      return self[left].blob < self[right].blob
+    }
+    return order.map { self[$0] }
   }
 }
 
@@ -121,6 +127,39 @@ public struct SitePages: Sendable, Equatable {
   public var linkedByIdentity: [String] = []
 }
 
+/// A value made on another thread, started at once; `value` waits for it.
+final class InBackground<Value: Sendable>: @unchecked Sendable {
+  // Safe: `made` is written once, before the group is left, and read only after waiting for the group.
+  private let group = DispatchGroup()
+  private var made: Value?
+
+  init(_ make: @escaping @Sendable () -> Value) {
+    DispatchQueue.global().async(group: group) { self.made = make() }
+  }
+
+  var value: Value {
+    group.wait()
+    return made!
+  }
+}
+
+/// Keeps `value` alive a moment longer and lets it go on another thread. Freeing what a publish of 5,000 documents
+/// built (the ledger, the inventory, the snapshot tags, the site snapshot: millions of objects) took 25 ms at the
+/// end of every publish; `sop publish` exits right after, and its memory goes back with the process, while a
+/// server frees it off the request's path. The delay is only so that the caller's own references are gone by
+/// then, which makes the freeing happen there rather than in the caller.
+func releaseLater<Value: Sendable>(_ value: Value) {
+  DispatchQueue.global(qos: .background).asyncAfter(deadline: .now() + .milliseconds(250)) {
+    withExtendedLifetime(value) {}
+  }
+}
+
+/// A document's revision, the key of effective dates: a pair, not a string made for every entry of every snapshot.
+struct CarriedRevision: Hashable {
+  var id: String
+  var revision: Int
+}
+
 /// A parsed `published/N` tag.
 struct SnapshotTag {
   var name: String
@@ -138,6 +177,37 @@ struct SnapshotTag {
   var previous: ObjectID?
   /// Whether this came from a snapshot tag record (`SnapshotTagCache`), without `payload` and `signature`.
   var isCached = false
+  /// For a record kept as changes to another tag's: that tag, the entries this one has of its own (every other
+  /// entry is one of the base's, in the same order) and the base's entries it left out.
+  var changedFrom: ChangedFrom?
+
+  struct ChangedFrom {
+    var base: ObjectID
+    var added: [SnapshotEntry]
+    var removed: [SnapshotEntry]
+  }
+
+  /// The entries of document `id`, in their order. Entries are sorted by id (`sortedByID`), so those of one id lie
+  /// in the run of entries with its sort key, found by binary search.
+  func entries(withID id: String) -> [SnapshotEntry] {
+    func key(_ text: String) -> (String, Int, String) {
+      let parsed = DocumentID(text) ?? .policy
+      return (parsed.prefix, parsed.number, parsed.rawValue)
+    }
+    let wanted = key(id)
+    var low = 0
+    var high = entries.count
+    while low < high {
+      let middle = (low + high) / 2
+      if key(entries[middle].id) < wanted { low = middle + 1 } else { high = middle }
+    }
+    var found: [SnapshotEntry] = []
+    while low < entries.count, key(entries[low].id) == wanted {
+      if entries[low].id == id { found.append(entries[low]) }
+      low += 1
+    }
+    return found
+  }
 }
 
 extension DocumentRepository {
@@ -195,14 +265,22 @@ extension DocumentRepository {
     // A snapshot is never reused or built on unverified: a forged latest tag would credit a signer who
     // never signed, or hide a deleted one (H12 in docs/approvals.md).
     if let latest = existing.last {
-      var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
-      // Its commit's ledger is still walked from scratch, but the documents at the tip, read and parsed above,
-      // are not read again: after an approval nearly all of them are unchanged since the latest snapshot.
-      var known: [ObjectID: ParsedDocument] = [:]
-      for stored in inventory.documents.values { known[stored.blob] = stored.document }
-      let problems =
-        try verify(latest, in: ledger, ledgers: &ledgers, known: known)
-        + chainProblems(of: existing, tagObjects: references)
+      var problems: [VerificationProblem]
+      if isVouched(latest), ledger.policyAtCommit.keys.contains(latest.commit) {
+        // The very tag object was judged valid by a publish before, under this root and these checkpoints as far
+        // as its commit's history goes (docs/architecture.md, "The verified-snapshot record"); it is still in
+        // the history being published.
+        problems = []
+      } else {
+        var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
+        // Its commit's ledger is walked from scratch, but the documents at the tip, read and parsed above,
+        // are not read again: after an approval nearly all of them are unchanged since the latest snapshot.
+        var known: [ObjectID: ParsedDocument] = [:]
+        for stored in inventory.documents.values { known[stored.blob] = stored.document }
+        problems = try verify(latest, in: ledger, ledgers: &ledgers, known: known)
+        if problems.isEmpty { recordVerifiedSnapshot(latest) }
+      }
+      problems += chainProblems(of: existing, tagObjects: references)
       if !problems.isEmpty {
         throw .refused(
           "the published snapshots do not verify, so sop will not build on them: "
@@ -280,6 +358,12 @@ extension DocumentRepository {
       guard let created else { throw .contention(attempts: 30) }
       tag = created
       isNew = !isTagOfAnother
+      // Judged as the next publish would judge it, in the ledger of its commit (HEAD's, read above), so that
+      // publish need not walk that history from scratch again while this stays the latest snapshot.
+      var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
+      if created.commit == ledger.tip, (try? verify(created, in: ledger, ledgers: &ledgers))?.isEmpty == true {
+        recordVerifiedSnapshot(created)
+      }
     }
     let pages: SitePages
     do {
@@ -293,6 +377,9 @@ extension DocumentRepository {
         "\(tag.name) was created and signed, but its site could not be written: \(error.description) "
           + "Fix that, then run 'sop render \(tag.name) --out \(request.outputDirectory.path)'")
     }
+    releaseLater(ledger)
+    releaseLater(inventory)
+    releaseLater(allTags)
     return PublishOutcome(
       tag: tag.name, isNewTag: isNew, entries: tag.entries, neverApproved: neverApproved, revoked: revoked,
       outputDirectory: request.outputDirectory, pages: pages)
@@ -448,11 +535,16 @@ extension DocumentRepository {
         return record
       },
       previous: { SiteWriter.previousFile($0, in: directory) })
-    var rendering = SiteRenderer().render(snapshot, reusing: reuse)
+    var rendering: SiteRenderer.Rendering
     var written: [String: FileInode]
     do {
       do {
-        written = try SiteWriter().write(rendering.files, to: directory, holding: lock)
+        // The document pages are put in the new folder while the rest of the site (the index, changes and search
+        // pages, the manifest) is made on another thread; the folder is swapped in only once both are done.
+        let documents = SiteRenderer().renderDocuments(snapshot, reusing: reuse)
+        let rest = InBackground { documents.finished() }
+        written = try SiteWriter().write(documents.files, then: { rest.value.rest }, to: directory, holding: lock)
+        rendering = rest.value
       } catch .previousFileChanged {
         // A recorded file changed between the check and the link: read and compare every page instead.
         reuse.unchanged = { _ in nil }
@@ -465,9 +557,12 @@ extension DocumentRepository {
     storePageRecords(rendering.records)
     storeSearchWords(rendering.words, read: words)
     storeSiteFiles(of: directory, pages: rendering.pageHashes, written: written, read: siteFiles)
-    return SitePages(
+    let pages = SitePages(
       rendered: rendering.rendered, reused: rendering.reused,
       linkedByIdentity: rendering.files.filter { $0.previous != nil }.map(\.path))
+    releaseLater(snapshot)
+    releaseLater(rendering)
+    return pages
   }
 
   /// The site of `tag`. `read`, when given, must be the ledger of `tag.commit` and its inventory under the policy
@@ -484,21 +579,8 @@ extension DocumentRepository {
       (previous?.entries ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let previousRevisions = Self.previouslyPublished(tag.entries, earlierTags: earlierTags)
     let tagDate = Date(timeIntervalSince1970: TimeInterval(tag.tagger.time))
-    // A revision comes into force with the first snapshot that carries it, and keeps that date (its
-    // effective date) in every later snapshot.
-    // Keyed by id and revision as a pair, not as a string made for every entry of every snapshot.
-    struct Carried: Hashable {
-      var id: String
-      var revision: Int
-    }
-    var firstCarried: [Carried: Date] = [:]
-    for carrier in earlierTags + [tag] {
-      let date = Date(timeIntervalSince1970: TimeInterval(carrier.tagger.time))
-      for entry in carrier.entries {
-        let key = Carried(id: entry.id, revision: entry.revision)
-        if firstCarried[key] == nil { firstCarried[key] = date }
-      }
-    }
+    typealias Carried = CarriedRevision
+    let firstCarried = Self.firstCarried(by: earlierTags + [tag])
     func signer(_ record: ApprovalRecord) -> SitePublisher.Signer {
       SitePublisher.Signer(
         name: record.name, email: record.email, role: record.role,
@@ -636,6 +718,24 @@ extension DocumentRepository {
     return snapshot
   }
 
+  /// When each revision came into force: the time of the first of `carriers` (oldest first) that carries it; it
+  /// keeps that date (its effective date) in every later snapshot.
+  static func firstCarried(by carriers: [SnapshotTag]) -> [CarriedRevision: Date] {
+    var firstCarried: [CarriedRevision: Date] = [:]
+    var counted: ObjectID?
+    for carrier in carriers {
+      let date = Date(timeIntervalSince1970: TimeInterval(carrier.tagger.time))
+      // A tag recorded as changes to the one just counted carries nothing new in the entries it kept from it.
+      let entries = carrier.changedFrom.flatMap { $0.base == counted ? $0.added : nil } ?? carrier.entries
+      for entry in entries {
+        let key = CarriedRevision(id: entry.id, revision: entry.revision)
+        if firstCarried[key] == nil { firstCarried[key] = date }
+      }
+      counted = carrier.object
+    }
+    return firstCarried
+  }
+
   /// For each id and blob of the entries in force of `entries`, the revision of that id published before that
   /// blob: the first entry of the id that is not withdrawn in the newest earlier snapshot where that entry has
   /// other content (the redline's base). One pass over the earlier snapshots, newest first, that stops when
@@ -655,8 +755,20 @@ extension DocumentRepository {
     for entry in entries where !entry.isWithdrawn { blobsByID[entry.id, default: []].insert(entry.blob) }
     var pending = blobsByID.mapValues { Pending(blobs: Array($0), seenIn: -1) }
     var found: [String: [String: SnapshotEntry]] = [:]
+    // The snapshot looked at just before (the next newer one), when it is recorded as changes to this one: an id
+    // whose entries it did not change sees here what it saw there, which changes nothing, so only the ids it
+    // changed are looked at.
+    var newer: SnapshotTag.ChangedFrom?
     for (number, earlier) in earlierTags.reversed().enumerated() where !pending.isEmpty {
-      for entry in earlier.entries where !entry.isWithdrawn {
+      defer { newer = earlier.changedFrom }
+      var entries = earlier.entries
+      if let newer, newer.base == earlier.object {
+        var ids = Set<String>()
+        entries = (newer.added + newer.removed).filter { ids.insert($0.id).inserted }.flatMap {
+          earlier.entries(withID: $0.id)
+        }
+      }
+      for entry in entries where !entry.isWithdrawn {
         guard let index = pending.index(forKey: entry.id), pending.values[index].seenIn != number else { continue }
         pending.values[index].seenIn = number
         let blobs = pending.values[index].blobs
