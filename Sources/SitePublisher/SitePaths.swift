@@ -49,16 +49,19 @@ enum SitePaths {
   }
 
   /// Whether a relative site path stays inside the site folder: no absolute path, no empty, `.` or `..`
-  /// component, no backslash or NUL (looked for as bytes: a backslash or NUL anywhere, even joined to a
-  /// combining mark that follows it, is refused; Foundation's substring search was most of this check).
+  /// component, no backslash or NUL. All looked at as bytes, as the file system reads the path: a combining
+  /// mark after a `/` makes one Character of the two, so a split or prefix test by Characters misses that
+  /// separator (`../\u{301}x` is `..` and `\u{301}x` to the file system).
   static func isContained(_ path: String) -> Bool {
-    guard !path.isEmpty, !path.hasPrefix("/"),
-      !path.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
+    let bytes = path.utf8
+    guard let first = bytes.first, first != UInt8(ascii: "/"),
+      !bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0 })
     else {
       return false
     }
-    return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { component in
-      !component.isEmpty && component != "." && component != ".."
+    let dot = UInt8(ascii: ".")
+    return bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy { component in
+      !component.isEmpty && !component.elementsEqual([dot]) && !component.elementsEqual([dot, dot])
     }
   }
 }
