@@ -218,6 +218,9 @@ extension DocumentRepository {
     throws(ControlError) -> PublishOutcome
   {
     let head = try commit(nil)
+    // The pinned root and the checkpoints before any judgement here: a verified-snapshot record names these,
+    // never what another sop may change meanwhile, so such a change makes the next publish judge again.
+    let judgedUnder = verifiedSnapshotConditions()
     let ledger = try ledger(at: head)
     guard let effective = ledger.effectivePolicy else { throw .noPolicy(revision: "HEAD") }
     let keyPath = try resolveKeyPath(request.keyPath)
@@ -278,7 +281,7 @@ extension DocumentRepository {
         var known: [ObjectID: ParsedDocument] = [:]
         for stored in inventory.documents.values { known[stored.blob] = stored.document }
         problems = try verify(latest, in: ledger, ledgers: &ledgers, known: known)
-        if problems.isEmpty { recordVerifiedSnapshot(latest) }
+        if problems.isEmpty { recordVerifiedSnapshot(latest, under: judgedUnder) }
       }
       problems += chainProblems(of: existing, tagObjects: references)
       if !problems.isEmpty {
@@ -362,7 +365,7 @@ extension DocumentRepository {
       // publish need not walk that history from scratch again while this stays the latest snapshot.
       var ledgers: [ObjectID: ApprovalLedger] = [ledger.tip: ledger]
       if created.commit == ledger.tip, (try? verify(created, in: ledger, ledgers: &ledgers))?.isEmpty == true {
-        recordVerifiedSnapshot(created)
+        recordVerifiedSnapshot(created, under: judgedUnder)
       }
     }
     let pages: SitePages

@@ -64,12 +64,21 @@ extension DocumentRepository {
     URL(fileURLWithPath: git.gitDirectory).appendingPathComponent("sop/verified-snapshot")
   }
 
-  /// Records that `tag` was judged valid under the root pinned and the checkpoints now; nothing when no root is
-  /// pinned. For publish only, after a judgement that found no problem.
-  func recordVerifiedSnapshot(_ tag: SnapshotTag) {
-    guard let root = try? pinnedRoot() else { return }
+  /// The pinned root and the checkpoints now, which a judgement about to begin is made under; nil when no root is
+  /// pinned (then nothing is recorded).
+  func verifiedSnapshotConditions() -> (root: ObjectID, checkpoints: [ObjectID])? {
+    guard let root = try? pinnedRoot() else { return nil }
+    return (root, VerifiedSnapshotRecord.distinct(checkpoints()))
+  }
+
+  /// Records that `tag` was judged valid under `conditions`, read before the judgement began: a checkpoint added
+  /// since by another sop is one more than the record names, so the next publish judges again unless it descends
+  /// from the tag's commit, and a root pinned since differs from the record's. For publish only, after a judgement
+  /// that found no problem.
+  func recordVerifiedSnapshot(_ tag: SnapshotTag, under conditions: (root: ObjectID, checkpoints: [ObjectID])?) {
+    guard let conditions else { return }
     let record = VerifiedSnapshotRecord.Record(
-      tag: tag.object, commit: tag.commit, root: root, checkpoints: VerifiedSnapshotRecord.distinct(checkpoints()))
+      tag: tag.object, commit: tag.commit, root: conditions.root, checkpoints: conditions.checkpoints)
     LedgerCache.store(VerifiedSnapshotRecord.encode(record), at: verifiedSnapshotFile)
   }
 
