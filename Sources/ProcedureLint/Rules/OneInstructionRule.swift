@@ -20,7 +20,12 @@ enum OneInstructionRule: DocumentRule {
     ("then wait to be …", "then wait for approval", "… for a reply"), which is not a second action (judged \
     wrong), while "then wait 10 minutes" is; and a `;` before a clause with its own subject and a \
     modal verb ("report any major problem to the staff; minor issues should be reported in the book") gives \
-    the rule for another case, alternatives rather than a sequence (judged debatable).
+    the rule for another case, alternatives rather than a sequence (judged debatable). \
+    After the tenth held-out check: a sentence that does not open with an instruction and says what can, may, \
+    must or will be so ("Although disposable, these masks can be reused; leave them in a paper bag for 3 \
+    days") is a permission with its how-to, and "; but …" adds a caveat to the instruction before it ("Stay \
+    tuned to the news; but also recognise when too much of it does harm"): neither chains two instructions \
+    (both judged wrong).
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -31,6 +36,13 @@ enum OneInstructionRule: DocumentRule {
       steps: """
         1. Locate the UV lamp and the eyewear (near the fume hood;room B052A).
         2. Check the due date on the gauge label.
+        """),
+    // Real-world shapes (a lab's COVID-19 safety plan): a permission and its one how-to, and an instruction with
+    // its caveat after "; but".
+    ExampleRepository.procedure(
+      steps: """
+        1. Although disposable, these masks can be reused; leave each in a paper bag for 3 days between uses.
+        2. Keep up with the news about the site; but also stop reading when it starts to worry you.
         """),
     // Real-world shape: a `;` (or `; and`) that ends a list item is list punctuation, not a second action.
     ExampleRepository.procedure(
@@ -76,6 +88,13 @@ enum OneInstructionRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (the sample repository's training procedure): "needs" here is a noun, so the sentence
+    // is not a statement of what may or must be so; it chains three actions in the passive.
+    ExampleRepository.procedure(
+      steps: """
+        1. A training plan is to be prepared from the training needs analysis, then it is to be costed.
+        2. Write the new due date in the register.
+        """),
     ExampleRepository.procedure(
       steps: """
         1. Check the due date on the gauge label, then send the gauge to the lab.
@@ -135,8 +154,10 @@ enum OneInstructionRule: DocumentRule {
   }
 
   /// Whether the sentence up to a connector says what someone else will do ("Your line manager will review
-  /// and then approve the request"): a description of the next person's part, not two instructions to the
-  /// reader. "You will …" and a sentence that opens with an instruction are still the reader's.
+  /// and then approve the request") or what may or must be so ("Although disposable, these masks can be
+  /// reused; leave them in a paper bag for 3 days"): a description, or a permission with its one how-to, not
+  /// two instructions to the reader. "You will …" and a sentence that opens with an instruction are still the
+  /// reader's.
   private static func describesOthers(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>)
     -> Bool
   {
@@ -151,7 +172,9 @@ enum OneInstructionRule: DocumentRule {
     guard let first = words.first, first != "you", !PassiveVoiceAdvice.isImperative(String(first)) else {
       return false
     }
-    return words.dropFirst().contains { $0 == "will" || $0.hasSuffix("'ll") || $0.hasSuffix("’ll") }
+    return words.dropFirst().contains {
+      statementModals.contains(String($0)) || $0.hasSuffix("'ll") || $0.hasSuffix("’ll")
+    }
   }
 
   /// The first `;`, `, then` or `and then` in a range, with the connector as written.
@@ -238,6 +261,10 @@ enum OneInstructionRule: DocumentRule {
     return nil
   }
 
+  /// Modal verbs that make a sentence that does not open with an instruction a statement of what will, can or
+  /// must be so. Not "need" or "needs", which are nouns as often ("the training needs analysis").
+  private static let statementModals: Set<String> = ["will", "can", "may", "must", "should", "shall"]
+
   /// Modal verbs that, a word or three after a `;`, mark a clause with its own subject.
   private static let modals: Set<String> = ["should", "must", "shall", "can", "may", "will", "need", "needs"]
 
@@ -258,5 +285,8 @@ enum OneInstructionRule: DocumentRule {
     "considering", "e", "eg", "ie", "for", "such", "see", "especially", "particularly", "usually", "typically",
     "normally", "ideally", "preferably", "which", "where", "as", "because", "since", "otherwise", "including",
     "not", "no", "at", "with", "without",
+    // "Stay up to date with the news; but also recognise when too much of it does harm": a caveat on the
+    // instruction before it (judged wrong as two instructions on the tenth held-out check).
+    "but", "yet",
   ]
 }
