@@ -75,6 +75,27 @@ struct LintCommandTests {
     #expect(warnings?.findings.isEmpty == false)
   }
 
+  @Test("One document linted by itself gets the acronym findings it gets in a run over the whole repository")
+  func acronymsOfOneDocument() throws {
+    // undefined-acronym reports an acronym two documents leave unexplained; QP-002 and QP-003 both leave SWMS.
+    for id in ["QP-002", "QP-003"] {
+      try scratch.write(
+        "procedures/\(id).md",
+        procedureText(id: id).replacingOccurrences(of: "Wear gloves.", with: "Read the SWMS, then sign the SWMS."))
+    }
+    func acronyms(_ report: Report?, in path: String) -> [String] {
+      (report?.findings ?? []).filter { $0.rule == "undefined-acronym" && $0.path == path }.map(\.message)
+    }
+    let (_, whole) = try report()
+    let (_, one) = try report("procedures/QP-002.md")
+    #expect(acronyms(whole, in: "procedures/QP-002.md").count == 1)
+    #expect(acronyms(one, in: "procedures/QP-002.md") == acronyms(whole, in: "procedures/QP-002.md"))
+    #expect(one?.summary.files == 1)
+    // Alone in its repository, a document has no second document to share an acronym with.
+    try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("procedures/QP-003.md"))
+    #expect(acronyms(try report("procedures/QP-002.md").1, in: "procedures/QP-002.md").isEmpty)
+  }
+
   @Test("SARIF output is SARIF 2.1.0 with rule ids and locations")
   func sarif() throws {
     try scratch.write(

@@ -38,7 +38,10 @@ extension DocumentRepository {
     targets = Array(Set(targets)).sorted()
     let targetSet = Set(targets)
     var known: [KnownDocument] = []
+    // The other documents, for the acronyms they leave unexplained (`undefined-acronym` counts documents).
+    var peers: [String] = []
     for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
+      peers.append(path)
       let data = WorkTree.read(root + "/" + path)
       if let frontMatter = try? DocumentText(path: path, data: data).frontMatter() {
         known.append(
@@ -49,7 +52,7 @@ extension DocumentRepository {
     let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles)) { path in
       (try? FileManager.default.attributesOfItem(atPath: root + "/" + path))?[.size] as? Int
     }
-    let report = linter.lint(paths: targets) { WorkTree.read(root + "/" + $0) }
+    let report = linter.lint(paths: targets, peers: peers) { WorkTree.read(root + "/" + $0) }
     return LintOutcome(report: report, configurationWarnings: linter.configurationWarnings)
   }
 

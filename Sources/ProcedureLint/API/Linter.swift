@@ -40,13 +40,22 @@ public struct Linter: Sendable {
   }
 
   /// Lints the files at `paths`, each read by `read` on the core that then lints it, so a file is
-  /// parsed while its bytes are still in the cache and is let go as soon as it is checked.
-  public func lint(paths: [String], reading read: @Sendable (String) -> Data) -> LintReport {
-    lint(paths: paths) { LintFile(path: paths[$0], data: read(paths[$0])) }
+  /// parsed while its bytes are still in the cache and is let go as soon as it is checked. `peers` are the
+  /// repository's other documents, read only for the acronyms they leave unexplained: `undefined-acronym`
+  /// reports an acronym that two documents leave unexplained, so one document linted by itself gets the
+  /// same findings as in a run over the whole repository.
+  public func lint(paths: [String], peers: [String] = [], reading read: @Sendable (String) -> Data) -> LintReport {
+    lint(
+      paths: paths, peerCount: peers.count, peer: { LintFile(path: peers[$0], data: read(peers[$0])) },
+      file: { LintFile(path: paths[$0], data: read(paths[$0])) })
   }
 
-  private func lint(paths: [String], file: @Sendable (Int) -> LintFile) -> LintReport {
+  private func lint(
+    paths: [String], peerCount: Int = 0, peer: @Sendable (Int) -> LintFile = { _ in LintFile(path: "", data: Data()) },
+    file: @Sendable (Int) -> LintFile
+  ) -> LintReport {
     let results = concurrentMap(count: paths.count) { check(file($0)) }
+    let peerAcronyms = concurrentMap(count: peerCount) { undefinedAcronyms(peer($0)) }
     let linted = results.compactMap { outcome -> (path: String, id: DocumentID, status: DocumentStatus)? in
       guard let id = outcome.references?.id else { return nil }
       return (outcome.path, id, outcome.status)
@@ -56,7 +65,7 @@ public struct Linter: Sendable {
       directories: existingDirectories, lintedPaths: paths,
       lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil,
       fileSize: fileSize)
-    let recurring = Self.recurringAcronyms(results)
+    let recurring = Self.recurringAcronyms(results.map { Set($0.acronyms.map(\.excerpt)) } + peerAcronyms)
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
@@ -82,14 +91,25 @@ public struct Linter: Sendable {
     lint([LintFile(path: path, data: Data(text.utf8))]).findings
   }
 
-  /// The acronyms left undefined in two or more of the linted documents: an organisation's own terms
-  /// (QMO in every procedure), the only ones `undefined-acronym` reports.
-  private static func recurringAcronyms(_ results: [FileOutcome]) -> Set<String> {
-    var documents: [String: Int] = [:]
-    for outcome in results {
-      for acronym in Set(outcome.acronyms.map(\.excerpt)) { documents[acronym, default: 0] += 1 }
+  /// The acronyms left undefined in two or more documents (each given as the set it leaves undefined): an
+  /// organisation's own terms (QMO in every procedure), the only ones `undefined-acronym` reports.
+  private static func recurringAcronyms(_ documents: [Set<String>]) -> Set<String> {
+    var counts: [String: Int] = [:]
+    for acronyms in documents {
+      for acronym in acronyms { counts[acronym, default: 0] += 1 }
     }
-    return Set(documents.filter { $0.value >= 2 }.keys)
+    return Set(counts.filter { $0.value >= 2 }.keys)
+  }
+
+  /// The acronyms a document that is not linted leaves undefined, where `undefined-acronym` is enabled for its
+  /// type; none when it is not a readable document.
+  private func undefinedAcronyms(_ file: LintFile) -> Set<String> {
+    guard let text = try? DocumentText.split(path: file.path, data: file.data) else { return [] }
+    let document = LintDocument(path: file.path, text: text, frontMatter: try? text.frontMatter(path: file.path))
+    guard let context = context(ruleIndex: Self.acronymIndex, path: file.path, type: document.typeName) else {
+      return []
+    }
+    return Set(UndefinedAcronymRule.check(document, context: context).map(\.excerpt))
   }
 
   /// What one file yields before the repository rules run.

@@ -33,14 +33,16 @@ enum UndefinedAcronymRule: DocumentRule {
     SAVE to keep it or EXIT to reject it"), nor shouted words and key labels in a built-in list (THANKS, \
     END, ENTER, DELETE), nor everyday acronyms readers know by their letters (PVC, LED, SQL, DNA, PCR, MFA, \
     VPN, FDA, CFR) or units (RPM, PSI, KWH). An acronym is reported only when two or more of the \
-    documents linted together leave it unexplained (round ten, issue 14): an organisation's own terms recur \
+    repository's documents leave it unexplained (round ten, issue 14; `sop lint FILE` reads the other \
+    documents for this, so a file linted by itself gets the findings it gets in a whole run): an \
+    organisation's own terms recur \
     across its documents (QMO in 12 of 13 SOPs; SWMS, HSE and NCR in the sample repository), while an \
     acronym left unexplained in one document only is, far more often, a term of that document's trade that \
     its readers know. Over the ten judged corpora, findings of acronyms unexplained in one document only were \
     6 right, 13 debatable and 11 wrong (PLA, IDT, GCMS, EUR, "ATL buffer", the supplier SLS), and on the \
     three blind checks before round ten the rule was never judged right; how often one document uses an \
-    acronym did not separate them (right ones 1 to 9 uses, wrong ones 2 to 28). A document linted alone (as \
-    before an approval) therefore reports none. An acronym in the title or the H1 names what the document is \
+    acronym did not separate them (right ones 1 to 9 uses, wrong ones 2 to 28). A document alone in its \
+    repository, or content checked on its own (as before an approval), therefore reports none. An acronym in the title or the H1 names what the document is \
     about ("SAFS Purchasing"), and "TAE = project ID code" says what a term means, so neither is reported. \
     Nor is an \
     acronym reported when capitalised words anywhere in the document or its title spell it by their \
