@@ -105,7 +105,7 @@ enum Format: CaseIterable {
 }
 
 /// The policy every policy version of a ledger is decoded to (as its `sop.yml` blob would be in a repository).
-let fixturePolicy = try? Policy.decode(
+let fixturePolicy = try! Policy.decode(
   data: Data(
     """
     version: 1
@@ -114,6 +114,11 @@ let fixturePolicy = try? Policy.decode(
       - email: a@example.com
         name: A
         roles: [quality]
+    types:
+      procedure:
+        prefix: QP
+        approvals: [quality]
+        review-every: 12 months
     """.utf8))
 
 func checkLedger(_ file: [UInt8]) {
