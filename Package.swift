@@ -7,6 +7,9 @@ let package = Package(
     .executable(name: "sop", targets: ["sop"]),
     // The parsers of untrusted bytes, for the libFuzzer harnesses in Fuzz/ (docs/fuzzing.md).
     .library(name: "SopParsers", targets: ["DocumentModel", "GitStore", "Signatures"]),
+    // The readers of sop's own files in `.git/sop`, for the `CacheFiles` harness (docs/fuzzing.md). A product
+    // of its own, so the other harnesses do not link DocumentControl; normal builds are unaffected.
+    .library(name: "SopCacheFiles", targets: ["DocumentControl", "SitePublisher"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

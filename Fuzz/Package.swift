@@ -24,5 +24,10 @@ let package = Package(
       name: "FuzzWebAuthn", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
     .executableTarget(
       name: "FuzzLooseObjects", dependencies: ["FuzzSupport", .product(name: "SopParsers", package: "sop")]),
+    .executableTarget(
+      name: "FuzzCacheFiles",
+      dependencies: [
+        "FuzzSupport", .product(name: "SopParsers", package: "sop"), .product(name: "SopCacheFiles", package: "sop"),
+      ]),
   ]
 )

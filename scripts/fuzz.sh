@@ -3,7 +3,8 @@
 #   bash scripts/fuzz.sh TARGET SECONDS   fuzz for SECONDS from Fuzz/Corpus/TARGET (default 60)
 #   bash scripts/fuzz.sh TARGET merge     minimise what the runs found into Fuzz/Corpus/TARGET (set cover)
 #   bash scripts/fuzz.sh TARGET FILE      run one input (a crash to reproduce)
-# TARGET is Signature, PublicKey, GitObjects, LooseObjects, FrontMatter, Policy or WebAuthn.
+#   bash scripts/fuzz.sh TARGET SECONDS -malloc_limit_mb=64 ...   further arguments go to libFuzzer
+# TARGET is Signature, PublicKey, GitObjects, LooseObjects, FrontMatter, Policy, WebAuthn or CacheFiles.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: bash scripts/fuzz.sh TARGET [SECONDS|merge|FILE]}
@@ -38,6 +39,6 @@ case "$mode" in
     ;;
   *)
     nice -n 19 "$binary" -max_total_time="$mode" -print_final_stats=1 -artifact_prefix="$crashes/" \
-      -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 "$found" "$seeds"
+      -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 "${@:3}" "$found" "$seeds"
     ;;
 esac

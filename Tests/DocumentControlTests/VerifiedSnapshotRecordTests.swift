@@ -130,6 +130,27 @@ struct VerifiedSnapshotRecordTests {
     #expect(SnapshotTagCache.changes(from: base.entries, to: Self.entries(50, revised: Set(1...50))) == nil)
   }
 
+  @Test("A tag record kept as changes that leaves out the base's last entries names them as left out")
+  func recordLeavingOutTheLastEntries() throws {
+    // Found by the CacheFiles fuzz target: changes that stopped before the base's end left its last entries out of
+    // the tag without listing them as removed, so the redline base of a document dropped from the end of one
+    // snapshot and published again in the next was not found in the tag before.
+    let first = Self.tag(1, Self.entries(200))
+    let second = Self.tag(2, Self.entries(200, left: [199, 200]))
+    let data = SnapshotTagCache.encode(second, base: first)
+    let read = try #require(
+      SnapshotTagCache.decode(data, name: second.name, object: second.object) { $0 == first.object ? first : nil })
+    #expect(read.hasSameParse(as: second))
+    #expect(read.changedFrom?.removed.map(\.id) == ["QP-199", "QP-200"])
+    let current = Self.entries(200, revised: [200])
+    #expect(
+      DocumentRepository.previouslyPublished(current, earlierTags: [first, read])
+        == DocumentRepository.previouslyPublished(current, earlierTags: [first, second]))
+    // Changes that do not reach the base's end (as that encoder wrote them) are no record.
+    let short = SnapshotTagCache.Change.keep(198)
+    #expect(SnapshotTagCache.apply([short], to: first.entries)?.count == nil)
+  }
+
   @Test("Tag records read as changes give every tag as git parses it, and a missing base means parsing from git")
   func recordsAsChangesMatchGit() throws {
     let test = try PageRecordTests()

@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 
 extension LedgerCache {
   /// The bytes of the cache file at `url`, or nil when it is missing, not a regular file, larger than `limit`,
@@ -26,5 +27,16 @@ extension LedgerCache {
       offset += count
     }
     return bytes
+  }
+
+  /// The checkpoints in the bytes of a checkpoints file (`<branch> <commit>` lines), of `branch` or of every
+  /// branch; none when the bytes are not UTF-8, and a line that is not a branch and a commit id is skipped.
+  static func checkpoints(in bytes: [UInt8], of branch: String?) -> [ObjectID] {
+    guard let text = String(validating: bytes, as: UTF8.self) else { return [] }
+    return text.split(separator: "\n").compactMap { line in
+      let parts = line.split(separator: " ")
+      guard parts.count == 2, branch == nil || parts[0] == branch! else { return nil }
+      return ObjectID(hex: String(parts[1]))
+    }
   }
 }

@@ -182,14 +182,10 @@ extension DocumentRepository {
   /// The tips this repository judged before, oldest first, of `branch` or of every branch (the history being
   /// judged keeps those it contains).
   func checkpoints(of branch: String? = nil) -> [ObjectID] {
-    guard let bytes = LedgerCache.readFile(at: checkpointFile, limit: LedgerCache.maximumCheckpointsSize),
-      let text = String(validating: bytes, as: UTF8.self)
-    else { return [] }
-    return text.split(separator: "\n").compactMap { line in
-      let parts = line.split(separator: " ")
-      guard parts.count == 2, branch == nil || parts[0] == branch! else { return nil }
-      return ObjectID(hex: String(parts[1]))
+    guard let bytes = LedgerCache.readFile(at: checkpointFile, limit: LedgerCache.maximumCheckpointsSize) else {
+      return []
     }
+    return LedgerCache.checkpoints(in: bytes, of: branch)
   }
 
   /// Remembers `tip` as judged for `branch`; a tip the last checkpoint does not lead to (a rewritten branch)

@@ -58,12 +58,15 @@ enum SnapshotTagCache {
         add(.entry(entry))
       }
     }
+    // The base's last entries left out are said too, so `changedFrom` lists every entry removed.
+    if next < base.count { add(.skip(base.count - next)) }
     // Worth it only when most entries are kept; the result is checked by applying it.
     guard changes.count * 4 < entries.count, apply(changes, to: base) == entries else { return nil }
     return changes
   }
 
-  /// `base` with `changes` applied; nil when they run past its end.
+  /// `base` with `changes` applied; nil when they run past its end or stop before it (every entry of the base must
+  /// be kept or skipped, or `changedFrom` would not list them all).
   static func apply(_ changes: [Change], to base: [SnapshotEntry]) -> [SnapshotEntry]? {
     var entries: [SnapshotEntry] = []
     entries.reserveCapacity(base.count)
@@ -81,7 +84,7 @@ enum SnapshotTagCache {
         entries.append(entry)
       }
     }
-    return entries
+    return next == base.count ? entries : nil
   }
 
   /// What `changes` to `base`'s entries added and left out.
