@@ -38,17 +38,23 @@ public func concurrentMap<Value>(count: Int, _ body: (Int) -> Value) -> [Value] 
   return slots.values()
 }
 
-/// Runs `background` on another thread while `foreground` runs on this one, and returns both results.
-public func concurrently<A, B>(_ background: @escaping @Sendable () -> A, _ foreground: () -> B) -> (A, B) {
-  let box = LockedBox<A?>(nil)
-  let group = DispatchGroup()
-  DispatchQueue.global().async(group: group) {
-    let value = background()
-    box.withLock { $0 = value }
+/// A value made on another thread, started at once; `value` waits for it. For work whose result is needed
+/// part-way through the caller's own (publish renders the rest of a site while it writes the document pages).
+public final class InBackground<Value: Sendable>: @unchecked Sendable {
+  // Safe: `made` is written once, before the group is left, and read only after waiting for the group.
+  private let group = DispatchGroup()
+  private var made: Value?
+
+  /// Starts `make` on another thread.
+  public init(_ make: @escaping @Sendable () -> Value) {
+    DispatchQueue.global().async(group: group) { self.made = make() }
   }
-  let value = foreground()
-  group.wait()
-  return (box.withLock { $0! }, value)
+
+  /// The value, once made.
+  public var value: Value {
+    group.wait()
+    return made!
+  }
 }
 
 /// Fixed slots written from concurrent iterations, each index by exactly one iteration.

@@ -1,6 +1,7 @@
 import DocumentModel
 import Foundation
 import GitStore
+import ParallelWork
 import Signatures
 import SitePublisher
 
@@ -125,22 +126,6 @@ public struct SitePages: Sendable, Equatable {
   /// The reused pages whose file still had the identity the site-file record took of it, linked without being
   /// read (a subset of `reused`).
   public var linkedByIdentity: [String] = []
-}
-
-/// A value made on another thread, started at once; `value` waits for it.
-final class InBackground<Value: Sendable>: @unchecked Sendable {
-  // Safe: `made` is written once, before the group is left, and read only after waiting for the group.
-  private let group = DispatchGroup()
-  private var made: Value?
-
-  init(_ make: @escaping @Sendable () -> Value) {
-    DispatchQueue.global().async(group: group) { self.made = make() }
-  }
-
-  var value: Value {
-    group.wait()
-    return made!
-  }
 }
 
 /// Keeps `value` alive a moment longer and lets it go on another thread. Freeing what a publish of 5,000 documents
