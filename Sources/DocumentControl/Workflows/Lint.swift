@@ -37,19 +37,11 @@ extension DocumentRepository {
     }
     targets = Array(Set(targets)).sorted()
     let targetSet = Set(targets)
-    var known: [KnownDocument] = []
-    // The other documents, for the acronyms they leave unexplained (`undefined-acronym` counts documents).
-    var peers: [String] = []
-    for path in allFiles where selection.includes(path) && !targetSet.contains(path) {
-      peers.append(path)
-      let data = WorkTree.read(root + "/" + path)
-      if let frontMatter = try? DocumentText(path: path, data: data).frontMatter() {
-        known.append(
-          KnownDocument(id: frontMatter.id, path: path, status: frontMatter.status, title: frontMatter.title))
-      }
-    }
+    // The other documents: what references may point at, and the acronyms they leave unexplained
+    // (`undefined-acronym` counts documents); the linter reads each once, in parallel.
+    let peers = allFiles.filter { selection.includes($0) && !targetSet.contains($0) }
     let root = root
-    let linter = Linter(policy: policy, knownDocuments: known, existingPaths: Set(allFiles)) { path in
+    let linter = Linter(policy: policy, existingPaths: Set(allFiles)) { path in
       (try? FileManager.default.attributesOfItem(atPath: root + "/" + path))?[.size] as? Int
     }
     let report = linter.lint(paths: targets, peers: peers) { WorkTree.read(root + "/" + $0) }

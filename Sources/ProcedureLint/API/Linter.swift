@@ -41,9 +41,10 @@ public struct Linter: Sendable {
 
   /// Lints the files at `paths`, each read by `read` on the core that then lints it, so a file is
   /// parsed while its bytes are still in the cache and is let go as soon as it is checked. `peers` are the
-  /// repository's other documents, read only for the acronyms they leave unexplained: `undefined-acronym`
-  /// reports an acronym that two documents leave unexplained, so one document linted by itself gets the
-  /// same findings as in a run over the whole repository.
+  /// repository's other documents, read once each (in parallel) for what references may point at (they join
+  /// `knownDocuments`) and for the acronyms they leave unexplained: `undefined-acronym` reports an acronym
+  /// that two documents leave unexplained, so one document linted by itself gets the same findings as in a
+  /// run over the whole repository.
   public func lint(paths: [String], peers: [String] = [], reading read: @Sendable (String) -> Data) -> LintReport {
     lint(
       paths: paths, peerCount: peers.count, peer: { LintFile(path: peers[$0], data: read(peers[$0])) },
@@ -55,17 +56,17 @@ public struct Linter: Sendable {
     file: @Sendable (Int) -> LintFile
   ) -> LintReport {
     let results = concurrentMap(count: paths.count) { check(file($0)) }
-    let peerAcronyms = concurrentMap(count: peerCount) { undefinedAcronyms(peer($0)) }
+    let peers = concurrentMap(count: peerCount) { read(peer: peer($0)) }
     let linted = results.compactMap { outcome -> (path: String, id: DocumentID, status: DocumentStatus)? in
       guard let id = outcome.references?.id else { return nil }
       return (outcome.path, id, outcome.status)
     }
     let index = DocumentIndex(
-      known: knownDocuments, linted: linted, policy: policy, existingPaths: existingPaths,
+      known: knownDocuments + peers.compactMap(\.known), linted: linted, policy: policy, existingPaths: existingPaths,
       directories: existingDirectories, lintedPaths: paths,
       lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil,
       fileSize: fileSize)
-    let recurring = Self.recurringAcronyms(results.map { Set($0.acronyms.map(\.excerpt)) } + peerAcronyms)
+    let recurring = Self.recurringAcronyms(results.map { Set($0.acronyms.map(\.excerpt)) } + peers.map(\.acronyms))
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
@@ -101,15 +102,20 @@ public struct Linter: Sendable {
     return Set(counts.filter { $0.value >= 2 }.keys)
   }
 
-  /// The acronyms a document that is not linted leaves undefined, where `undefined-acronym` is enabled for its
-  /// type; none when it is not a readable document.
-  private func undefinedAcronyms(_ file: LintFile) -> Set<String> {
-    guard let text = try? DocumentText.split(path: file.path, data: file.data) else { return [] }
-    let document = LintDocument(path: file.path, text: text, frontMatter: try? text.frontMatter(path: file.path))
-    guard let context = context(ruleIndex: Self.acronymIndex, path: file.path, type: document.typeName) else {
-      return []
+  /// What a document that is not linted tells the linted ones: the document references may point at, and the
+  /// acronyms it leaves undefined where `undefined-acronym` is enabled for its type. Nothing when it is not a
+  /// readable document.
+  private func read(peer file: LintFile) -> (known: KnownDocument?, acronyms: Set<String>) {
+    guard let text = try? DocumentText.split(path: file.path, data: file.data) else { return (nil, []) }
+    let frontMatter = try? text.frontMatter(path: file.path)
+    let known = frontMatter.map {
+      KnownDocument(id: $0.id, path: file.path, status: $0.status, title: $0.title)
     }
-    return Set(UndefinedAcronymRule.check(document, context: context).map(\.excerpt))
+    let document = LintDocument(path: file.path, text: text, frontMatter: frontMatter)
+    guard let context = context(ruleIndex: Self.acronymIndex, path: file.path, type: document.typeName) else {
+      return (known, [])
+    }
+    return (known, Set(UndefinedAcronymRule.check(document, context: context).map(\.excerpt)))
   }
 
   /// What one file yields before the repository rules run.
