@@ -88,6 +88,50 @@ struct VerifiedSnapshotRecordTests {
     #expect(throws: ControlError.self) { try fresh.publish(request, signer: { preferredSigner(forKeyFile: $0) }) }
   }
 
+  @Test(
+    "The recorded tag object under another name, a tag of it, or a snapshot name on a commit, tree or blob: refused")
+  func recordedTagMovedOrWrapped() throws {
+    // Each made with stock git after a publish recorded published/2; publish must refuse every one, as it does
+    // without the record (the record names a tag object, and the chain check runs whatever it says).
+    let tagObjectTypes = ["untouched", "replayed", "nested", "commit", "tree", "blob"]
+    for shape in tagObjectTypes {
+      let (test, repository, second) = try publishedTwice()
+      #expect(repository.isVouched(second))
+      let git = test.fixture.scratch
+      let commit = second.commit.hex
+      switch shape {
+      case "untouched":
+        break
+      case "replayed":
+        // The vouched tag object itself, named as the next snapshot.
+        _ = try git.git("update-ref", "refs/tags/published/3", second.object.hex)
+      case "nested":
+        // An annotated tag whose object is the vouched tag, in its place.
+        _ = try git.git("tag", "-f", "-a", "published/2", "-m", "sop snapshot published/2", second.object.hex)
+      case "commit":
+        _ = try git.git("update-ref", "refs/tags/published/3", commit)
+      case "tree":
+        _ = try git.git("update-ref", "refs/tags/published/3", commit + "^{tree}")
+      default:
+        let blob = try git.git("rev-parse", commit + ":sop.yml").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try git.git("update-ref", "refs/tags/published/3", blob)
+      }
+      let fresh = try DocumentRepository(discoveringFrom: git.url.path)
+      let request = PublishRequest(
+        keyPath: test.fixture.alice.path, outputDirectory: test.folder("site-\(shape)"), message: nil,
+        now: Date(timeIntervalSince1970: 1_700_800_000))
+      if shape == "untouched" {
+        // The same request on the untouched repository publishes: the refusals below are the tampering's.
+        #expect(try fresh.publish(request, signer: { preferredSigner(forKeyFile: $0) }).isNewTag == false)
+        continue
+      }
+      #expect(throws: ControlError.self, "\(shape)") {
+        try fresh.publish(request, signer: { preferredSigner(forKeyFile: $0) })
+      }
+      #expect(!FileManager.default.fileExists(atPath: test.folder("site-\(shape)").path), "\(shape)")
+    }
+  }
+
   static func tag(_ number: Int, _ entries: [SnapshotEntry]) -> SnapshotTag {
     let object = ObjectID(hex: String(repeating: String(number % 10), count: 40))!
     return SnapshotTag(
