@@ -79,22 +79,59 @@ struct KnownTermsTests {
     #expect(linter.configurationWarnings.isEmpty)
   }
 
-  @Test("an acronym is reported only where two or more linted documents leave it unexplained")
-  func recurring() {
+  @Test("an acronym is reported where another document spells it out, with its words and that document's id")
+  func spelledOutElsewhere() {
     let first = ExampleRepository.procedure(
+      id: "QP-001",
       purpose: "The QMO keeps our test gear accurate. See the OWASP guide; the OWASP guide lists the checks.")
-    let second = ExampleRepository.procedure(purpose: "Send the gauge report to the QMO.")
-    let third = ExampleRepository.procedure(purpose: "The Quality Management Officer (QMO) files the report.")
+    let second = ExampleRepository.procedure(id: "QP-002", purpose: "Send the OWASP report to the QMO.")
+    let third = ExampleRepository.procedure(
+      id: "QP-003", purpose: "The Quality Management Officer (QMO) files the report.")
     let files = [
       LintFile(path: "procedures/QP-001.md", data: Data(first.utf8)),
       LintFile(path: "procedures/QP-002.md", data: Data(second.utf8)),
       LintFile(path: "procedures/QP-003.md", data: Data(third.utf8)),
     ]
-    let report = ExampleRepository.linter.lint(files)
-    let found = report.findings.filter { $0.rule == "undefined-acronym" }.map { "\($0.path) \($0.excerpt)" }
-    // OWASP, used twice in one document only, is a name its readers know; QP-003 spells QMO out.
-    #expect(found == ["procedures/QP-001.md QMO", "procedures/QP-002.md QMO"])
-    // Alone, a document reports no acronym: nothing shows that its readers would not know it.
-    #expect(ExampleRepository.linter.lint([files[0]]).findings.filter { $0.rule == "undefined-acronym" }.isEmpty)
+    func found(_ linter: Linter, _ files: [LintFile]) -> [String] {
+      linter.lint(files).findings.filter { $0.rule == "undefined-acronym" }.map { "\($0.path) \($0.excerpt)" }
+    }
+    let report = ExampleRepository.linter.lint(files).findings.filter { $0.rule == "undefined-acronym" }
+    // OWASP, left unexplained by two documents and spelled out by none, is a name its readers know.
+    #expect(report.map { "\($0.path) \($0.excerpt)" } == ["procedures/QP-001.md QMO", "procedures/QP-002.md QMO"])
+    #expect(
+      report.allSatisfy {
+        $0.message
+          == "'QMO' is not spelled out here, though QP-003 spells it out as 'Quality Management Officer': write it "
+          + "in full at its first use, 'Quality Management Officer (QMO)', or list it under a Glossary heading"
+      })
+    // Without the document that spells it out, nothing shows that its readers would not know it.
+    #expect(found(ExampleRepository.linter, Array(files.prefix(2))).isEmpty)
+    // min-documents reports acronyms that many documents leave unexplained too; 1 reports every one.
+    func linter(minDocuments: Int) throws -> Linter {
+      let yaml =
+        ExampleRepository.policyYAML
+        + "\nlint:\n  rules:\n    undefined-acronym: {min-documents: \(minDocuments)}\n"
+      return Linter(policy: try policy(yaml), knownDocuments: ExampleRepository.knownDocuments)
+    }
+    #expect(
+      found(try! linter(minDocuments: 2), Array(files.prefix(2))) == [
+        "procedures/QP-001.md QMO", "procedures/QP-001.md OWASP", "procedures/QP-002.md OWASP",
+        "procedures/QP-002.md QMO",
+      ])
+    #expect(
+      found(try! linter(minDocuments: 1), [files[1]]) == ["procedures/QP-002.md OWASP", "procedures/QP-002.md QMO"])
+  }
+
+  @Test("a glossary entry in any document defines the acronym for every document")
+  func glossaryElsewhere() {
+    let glossary = ExampleRepository.procedure(
+      id: "QP-004", purpose: "The Quality Management Officer (QMO) files the report.",
+      extra: "## Glossary\n\n- **NCR:** Non-Conformance Report.\n")
+    let user = ExampleRepository.procedure(id: "QP-005", purpose: "The QMO files each NCR.")
+    let findings = ExampleRepository.linter.lint([
+      LintFile(path: "procedures/QP-004.md", data: Data(glossary.utf8)),
+      LintFile(path: "procedures/QP-005.md", data: Data(user.utf8)),
+    ]).findings.filter { $0.rule == "undefined-acronym" }
+    #expect(findings.map(\.excerpt) == ["QMO"])
   }
 }

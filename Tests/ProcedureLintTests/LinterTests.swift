@@ -21,8 +21,8 @@ struct LinterTests {
     for _ in 0..<3 {
       #expect(linter.lint(files.shuffled()).findings == together.findings)
     }
-    // An acronym is reported only where two or more linted documents leave it unexplained, so linting
-    // together may add acronym findings, never remove one.
+    // An acronym is reported only where another linted document spells it out, so a document linted alone
+    // reports none, and linting together may add acronym findings, never remove one.
     let expected = together.findings.filter { $0.rule != "duplicate-id" && $0.rule != "undefined-acronym" }
     let oneByOneAll = LintReport(findings: files.flatMap { linter.lint([$0]).findings }, fileCount: files.count)
       .findings

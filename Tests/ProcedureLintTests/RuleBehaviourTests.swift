@@ -55,8 +55,9 @@ struct RuleBehaviourTests {
       steps:
         "1. Sign in with the OCF account.\n2. Name the OCF as the submitter.\n3. Ask the ASUC for advice, and copy the ASUC in."
     )
-    // A second document leaves both unexplained too, so both are the organisation's terms to spell out.
-    let other = ExampleRepository.procedure(id: "QP-012", purpose: "Ask the OCF staff or the ASUC.")
+    // A second document spells both out, so both are terms its readers need spelled out.
+    let other = ExampleRepository.procedure(
+      id: "QP-012", purpose: "Ask the Open Computing Facility (OCF) staff or the Associated Students (ASUC).")
     func acronyms(_ linter: Linter) -> [String] {
       linter.lint([
         LintFile(path: ExampleRepository.examplePath, data: Data(text.utf8)),

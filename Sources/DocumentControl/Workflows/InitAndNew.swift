@@ -161,10 +161,12 @@ public enum RepositorySetup {
       # training-days: 14
 
       # sop lint (docs/lint.md): its defaults report a step of more than 35 words and another sentence of
-      # more than 49, where judges of real procedures agreed a split helps. A team writing to ASD-STE100 sets:
+      # more than 49, where judges of real procedures agreed a split helps, and an acronym only where another
+      # document spells it out. A team writing to ASD-STE100 that wants every acronym explained sets:
       # lint:
       #   rules:
       #     sentence-length: {step-max: 20, prose-max: 25}
+      #     undefined-acronym: {min-documents: 1}
 
       """
   }

@@ -66,11 +66,15 @@ public struct Linter: Sendable {
       directories: existingDirectories, lintedPaths: paths,
       lintedTitles: results.contains { !($0.references?.titles.isEmpty ?? true) } ? results.compactMap(\.title) : nil,
       fileSize: fileSize)
-    let recurring = Self.recurringAcronyms(results.map { Set($0.acronyms.map(\.excerpt)) } + peers.map(\.acronyms))
+    let acronyms = UndefinedAcronymRule.Repository(
+      results.compactMap { outcome in outcome.acronyms.map { (outcome.path, outcome.label, $0) } }
+        + peers.compactMap { peer in peer.acronyms.map { (peer.path, peer.label, $0) } })
     var findings: [Finding] = []
     for outcome in results {
       var fileFindings = outcome.findings
-      fileFindings += outcome.acronyms.filter { recurring.contains($0.excerpt) }
+      if let use = outcome.acronyms {
+        fileFindings += acronyms.reported(use.findings, minDocuments: outcome.acronymMinDocuments)
+      }
       if let references = outcome.references {
         for (ruleIndex, rule) in LintRules.repositoryRules {
           guard let context = context(ruleIndex: ruleIndex, path: outcome.path, type: outcome.typeName)
@@ -92,39 +96,37 @@ public struct Linter: Sendable {
     lint([LintFile(path: path, data: Data(text.utf8))]).findings
   }
 
-  /// The acronyms left undefined in two or more documents (each given as the set it leaves undefined): an
-  /// organisation's own terms (QMO in every procedure), the only ones `undefined-acronym` reports.
-  private static func recurringAcronyms(_ documents: [Set<String>]) -> Set<String> {
-    var counts: [String: Int] = [:]
-    for acronyms in documents {
-      for acronym in acronyms { counts[acronym, default: 0] += 1 }
+  /// What a document that is not linted tells the linted ones: the document references may point at, and what
+  /// it says about acronyms where `undefined-acronym` is enabled for its type. Nothing when it is not a readable
+  /// document.
+  private func read(peer file: LintFile) -> (
+    known: KnownDocument?, path: String, label: String, acronyms: UndefinedAcronymRule.Use?
+  ) {
+    guard let text = try? DocumentText.split(path: file.path, data: file.data) else {
+      return (nil, file.path, file.path, nil)
     }
-    return Set(counts.filter { $0.value >= 2 }.keys)
-  }
-
-  /// What a document that is not linted tells the linted ones: the document references may point at, and the
-  /// acronyms it leaves undefined where `undefined-acronym` is enabled for its type. Nothing when it is not a
-  /// readable document.
-  private func read(peer file: LintFile) -> (known: KnownDocument?, acronyms: Set<String>) {
-    guard let text = try? DocumentText.split(path: file.path, data: file.data) else { return (nil, []) }
     let frontMatter = try? text.frontMatter(path: file.path)
     let known = frontMatter.map {
       KnownDocument(id: $0.id, path: file.path, status: $0.status, title: $0.title)
     }
+    let label = frontMatter?.id.description ?? file.path
     let document = LintDocument(path: file.path, text: text, frontMatter: frontMatter)
     guard let context = context(ruleIndex: Self.acronymIndex, path: file.path, type: document.typeName) else {
-      return (known, [])
+      return (known, file.path, label, nil)
     }
-    return (known, Set(UndefinedAcronymRule.check(document, context: context).map(\.excerpt)))
+    return (known, file.path, label, UndefinedAcronymRule.use(document, context: context))
   }
 
   /// What one file yields before the repository rules run.
   private struct FileOutcome: Sendable {
     var path: String
     var findings: [Finding] = []
-    /// `undefined-acronym` findings, one per acronym the document leaves undefined: kept only when another
-    /// linted document leaves the acronym undefined too.
-    var acronyms: [Finding] = []
+    /// What `undefined-acronym` found, kept or dropped once every document is read (`UndefinedAcronymRule.Repository`).
+    var acronyms: UndefinedAcronymRule.Use?
+    /// The rule's `min-documents` for this document's type.
+    var acronymMinDocuments = 0
+    /// How other documents' messages name this one: its id, else its path.
+    var label = ""
     var typeName: String?
     var title: String?
     var status: DocumentStatus = .active
@@ -173,11 +175,13 @@ public struct Linter: Sendable {
       guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
       else { continue }
       if ruleIndex == Self.acronymIndex {
-        outcome.acronyms = UndefinedAcronymRule.check(document, context: context)
+        outcome.acronyms = UndefinedAcronymRule.use(document, context: context)
+        outcome.acronymMinDocuments = Int(context.option("min-documents"))
         continue
       }
       outcome.findings += rule.check(document, context: context)
     }
+    outcome.label = frontMatter?.id.description ?? file.path
     outcome.references = DocumentReferences(document: document)
     outcome.controls = document.controls
     return outcome

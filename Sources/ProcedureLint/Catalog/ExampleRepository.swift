@@ -61,9 +61,10 @@ enum ExampleRepository {
   /// Where the second linted document of the examples' repository lies.
   static let companionPath = "procedures/QP-011-crane-lift-planning.md"
 
-  /// A second procedure, linted beside every example: it leaves QMO, SWMS, CAPA, LSB and CID unexplained, as an
-  /// organisation's documents leave its own terms, so an example that leaves one of them unexplained too is
-  /// the second document to do so (`undefined-acronym` reports only such acronyms).
+  /// A second procedure, linted beside every example: it spells out QMO, SWMS, CAPA, LSB and CID in its text and
+  /// defines NCR in its glossary, as an organisation's documents do, so an example that leaves one of the
+  /// first five unexplained is reported (`undefined-acronym` reports only acronyms another document spells
+  /// out) and one that uses NCR is not.
   static let companion = document(
     id: "QP-011", title: "Plan a crane lift",
     body: """
@@ -71,11 +72,12 @@ enum ExampleRepository {
 
       ## Purpose
 
-      The QMO checks each lift plan against the SWMS. A failed check opens a CAPA.
+      The Quality Management Officer (QMO) checks each lift plan against the Safe Work Method Statement (SWMS). A
+      failed check opens a Corrective and Preventive Action (CAPA).
 
       ## Scope
 
-      It covers every crane lift on site, and the LSB yard.
+      It covers every crane lift on site, and the Life Sciences Building (LSB) yard.
 
       ## Responsibilities
 
@@ -85,11 +87,15 @@ enum ExampleRepository {
 
       1. Write the lift plan.
       2. Send it to the QMO.
-      3. Write the crane's CID on the plan.
+      3. Write the crane's Crane ID (CID) on the plan.
 
       ## Records
 
       The QMO keeps each plan for seven years.
+
+      ## Glossary
+
+      - **NCR:** Non-Conformance Report.
       """)
 
   /// The findings of one example, linted as `path` beside the companion procedure, at `path` only.
