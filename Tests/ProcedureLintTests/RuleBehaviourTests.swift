@@ -366,6 +366,49 @@ struct RuleBehaviourTests {
       ])
   }
 
+  @Test("unfinished: a colon that introduces nothing is a warning at its sentence; \"Button here\" is a placeholder")
+  func danglingColonsAndSlots() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Switch on the gauge bench.
+          2. Select a saved check cycle. ↓A typical cycle would involve:
+          3. Exit the cycle editing screen and press start.
+          4. Check the bench settings:
+             - 20 °C for 5 minutes
+          """,
+        extra: """
+          ## Storage
+
+          ↓Store each gauge as follows:
+
+          ## Report a fault
+
+          ↓Button here
+
+          ## Tools
+
+          **↓Materials:**
+
+          ## Notes
+
+          ↓Send the report to:
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    let advice = ": write what it introduces, or end the sentence there"
+    #expect(
+      findings.map(\.message) == [
+        "'A typical cycle would involve:' ends with a colon, but the next step comes straight after it" + advice,
+        "'Store each gauge as follows:' ends with a colon, but the section ends there" + advice,
+        "placeholder 'Button here' is still here: put in what it names, or delete it",
+        // A label alone has no sentence to end.
+        "'Materials:' ends with a colon, but the section ends there: write what it introduces, or delete it",
+        "'Send the report to:' ends with a colon, but the document ends there" + advice,
+      ])
+    #expect(findings.map(\.severity) == [.warning, .warning, .error, .warning, .warning])
+  }
+
   @Test("broken-reference: related ids, bare ids with known prefixes, links")
   func brokenReferences() {
     let marked = Marked(
