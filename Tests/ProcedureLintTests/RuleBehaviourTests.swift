@@ -332,6 +332,84 @@ struct RuleBehaviourTests {
     #expect(lint(marked.text, rule: "heading-structure").map(\.position) == [marked.positions[0]])
   }
 
+  @Test("heading-structure: headings inside list items are one finding, with advice that fits their shape")
+  func headingsInListItems() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. ↓#### Prep bench
+          - Clear the bench before each check.
+
+          2. #### Measuring bench
+          - Zero the gauge before each check.
+
+          3. #### Store
+          - Put the gauge back in its case.
+          """))
+    let findings = lint(marked.text, rule: "heading-structure")
+    #expect(findings.map(\.position) == marked.positions)
+    // H3, not H4: the heading above the list is an H2, so "#### 1. Prep bench" would skip a level.
+    #expect(
+      findings.map(\.message) == [
+        "H4 inside a list item, and 2 more list items like it: the page shows a list number beside a heading; "
+          + "put the number inside the heading instead ('### 1. Prep bench')"
+      ])
+    let step = ExampleRepository.procedure(steps: "1. Scan the pages.\n   ###### Note\n   Scan odd sizes separately.")
+    #expect(
+      lint(step, rule: "heading-structure").map(\.message) == [
+        "H6 inside a list item: the page shows a heading in the middle of step 1; write it as bold text ('**Note**')"
+      ])
+    let bullet = ExampleRepository.procedure(steps: "- #### Prep bench\n\n  Clear the bench before each check.")
+    #expect(
+      lint(bullet, rule: "heading-structure").map(\.message) == [
+        "H4 inside a list item: the page shows a bullet beside a heading; take the heading out of the list "
+          + "('### Prep bench')"
+      ])
+  }
+
+  @Test("unfinished: a colon that introduces nothing is a warning at its sentence; \"Button here\" is a placeholder")
+  func danglingColonsAndSlots() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Switch on the gauge bench.
+          2. Select a saved check cycle. ↓A typical cycle would involve:
+          3. Exit the cycle editing screen and press start.
+          4. Check the bench settings:
+             - 20 °C for 5 minutes
+          """,
+        extra: """
+          ## Storage
+
+          ↓Store each gauge as follows:
+
+          ## Report a fault
+
+          ↓Button here
+
+          ## Tools
+
+          **↓Materials:**
+
+          ## Notes
+
+          ↓Send the report to:
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    let advice = ": write what it introduces, or end the sentence there"
+    #expect(
+      findings.map(\.message) == [
+        "'A typical cycle would involve:' ends with a colon, but the next step comes straight after it" + advice,
+        "'Store each gauge as follows:' ends with a colon, but the section ends there" + advice,
+        "placeholder 'Button here' is still here: put in what it names, or delete it",
+        // A label alone has no sentence to end.
+        "'Materials:' ends with a colon, but the section ends there: write what it introduces, or delete it",
+        "'Send the report to:' ends with a colon, but the document ends there" + advice,
+      ])
+    #expect(findings.map(\.severity) == [.warning, .warning, .error, .warning, .warning])
+  }
+
   @Test("broken-reference: related ids, bare ids with known prefixes, links")
   func brokenReferences() {
     let marked = Marked(

@@ -28,8 +28,13 @@ enum HeadingStructureRule: DocumentRule {
     reader"); a jump past a level used elsewhere is. A document without an H1 starts at its \
     shallowest heading (a README written all in H3 is consistent), and its depth counts from there (an H4 \
     under H3 sections is its second level); a first H1 that is a numbered section \
-    ("# 1. Purpose") means the title heading is missing, and is advised so; a heading inside a list item \
-    (an H6 inside step 4) is advised as bold text, since no heading level fits inside a step.
+    ("# 1. Purpose") means the title heading is missing, and is advised so. Headings inside list items are \
+    one markup habit, reported once per document at the first, with how many more items hold one (round \
+    eleven: "1. #### Field sampling prep area" in four items of a field lab's guide was judged "one issue \
+    reported four times"). A heading that opens its item shows on the page as a heading beside a list \
+    number or bullet: the advice is to put the number inside the heading ("### 1. Field sampling prep \
+    area", at the level after the heading above, so the fix skips no level); a heading after the item's \
+    text (an H6 inside step 4) breaks into the step, and is advised as bold text.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -153,6 +158,18 @@ enum HeadingStructureRule: DocumentRule {
       with: "#1 priority on every site: gauges that read true.\n\n# Calibrate test gear\n"),
     ExampleRepository.procedure().replacingOccurrences(
       of: "# Calibrate test gear\n", with: "#calibration #quality\n\n# Calibrate test gear\n"),
+    // Real-world shape (a field lab's set-up guide), as the finding below advises it: the station's number
+    // inside its heading, not a list number beside it (round eleven).
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Prep bench
+
+        - Clear the bench before each check.
+
+        ### 2. Measuring bench
+
+        - Zero the gauge before each check.
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (a company's leave policy): the title line written "#Holidays, …" without its space.
@@ -181,6 +198,17 @@ enum HeadingStructureRule: DocumentRule {
         ### During the check
 
         1. Measure the 25 mm block three times.
+        """),
+    // Real-world shape (a field lab's set-up guide): each station a numbered list item holding an H4 ("1. ####
+    // Field sampling prep area"), its text a list at the margin below; reported once, at the first (round
+    // eleven: four findings for one habit were judged "one issue reported four times").
+    ExampleRepository.procedure(
+      steps: """
+        1. #### Prep bench
+        - Clear the bench before each check.
+
+        2. #### Measuring bench
+        - Zero the gauge before each check.
         """),
     // Real-world shape (a lab's scanning SOP): a heading inside a step.
     ExampleRepository.procedure(
@@ -238,7 +266,10 @@ enum HeadingStructureRule: DocumentRule {
     // problem: it is reported once, at its first heading, which says how many follow.
     var isInReportedRun = false
     var isFirstH1 = true
-    var reportedItems = Set<Int>()
+    // Headings inside list items are one markup habit ("1. #### Field sampling prep area", "2. #### Sample
+    // Check-In Area", …): the items are counted, and one finding stands where the first was met.
+    var reportedItems: [(item: Int, heading: Heading, suggestedLevel: Int)] = []
+    var itemFindingIndex = 0
     let headings = document.headings
     let usedLevels = Set(headings.map(\.level))
     for (index, heading) in headings.enumerated() {
@@ -246,14 +277,11 @@ enum HeadingStructureRule: DocumentRule {
       let continuesRun = isInReportedRun && heading.level == previous
       isInReportedRun = continuesRun
       if let item = listItem(containing: heading.node, document) {
-        // "4. Scan the pages\n   ###### Note": a heading inside a step; no heading level fits there, so
-        // it is reported once per item, and the headings around the list keep their own levels.
-        if heading.level > previous + 1 || depth > maxDepth, reportedItems.insert(item).inserted {
-          findings.append(
-            context.finding(
-              .warning, at: heading.start,
-              "H\(heading.level) inside a list item: a heading cannot be part of a step; write it as bold text",
-              metrics: ["level": Double(heading.level)], excerpt: heading.text))
+        // "4. Scan the pages\n   ###### Note": a heading inside a step. The headings around the list keep
+        // their own levels.
+        if heading.level > previous + 1 || depth > maxDepth, !reportedItems.contains(where: { $0.item == item }) {
+          if reportedItems.isEmpty { itemFindingIndex = findings.count }
+          reportedItems.append((item, heading, min(heading.level, previous + 1)))
         }
         isInReportedRun = false
         continue
@@ -306,7 +334,45 @@ enum HeadingStructureRule: DocumentRule {
       if heading.level == 1 { isFirstH1 = false }
       previous = heading.level
     }
+    if let first = reportedItems.first {
+      findings.insert(
+        headingInListItem(
+          first.heading, item: first.item, level: first.suggestedLevel, more: reportedItems.count - 1,
+          document: document, context: context),
+        at: itemFindingIndex)
+    }
     return findings + unspacedHeadings(document, context: context)
+  }
+
+  /// One finding for the headings written inside list items, at the first, with advice that fits its shape.
+  /// A heading that opens its item ("1. #### Field sampling prep area") shows as a heading with a list
+  /// number or bullet beside it: the number goes inside the heading ("### 1. Field sampling prep area"), at
+  /// the level that follows the heading above (so the fix does not skip a level). A heading after the item's
+  /// text ("4. Scan the pages" over "###### Note") breaks into the step: bold text fits there.
+  private static func headingInListItem(
+    _ heading: Heading, item: Int, level: Int, more: Int, document: LintDocument, context: RuleContext
+  ) -> Finding {
+    let nodes = document.markdown.nodes
+    var number: Int?
+    if let list = nodes[item].parent, case .list(true, let start, _) = nodes[list].kind {
+      number = start + (nodes[list].children.firstIndex(of: item) ?? 0)
+    }
+    let others = more > 0 ? ", and \(more) more list item\(more == 1 ? "" : "s") like it" : ""
+    let marks = String(repeating: "#", count: level)
+    let advice: String
+    if nodes[item].children.first == heading.node {
+      advice =
+        number.map {
+          "the page shows a list number beside a heading; put the number inside the heading instead "
+            + "('\(marks) \($0). \(heading.text)')"
+        } ?? "the page shows a bullet beside a heading; take the heading out of the list ('\(marks) \(heading.text)')"
+    } else {
+      let place = number.map { "step \($0)" } ?? "a list item"
+      advice = "the page shows a heading in the middle of \(place); write it as bold text ('**\(heading.text)**')"
+    }
+    return context.finding(
+      .warning, at: heading.start, "H\(heading.level) inside a list item\(others): \(advice)",
+      metrics: ["level": Double(heading.level)], excerpt: heading.text)
   }
 
   /// Names of a procedure's first section, normalised: as the first H1 they mean the title is missing.

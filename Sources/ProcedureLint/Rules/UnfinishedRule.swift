@@ -8,7 +8,8 @@ enum UnfinishedRule: DocumentRule {
   static let summary =
     "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `[POSITION]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), "
     + "template guidance "
-    + "left in, empty sections and tables, placeholder ids (`SOP-000x`)."
+    + "left in, empty sections and tables, placeholder ids (`SOP-000x`), \"Button here\", a colon that introduces "
+    + "nothing."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
@@ -57,7 +58,22 @@ enum UnfinishedRule: DocumentRule {
     procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, so not \
     "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
     emergency number such as 999 or 112, no phone number, extension or `tel:` link) is a warning at its \
-    heading: a reader in an emergency needs to know whom to call and how (round nine).
+    heading: a reader in an emergency needs to know whom to call and how (round nine). A step, list item or \
+    paragraph whose last sentence ends with a colon that introduces nothing is a warning, as an unclosed \
+    bracket is: what it announced was never written ("3. … A typic cycle would involve:" and then step 4 of \
+    a PCR protocol; round eleven). It introduces nothing when the next step or item, a heading that closes \
+    its section, or the end of the document comes straight after it. Anything else is what it introduces: \
+    a nested list, a table, code, an image or a paragraph; a sub-section's headings, or the sections below \
+    text above the first heading; short items that carry on a list whose nesting was lost ("- Materials:" \
+    over "- Pipette"); the steps after one that says so ("as follows:", "the following:", "below:"). A run of \
+    labels in a list ("- Name:", "- Date:") is a set of fields for the reader. A label alone ("Materials:", "Approved by:") is advised to be filled in or deleted. \
+    A label with its value ("Owner: Quality Manager"), a colon with text on the next line \
+    of its paragraph, a heading that ends with a colon, an emoji's code (":tada:") and quoted text are not \
+    reported, and nor is a form: its "Signature:" and "Describe what happened:" are fields for its reader. \
+    A short paragraph (two or three words) that names content or a control and then "here", with no link or \
+    image ("Button here", "Image here", "Insert screenshot here"; round eleven), is a placeholder, an error \
+    like the others; "Sign here", "Initial here", "Start here" and "Click here" name no content, and a \
+    form's "Photo here" is a box for its reader.
     """
   static let defaultSeverity = Severity.error
 
@@ -223,6 +239,98 @@ enum UnfinishedRule: DocumentRule {
         - Jaws closed and clean
         - Display reads 0.00 mm
         """),
+    // Real-world shapes (a PCR protocol, a lab's inventory page): a colon followed by what it introduces, a
+    // nested list, a table, code, an image, or the next line of its paragraph; a label with its value; and a
+    // flat list whose first item labels the short items after it (round eleven).
+    ExampleRepository.procedure(
+      steps: """
+        1. Set up the check cycle on the bench. A typical cycle has:
+           - 5 minutes at 20 °C
+           - 10 minutes at 23 °C
+        2. Write the readings in the register as follows:
+
+           | Gauge | Reading |
+           | --- | --- |
+           | G-104 | 25.00 mm |
+        3. Export the readings with:
+
+           ```
+           sop export --register
+           ```
+        4. Check that the label looks like this one:
+
+           ![The lab's label](https://wiki.example.org/label.png)
+        5. Send the gauge to:
+           Calibration Lab, Mill Road
+        """,
+      extra: """
+        ## Materials
+
+        Owner: Quality Manager
+
+        - Materials:
+        - 25 mm block
+        - Gauge case
+
+        Have fun :tada:
+        """),
+    // Real-world shapes (a leave procedure, a security team's charter): text above the first heading, or at
+    // the top of a section, whose colon introduces the sections or sub-sections that follow; a heading that
+    // ends with a colon (round eleven).
+    ExampleRepository.procedure().replacingOccurrences(
+      of: "# Calibrate test gear\n",
+      with: "By following these steps, you keep every gauge on site accurate:\n\n# Calibrate test gear\n"),
+    ExampleRepository.procedure(
+      extra: """
+        ## Benches
+
+        The lab has two benches:
+
+        ### Measuring bench
+
+        Zero the gauge here before each check.
+
+        ## Contacts:
+
+        Call the lab on 01632 960 123.
+        """),
+    // A step that announces the steps after it ("as follows:", "the following:", "below:"), and a run of labels
+    // in a list, each a field for the reader to fill in (a security advisory's template: "- AV:", "- AC:", …).
+    ExampleRepository.procedure(
+      steps: """
+        1. Set the check cycle as follows:
+        2. Hold the block at 20 °C for five minutes before you measure it.
+        3. Measure the block three times and write the mean in the register.
+        """,
+      extra: """
+        ## Advisory template
+
+        - Gauge:
+        - Lab:
+        - Due date:
+
+        ## Returns
+
+        Return each gauge to the store at the end of the day.
+        """),
+    // A form's prompts and boxes are for its reader to fill in: "Describe what happened:", "Signature:",
+    // "Photo here" (round eleven).
+    ExampleRepository.document(
+      id: "F-011", title: "Gauge damage report", type: "form",
+      body:
+        "# Gauge damage report\n\n## Details\n\nDescribe what happened:\n\nPhoto here\n\n## Sign-off\n\nSignature:\n"),
+    // Real-world shapes (a form, a makerspace's wiki): "Sign here", "Start here" and a link that says "Click
+    // here" name no content to put in (round eleven).
+    ExampleRepository.procedure(
+      extra: """
+        ## Getting started
+
+        Start here
+
+        [Click here](https://wiki.example.org/gauges)
+
+        [Booking link here](https://wiki.example.org/book)
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (a makerspace's safety induction): the emergency steps never say whom to call, or on
@@ -378,6 +486,30 @@ enum UnfinishedRule: DocumentRule {
         """),
     ExampleRepository.procedure(
       steps: "1. Check the gauge.\n2. ~~When the check is finished, the gauge will beep~~\n3. Send it to the lab."),
+    // Real-world shape (a PCR protocol): a step announces the cycle's settings with a colon, and the next
+    // step follows straight after; the settings were never written (round eleven).
+    ExampleRepository.procedure(
+      steps: """
+        1. Switch on the gauge bench.
+        2. Select a saved check cycle or set up your own. A typical cycle would involve:
+        3. Exit the cycle editing screen and press start.
+        """),
+    // A paragraph whose colon introduces nothing before the next section.
+    ExampleRepository.procedure(
+      extra: """
+        ## Storage
+
+        Store each gauge as follows:
+
+        ## Disposal
+
+        Send broken gauges to the scrap bin.
+        """),
+    // Real-world shape (a makerspace's 3D printer page): a section whose only text names the control that was
+    // to go there (round eleven).
+    ExampleRepository.procedure(extra: "## Report a fault\n\nButton here\n"),
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years.\n\nInsert screenshot here."),
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -488,6 +620,8 @@ enum UnfinishedRule: DocumentRule {
       }
     }
     unfinishedProse(document, report: report)
+    danglingColons(document, report: report)
+    contentSlots(document, report: report)
     // A paragraph, list item or heading that is one bracketed sentence ("[What areas of the organization will
     // be affected.]"), as templates write their guidance: the writer never replaced it.
     for unit in prose.units where unit.words.count >= 3 && unit.kind != .tableCell(isHeader: true) {
@@ -749,6 +883,184 @@ enum UnfinishedRule: DocumentRule {
           + "missing part, then delete the note", note, .error)
     }
   }
+
+  /// A step, list item or paragraph whose last sentence ends with a colon that introduces nothing ("3. Select
+  /// a saved PCR cycle. A typic cycle would involve:" and then step 4): the list, table or settings it
+  /// announced were never written. What follows decides. Content in the same item (a nested list, a table,
+  /// code, an image, a paragraph), the next paragraph, list, table or code block, and a sub-section's heading
+  /// are what the colon introduces; the next step, a heading that closes the section and the end of the
+  /// document are not. A form's "Signature:" is a field for its reader, and quoted text is not the writer's.
+  private static func danglingColons(
+    _ document: LintDocument, report: (SourcePosition, String, String, Severity) -> Void
+  ) {
+    if let type = document.typeName, FormFieldsRule.isFormType(type) { return }
+    let prose = document.prose
+    let nodes = document.markdown.nodes
+    for unit in prose.units where unit.isBody && !unit.sentences.isEmpty {
+      // One byte test per paragraph: its text ends with ":" (or a full-width "：").
+      var end = unit.bytes.upperBound
+      while end > unit.bytes.lowerBound, prose.bytes[end - 1] == 0x20 { end -= 1 }
+      let colon: Int
+      if end > unit.bytes.lowerBound, prose.bytes[end - 1] == UInt8(ascii: ":") {
+        colon = end - 1
+      } else if end - unit.bytes.lowerBound >= 3, prose.bytes[(end - 3)..<end].elementsEqual([0xEF, 0xBC, 0x9A]) {
+        colon = end - 3
+      } else {
+        continue
+      }
+      // The prose leaves out images, raw HTML and bare URLs: "Download it from: https://…" ends in its URL.
+      guard endsInText(unit.node, nodes) else { continue }
+      // ":tada:", an emoji's short code, is not a colon that introduces anything.
+      var wordStart = colon
+      while wordStart > unit.bytes.lowerBound, prose.bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+      guard prose.bytes[wordStart] != UInt8(ascii: ":") else { continue }
+      guard let next = emptySuccessor(of: unit.node, document), !followsLabel(unit.node, nodes) else { continue }
+      let sentence = prose.sentences[unit.sentences.upperBound - 1]
+      let start = prose.words[sentence.words.lowerBound].start
+      let text = String(decoding: prose.bytes[start..<end], as: UTF8.self)
+      // "2. Do the following:" over steps 3 and 4: the steps that follow are what it announces.
+      if case .item = next {
+        let lower = text.lowercased()
+        if lower.contains("follow") || lower.contains("below") { continue }
+      }
+      guard let gap = describeGap(next, section: unit.section, document: document) else { continue }
+      // A label alone ("Materials:", "Approved by:") has no sentence to end: its value or list is missing.
+      let isLabel = unit.sentences.count == 1 && unit.words.count <= 3
+      report(
+        prose.position(ofByte: start, in: unit),
+        "'\(shortened(text))' ends with a colon, but \(gap): write what it introduces, or "
+          + (isLabel ? "delete it" : "end the sentence there"), text, .warning)
+    }
+  }
+
+  /// What follows a block when it is not what a colon at its end introduces.
+  private enum Successor {
+    /// The next item of the same list.
+    case item(Int)
+    /// A heading of this level.
+    case heading(Int)
+    /// The end of the document.
+    case end
+  }
+
+  /// What follows a paragraph, when it is the next item, a heading or the end of the document: nil when
+  /// anything else follows (a nested list, a table, code, an image, a paragraph), which the colon introduces.
+  /// A list ended by a block other than a heading ("1. Prepare the following:" then "- Pipette" at the
+  /// margin, which starts a list of its own) goes on with that block as its writer meant it.
+  private static func emptySuccessor(of paragraph: Int, _ document: LintDocument) -> Successor? {
+    let nodes = document.markdown.nodes
+    var node = paragraph
+    while let parent = nodes[node].parent {
+      let siblings = nodes[parent].children
+      if let position = siblings.firstIndex(of: node), position + 1 < siblings.count {
+        let next = siblings[position + 1]
+        switch nodes[next].kind {
+        case .item: return .item(next)
+        case .heading(let level): return .heading(level)
+        default: return nil
+        }
+      }
+      node = parent
+    }
+    return .end
+  }
+
+  /// Says what comes after a colon that introduces nothing, or nil when what comes may be what it introduces:
+  /// a heading of a sub-section ("The stations are:" over "### Prep area") or any heading below text above
+  /// the first one, or short items that carry on a list whose nesting was lost ("- Materials:" then "- Pipette",
+  /// "- Tubes").
+  private static func describeGap(_ next: Successor, section: Int, document: LintDocument) -> String? {
+    let nodes = document.markdown.nodes
+    switch next {
+    case .end:
+      return "the document ends there"
+    case .heading(let level):
+      // Above the first heading, a colon introduces the sections that follow ("By following these steps, you
+      // help ensure …:" over "### Before Request Submission"; a leave procedure).
+      guard section >= 0, level <= document.headings[section].level else { return nil }
+      return "the section ends there"
+    case .item(let item):
+      guard let first = nodes[item].children.first else { return nil }
+      if case .paragraph = nodes[first].kind {
+        let text = document.markdown.plainText(of: first).trimmingCharacters(in: .whitespaces)
+        if text.split(separator: " ").count <= 5, !text.hasSuffix(".") { return nil }
+      }
+      var isOrdered = false
+      if let list = nodes[item].parent, case .list(let ordered, _, _) = nodes[list].kind { isOrdered = ordered }
+      return isOrdered ? "the next step comes straight after it" : "the next item comes straight after it"
+    }
+  }
+
+  /// Whether a paragraph is in a list item that follows an item ending with a colon: a run of labels ("- Name:",
+  /// "- Date:", "- Signature:") is a set of fields for the reader, and the last is one of them.
+  private static func followsLabel(_ paragraph: Int, _ nodes: [MarkdownNode]) -> Bool {
+    guard let item = nodes[paragraph].parent, case .item = nodes[item].kind, let list = nodes[item].parent,
+      let position = nodes[list].children.firstIndex(of: item), position > 0,
+      let first = nodes[nodes[list].children[position - 1]].children.first, case .paragraph = nodes[first].kind
+    else { return false }
+    var node = first
+    while let last = nodes[node].children.last { node = last }
+    guard case .text = nodes[node].kind else { return false }
+    return nodes[node].literal.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+  }
+
+  /// Whether a paragraph's last inline content is text (in emphasis or not), not an image, a link, code or
+  /// raw HTML that the prose leaves out or that may be what the colon points at.
+  private static func endsInText(_ paragraph: Int, _ nodes: [MarkdownNode]) -> Bool {
+    var node = paragraph
+    while let last = nodes[node].children.last {
+      switch nodes[last].kind {
+      case .text: return true
+      case .emphasis, .strong: node = last
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// A short paragraph that names what was to be put in its place ("Button here", "Image here", "Insert
+  /// screenshot here"): a placeholder left by the page's writer. "Sign here", "Initial here", "Start here" and
+  /// "Click here" (a link, as a rule) name no content; a form's "Photo here" is a box for its reader, and a
+  /// paragraph with a link or an image has what it names.
+  private static func contentSlots(
+    _ document: LintDocument, report: (SourcePosition, String, String, Severity) -> Void
+  ) {
+    if let type = document.typeName, FormFieldsRule.isFormType(type) { return }
+    let prose = document.prose
+    let nodes = document.markdown.nodes
+    for unit in prose.units where unit.isBody && (2...3).contains(unit.words.count) {
+      let words = unit.words
+      // Most short paragraphs fail on the last word's length, before any word is made.
+      let last = prose.words[words.upperBound - 1]
+      guard last.end - last.start == 4, prose.lowercased(word: words.upperBound - 1) == "here",
+        slotNouns.contains(prose.lowercased(word: words.upperBound - 2)),
+        words.count == 2 || !instructionOpeners.contains(prose.lowercased(word: words.lowerBound))
+      else { continue }
+      // The text ends at "here" (a full stop or "!" may follow): "Image here:" introduces what follows.
+      let tail = prose.bytes[prose.words[words.upperBound - 1].end..<unit.bytes.upperBound]
+      guard tail.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") }) else { continue }
+      let hasTarget = document.markdown.subtree(of: unit.node).contains { index in
+        switch nodes[index].kind {
+        case .link, .image, .htmlInline: return true
+        default: return false
+        }
+      }
+      guard !hasTarget else { continue }
+      let text = prose.excerpt(words: words)
+      report(unit.start, "placeholder '\(text)' is still here: put in what it names, or delete it", text, .error)
+    }
+  }
+
+  /// The nouns of content or a control a page's writer leaves a slot for ("Button here", "Diagram here").
+  private static let slotNouns: Set<String> = [
+    "button", "buttons", "link", "links", "image", "images", "picture", "pictures", "photo", "photos", "text",
+    "screenshot", "screenshots", "diagram", "diagrams", "video", "videos", "figure", "chart", "graph", "table",
+    "map", "logo", "icon", "embed", "widget", "content", "description", "details", "form", "flowchart",
+    "illustration", "caption", "calendar",
+  ]
+
+  /// First words that make "… here" an instruction to the reader, not a slot ("Click link here").
+  private static let instructionOpeners: Set<String> = ["click", "tap", "press", "sign", "start", "see", "read"]
 
   /// Brackets never closed: one still open where its paragraph or list item ends ("6. Spin for 5 minutes and
   /// keep the upper phase (should recover"), or one left open at the end of a numbered line when the next line
