@@ -367,6 +367,39 @@ struct RuleBehaviourTests {
       ])
   }
 
+  @Test("unfinished: example telephone numbers, a text that says it is a placeholder, and 'coming soon'")
+  func exampleNumbersAndAnnouncedPlaceholders() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Call the security company: ↓0800 123 4567
+          2. Rate the visit 1 2 3 4 5 6 7 and call the office on 0161 496 0958.
+          3. **GitHub:** (info ↓coming soon)
+          """,
+        extra: """
+          ## Lateral separation
+
+          | Option | Use |
+          | --- | --- |
+          | Head office | ↓01234 567 890 |
+
+          ↓Placeholder for local lateral separation options.
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "'0800 123 4567' looks like an example number (its digits count up, one after another), not a real one: "
+          + "write the real number",
+        "the text promises what is not here yet ('coming soon'): write it, or take the promise out",
+        "'01234 567 890' looks like an example number (its digits count up, one after another), not a real one: "
+          + "write the real number",
+        "the text says it is a placeholder ('Placeholder for local lateral separation options'): write the real "
+          + "text, then delete the note",
+      ])
+    #expect(findings.map(\.severity) == [.warning, .error, .warning, .error])
+  }
+
   @Test("unfinished: a colon that introduces nothing is a warning at its sentence; \"Button here\" is a placeholder")
   func danglingColonsAndSlots() {
     let marked = Marked(

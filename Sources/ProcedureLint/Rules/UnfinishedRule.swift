@@ -30,7 +30,9 @@ enum UnfinishedRule: DocumentRule {
     per run of empty sibling sections: a heading with nothing under it is a part not yet written, but \
     approval is blocked only for what the type requires. A document whose sections are all empty (a \
     skeleton of headings) has nothing to follow: that is an error. A title block written as headings is \
-    not a set of empty sections: a heading that is a document id ("SOP-011") or the title again, and a \
+    not a set of empty sections: a heading that is a document id ("SOP-011") or the title again (a title \
+    written as a file name, "Incident-Response-Checklist", names the heading "Incident Response Checklist"; \
+    round eleven), and a \
     label such as "Revision history" or "Approvals" above the first text. Placeholder ids such as \
     `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
     slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
@@ -73,11 +75,28 @@ enum UnfinishedRule: DocumentRule {
     A short paragraph (two or three words) that names content or a control and then "here", with no link or \
     image ("Button here", "Image here", "Insert screenshot here"; round eleven), is a placeholder, an error \
     like the others; "Sign here", "Initial here", "Start here" and "Click here" name no content, and a \
-    form's "Photo here" is a box for its reader.
+    form's "Photo here" is a box for its reader. A paragraph, list item or cell that opens with "Placeholder" \
+    ("Placeholder for local lateral separation options, such as …", a control tower's whole section) and \
+    "coming soon" in brackets or in a unit of eight words or fewer ("**GitHub:** (info coming soon)") are \
+    errors: the text says it is not written yet (round eleven). A telephone-shaped number (7 to 15 digits in \
+    groups split by single spaces, hyphens or dots) whose digits count up six or more in a row ("0800 123 \
+    4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
+    looks like an example, and in an emergency a reader dials it (round eleven); a row of single digits \
+    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial.
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shapes (a feedback form's rating scale, a real number, a delivery note): digits that count up
+    // in a row of single digits, a number without such a run, and "coming soon" in a long sentence or
+    // "placeholder" that is not the text's own.
+    ExampleRepository.procedure(
+      steps: """
+        1. Rate the induction from 1 2 3 4 5 6 7 on the sheet, 7 being best.
+        2. Call the site office on 0161 496 0958 if the delivery is late.
+        3. The new gauge is coming soon, so keep the old one in use until the lab calls you.
+        4. Put a placeholder card in the empty slot of the rack.
+        """),
     ExampleRepository.procedure(),
     // Real-world shapes: capitals that are not placeholders, and brackets that are references.
     ExampleRepository.procedure(
@@ -175,6 +194,12 @@ enum UnfinishedRule: DocumentRule {
     // document's id and a revision-history label above the first text, is not a set of empty sections.
     ExampleRepository.procedure().replacingOccurrences(
       of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n\n## Revision history\n"),
+    // Real-world shape (an IT team's incident runbook, the eleventh blind check): the title, written as a file
+    // name, stands again as the first heading, and the sections follow it at the same level.
+    ExampleRepository.document(
+      title: "Calibrate-Test-Gear",
+      body: ExampleRepository.procedure().components(separatedBy: "\n---\n").last!.replacingOccurrences(
+        of: "# Calibrate test gear\n", with: "Calibrate test gear\n---\n\n")),
     // Real-world shape (a makerspace's workshop rules): headings that are the rules themselves, with nothing
     // under them, are content, not empty sections; a Hugo shortcode is the site's markup, not a variable.
     ExampleRepository.procedure(
@@ -333,6 +358,25 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shapes (an office's emergency procedures, a control tower's local procedures, a lab's
+    // onboarding checklist; the eleventh blind check): a template's numbers, a section that says it is a
+    // placeholder, and a promise of what is not there.
+    ExampleRepository.procedure(
+      steps: """
+        1. Call 999 if anyone is in danger.
+        2. Call the security company on 0800 123 4567.
+        """),
+    ExampleRepository.procedure(
+      extra: """
+        ## Lateral separation
+
+        Placeholder for local lateral separation options, such as visual features.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        1. **GitHub:** (info coming soon)
+        2. Set up your email account with IT.
+        """),
     // Real-world shape (a makerspace's safety induction): the emergency steps never say whom to call, or on
     // what number (round nine).
     ExampleRepository.procedure(
@@ -663,11 +707,117 @@ enum UnfinishedRule: DocumentRule {
           + "code): replace them with the real text",
         excerpt: first)
     }
+    announcedPlaceholders(prose) { position, message, text, tier in
+      report(position, message, excerpt: text, tier: tier)
+    }
+    exampleNumbers(prose) { position, text in
+      report(
+        position,
+        "'\(text)' looks like an example number (its digits count up, one after another), not a real one: "
+          + "write the real number", excerpt: text, tier: .warning)
+    }
     findings += emptyTables(document, context: context)
     findings += emptySections(document, guidance: guidance, context: context)
     findings += blankSignature(document, context: context)
     findings += emergencyWithoutNumber(document, context: context)
     return findings
+  }
+
+  /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
+  /// "Placeholder" ("Placeholder for local lateral separation options, such as …", a tower's whole section), and
+  /// "coming soon" in a short unit or in brackets ("**GitHub:** (info coming soon)"), which promises what is
+  /// not there.
+  private static func announcedPlaceholders(
+    _ prose: Prose, _ body: (SourcePosition, String, String, Severity) -> Void
+  ) {
+    for unit in prose.units where unit.isBody || unit.isStep || unit.kind == .tableCell(isHeader: false) {
+      guard !unit.words.isEmpty else { continue }
+      let first = prose.lowercased(word: unit.words.lowerBound)
+      if first == "placeholder" || first == "placeholder:" {
+        let text = String(decoding: prose.bytes[unit.bytes].prefix(160), as: UTF8.self)
+        let sentence = String(text[..<(text.firstIndex(of: ".") ?? text.endIndex)])
+        body(
+          unit.start,
+          "the text says it is a placeholder ('\(shortened(sentence))'): write the real text, then "
+            + "delete the note", sentence, .error)
+        continue
+      }
+      // "coming soon": two words, searched only in units that hold "soon".
+      let words = unit.words
+      for index in words.dropFirst()
+      where prose.lowercased(word: index) == "soon"
+        && prose.lowercased(word: index - 1) == "coming"
+      {
+        let bracketed =
+          prose.words[index].end < unit.bytes.upperBound
+          && prose.bytes[prose.words[index].end] == UInt8(ascii: ")")
+        guard bracketed || words.count <= 8 else { continue }
+        let start = prose.words[index - 1].start
+        body(
+          prose.position(ofByte: start, in: unit),
+          "the text promises what is not here yet ('coming soon'): write it, or take the promise out",
+          "coming soon", .error)
+        break
+      }
+    }
+  }
+
+  /// How many digits in a row, each one more than the last, make a telephone number an example: "0800 123
+  /// 4567", "07700 234 567" and "01234 567 890" are a template's numbers; a real one holds such a run by chance
+  /// about once in tens of thousands.
+  static let ascendingRun = 6
+
+  /// Telephone-shaped numbers (7 to 15 digits in groups split by single spaces, hyphens or dots, a `+` or a
+  /// bracket before them allowed) whose digits hold `ascendingRun` digits in a row, each one more than the last.
+  private static func exampleNumbers(_ prose: Prose, _ body: (SourcePosition, String) -> Void) {
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      // Unit by unit: units stand back to back in `bytes`, so a unit's edge is a word's edge.
+      for unit in prose.units {
+        let range = unit.bytes
+        func isDigit(_ offset: Int) -> Bool { offset < range.upperBound && bytes[offset] &- 0x30 < 10 }
+        var offset = range.lowerBound
+        while offset < range.upperBound {
+          guard isDigit(offset), offset == range.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1]) else {
+            offset += 1
+            continue
+          }
+          // The run of digit groups from here. A group of one digit after the first is a row of numbers ("1
+          // 2 3 4 5 6 7", a rating scale), not part of a telephone number.
+          var digits: [UInt8] = []
+          var end = offset
+          var singleDigitGroups = 0
+          while isDigit(end) {
+            let groupStart = end
+            while isDigit(end) {
+              digits.append(bytes[end])
+              end += 1
+            }
+            if end - groupStart == 1, groupStart > offset { singleDigitGroups += 1 }
+            let separator = end < range.upperBound ? bytes[end] : 0
+            guard separator == 0x20 || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
+              isDigit(end + 1)
+            else { break }
+            end += 1
+          }
+          let start = offset
+          offset = max(end, offset + 1)
+          guard (7...15).contains(digits.count), singleDigitGroups == 0,
+            end == range.upperBound || !Prose.isAlphanumericASCII(bytes[end]), hasAscendingRun(digits)
+          else { continue }
+          body(prose.position(ofByte: start, in: unit), String(decoding: bytes[start..<end], as: UTF8.self))
+        }
+      }
+    }
+  }
+
+  /// Whether `ascendingRun` digits stand in a row, each one more than the last ("123456", "234567").
+  static func hasAscendingRun(_ digits: [UInt8]) -> Bool {
+    var run = 1
+    for index in digits.indices.dropFirst() {
+      run = digits[index] == digits[index - 1] &+ 1 ? run + 1 : 1
+      if run >= ascendingRun { return true }
+    }
+    return false
   }
 
   /// An emergency section ("Emergency procedures", "Fire", "First aid response") in a document that gives no
@@ -1505,7 +1655,13 @@ enum UnfinishedRule: DocumentRule {
   private static func isTitleBlock(_ index: Int, document: LintDocument, firstText: SourcePosition?) -> Bool {
     let text = document.headings[index].text
     let key = RequiredSectionsRule.normalized(text)
-    if let title = document.title, key == RequiredSectionsRule.normalized(title) { return true }
+    // A title written as a file name ("Incident-Response-Checklist") names the same heading.
+    if let title = document.title,
+      key == RequiredSectionsRule.normalized(title)
+        || key == RequiredSectionsRule.normalized(String(title.map { $0 == "-" || $0 == "_" ? " " : $0 }))
+    {
+      return true
+    }
     if let id = document.frontMatter?.id.rawValue, key == RequiredSectionsRule.normalized(id) { return true }
     if isDocumentID(text) { return true }
     guard firstText.map({ document.headings[index].start < $0 }) ?? true else { return false }
