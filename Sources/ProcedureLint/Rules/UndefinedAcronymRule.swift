@@ -229,11 +229,8 @@ enum UndefinedAcronymRule: DocumentRule {
         """)
   }
 
-  /// The acronyms a document leaves undefined, one finding each at its first use. The linter keeps only
-  /// those that another linted document leaves undefined too, once every document is read: the
-  /// organisation's own terms (QMO, NCR, SWMS, HSE) recur across its documents, while an acronym left
-  /// unexplained in one document only was, on every judged corpus, nearly always a term of that
-  /// document's trade (PLA, IDT, GCMS, ATL buffer) that its readers know.
+  /// The acronyms a document leaves undefined, one finding each at its first use, before the linter has read
+  /// the other documents: it keeps only those `Repository` keeps (another document spells them out).
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     use(document, context: context).findings
   }
