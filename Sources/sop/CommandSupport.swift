@@ -42,6 +42,13 @@ func fail(_ error: ControlError) -> ExitCode {
   return ExitCode(error.isInputError ? 2 : 1)
 }
 
+/// Ends the process with `code` once a command has written everything, without returning: returning frees the
+/// report, the repository and libgit2's object cache one allocation at a time (0.025 s after a cold status of
+/// 5,000 documents), which the system takes back whole at exit. Standard output is flushed by `exit` as always.
+func endWithoutFreeing(_ code: Int32) -> Never {
+  Foundation.exit(code)
+}
+
 /// Encodes a report as stable JSON: sorted keys, pretty printed, slashes unescaped.
 func jsonText<T: Encodable>(_ value: T) -> String {
   let encoder = JSONEncoder()
