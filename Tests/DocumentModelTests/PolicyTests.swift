@@ -139,6 +139,32 @@ struct PolicyTests {
     #expect(!narrow.includes("forms/f.md"))
   }
 
+  @Test("Document selection names a file as splitting its path by Characters does")
+  func selectionNames() {
+    // The selection before it searched for the last "/" instead of splitting every path.
+    func reference(_ selection: DocumentSelection, _ path: String) -> Bool {
+      guard path.hasSuffix(".md") else { return false }
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      if name == "README.md" || name == "CHANGELOG.md" || path.hasPrefix("templates/") { return false }
+      guard let patterns = selection.patterns, !patterns.isEmpty else { return true }
+      return patterns.contains { Glob.matches(pattern: $0, path: path) }
+    }
+    let selections = [
+      DocumentSelection(patterns: nil), DocumentSelection(patterns: []), DocumentSelection(patterns: ["**/*.md"]),
+    ]
+    let paths = [
+      "", ".md", "/.md", "README.md", "/README.md", "a//README.md", "a/README.md", "a/CHANGELOG.md", "CHANGELOG.md",
+      "a/README.mdx", "a/readme.md", "templates/x.md", "a/templates/x.md", "a\u{600}/README.md",
+      "a/\u{301}README.md", "a/README.md\u{301}", "a/README.m\u{301}d", "a/\u{600}README.md", "/", "a/b/c.md",
+      "\u{1F469}\u{200D}/README.md", "a/R\u{45}ADME.md", "é/README.md", "README.md/x.md", "x/.md",
+    ]
+    for selection in selections {
+      for path in paths {
+        #expect(selection.includes(path) == reference(selection, path), "\(path.debugDescription)")
+      }
+    }
+  }
+
   @Test("site.suggest-change: an http(s) or mailto URL template; anything else is an error with its line")
   func suggestChange() throws {
     #expect(try Policy.decode(yaml: yaml).suggestChange == nil)
