@@ -127,6 +127,29 @@ struct PolicyTests {
     #expect(UTCDate(Date(timeIntervalSince1970: 1_700_000_000.5)).isoText == "2023-11-14T22:13:20Z")
   }
 
+  @Test("Date texts written digit by digit are the interpolated texts")
+  func dateTexts() {
+    // The texts before years 0 to 9999 were written digit by digit.
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(abs(value))
+      let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+      return value < 0 ? "-" + padded : padded
+    }
+    let edges = [
+      0, -1, 1, 86_399, 86_400, -62_167_219_200, -62_167_219_201, 253_402_300_799, 253_402_300_800, .max, .min,
+      951_782_400, 1_700_000_000,
+    ]
+    // A step that is no whole number of minutes, hours or days, so every field takes many values.
+    let spread = Array(stride(from: -70_000_000_000, to: 260_000_000_000, by: 109_999_997))
+    for seconds in edges + spread {
+      let date = UTCDate(seconds: seconds)
+      let day = "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
+      let time = "\(pad(date.hour, 2)):\(pad(date.minute, 2)):\(pad(date.second, 2))"
+      #expect(date.isoText == "\(day)T\(time)Z", "\(seconds)")
+      #expect(date.dateTimeText == "\(day) \(time) UTC", "\(seconds)")
+    }
+  }
+
   @Test("Document selection skips README, CHANGELOG and templates, and honours globs")
   func selection() {
     let all = DocumentSelection(patterns: nil)
