@@ -25,8 +25,12 @@ struct StatusCommand: ParsableCommand {
     } catch {
       throw fail(error)
     }
-    // The same bytes as `jsonText(report)`, written by hand: the encoder was a tenth of a cold status.
-    print(format == .json ? report.prettyJSON : StatusText.render(report))
+    if format == .json {
+      // The same bytes as `jsonText(report)`, written by hand: the encoder was a tenth of a cold status.
+      printLine(report.prettyJSONBytes)
+    } else {
+      print(StatusText.render(report))
+    }
     endWithoutFreeing(report.problems.isEmpty ? 0 : 1)
   }
 }

@@ -13,9 +13,6 @@ struct PrettyJSON {
 
   init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-  /// The text written.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
-
   /// Opens an object; `body` writes its members with `key(_:)` and a value each.
   mutating func object(_ body: (inout PrettyJSON) -> Void) {
     container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), body)
