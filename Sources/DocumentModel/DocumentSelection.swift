@@ -14,7 +14,10 @@ public struct DocumentSelection: Sendable {
   /// Whether `path` (relative, `/`-separated) is a controlled document.
   public func includes(_ path: String) -> Bool {
     guard path.hasSuffix(".md") else { return false }
-    let name = path.split(separator: "/").last.map(String.init) ?? path
+    // The name after the last "/" (by Characters, as splitting the path took it; a path ending in ".md" has
+    // one), found from the end: splitting made an array of every segment of every path asked about, and
+    // status asks about every file at the tip twice and every changed path in history.
+    let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
     if name == "README.md" || name == "CHANGELOG.md" || path.hasPrefix("templates/") { return false }
     guard let patterns, !patterns.isEmpty else { return true }
     return patterns.contains { Glob.matches(pattern: $0, path: path) }

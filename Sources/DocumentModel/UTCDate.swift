@@ -63,12 +63,52 @@ public struct UTCDate: Sendable, Equatable {
 
   /// `2025-03-14 09:30:05 UTC`.
   public var dateTimeText: String {
-    "\(dayText) \(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)) UTC"
+    fixedWidthText(separator: UInt8(ascii: " "), zone: " UTC")
+      ?? "\(dayText) \(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2)) UTC"
   }
 
   /// `2025-03-14T09:30:05Z`, for machine-readable attributes and the manifest.
   public var isoText: String {
-    "\(dayText)T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))Z"
+    fixedWidthText(separator: UInt8(ascii: "T"), zone: "Z")
+      ?? "\(dayText)T\(Self.pad(hour, 2)):\(Self.pad(minute, 2)):\(Self.pad(second, 2))Z"
+  }
+
+  /// The date and time of a year from 0 to 9999, every field at its width and none signed, written digit by
+  /// digit (nil for any other year): the interpolated text was a fifth of building the entries of a cold
+  /// status of 5,000 documents, whose 13,000 approval times are each written so.
+  private func fixedWidthText(separator: UInt8, zone: StaticString) -> String? {
+    guard (0...9_999).contains(year) else { return nil }
+    let count = 19 + zone.utf8CodeUnitCount
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var index = 0
+      func put(_ value: Int, width: Int) {
+        var rest = value
+        for offset in (0..<width).reversed() {
+          buffer[index + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+          rest /= 10
+        }
+        index += width
+      }
+      func put(_ byte: UInt8) {
+        buffer[index] = byte
+        index += 1
+      }
+      put(year, width: 4)
+      put(UInt8(ascii: "-"))
+      put(month, width: 2)
+      put(UInt8(ascii: "-"))
+      put(day, width: 2)
+      put(separator)
+      put(hour, width: 2)
+      put(UInt8(ascii: ":"))
+      put(minute, width: 2)
+      put(UInt8(ascii: ":"))
+      put(second, width: 2)
+      zone.withUTF8Buffer { zone in
+        for byte in zone { put(byte) }
+      }
+      return count
+    }
   }
 
   /// A month counted from a year and a month number, as a short label like `Mar 2025`.

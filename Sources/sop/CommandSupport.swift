@@ -42,6 +42,30 @@ func fail(_ error: ControlError) -> ExitCode {
   return ExitCode(error.isInputError ? 2 : 1)
 }
 
+/// Writes UTF-8 bytes and a newline to standard output, as `print` writes a string without making one of them:
+/// what `print` buffered goes first.
+func printLine(_ bytes: [UInt8]) {
+  fflush(nil)
+  for part in [bytes, [10]] {
+    part.withUnsafeBytes { buffer in
+      var written = 0
+      while written < buffer.count {
+        let count = write(1, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return }
+        written += count
+      }
+    }
+  }
+}
+
+/// Ends the process with `code` once a command has written everything, without returning: returning frees the
+/// report, the repository and libgit2's object cache one allocation at a time (0.025 s after a cold status of
+/// 5,000 documents), which the system takes back whole at exit. Standard output is flushed by `exit` as always.
+func endWithoutFreeing(_ code: Int32) -> Never {
+  Foundation.exit(code)
+}
+
 /// Encodes a report as stable JSON: sorted keys, pretty printed, slashes unescaped.
 func jsonText<T: Encodable>(_ value: T) -> String {
   let encoder = JSONEncoder()

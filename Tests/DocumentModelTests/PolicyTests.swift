@@ -127,6 +127,29 @@ struct PolicyTests {
     #expect(UTCDate(Date(timeIntervalSince1970: 1_700_000_000.5)).isoText == "2023-11-14T22:13:20Z")
   }
 
+  @Test("Date texts written digit by digit are the interpolated texts")
+  func dateTexts() {
+    // The texts before years 0 to 9999 were written digit by digit.
+    func pad(_ value: Int, _ width: Int) -> String {
+      let digits = String(abs(value))
+      let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+      return value < 0 ? "-" + padded : padded
+    }
+    let edges = [
+      0, -1, 1, 86_399, 86_400, -62_167_219_200, -62_167_219_201, 253_402_300_799, 253_402_300_800, .max, .min,
+      951_782_400, 1_700_000_000,
+    ]
+    // A step that is no whole number of minutes, hours or days, so every field takes many values.
+    let spread = Array(stride(from: -70_000_000_000, to: 260_000_000_000, by: 109_999_997))
+    for seconds in edges + spread {
+      let date = UTCDate(seconds: seconds)
+      let day = "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
+      let time = "\(pad(date.hour, 2)):\(pad(date.minute, 2)):\(pad(date.second, 2))"
+      #expect(date.isoText == "\(day)T\(time)Z", "\(seconds)")
+      #expect(date.dateTimeText == "\(day) \(time) UTC", "\(seconds)")
+    }
+  }
+
   @Test("Document selection skips README, CHANGELOG and templates, and honours globs")
   func selection() {
     let all = DocumentSelection(patterns: nil)
@@ -137,6 +160,32 @@ struct PolicyTests {
     #expect(narrow.includes("procedures/a/b/qp.md") && narrow.includes("procedures/qp.md"))
     #expect(narrow.includes("top.md"))
     #expect(!narrow.includes("forms/f.md"))
+  }
+
+  @Test("Document selection names a file as splitting its path by Characters does")
+  func selectionNames() {
+    // The selection before it searched for the last "/" instead of splitting every path.
+    func reference(_ selection: DocumentSelection, _ path: String) -> Bool {
+      guard path.hasSuffix(".md") else { return false }
+      let name = path.split(separator: "/").last.map(String.init) ?? path
+      if name == "README.md" || name == "CHANGELOG.md" || path.hasPrefix("templates/") { return false }
+      guard let patterns = selection.patterns, !patterns.isEmpty else { return true }
+      return patterns.contains { Glob.matches(pattern: $0, path: path) }
+    }
+    let selections = [
+      DocumentSelection(patterns: nil), DocumentSelection(patterns: []), DocumentSelection(patterns: ["**/*.md"]),
+    ]
+    let paths = [
+      "", ".md", "/.md", "README.md", "/README.md", "a//README.md", "a/README.md", "a/CHANGELOG.md", "CHANGELOG.md",
+      "a/README.mdx", "a/readme.md", "templates/x.md", "a/templates/x.md", "a\u{600}/README.md",
+      "a/\u{301}README.md", "a/README.md\u{301}", "a/README.m\u{301}d", "a/\u{600}README.md", "/", "a/b/c.md",
+      "\u{1F469}\u{200D}/README.md", "a/R\u{45}ADME.md", "é/README.md", "README.md/x.md", "x/.md",
+    ]
+    for selection in selections {
+      for path in paths {
+        #expect(selection.includes(path) == reference(selection, path), "\(path.debugDescription)")
+      }
+    }
   }
 
   @Test("site.suggest-change: an http(s) or mailto URL template; anything else is an error with its line")
