@@ -730,10 +730,18 @@ enum UnfinishedRule: DocumentRule {
   private static func announcedPlaceholders(
     _ prose: Prose, _ body: (SourcePosition, String, String, Severity) -> Void
   ) {
+    // "soon" is rare: the words are compared only in a document that holds its "oon" ("Soon" and "SOON" too).
+    let holdsSoon = prose.bytes.withUnsafeBufferPointer {
+      ByteSearch.contains(soonTail, in: $0, range: 0..<$0.count)
+        || ByteSearch.contains(shoutedSoonTail, in: $0, range: 0..<$0.count)
+    }
     for unit in prose.units where unit.isBody || unit.isStep || unit.kind == .tableCell(isHeader: false) {
       guard !unit.words.isEmpty else { continue }
-      let first = prose.lowercased(word: unit.words.lowerBound)
-      if first == "placeholder" || first == "placeholder:" {
+      // Lowercased only when its length fits: every unit's first word is asked.
+      let head = prose.words[unit.words.lowerBound]
+      if (11...12).contains(head.end - head.start), prose.bytes[head.start] | 0x20 == UInt8(ascii: "p"),
+        prose.lowercased(word: unit.words.lowerBound).hasPrefix("placeholder")
+      {
         let text = String(decoding: prose.bytes[unit.bytes].prefix(160), as: UTF8.self)
         let sentence = String(text[..<(text.firstIndex(of: ".") ?? text.endIndex)])
         body(
@@ -742,11 +750,12 @@ enum UnfinishedRule: DocumentRule {
             + "delete the note", sentence, .error)
         continue
       }
-      // "coming soon": two words, searched only in units that hold "soon".
+      // "coming soon": compared packed.
+      guard holdsSoon else { continue }
       let words = unit.words
       for index in words.dropFirst()
-      where prose.lowercased(word: index) == "soon"
-        && prose.lowercased(word: index - 1) == "coming"
+      where prose.packedLowercase(word: index) == packedSoon
+        && prose.packedLowercase(word: index - 1) == packedComing
       {
         let bracketed =
           prose.words[index].end < unit.bytes.upperBound
@@ -762,6 +771,11 @@ enum UnfinishedRule: DocumentRule {
     }
   }
 
+  private static let soonTail = Array("oon".utf8)
+  private static let shoutedSoonTail = Array("OON".utf8)
+  private static let packedSoon = Array("soon".utf8).withUnsafeBufferPointer { Prose.packed($0) }
+  private static let packedComing = Array("coming".utf8).withUnsafeBufferPointer { Prose.packed($0) }
+
   /// How many digits in a row, each one more than the last, make a telephone number an example: "0800 123
   /// 4567", "07700 234 567" and "01234 567 890" are a template's numbers; a real one holds such a run by chance
   /// about once in tens of thousands.
@@ -775,12 +789,14 @@ enum UnfinishedRule: DocumentRule {
       for unit in prose.units {
         let range = unit.bytes
         func isDigit(_ offset: Int) -> Bool { offset < range.upperBound && bytes[offset] &- 0x30 < 10 }
+        // A number starts a word: only words that start with a digit are looked at, not every byte.
         var offset = range.lowerBound
-        while offset < range.upperBound {
-          guard isDigit(offset), offset == range.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1]) else {
-            offset += 1
-            continue
-          }
+        for word in unit.words {
+          let start = prose.words[word].start
+          guard start >= offset, isDigit(start),
+            start == range.lowerBound || !Prose.isAlphanumericASCII(bytes[start - 1])
+          else { continue }
+          offset = start
           // The run of digit groups from here. A group of one digit after the first is a row of numbers ("1
           // 2 3 4 5 6 7", a rating scale), not part of a telephone number.
           var digits: [UInt8] = []
@@ -799,8 +815,7 @@ enum UnfinishedRule: DocumentRule {
             else { break }
             end += 1
           }
-          let start = offset
-          offset = max(end, offset + 1)
+          offset = end
           guard (7...15).contains(digits.count), singleDigitGroups == 0,
             end == range.upperBound || !Prose.isAlphanumericASCII(bytes[end]), hasAscendingRun(digits)
           else { continue }
