@@ -134,4 +134,59 @@ struct KnownTermsTests {
     ]).findings.filter { $0.rule == "undefined-acronym" }
     #expect(findings.map(\.excerpt) == ["QMO"])
   }
+
+  /// The undefined-acronym messages of `user` linted beside `other`, with `linter`.
+  private func acronymMessages(
+    _ user: String, beside other: String, linter: Linter = ExampleRepository.linter
+  ) -> [String] {
+    linter.lint([
+      LintFile(path: "procedures/QP-005.md", data: Data(user.utf8)),
+      LintFile(path: "forms/F-006.md", data: Data(other.utf8)),
+    ]).findings.filter { $0.rule == "undefined-acronym" && $0.path == "procedures/QP-005.md" }.map(\.message)
+  }
+
+  @Test("the words a definition gives stop where its letters are spelled: 'CID (Collection ID)' gives 'Collection ID'")
+  func expansionAfterTheAcronym() {
+    let other = ExampleRepository.document(
+      id: "F-006", title: "Sample log", type: "form",
+      body: "# Sample log\n\nMatch each sample to a CID (Collection ID) before you store it.\n")
+    let user = ExampleRepository.procedure(id: "QP-005", purpose: "Write the CID on every tube.")
+    #expect(
+      acronymMessages(user, beside: other) == [
+        "'CID' is not spelled out here, though F-006 spells it out as 'Collection ID': write it in full at its "
+          + "first use, 'Collection ID (CID)', or list it under a Glossary heading"
+      ])
+  }
+
+  @Test("a title whose capitals are two letters (a PDF's 'ﬁ' ligature, 'ß') spells nothing out and traps nothing")
+  func titleWithLigature() {
+    let other = ExampleRepository.document(
+      id: "F-006", title: "ﬁnal Inspection Record (FIR)", type: "form", body: "# Final inspection\n\nUse it.\n")
+    let user = ExampleRepository.procedure(id: "QP-005", purpose: "File the FIR with the order.")
+    #expect(acronymMessages(user, beside: other).count == 1)
+    let streetTitle = ExampleRepository.document(
+      id: "F-006", title: "Straße Safety Survey (SSS)", type: "form", body: "# Survey\n\nUse it.\n")
+    #expect(acronymMessages(user, beside: streetTitle).isEmpty)
+  }
+
+  @Test("a document whose type turns undefined-acronym off still spells acronyms out for the others")
+  func spelledOutWhereTheRuleIsOff() throws {
+    let other = ExampleRepository.document(
+      id: "F-006", title: "Sample log", type: "form",
+      body: "# Sample log\n\nThe Quality Management Officer (QMO) signs each page.\n")
+    let user = ExampleRepository.procedure(id: "QP-005", purpose: "The QMO files the report.")
+    let yaml = ExampleRepository.policyYAML + "\nlint:\n  types:\n    form: {undefined-acronym: off}\n"
+    let linter = Linter(policy: try policy(yaml), knownDocuments: ExampleRepository.knownDocuments)
+    #expect(acronymMessages(user, beside: other, linter: linter).count == 1)
+    #expect(acronymMessages(user, beside: other).count == 1)
+  }
+
+  @Test("min-documents beyond any count (1e19) is clamped, not a trap")
+  func hugeMinDocuments() throws {
+    let yaml = ExampleRepository.policyYAML + "\nlint:\n  rules:\n    undefined-acronym: {min-documents: 1e19}\n"
+    let linter = Linter(policy: try policy(yaml), knownDocuments: ExampleRepository.knownDocuments)
+    let user = ExampleRepository.procedure(id: "QP-005", purpose: "The QMO files the report.")
+    #expect(
+      acronymMessages(user, beside: user.replacingOccurrences(of: "QP-005", with: "F-006"), linter: linter).isEmpty)
+  }
 }

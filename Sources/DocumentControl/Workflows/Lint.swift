@@ -37,8 +37,8 @@ extension DocumentRepository {
     }
     targets = Array(Set(targets)).sorted()
     let targetSet = Set(targets)
-    // The other documents: what references may point at, and the acronyms they leave unexplained
-    // (`undefined-acronym` counts documents); the linter reads each once, in parallel.
+    // The other documents: what references may point at, and what they say about acronyms
+    // (`undefined-acronym` reports those another document spells out); the linter reads each once, in parallel.
     let peers = allFiles.filter { selection.includes($0) && !targetSet.contains($0) }
     let root = root
     let linter = Linter(policy: policy, existingPaths: Set(allFiles)) { path in

@@ -42,9 +42,9 @@ public struct Linter: Sendable {
   /// Lints the files at `paths`, each read by `read` on the core that then lints it, so a file is
   /// parsed while its bytes are still in the cache and is let go as soon as it is checked. `peers` are the
   /// repository's other documents, read once each (in parallel) for what references may point at (they join
-  /// `knownDocuments`) and for the acronyms they leave unexplained: `undefined-acronym` reports an acronym
-  /// that two documents leave unexplained, so one document linted by itself gets the same findings as in a
-  /// run over the whole repository.
+  /// `knownDocuments`) and for what they say about acronyms: `undefined-acronym` reports an acronym that
+  /// another document spells out (or, with `min-documents`, that many documents leave unexplained), so one
+  /// document linted by itself gets the same findings as in a run over the whole repository.
   public func lint(paths: [String], peers: [String] = [], reading read: @Sendable (String) -> Data) -> LintReport {
     lint(
       paths: paths, peerCount: peers.count, peer: { LintFile(path: peers[$0], data: read(peers[$0])) },
@@ -97,8 +97,7 @@ public struct Linter: Sendable {
   }
 
   /// What a document that is not linted tells the linted ones: the document references may point at, and what
-  /// it says about acronyms where `undefined-acronym` is enabled for its type. Nothing when it is not a readable
-  /// document.
+  /// it says about acronyms. Nothing when it is not a readable document.
   private func read(peer file: LintFile) -> (
     known: KnownDocument?, path: String, label: String, acronyms: UndefinedAcronymRule.Use?
   ) {
@@ -111,10 +110,24 @@ public struct Linter: Sendable {
     }
     let label = frontMatter?.id.description ?? file.path
     let document = LintDocument(path: file.path, text: text, frontMatter: frontMatter)
-    guard let context = context(ruleIndex: Self.acronymIndex, path: file.path, type: document.typeName) else {
-      return (known, file.path, label, nil)
+    return (known, file.path, label, acronymUse(document, path: file.path).use)
+  }
+
+  /// What a document says about acronyms, and the `min-documents` of its type. Where `undefined-acronym` is
+  /// off for its type (a glossary or reference type, say), what it spells out and its glossary still count
+  /// for the other documents; only its own findings are dropped.
+  private func acronymUse(_ document: LintDocument, path: String) -> (use: UndefinedAcronymRule.Use, minDocuments: Int)
+  {
+    guard let context = context(ruleIndex: Self.acronymIndex, path: path, type: document.typeName) else {
+      let defaults = RuleContext(
+        ruleID: UndefinedAcronymRule.id, path: path, settings: ResolvedRuleSettings(), policy: policy)
+      var use = UndefinedAcronymRule.use(document, context: defaults)
+      use.findings = []
+      return (use, 0)
     }
-    return (known, file.path, label, UndefinedAcronymRule.use(document, context: context))
+    // Clamped: sop.yml only checks that the number is finite, and 1e19 is not an Int.
+    let minDocuments = Int(min(max(context.option("min-documents"), 0), 1_000_000))
+    return (UndefinedAcronymRule.use(document, context: context), minDocuments)
   }
 
   /// What one file yields before the repository rules run.
@@ -171,14 +184,12 @@ public struct Linter: Sendable {
     {
       outcome.findings.append(FrontMatterRule.finding(for: frontMatterError, context: context))
     }
-    for (ruleIndex, rule) in LintRules.documentRules {
+    let acronymUse = acronymUse(document, path: file.path)
+    outcome.acronyms = acronymUse.use
+    outcome.acronymMinDocuments = acronymUse.minDocuments
+    for (ruleIndex, rule) in LintRules.documentRules where ruleIndex != Self.acronymIndex {
       guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
       else { continue }
-      if ruleIndex == Self.acronymIndex {
-        outcome.acronyms = UndefinedAcronymRule.use(document, context: context)
-        outcome.acronymMinDocuments = Int(context.option("min-documents"))
-        continue
-      }
       outcome.findings += rule.check(document, context: context)
     }
     outcome.label = frontMatter?.id.description ?? file.path

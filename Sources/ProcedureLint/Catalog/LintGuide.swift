@@ -1117,10 +1117,10 @@ enum LintGuide {
 
     Other files: \(files.filter { path in !documents.contains { $0.path == path } }.map { "`\($0)`" }.joined(separator: ", ")).
 
-    The document linted beside each example, `\(companion.path)`, leaves QMO, SWMS, CAPA, LSB and CID unexplained, \
-    as an organisation's documents leave its own terms; `undefined-acronym` reports an acronym only where two \
-    or more linted documents leave it unexplained, so an example that leaves one of these unexplained is the \
-    second:
+    The document linted beside each example, `\(companion.path)`, spells out QMO, SWMS, CAPA, LSB and CID in its \
+    text and defines NCR in its glossary, as an organisation's documents do; `undefined-acronym` reports an \
+    acronym only where another document spells it out, so an example that leaves one of the first five \
+    unexplained is reported, and one that uses NCR is not:
 
     \(companion.fenced)
     """

@@ -269,6 +269,8 @@ enum HeadingStructureRule: DocumentRule {
     // Headings inside list items are one markup habit ("1. #### Field sampling prep area", "2. #### Sample
     // Check-In Area", …): the items are counted, and one finding stands where the first was met.
     var reportedItems: [(item: Int, heading: Heading, suggestedLevel: Int)] = []
+    // Asked for every heading in a list item: a set, so that a list of thousands of headings stays linear.
+    var reportedItemNodes = Set<Int>()
     var itemFindingIndex = 0
     let headings = document.headings
     let usedLevels = Set(headings.map(\.level))
@@ -279,7 +281,7 @@ enum HeadingStructureRule: DocumentRule {
       if let item = listItem(containing: heading.node, document) {
         // "4. Scan the pages\n   ###### Note": a heading inside a step. The headings around the list keep
         // their own levels.
-        if heading.level > previous + 1 || depth > maxDepth, !reportedItems.contains(where: { $0.item == item }) {
+        if heading.level > previous + 1 || depth > maxDepth, reportedItemNodes.insert(item).inserted {
           if reportedItems.isEmpty { itemFindingIndex = findings.count }
           reportedItems.append((item, heading, min(heading.level, previous + 1)))
         }

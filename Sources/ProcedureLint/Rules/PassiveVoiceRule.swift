@@ -35,8 +35,8 @@ enum PassiveVoiceRule: DocumentRule {
     judged wrong, while the shares judged right held 8 to 17. Nor is a passive whose subject is the reader ("You'll be asked to name \
     the job": what the software does), or "being" with a participle after a noun ("the procedure being \
     defined", a phrase that describes the noun). A step's sentence that opens with a word of frequency \
-    (Sometimes, Usually, Often, Normally, Generally, Typically, Rarely, Seldom, Occasionally) gets no \
-    advice: "Sometimes only a part of the building needs to be evacuated" says what happens at times, and \
+    (Sometimes, Usually, Often, Normally, Generally, Typically, Rarely, Seldom, Occasionally) and no must, \
+    shall or should gets no advice: "Sometimes only a part of the building needs to be evacuated" says what happens at times, and \
     "Evacuate sometimes only a part of the building" was judged a wrong rewrite on the tenth blind check. The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
     the sentence: its verb, its subject and the agent after "by"; a prohibition ("is prohibited") is \
@@ -144,6 +144,12 @@ enum PassiveVoiceRule: DocumentRule {
         3. All broken glassware must be disposed of in the glass bin.
         4. The gauges need to be stored in the cabinet.
         """),
+    // A word of frequency does not soften a rule: "Generally, gloves must be worn" is still advised.
+    ExampleRepository.procedure(
+      steps: """
+        1. Generally, gloves must be worn by everyone in the yard.
+        2. Send the gauge to the lab.
+        """),
     // Real-world shape (a lab's delivery SOP): a product name made a verb gets advice without a rewrite.
     ExampleRepository.procedure(
       steps: """
@@ -202,7 +208,12 @@ enum PassiveVoiceRule: DocumentRule {
       // "Plates should be labelled"): on the held-out checks these were judged right, while a plain passive
       // in a step ("Notifications are sent to affected users", "the default retention period is set to 15
       // years") nearly always described what a system does, and its imperative rewrite was judged wrong.
-      guard let step = unit.step, !isHedged(sentence.words.lowerBound, prose: prose) else { continue }
+      // A word of frequency first says what happens at times, unless a modal makes it a rule ("Generally,
+      // gloves must be worn").
+      guard let step = unit.step,
+        !isHedged(sentence.words.lowerBound, prose: prose)
+          || isModal(word, sentenceStart: sentence.words.lowerBound, prose: prose)
+      else { continue }
       let participle = participle(after: word, prose: prose)
       guard
         isObligation(word, sentenceStart: sentence.words.lowerBound, prose: prose)
@@ -301,6 +312,14 @@ enum PassiveVoiceRule: DocumentRule {
   /// an instruction does not.
   static func isHedged(_ sentenceStart: Int, prose: Prose) -> Bool {
     hedges.contains(prose.lowercased(word: sentenceStart))
+  }
+
+  /// Whether must, shall or should stands before the "be" at `index` (adverbs and "not" between).
+  static func isModal(_ index: Int, sentenceStart: Int, prose: Prose) -> Bool {
+    var word = index - 1
+    while word >= sentenceStart, isAdverb(word, prose: prose) { word -= 1 }
+    guard word >= sentenceStart, let packed = prose.packedLowercase(word: word) else { return false }
+    return packedModals.contains(packed)
   }
 
   // Compared as strings: "sometimes" and "occasionally" are longer than a packed word. Asked only of a

@@ -230,7 +230,8 @@ enum UndefinedAcronymRule: DocumentRule {
   }
 
   /// The acronyms a document leaves undefined, one finding each at its first use, before the linter has read
-  /// the other documents: it keeps only those `Repository` keeps (another document spells them out).
+  /// the other documents: it keeps only those `Repository` keeps (another document spells them out, or
+  /// `min-documents` documents leave them unexplained).
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     use(document, context: context).findings
   }
@@ -242,15 +243,16 @@ enum UndefinedAcronymRule: DocumentRule {
   static func use(_ document: LintDocument, context: RuleContext) -> Use {
     var use = Use()
     let prose = document.prose
+    // The title in the front matter spells out an acronym the same way: "Corrective Action (CAPA)"; it does
+    // so for the other documents even when the text has no word in capitals.
+    let titleSpelled = document.title.map { acronymsSpelledOut(in: $0) } ?? [:]
+    use.spelledOut = titleSpelled
     guard !prose.capitalWords.isEmpty else { return use }
     // Which sections are a glossary or lie under one, worked out once: asked for every word in capitals,
     // the heading walk with its lowercasing was a tenth of lint time on long real procedures.
     let glossaryScope = glossaryScope(document)
     var prefixes = Set(context.policy?.types.values.map(\.prefix) ?? [])
     prefixes.formUnion(context.policy?.lint.knownTerms ?? [])
-    // The title in the front matter spells out an acronym the same way: "Corrective Action (CAPA)".
-    let titleSpelled = document.title.map { acronymsSpelledOut(in: $0) } ?? [:]
-    use.spelledOut = titleSpelled
     var defined = Set(titleSpelled.keys)
     // An acronym in the title or the H1 names what the document is about ("SAFS Purchasing", "GCMS
     // maintenance"): whoever opens it knows what that is.
@@ -433,15 +435,22 @@ enum UndefinedAcronymRule: DocumentRule {
       }
       return ""
     }
-    // "QMO (Quality Management Officer)", "QMO: …", "TAE = project ID code": the words after it, as many
-    // as it has letters and the small words between them.
+    // "QMO (Quality Management Officer)", "QMO: …", "TAE = project ID code": the words after it until they
+    // give as many letters as it has, counted as `isDefinition` counts them (a word in capitals gives all
+    // its letters: "CID (Collection ID)"), and no further than a closing bracket.
     let last = min(unit.words.upperBound - 1, index + letters.count + 3)
     guard last > index else { return "" }
     var initials = 0
     var end = index
     for next in (index + 1)...last where initials < letters.count {
-      if !smallWords.contains(prose.lowercased(word: next)) { initials += 1 }
+      let (start, stop) = (prose.words[next].start, prose.words[next].end)
+      if stop - start >= 2, bytes[start..<stop].allSatisfy({ $0 &- 0x41 < 26 }) {
+        initials += stop - start
+      } else if !smallWords.contains(prose.lowercased(word: next)) {
+        initials += 1
+      }
       end = next
+      if stop < unit.bytes.upperBound, bytes[stop] == UInt8(ascii: ")") { break }
     }
     return text(index + 1, end)
   }
@@ -662,14 +671,16 @@ enum UndefinedAcronymRule: DocumentRule {
   /// Preventive Action" before "(CAPA)"; "" when no run of them does.
   private static func spelling(_ acronym: Substring, before text: Substring) -> String {
     let words = text.split(separator: " ")
-    let letters = Array(acronym.uppercased())
-    var initials: [Character] = []
-    for start in words.indices.reversed() where words.count - start <= letters.count + 3 {
+    // Compared as text: a letter whose capital is two letters ("ß", the ligature "ﬁ" of a PDF copy) cannot
+    // be one Character.
+    let letters = acronym.uppercased()
+    var initials = ""
+    for start in words.indices.reversed() where words.count - start <= acronym.count + 3 {
       let word = words[start]
       if !smallWords.contains(word.lowercased()) {
-        initials.insert(contentsOf: word.split(separator: "-").compactMap(\.first), at: 0)
+        initials = word.split(separator: "-").compactMap(\.first).map { $0.uppercased() }.joined() + initials
       }
-      if initials.map({ Character($0.uppercased()) }) == letters { return words[start...].joined(separator: " ") }
+      if initials == letters { return words[start...].joined(separator: " ") }
     }
     return ""
   }

@@ -75,11 +75,14 @@ enum UnfinishedRule: DocumentRule {
     A short paragraph (two or three words) that names content or a control and then "here", with no link or \
     image ("Button here", "Image here", "Insert screenshot here"; round eleven), is a placeholder, an error \
     like the others; "Sign here", "Initial here", "Start here" and "Click here" name no content, and a \
-    form's "Photo here" is a box for its reader. A paragraph, list item or cell that opens with "Placeholder" \
-    ("Placeholder for local lateral separation options, such as …", a control tower's whole section) and \
-    "coming soon" in brackets or in a unit of eight words or fewer ("**GitHub:** (info coming soon)") are \
-    errors: the text says it is not written yet (round eleven). A telephone-shaped number (7 to 15 digits in \
-    groups split by single spaces, hyphens or dots) whose digits count up six or more in a row ("0800 123 \
+    form's "Photo here" is a box for its reader, and so are the places a step sends the reader to ("Leave \
+    form here", "Upload photos here"). A paragraph, list item or cell that opens with the word "Placeholder" \
+    alone, before a colon, or before "for" or "text" ("Placeholder for local lateral separation options, such \
+    as …", a control tower's whole section; not "Placeholder cards go in each empty slot"), and "coming soon" \
+    in brackets, after a label or as nearly the whole text ("**GitHub:** (info coming soon)", "Coming soon"; \
+    not "Reorder when expiry is coming soon") are errors: the text says it is not written yet (round eleven). A telephone-shaped number (7 to 15 digits in \
+    two or more groups split by single spaces or hyphens, or three or more split by dots; not a decimal) \
+    whose digits count up six or more in a row ("0800 123 \
     4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
     looks like an example, and in an emergency a reader dials it (round eleven); a row of single digits \
     ("1 2 3 4 5 6 7", a rating scale) is not a number to dial.
@@ -96,6 +99,10 @@ enum UnfinishedRule: DocumentRule {
         2. Call the site office on 0161 496 0958 if the delivery is late.
         3. The new gauge is coming soon, so keep the old one in use until the lab calls you.
         4. Put a placeholder card in the empty slot of the rack.
+        5. Reorder when expiry is coming soon.
+        6. Placeholders go in every empty rack slot so the count stays right.
+        7. Set the tolerance to 0.0012345 mm and write lot 1234567 on the label.
+        8. Leave form here.
         """),
     ExampleRepository.procedure(),
     // Real-world shapes: capitals that are not placeholders, and brackets that are references.
@@ -739,8 +746,9 @@ enum UnfinishedRule: DocumentRule {
       guard !unit.words.isEmpty else { continue }
       // Lowercased only when its length fits: every unit's first word is asked.
       let head = prose.words[unit.words.lowerBound]
-      if (11...12).contains(head.end - head.start), prose.bytes[head.start] | 0x20 == UInt8(ascii: "p"),
-        prose.lowercased(word: unit.words.lowerBound).hasPrefix("placeholder")
+      if head.end - head.start == 11, prose.bytes[head.start] | 0x20 == UInt8(ascii: "p"),
+        prose.lowercased(word: unit.words.lowerBound) == "placeholder",
+        announcesPlaceholder(after: unit.words.lowerBound, in: unit, prose: prose)
       {
         let text = String(decoding: prose.bytes[unit.bytes].prefix(160), as: UTF8.self)
         let sentence = String(text[..<(text.firstIndex(of: ".") ?? text.endIndex)])
@@ -760,8 +768,13 @@ enum UnfinishedRule: DocumentRule {
         let bracketed =
           prose.words[index].end < unit.bytes.upperBound
           && prose.bytes[prose.words[index].end] == UInt8(ascii: ")")
-        guard bracketed || words.count <= 8 else { continue }
+        // In brackets ("(info coming soon)"), after a label ("GitHub: coming soon") or as nearly the whole
+        // text ("Coming soon", "More coming soon"); "Reorder when expiry is coming soon" is a sentence.
         let start = prose.words[index - 1].start
+        var before = start
+        while before > unit.bytes.lowerBound, prose.bytes[before - 1] == 0x20 { before -= 1 }
+        let afterLabel = before > unit.bytes.lowerBound && prose.bytes[before - 1] == UInt8(ascii: ":")
+        guard bracketed || afterLabel || words.count <= 3 else { continue }
         body(
           prose.position(ofByte: start, in: unit),
           "the text promises what is not here yet ('coming soon'): write it, or take the promise out",
@@ -771,6 +784,17 @@ enum UnfinishedRule: DocumentRule {
     }
   }
 
+  /// Whether "Placeholder" at `index` opens a note that the text is missing: alone, before a colon, or before
+  /// "for" or "text" ("Placeholder for local lateral separation options"); "Placeholder cards go in every
+  /// empty slot" is about cards.
+  private static func announcesPlaceholder(after index: Int, in unit: Prose.Unit, prose: Prose) -> Bool {
+    let end = prose.words[index].end
+    if index + 1 == unit.words.upperBound { return true }
+    if end < unit.bytes.upperBound, prose.bytes[end] == UInt8(ascii: ":") { return true }
+    return prose.packedLowercase(word: index + 1).map(packedPlaceholderFollowers.contains) ?? false
+  }
+
+  private static let packedPlaceholderFollowers = Prose.packedSet(["for", "text"])
   private static let soonTail = Array("oon".utf8)
   private static let shoutedSoonTail = Array("OON".utf8)
   private static let packedSoon = Array("soon".utf8).withUnsafeBufferPointer { Prose.packed($0) }
@@ -781,8 +805,10 @@ enum UnfinishedRule: DocumentRule {
   /// about once in tens of thousands.
   static let ascendingRun = 6
 
-  /// Telephone-shaped numbers (7 to 15 digits in groups split by single spaces, hyphens or dots, a `+` or a
-  /// bracket before them allowed) whose digits hold `ascendingRun` digits in a row, each one more than the last.
+  /// Telephone-shaped numbers (7 to 15 digits in two or more groups split by single spaces or hyphens, or in
+  /// three or more split by dots, as "555.123.4567") whose digits hold `ascendingRun` digits in a row, each
+  /// one more than the last. One group ("lot 1234567") and a decimal ("0.0012345 mm") are not telephone
+  /// numbers; a number after a `.` or `,` is the rest of one.
   private static func exampleNumbers(_ prose: Prose, _ body: (SourcePosition, String) -> Void) {
     prose.bytes.withUnsafeBufferPointer { bytes in
       // Unit by unit: units stand back to back in `bytes`, so a unit's edge is a word's edge.
@@ -794,7 +820,9 @@ enum UnfinishedRule: DocumentRule {
         for word in unit.words {
           let start = prose.words[word].start
           guard start >= offset, isDigit(start),
-            start == range.lowerBound || !Prose.isAlphanumericASCII(bytes[start - 1])
+            start == range.lowerBound
+              || !(Prose.isAlphanumericASCII(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".")
+                || bytes[start - 1] == UInt8(ascii: ","))
           else { continue }
           offset = start
           // The run of digit groups from here. A group of one digit after the first is a row of numbers ("1
@@ -802,7 +830,10 @@ enum UnfinishedRule: DocumentRule {
           var digits: [UInt8] = []
           var end = offset
           var singleDigitGroups = 0
+          var groups = 0
+          var dots = 0
           while isDigit(end) {
+            groups += 1
             let groupStart = end
             while isDigit(end) {
               digits.append(bytes[end])
@@ -813,10 +844,11 @@ enum UnfinishedRule: DocumentRule {
             guard separator == 0x20 || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
               isDigit(end + 1)
             else { break }
+            if separator == UInt8(ascii: ".") { dots += 1 }
             end += 1
           }
           offset = end
-          guard (7...15).contains(digits.count), singleDigitGroups == 0,
+          guard (7...15).contains(digits.count), singleDigitGroups == 0, groups >= 2, dots == 0 || groups >= 3,
             end == range.upperBound || !Prose.isAlphanumericASCII(bytes[end]), hasAscendingRun(digits)
           else { continue }
           body(prose.position(ofByte: start, in: unit), String(decoding: bytes[start..<end], as: UTF8.self))
@@ -1225,7 +1257,12 @@ enum UnfinishedRule: DocumentRule {
   ]
 
   /// First words that make "… here" an instruction to the reader, not a slot ("Click link here").
-  private static let instructionOpeners: Set<String> = ["click", "tap", "press", "sign", "start", "see", "read"]
+  private static let instructionOpeners: Set<String> = [
+    "click", "tap", "press", "sign", "start", "see", "read",
+    // Where the reader leaves or finds things: "Leave form here", "Upload photos here".
+    "leave", "post", "upload", "drop", "place", "store", "return", "file", "attach", "hang", "keep", "put",
+    "park", "wait", "meet",
+  ]
 
   /// Brackets never closed: one still open where its paragraph or list item ends ("6. Spin for 5 minutes and
   /// keep the upper phase (should recover"), or one left open at the end of a numbered line when the next line
