@@ -468,6 +468,19 @@ struct RuleBehaviourTests {
     #expect(findings[2].message.contains("forms/F-404.md"))
   }
 
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/4ef55e70…): cmark-gfm gives no position to the text that its
+  // autolink extension cuts out after an e-mail address, and it was placed at the paragraph's start, on an
+  // earlier line and past that line's end.
+  @Test("Findings in the text after an e-mail address are where the text is")
+  func positionsAfterAutolinkedEmail() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: "The register keeps each report.\nAsk qa@example.com about ↓QP-404 or r@x.t: [↓QP-405."))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
   @Test("obsolete-reference: related, bare ids and links to obsolete documents")
   func obsoleteReferences() {
     let marked = Marked(
