@@ -481,6 +481,24 @@ struct RuleBehaviourTests {
     #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
   }
 
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/704653dc…, "2. .\n(" behind a front matter): cmark-gfm puts the
+  // text that opens a continuation line at its container's content column, past the end of a short lazy line.
+  @Test("Findings on a continuation line indented more or less than its container are where the text is")
+  func positionsOnContinuationLines() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Check the due date on the gauge label.
+          2. Send the gauge to the lab,
+          as ↓QP-404 says.
+          3. Write the new due date in the register.
+          """,
+        records: "The register keeps each report.\n    Ask about ↓QP-405 today."))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
   @Test("obsolete-reference: related, bare ids and links to obsolete documents")
   func obsoleteReferences() {
     let marked = Marked(

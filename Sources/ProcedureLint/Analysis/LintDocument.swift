@@ -80,6 +80,13 @@ struct LintDocument: Sendable {
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
+  /// The byte offset where each line of `text` starts.
+  static func allLineStarts(of text: String) -> [Int] {
+    var starts = [0]
+    for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    return starts
+  }
+
   /// The byte offset of each line of `text`, and which lines are plain (ASCII without a backslash), where
   /// a byte column is the character column; both empty when the whole text is plain. One line feed search
   /// per line, then 8 bytes at a time.
@@ -154,6 +161,8 @@ struct LintDocument: Sendable {
     var inlineHTML: [Int] = []
     var plainCodeBlocks: [Int] = []
     var tables: [Int] = []
+    /// Where every body line starts (`prose.lineStarts` has none for a plain body), made when first needed.
+    private var bodyLineStarts: [Int]?
     /// Whether a paragraph is a labelled item, "**Training Requirement** – personnel shall be trained": a
     /// description under a bold label (a dash after it), as Word-converted procedures number their clauses,
     /// not an instruction.
@@ -332,9 +341,19 @@ struct LintDocument: Sendable {
           startUnit(index: index, context: context)
         case .text:
           if !context.isHidden, context.unit >= 0 {
+            // Text that opens a continuation line may stand elsewhere than cmark-gfm says (`lineOpeningColumn`).
+            var column = nodes[index].start.column
+            if index > 0, let first = nodes[index].literal.utf8.first {
+              switch nodes[index - 1].kind {
+              case .softBreak, .lineBreak:
+                if bodyLineStarts == nil { bodyLineStarts = LintDocument.allLineStarts(of: prose.source) }
+                column = prose.lineOpeningColumn(
+                  line: nodes[index].start.line, byteColumn: column, first: first, lineStarts: bodyLineStarts ?? [])
+              default: break
+              }
+            }
             prose.segments.append(
-              Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: nodes[index].start.column)
-            )
+              Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: column))
             // Copied whole from the string's storage, not byte by byte through its UTF-8 view.
             if nodes[index].literal.utf8.withContiguousStorageIfAvailable({ prose.bytes.append(contentsOf: $0) })
               == nil
