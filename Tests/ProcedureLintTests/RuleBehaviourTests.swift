@@ -499,6 +499,20 @@ struct RuleBehaviourTests {
     #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
   }
 
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/f02bb13c…, a real-world procedure whose paragraph ends in a
+  // table's header row): cmark-gfm gives such a row the paragraph's first line and columns counted through it.
+  @Test("Findings in a table's header row that ends a paragraph are where the text is")
+  func positionsInHeaderRowAfterParagraph() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records:
+          "The register keeps each report, as the table shows.\nOwner | ↓QP-404 | ↓QP-405\n|---|---|---|\n| a | b | c |"
+      ))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
   @Test("obsolete-reference: related, bare ids and links to obsolete documents")
   func obsoleteReferences() {
     let marked = Marked(
