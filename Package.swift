@@ -10,6 +10,9 @@ let package = Package(
     // The readers of sop's own files in `.git/sop`, for the `CacheFiles` harness (docs/fuzzing.md). A product
     // of its own, so the other harnesses do not link DocumentControl; normal builds are unaffected.
     .library(name: "SopCacheFiles", targets: ["DocumentControl", "SitePublisher"]),
+    // `sop lint`'s rules, which read every document anyone with push access writes, for the `Lint` harness
+    // (docs/fuzzing.md); a product of its own so the harness links neither git nor the signatures.
+    .library(name: "SopLint", targets: ["ProcedureLint"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -29,5 +29,6 @@ let package = Package(
       dependencies: [
         "FuzzSupport", .product(name: "SopParsers", package: "sop"), .product(name: "SopCacheFiles", package: "sop"),
       ]),
+    .executableTarget(name: "FuzzLint", dependencies: ["FuzzSupport", .product(name: "SopLint", package: "sop")]),
   ]
 )

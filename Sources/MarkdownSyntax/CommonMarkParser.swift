@@ -93,6 +93,8 @@ public enum CommonMarkParser {
   private static func convert(root: OpaquePointer, lineOffset: Int) -> MarkdownDocument {
     var nodes: [MarkdownNode] = []
     var openStack: [Int] = []
+    /// Just past the last text node, for the inline nodes cmark gives no position.
+    var textEnd: SourcePosition?
     let iterator = cmark_iter_new(root)!
     defer { cmark_iter_free(iterator) }
     while true {
@@ -110,8 +112,10 @@ public enum CommonMarkParser {
       var end = SourcePosition(
         line: Int(cmark_node_get_end_line(node)) + lineOffset, column: Int(cmark_node_get_end_column(node)))
       if start.line == lineOffset, let parent {
-        // cmark leaves some inline positions at 0; the parent's start is the best honest answer.
-        start = nodes[parent].start
+        // cmark leaves some inline positions at 0, among them the link and the text after it that the autolink
+        // extension cuts out of a text node ("mail qa@example.com about QP-003"). Such a node starts where the
+        // text before it ends, when that lies inside the parent; else the parent's start is the best answer.
+        start = textEnd.flatMap { $0 < nodes[parent].start ? nil : $0 } ?? nodes[parent].start
         end = nodes[parent].end
       }
       // Leaf nodes get an ENTER event only; containers get ENTER and EXIT.
@@ -135,6 +139,9 @@ public enum CommonMarkParser {
           literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "", parent: parent,
           children: children, depth: openStack.count))
       if let parent { nodes[parent].children.append(index) }
+      if cmark_node_get_type(node) == CMARK_NODE_TEXT {
+        textEnd = SourcePosition(line: start.line, column: start.column + nodes[index].literal.utf8.count)
+      }
       if isContainer {
         openStack.append(index)
       }

@@ -468,6 +468,51 @@ struct RuleBehaviourTests {
     #expect(findings[2].message.contains("forms/F-404.md"))
   }
 
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/4ef55e70…): cmark-gfm gives no position to the text that its
+  // autolink extension cuts out after an e-mail address, and it was placed at the paragraph's start, on an
+  // earlier line and past that line's end.
+  @Test("Findings in the text after an e-mail address are where the text is")
+  func positionsAfterAutolinkedEmail() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: "The register keeps each report.\nAsk qa@example.com about ↓QP-404 or r@x.t: [↓QP-405."))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/704653dc…, "2. .\n(" behind a front matter): cmark-gfm puts the
+  // text that opens a continuation line at its container's content column, past the end of a short lazy line.
+  @Test("Findings on a continuation line indented more or less than its container are where the text is")
+  func positionsOnContinuationLines() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Check the due date on the gauge label.
+          2. Send the gauge to the lab,
+          as ↓QP-404 says.
+          3. Write the new due date in the register.
+          """,
+        records: "The register keeps each report.\n    Ask about ↓QP-405 today."))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
+  // Found by the Lint fuzz target (Fuzz/Corpus/Lint/f02bb13c…, a real-world procedure whose paragraph ends in a
+  // table's header row): cmark-gfm gives such a row the paragraph's first line and columns counted through it.
+  @Test("Findings in a table's header row that ends a paragraph are where the text is")
+  func positionsInHeaderRowAfterParagraph() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records:
+          "The register keeps each report, as the table shows.\nOwner | ↓QP-404 | ↓QP-405\n|---|---|---|\n| a | b | c |"
+      ))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.map(\.excerpt) == ["QP-404", "QP-405"])
+  }
+
   @Test("obsolete-reference: related, bare ids and links to obsolete documents")
   func obsoleteReferences() {
     let marked = Marked(

@@ -80,6 +80,13 @@ struct LintDocument: Sendable {
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
+  /// The byte offset where each line of `text` starts.
+  static func allLineStarts(of text: String) -> [Int] {
+    var starts = [0]
+    for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    return starts
+  }
+
   /// The byte offset of each line of `text`, and which lines are plain (ASCII without a backslash), where
   /// a byte column is the character column; both empty when the whole text is plain. One line feed search
   /// per line, then 8 bytes at a time.
@@ -154,6 +161,49 @@ struct LintDocument: Sendable {
     var inlineHTML: [Int] = []
     var plainCodeBlocks: [Int] = []
     var tables: [Int] = []
+    /// Where every body line starts (`prose.lineStarts` has none for a plain body), made when first needed.
+    private var bodyLineStarts: [Int]?
+    /// The file line of the header row being read and the body byte offset its text is searched from, when
+    /// cmark-gfm gives that row another line (`movedHeaderRow`).
+    private var headerRow: (line: Int, offset: Int)?
+    /// A table's header row that cmark-gfm placed wrongly: where a paragraph's last line is the header ("Intro
+    /// text\nName | Role\n|---|---|"), the table extension gives the row the paragraph's first line and columns
+    /// counted through all its lines. The row stands on the line before the delimiter row; nil when cmark-gfm
+    /// gives it that line.
+    private mutating func movedHeaderRow(_ row: Int) -> (line: Int, offset: Int)? {
+      let nodes = markdown.nodes
+      guard let table = nodes[row].parent else { return nil }
+      let rows = nodes[table].children
+      let delimiterLine = rows.count > 1 ? nodes[rows[1]].start.line - 1 : nodes[table].end.line
+      let line = delimiterLine - 1
+      let index = line - prose.lineOffset - 1
+      if bodyLineStarts == nil { bodyLineStarts = LintDocument.allLineStarts(of: prose.source) }
+      guard line != nodes[row].start.line, let starts = bodyLineStarts, index >= 0, index < starts.count else {
+        return nil
+      }
+      return (line, starts[index])
+    }
+
+    /// The position of a header cell's text in a moved header row (`movedHeaderRow`): its first occurrence
+    /// on the row's line after the text before it; nil when it is not written there as it reads (an escape).
+    private mutating func findInHeaderRow(_ literal: String) -> (line: Int, column: Int)? {
+      guard let row = headerRow, let starts = bodyLineStarts, !literal.isEmpty else { return nil }
+      let index = row.line - prose.lineOffset - 1
+      let start = starts[index]
+      let end = index + 1 < starts.count ? starts[index + 1] : prose.source.utf8.count
+      let source = Array(
+        prose.source.utf8[prose.source.utf8.index(prose.source.utf8.startIndex, offsetBy: row.offset)...]
+          .prefix(end - row.offset))
+      let text = Array(literal.utf8)
+      guard text.count <= source.count,
+        let found = (0...(source.count - text.count)).first(where: {
+          source[$0..<($0 + text.count)].elementsEqual(text)
+        })
+      else { return nil }
+      headerRow = (row.line, row.offset + found + text.count)
+      return (row.line, row.offset + found - start + 1)
+    }
+
     /// Whether a paragraph is a labelled item, "**Training Requirement** – personnel shall be trained": a
     /// description under a bold label (a dash after it), as Word-converted procedures number their clauses,
     /// not an instruction.
@@ -302,6 +352,7 @@ struct LintDocument: Sendable {
           context.stepColumn = stepColumn(ofTable: index)
         case .tableRow(let isHeader):
           context.isHeaderRow = isHeader
+          headerRow = isHeader ? movedHeaderRow(index) : nil
         case .codeBlock(let info):
           context.isHidden = true
           if info.isEmpty { plainCodeBlocks.append(index) }
@@ -332,9 +383,22 @@ struct LintDocument: Sendable {
           startUnit(index: index, context: context)
         case .text:
           if !context.isHidden, context.unit >= 0 {
+            // Text that opens a continuation line may stand elsewhere than cmark-gfm says (`lineOpeningColumn`).
+            var line = nodes[index].start.line
+            var column = nodes[index].start.column
+            if context.isHeaderRow, let found = findInHeaderRow(nodes[index].literal) {
+              (line, column) = found
+            } else if index > 0, let first = nodes[index].literal.utf8.first {
+              switch nodes[index - 1].kind {
+              case .softBreak, .lineBreak:
+                if bodyLineStarts == nil { bodyLineStarts = LintDocument.allLineStarts(of: prose.source) }
+                column = prose.lineOpeningColumn(
+                  line: nodes[index].start.line, byteColumn: column, first: first, lineStarts: bodyLineStarts ?? [])
+              default: break
+              }
+            }
             prose.segments.append(
-              Prose.Segment(offset: prose.bytes.count, line: nodes[index].start.line, column: nodes[index].start.column)
-            )
+              Prose.Segment(offset: prose.bytes.count, line: line, column: column))
             // Copied whole from the string's storage, not byte by byte through its UTF-8 view.
             if nodes[index].literal.utf8.withContiguousStorageIfAvailable({ prose.bytes.append(contentsOf: $0) })
               == nil

@@ -150,6 +150,39 @@ struct Prose: Sendable {
     return (column ?? nil) ?? byteColumn + textBytes
   }
 
+  /// The byte column where text that opens a continuation line and starts with byte `first` stands on file line
+  /// `line`, given the column cmark-gfm gives it; `lineStarts` holds where every body line starts.
+  ///
+  /// cmark-gfm gives such text its container's content column: on a line indented further ("a\n   b") the text
+  /// starts after the extra blanks, and on a lazy line, indented less than its list item or without its `>`
+  /// ("2. Check it.\n(see below)"), at the line's first non-blank byte, before or past that column.
+  func lineOpeningColumn(line: Int, byteColumn: Int, first: UInt8, lineStarts: [Int]) -> Int {
+    let index = line - lineOffset - 1
+    guard index >= 0, index < lineStarts.count else { return byteColumn }
+    let start = lineStarts[index]
+    let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : source.utf8.count
+    let column = source.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+      // The text's first byte, or a backslash escaping it.
+      func opensText(_ position: Int) -> Bool {
+        position >= start && position < end
+          && (bytes[position] == first || bytes[position] == 0x5C && position + 1 < end && bytes[position + 1] == first)
+      }
+      func skippingBlanks(from position: Int) -> Int {
+        var position = position
+        while position < end, bytes[position] == 0x20 || bytes[position] == 0x09 { position += 1 }
+        return position
+      }
+      // The table extension leaves column 0 on the text of a paragraph it reads as a table's header.
+      let given = start + max(byteColumn, 1) - 1
+      if opensText(given) { return given - start + 1 }
+      for candidate in [skippingBlanks(from: min(given, end)), skippingBlanks(from: start)] where opensText(candidate) {
+        return candidate - start + 1
+      }
+      return byteColumn
+    }
+    return column ?? byteColumn
+  }
+
   /// Whether a byte is ASCII punctuation, which a backslash escapes in Markdown.
   private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
     (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte)
