@@ -1,7 +1,9 @@
+import DocumentModel
+
 /// Writes JSON byte for byte as Foundation's `JSONEncoder` does with `.prettyPrinted`, `.sortedKeys` and
 /// `.withoutEscapingSlashes` (the format of sop's reports): two spaces per level, `"key" : value`, an empty
-/// container as its brackets around a blank line, `"`, `\` and the control characters escaped (`\b`, `\t`,
-/// `\n`, `\f`, `\r` by name, the rest as `\u00xx`), everything else as its UTF-8. For the one report large
+/// container as its brackets around a blank line, strings as `JSONString` writes them (shared with the lint
+/// report's writer). For the one report large
 /// enough for the encoder to show in a profile (`status`, 0.08 s of a cold status of 5,000 documents, on one
 /// core after the walk); callers write keys in the encoder's order, bytewise, and `PrettyJSONTests` holds each
 /// report type's output to the encoder's.
@@ -68,19 +70,7 @@ struct PrettyJSON {
   }
 
   mutating func string(_ value: String) {
-    bytes.append(UInt8(ascii: "\""))
-    var value = value
-    value.withUTF8 { utf8 in
-      var start = 0
-      for (index, byte) in utf8.enumerated()
-      where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-        escape(byte)
-        start = index + 1
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-    }
-    bytes.append(UInt8(ascii: "\""))
+    JSONString.append(value, to: &bytes)
   }
 
   mutating func string(_ value: String?) {
@@ -119,29 +109,5 @@ struct PrettyJSON {
 
   private mutating func indent() {
     bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
-  }
-
-  private mutating func escape(_ byte: UInt8) {
-    let named: UInt8? =
-      switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "\\"): byte
-      case 0x08: UInt8(ascii: "b")
-      case 0x09: UInt8(ascii: "t")
-      case 0x0A: UInt8(ascii: "n")
-      case 0x0C: UInt8(ascii: "f")
-      case 0x0D: UInt8(ascii: "r")
-      default: nil
-      }
-    bytes.append(UInt8(ascii: "\\"))
-    if let named {
-      bytes.append(named)
-      return
-    }
-    raw("u00")
-    let hex: StaticString = "0123456789abcdef"
-    hex.withUTF8Buffer { digits in
-      bytes.append(digits[Int(byte >> 4)])
-      bytes.append(digits[Int(byte & 15)])
-    }
   }
 }

@@ -1,3 +1,5 @@
+import DocumentModel
+
 /// Renders a report as pretty-printed JSON with sorted keys: `{"findings": [...], "summary": {...}}`.
 ///
 /// The text is exactly what `JSONEncoder` makes of the `Codable` report with `.prettyPrinted`,
@@ -139,39 +141,8 @@ private struct PrettyJSONWriter {
 
   /// A string with `"`, `\` and control characters escaped, everything else as is.
   mutating func string(_ text: String) {
-    bytes.append(UInt8(ascii: "\""))
-    // Most strings need no escape: then they are copied whole, not appended byte by byte.
-    let isCopied =
-      text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-        guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
-        else { return false }
-        bytes.append(contentsOf: utf8)
-        return true
-      } ?? false
-    if isCopied {
-      bytes.append(UInt8(ascii: "\""))
-      return
-    }
-    for byte in text.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-      case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-      case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-      case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-      case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-      case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-      case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-      case 0x00..<0x20:
-        bytes.append(contentsOf: #"\u00"#.utf8)
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-      default: bytes.append(byte)
-      }
-    }
-    bytes.append(UInt8(ascii: "\""))
+    JSONString.append(text, to: &bytes)
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 
   /// A line feed and the indentation of each level written (findings' members are at depth 3).
   private static let newlines = (0...3).map {
