@@ -50,6 +50,24 @@ struct ProseTests {
     #expect(prose.units.map(\.isStep) == [true, true, false])
   }
 
+  @Test("Lines typed as a plain list end sentences; a hard-wrapped sentence goes on over a name")
+  func plainLineItems() {
+    // A runbook's checks as plain lines (one paragraph when rendered), after a word or a closing bracket.
+    #expect(
+      sentences("  Confirm incident source (alert, ticket)\n  Identify affected systems\n  Confirm business impact\n")
+        == ["Confirm incident source alert ticket", "Identify affected systems", "Confirm business impact"])
+    // Hard-wrapped prose: after a function word, a capitalised word, punctuation, or before a lower-case
+    // word or an acronym, the sentence goes on.
+    #expect(
+      sentences(
+        "Send the form to the\nQuality Manager, who asks the Quality\nManager of the site for\nreview and\nQA sign-off.\n"
+      )
+        == ["Send the form to the Quality Manager who asks the Quality Manager of the site for review and QA sign-off"])
+    // A hard line break (two spaces) shows a new line: a capitalised word after it starts a sentence.
+    #expect(
+      sentences("Weigh the sample on the  \nCalibrated balance\n") == ["Weigh the sample on the", "Calibrated balance"])
+  }
+
   @Test("Code, tables, HTML, images and URLs are not prose")
   func excluded() {
     let body = """

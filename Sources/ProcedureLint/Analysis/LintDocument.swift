@@ -300,6 +300,52 @@ struct LintDocument: Sendable {
       return false
     }
 
+    /// Whether the line after the line break `index` starts a new item of a list typed as plain lines:
+    /// the line before it ends in a word without punctuation ("Identify affected system(s) and services",
+    /// "Preserve logs and evidence"), and the next line starts with a capitalised word ("Confirm business
+    /// impact"). A runbook or a plain-text SOP lists its checks and schedule lines this way; rendered, they
+    /// run together into one paragraph, and read as one sentence they made a 100-word "sentence" of six
+    /// checks (a readability grade of 16.4 judged inflated on the eleventh held-out check). Not after a
+    /// lower-case function word ("… to the / Quality Manager") or a capitalised word ("… the Quality /
+    /// Manager"), where a hard-wrapped sentence goes on with a name; a hard line break (two spaces or a
+    /// backslash at the end of the line) ends the line as the page shows it, whatever follows.
+    private func startsNewItemLine(after index: Int) -> Bool {
+      let next = index + 1
+      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .text = markdown.nodes[next].kind
+      else { return false }
+      // The next line opens with a capital and a lower-case letter: a word, not an acronym or a name's
+      // initial ("QA", "J. Smith").
+      var iterator = markdown.nodes[next].literal.utf8.makeIterator()
+      guard let first = iterator.next(), first &- 0x41 < 26, let second = iterator.next(), second &- 0x61 < 26
+      else { return false }
+      // The line before ends in a lower-case word or a closing bracket, with no punctuation after it.
+      let bytes = prose.bytes
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      guard end > 0 else { return false }
+      let last = bytes[end - 1]
+      if last == UInt8(ascii: ")") { return true }
+      guard last &- 0x61 < 26 || last &- 0x30 < 10 else { return false }
+      var start = end
+      while start > 0, bytes[start - 1] != 0x20, end - start < 24 { start -= 1 }
+      guard bytes[start] &- 0x41 >= 26 else { return false }
+      if case .lineBreak = markdown.nodes[index].kind { return true }
+      return !Self.continuingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// Words after which a hard-wrapped sentence goes on, even before a capitalised word ("report it to the /
+    /// Quality Manager", "signed by / Quality").
+    private static let continuingWords: Set<String> = [
+      "a", "an", "the", "to", "of", "for", "by", "and", "or", "in", "on", "at", "with", "from", "into", "onto",
+      "as", "than", "that", "which", "who", "whom", "whose", "if", "when", "where", "while", "but", "nor", "so",
+      "via", "per", "our", "your", "their", "its", "his", "her", "my", "this", "these", "those", "each", "every",
+      "any", "all", "no", "not", "is", "are", "was", "were", "be", "been", "called", "named", "contact", "call",
+      "email", "e-mail", "ask", "tell", "notify", "inform", "see", "use", "open", "select", "click", "press",
+      "choose", "under", "about", "between", "after", "before", "until", "during", "within", "without",
+      "including", "against", "like", "also", "then", "both", "either", "neither",
+    ]
+
     /// Whether the current H2 section holds the steps ("Procedure", "Steps", "Method", "Instructions").
     private var isInStepSection = false
     /// The numbered heading (`### 1. Review the request`) whose text is a step, or -1.
@@ -412,7 +458,9 @@ struct LintDocument: Sendable {
           // A line that is all bold ("**Call Reverted to SCHEDULED After Dispatch**") is a heading written
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
-            if index == boldLineBreak || startsLabelledLine(after: index) || startsListedLine(after: index) {
+            if index == boldLineBreak || startsLabelledLine(after: index) || startsListedLine(after: index)
+              || startsNewItemLine(after: index)
+            {
               prose.bytes.append(UInt8(ascii: "."))
             }
             prose.bytes.append(0x20)
