@@ -31,7 +31,9 @@ enum OneInstructionRule: DocumentRule {
     before the action it guards ("Make sure every box has been ticked off, then clear the list", "Double \
     check and then submit", "Check that the seal is intact, then sign") gives one instruction with its \
     precondition (judged debatable twice each). "Check the label, then send the gauge" inspects a thing and \
-    then acts: two instructions.
+    then acts: two instructions. After the twelfth: a labelled checklist line whose text opens with no \
+    instruction ("**Engines**: Operating normally; helm station ready") lists states, and "; so …" works an \
+    example of the instruction (both judged wrong).
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -95,6 +97,13 @@ enum OneInstructionRule: DocumentRule {
         3. Double check the list and then submit it.
         4. Check that the seal is intact, then sign the label.
         """),
+    // Real-world shapes (a dive boat's departure checklist, a lab's primer protocol): a labelled line of
+    // states, and a worked example after "; so" (twelfth held-out check: judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. **Engines**: Operating normally; helm station ready.
+        2. Add low TE equal to the mass in nanomoles times 10; so for 25 nmol you add 250 µL.
+        """),
     // Real-world shape (a Word-converted procedure): numbered clauses under bold labels describe, they do
     // not instruct.
     ExampleRepository.procedure(
@@ -138,6 +147,12 @@ enum OneInstructionRule: DocumentRule {
     ExampleRepository.procedure(
       steps: """
         1. You will check the due date on the gauge label and then send the gauge to the lab.
+        2. Write the new due date in the register.
+        """),
+    // A labelled step that opens with an instruction still chains two.
+    ExampleRepository.procedure(
+      steps: """
+        1. **Valve**: Open the valve; close the tap.
         2. Write the new due date in the register.
         """),
     // Real-world shape: the `;` is inside the step, not at its end.
@@ -246,6 +261,21 @@ enum OneInstructionRule: DocumentRule {
       guard let first = words.first, !PassiveVoiceAdvice.isImperative(first) else { return false }
       return words.dropFirst().contains(where: modals.contains)
     }
+    // "**Engines**: Operating normally; helm station ready": a labelled line of a checklist whose text opens
+    // with no instruction gives states or values, and its `;` separates them (judged wrong on the twelfth
+    // held-out check). "**Step 3**: Open the valve; close the tap" opens with one and is still reported.
+    func listsStates() -> Bool {
+      var index = range.lowerBound
+      var words = 0
+      while index < range.upperBound, bytes[index] != UInt8(ascii: ":") {
+        if bytes[index] == 0x20 { words += 1 }
+        guard words < 3, bytes[index] != UInt8(ascii: ";") else { return false }
+        index += 1
+      }
+      guard index < range.upperBound, index > range.lowerBound else { return false }
+      let word = firstWord(after: index).text
+      return !word.isEmpty && !PassiveVoiceAdvice.isImperative(word)
+    }
     // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
     func waitsForOutcome(after then: Int) -> Bool {
       let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
@@ -292,7 +322,7 @@ enum OneInstructionRule: DocumentRule {
         depth = max(0, depth - 1)
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
-        if depth == 0, !endsItem(after: index), !opensComment(after: index) { return (index, ";") }
+        if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates() { return (index, ";") }
       case UInt8(ascii: ","):
         // "(click Send it Later, then choose the date)": a click path in brackets details the action around
         // it; it is not a second step.
@@ -341,5 +371,8 @@ enum OneInstructionRule: DocumentRule {
     // "Stay up to date with the news; but also recognise when too much of it does harm": a caveat on the
     // instruction before it (judged wrong as two instructions on the tenth held-out check).
     "but", "yet",
+    // "add a volume equal to the mass times 10; so for 25 nmol you'll add 250 µL": a worked example of the
+    // instruction, not a second one (judged wrong on the twelfth held-out check).
+    "so", "thus", "hence",
   ]
 }
