@@ -468,6 +468,28 @@ struct RuleBehaviourTests {
     #expect(findings[2].message.contains("forms/F-404.md"))
   }
 
+  @Test("broken-reference: a URL that repeats its scheme goes nowhere")
+  func repeatedScheme() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: """
+          Read ↓[fees](http://http//library.example.edu/c.php?g=4), ↓[rules](HTTPS://https://x.example/a) and \
+          [ok](https://x.example/http/https), [host](http://http.example/), [bare](http://https).
+          """))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.first?.message
+        == "link 'http://http//library.example.edu/c.php?g=4' repeats its scheme, so it goes nowhere: write it as "
+        + "'http://library.example.edu/c.php?g=4'")
+    #expect(findings.map(\.severity) == [.error, .error])
+    #expect(BrokenReferenceRule.repeatedScheme("HTTPS://https://x.example/a") == "HTTPS://x.example/a")
+    #expect(BrokenReferenceRule.repeatedScheme("http://http:/x.example") == "http://x.example")
+    for fine in ["https://x.example", "mailto:http://x", "http://", "http://http", "ftp://http//x", "http//http//x"] {
+      #expect(BrokenReferenceRule.repeatedScheme(fine) == nil)
+    }
+  }
+
   // Found by the Lint fuzz target (Fuzz/Corpus/Lint/4ef55e70…): cmark-gfm gives no position to the text that its
   // autolink extension cuts out after an e-mail address, and it was placed at the paragraph's start, on an
   // earlier line and past that line's end.

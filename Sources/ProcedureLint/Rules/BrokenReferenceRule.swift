@@ -5,7 +5,8 @@ enum BrokenReferenceRule: RepositoryRule {
   static let id = "broken-reference"
   static let summary =
     "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
-    + "references by title ('SOP Title', 'the Title procedure') that match no title (a warning)."
+    + "references by title ('SOP Title', 'the Title procedure') that match no title (a warning); URLs that repeat "
+    + "their scheme ('http://http//…')."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
     needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
@@ -21,7 +22,9 @@ enum BrokenReferenceRule: RepositoryRule {
     such as "SOP Title:" or "SOP Owner" is not a reference, nor is "(SOP) Templates", where the acronym \
     closes a bracket. Links are \
     resolved \
-    from the document's folder (a leading `/` from the repository root); URLs are not checked. A linked or \
+    from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
+    repeats its scheme ("http://http//library.example.edu/fines", pasted twice) goes nowhere and is an \
+    error. A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
     is an error too.
     """
@@ -57,6 +60,9 @@ enum BrokenReferenceRule: RepositoryRule {
     ExampleRepository.procedure(records: "Train new staff as the Competence procedure says."),
     ExampleRepository.procedure(records: "Audits under QP-404 check the register."),
     ExampleRepository.procedure(records: "Use the [nonconformance form](../forms/F-404-missing.md)."),
+    // Real-world shape (a college library's circulation procedure): an address pasted after its scheme.
+    ExampleRepository.procedure(
+      records: "Read [Fines and Fees](http://http//library.example.edu/c.php?g=41) before the first shift."),
   ]
 
   static func check(_ document: DocumentReferences, index: DocumentIndex, context: RuleContext) -> [Finding] {
@@ -83,7 +89,15 @@ enum BrokenReferenceRule: RepositoryRule {
     for (link, target) in document.links {
       switch target {
       case .external:
-        continue
+        // "http://http//library.example.edu/…": a pasted address that repeats its scheme has the host "http",
+        // and the link goes nowhere (seen on a library's circulation procedure, twelfth held-out check).
+        if let repaired = repeatedScheme(link.destination) {
+          findings.append(
+            context.finding(
+              .error, at: link.start,
+              "link '\(link.destination)' repeats its scheme, so it goes nowhere: write it as '\(repaired)'",
+              excerpt: link.destination))
+        }
       case .outside:
         findings.append(
           context.finding(
@@ -114,4 +128,25 @@ enum BrokenReferenceRule: RepositoryRule {
     }
     return findings
   }
+
+  /// The address without its repeated scheme when a URL's host is "http" or "https" ("http://http//x.org/a",
+  /// "https://https://x.org"), else nil.
+  static func repeatedScheme(_ destination: String) -> String? {
+    // Bytes, not Characters: a lowercased string may have other indexes than the original.
+    let bytes = Array(destination.utf8)
+    func isWeb(_ part: ArraySlice<UInt8>) -> Bool {
+      let lowered = part.map { $0 | 0x20 }
+      return lowered == Array("http".utf8) || lowered == Array("https".utf8)
+    }
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 3 <= bytes.count,
+      bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/"), isWeb(bytes[..<colon])
+    else { return nil }
+    let hostStart = colon + 3
+    let hostEnd = bytes[hostStart...].firstIndex { "/:?#".utf8.contains($0) } ?? bytes.count
+    guard isWeb(bytes[hostStart..<hostEnd]) else { return nil }
+    let rest = bytes[hostEnd...].drop { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
+    guard !rest.isEmpty else { return nil }
+    return String(decoding: bytes[..<hostStart] + rest, as: UTF8.self)
+  }
+
 }
