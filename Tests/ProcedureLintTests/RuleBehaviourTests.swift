@@ -367,6 +367,29 @@ struct RuleBehaviourTests {
       ])
   }
 
+  @Test("unfinished: a writer's note in brackets in lower case ('(todo - add a picture)', '[tbd]')")
+  func bracketedNotes() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Turn on the rack switches ↓(todo - add a picture of the switches with the ones to turn on).
+          2. Ask the owner ↓[tbd] or the lead ↓(Fixme: name).
+          3. Keep the (Todos) list and the (tbdx) code ↓(TODO) as they are.
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(
+      findings.map(\.position).map(\.line)
+        == marked.positions.map(\.line).reduce(into: []) { lines, line in
+          if lines.last != line { lines.append(line) }
+        })
+    #expect(
+      findings.first?.message
+        == "a note to the writer ('(todo - add a picture of the switches with the ones to tu…') is still here: "
+        + "settle what it asks, "
+        + "then delete it")
+    #expect(findings.map(\.severity) == [.error, .error, .error])
+  }
+
   @Test("unfinished: example telephone numbers, a text that says it is a placeholder, and 'coming soon'")
   func exampleNumbersAndAnnouncedPlaceholders() {
     let marked = Marked(

