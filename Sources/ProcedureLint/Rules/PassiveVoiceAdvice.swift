@@ -35,6 +35,15 @@ enum PassiveVoiceAdvice {
     if let first = subject.split(separator: " ").first, subjectCannotStart.contains(String(first)) {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
+    // "All protocols should be in their own repository and should be clearly written": the passive is the
+    // second verb of its subject, so the words before it are the first verb's ("Write should be in their
+    // own repository and …" was garbled, thirteenth held-out check).
+    let subjectWords = subject.split(separator: " ").map { $0.lowercased() }
+    if let lastWord = subjectWords.last,
+      coordinators.contains(lastWord) || subjectWords.contains(where: finiteVerbs.contains)
+    {
+      return "\(lead) ('\(phrase)'): say who acts, and start with the action"
+    }
     // "it is to be confirmed that the SWMS has been read": "it" stands for the that-clause, so the
     // rewrite is "Confirm that …", not "Confirm it …".
     let isDummyIt =
@@ -59,6 +68,15 @@ enum PassiveVoiceAdvice {
       "\(lead) ('\(phrase)'): start with the action: '\(isNegated ? "Do not " + verb : capitalised(verb)) \(object)'"
       + (isStep ? "" : ", or say who does it")
   }
+
+  /// Words that join two verbs of one subject.
+  private static let coordinators: Set<String> = ["and", "or", "but", "nor"]
+
+  /// Forms of "be" and modal verbs: a subject holds none of them.
+  private static let finiteVerbs: Set<String> = [
+    "is", "are", "was", "were", "be", "been", "being", "am", "must", "shall", "should", "will", "can", "may",
+    "might", "would", "could", "ought",
+  ]
 
   /// Words a subject cut at a quote or a bracket may start with, where a rewrite from it would be garbled.
   private static let subjectCannotStart: Set<String> = [

