@@ -522,6 +522,25 @@ struct RuleBehaviourTests {
     #expect(findings[2].message.contains("forms/F-404.md"))
   }
 
+  @Test("broken-reference: a title before 'SOP', 'Policy' or 'Procedure' is a reference too")
+  func titleBeforeKind() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: """
+          Refer to ↓the Using and Calibrating Thermometers SOP. Report misuse as per ↓the System Access Policy \
+          and keep ↓the Control of Records Procedure. Follow the Document Control Policy and the Internal Audit \
+          procedure. Read the Standard Operating Procedures (SOP) first; the Safety Procedures apply, and so \
+          does this SOP.
+          """))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.excerpt) == [
+        "the Using and Calibrating Thermometers SOP", "the System Access Policy", "the Control of Records Procedure",
+      ])
+    #expect(findings.allSatisfy { $0.severity == .warning })
+  }
+
   @Test("broken-reference: a URL that repeats its scheme goes nowhere")
   func repeatedScheme() {
     let marked = Marked(

