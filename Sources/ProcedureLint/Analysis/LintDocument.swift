@@ -263,19 +263,24 @@ struct LintDocument: Sendable {
       return markdown.nodes[siblings[position + 1]].literal.hasPrefix(":")
     }
 
+    /// The text that opens the line after the line break `index`, when a text node of the same paragraph does.
+    /// The break's next sibling follows it in the flat array.
+    private func textAfterBreak(_ index: Int) -> String.UTF8View? {
+      let next = index + 1
+      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
+        case .text = markdown.nodes[next].kind
+      else { return nil }
+      return markdown.nodes[next].literal.utf8
+    }
+
     /// Whether the line after the line break `index` is an item or a field written as text: it starts with a
     /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a table
     /// pipe (a table CommonMark did not parse, such as a memo header that starts with its divider row) or a
     /// plain label ("TO: Office of Acquisition"). Each such line is its own sentence, not one run across
     /// the lines.
     private func startsListedLine(after index: Int) -> Bool {
-      let next = index + 1
-      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
-        case .text = markdown.nodes[next].kind
-      else { return false }
       // Read as UTF-8 bytes, at most the first 25: this runs at every line break of every paragraph.
-      var iterator = markdown.nodes[next].literal.utf8.makeIterator()
-      guard let first = iterator.next() else { return false }
+      guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next() else { return false }
       if first == UInt8(ascii: "|") { return true }
       if first == 0xE2 {
         // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
@@ -310,14 +315,10 @@ struct LintDocument: Sendable {
     /// Manager"), where a hard-wrapped sentence goes on with a name; a hard line break (two spaces or a
     /// backslash at the end of the line) ends the line as the page shows it, whatever follows.
     private func startsNewItemLine(after index: Int) -> Bool {
-      let next = index + 1
-      guard next < markdown.nodes.count, markdown.nodes[next].parent == markdown.nodes[index].parent,
-        case .text = markdown.nodes[next].kind
-      else { return false }
       // The next line opens with a capital and a lower-case letter: a word, not an acronym or a name's
       // initial ("QA", "J. Smith").
-      var iterator = markdown.nodes[next].literal.utf8.makeIterator()
-      guard let first = iterator.next(), first &- 0x41 < 26, let second = iterator.next(), second &- 0x61 < 26
+      guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(), first &- 0x41 < 26,
+        let second = iterator.next(), second &- 0x61 < 26
       else { return false }
       // The line before ends in a lower-case word or a closing bracket, with no punctuation after it.
       let bytes = prose.bytes
