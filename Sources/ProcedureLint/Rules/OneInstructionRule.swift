@@ -295,21 +295,23 @@ enum OneInstructionRule: DocumentRule {
       let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
       return outcomeWaits.contains { rest.hasPrefix($0) }
     }
+    /// Where the sentence or clause that ends at `offset` starts: after the last `.`, `!`, `?`, `;` or `:`.
+    func clauseStart(before offset: Int) -> Int {
+      var start = offset
+      while start > range.lowerBound {
+        switch bytes[start - 1] {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"): return start
+        default: start -= 1
+        }
+      }
+      return start
+    }
     // "Double check and then submit", "Make sure all of the tools have been checked off, then remove the
     // data": a check of a condition and the action it guards are one instruction with its precondition
     // (judged debatable twice on held-out corpora). "Check the due date on the label, then send the gauge"
     // inspects something first: two actions, still reported.
     func gatesAction(before connector: Int) -> Bool {
-      var start = connector
-      while start > range.lowerBound {
-        let byte = bytes[start - 1]
-        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-          || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-        {
-          break
-        }
-        start -= 1
-      }
+      let start = clauseStart(before: connector)
       // Any clause of the sentence may hold the check: "In the Members tab, make sure all of the tools have
       // been checked off, then remove the data".
       let clauses = String(decoding: bytes[start..<connector], as: UTF8.self).lowercased().split(separator: ",")
@@ -330,18 +332,8 @@ enum OneInstructionRule: DocumentRule {
     // instruction (judged wrong on the thirteenth held-out check). "If the part is damaged, tag it, then send
     // it to the lab" has an action between the condition and "then": still two.
     func closesCondition(before comma: Int) -> Bool {
-      var start = comma
-      while start > range.lowerBound {
-        let byte = bytes[start - 1]
-        if byte == UInt8(ascii: ",") { return false }
-        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
-          || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
-        {
-          break
-        }
-        start -= 1
-      }
-      guard
+      let start = clauseStart(before: comma)
+      guard !bytes[start..<comma].contains(UInt8(ascii: ",")),
         let first = String(decoding: bytes[start..<comma], as: UTF8.self).lowercased()
           .split(whereSeparator: { !$0.isLetter }).first
       else { return false }
