@@ -72,9 +72,12 @@ private final class Slots<Value>: @unchecked Sendable {
     buffer.deallocate()
   }
 
-  func set(_ index: Int, _ value: Value) { buffer[index] = value }
+  /// Stores `value`, which is consumed: moved in, not copied (see `values`).
+  func set(_ index: Int, _ value: consuming Value) { buffer[index] = value }
 
-  func values() -> [Value] { buffer.map { $0! } }
+  /// The values, moved out of their slots (left nil): a copy would retain every reference a value holds, and
+  /// the slots' deinit would release them all again (lint's outcomes hold many).
+  func values() -> [Value] { buffer.indices.map { buffer[$0].take()! } }
 }
 
 /// A non-Sendable closure carried into `concurrentPerform`, which runs it while the caller waits.

@@ -15,6 +15,8 @@ public struct Linter: Sendable {
 
   private let configuration: LintConfiguration
   private let existingDirectories: Set<String>
+  /// `policy`, boxed once for every rule context (`RuleContext`).
+  private let sharedPolicy: SharedPolicy?
 
   /// Problems in the `lint:` block of `sop.yml` (unknown rules, options, severities or types), as sentences.
   public var configurationWarnings: [String] { configuration.warnings }
@@ -26,6 +28,7 @@ public struct Linter: Sendable {
   ) {
     self.fileSize = fileSize
     self.policy = policy
+    sharedPolicy = policy.map(SharedPolicy.init)
     self.knownDocuments = knownDocuments
     self.existingPaths = existingPaths
     configuration = LintConfiguration(policy: policy)
@@ -120,7 +123,7 @@ public struct Linter: Sendable {
   {
     guard let context = context(ruleIndex: Self.acronymIndex, path: path, type: document.typeName) else {
       let defaults = RuleContext(
-        ruleID: UndefinedAcronymRule.id, path: path, settings: ResolvedRuleSettings(), policy: policy)
+        ruleID: UndefinedAcronymRule.id, path: path, settings: ResolvedRuleSettings(), policy: sharedPolicy)
       var use = UndefinedAcronymRule.use(document, context: defaults)
       use.findings = []
       return (use, 0)
@@ -150,7 +153,7 @@ public struct Linter: Sendable {
   private func context(ruleIndex: Int, path: String, type: String?) -> RuleContext? {
     let settings = configuration.settings(ruleIndex: ruleIndex, type: type)
     guard settings.isEnabled else { return nil }
-    return RuleContext(ruleID: LintRules.all[ruleIndex].id, path: path, settings: settings, policy: policy)
+    return RuleContext(ruleID: LintRules.all[ruleIndex].id, path: path, settings: settings, policy: sharedPolicy)
   }
 
   private static let frontMatterIndex = LintRules.indexByID[FrontMatterRule.id]!

@@ -313,9 +313,11 @@ struct DocumentIndex: Sendable {
         prefixes.insert(id)
         continue
       }
-      prefixes.insert(parsed.prefix)
-      let digits = parsed.rawValue.utf8.count - parsed.prefix.utf8.count - 1
-      numbering[parsed.prefix, default: 0] |= 1 << UInt64(min(digits, 63))
+      // Made once: `prefix` searches the id by characters each time, for every document of the repository.
+      let prefix = parsed.prefix
+      prefixes.insert(prefix)
+      let digits = parsed.rawValue.utf8.count - prefix.utf8.count - 1
+      numbering[prefix, default: 0] |= 1 << UInt64(min(digits, 63))
     }
     var paths = existingPaths
     paths.formUnion(lintedPaths)
@@ -354,7 +356,10 @@ struct DocumentIndex: Sendable {
   static func directories(of path: String) -> [String] {
     var result: [String] = []
     var current = Substring(path)
-    while let slash = current.lastIndex(of: "/") {
+    // An ASCII path (the usual case) is searched by bytes, where each byte is a character: stepping back through
+    // characters took 1.5% of the samples of a profile of lint on 5,000 documents, for every path of the repository.
+    let isASCII = path.utf8.allSatisfy { $0 < 0x80 }
+    while let slash = isASCII ? current.utf8.lastIndex(of: UInt8(ascii: "/")) : current.lastIndex(of: "/") {
       current = current[..<slash]
       if !current.isEmpty { result.append(String(current)) }
     }

@@ -56,6 +56,13 @@ struct ResolvedRuleSettings: Sendable {
   var options: [String: Double] = [:]
 }
 
+/// The repository policy, shared by reference among the contexts of one lint run.
+final class SharedPolicy: Sendable {
+  let policy: Policy
+
+  init(_ policy: Policy) { self.policy = policy }
+}
+
 /// What a rule needs while checking one document: where findings go and its settings.
 struct RuleContext: Sendable {
   /// The rule being run.
@@ -64,8 +71,19 @@ struct RuleContext: Sendable {
   let path: String
   /// The rule's settings for this document's type.
   let settings: ResolvedRuleSettings
+  /// The policy, held by reference: a context is made (and copied) for every rule and document, and a copy of
+  /// a `Policy` retains and releases each of its fields.
+  private let sharedPolicy: SharedPolicy?
+
   /// The policy, when the repository has one.
-  let policy: Policy?
+  var policy: Policy? { sharedPolicy?.policy }
+
+  init(ruleID: String, path: String, settings: ResolvedRuleSettings, policy: SharedPolicy?) {
+    self.ruleID = ruleID
+    self.path = path
+    self.settings = settings
+    sharedPolicy = policy
+  }
 
   /// The value of an option (configured, else the rule's default, else 0).
   func option(_ name: String) -> Double { settings.options[name] ?? 0 }

@@ -53,14 +53,21 @@ enum RequiredSectionsRule: DocumentRule {
     guard let type = document.typeName, let required = requiredSections(type: type, policy: context.policy)
     else { return [] }
     let aliases = context.policy?.types[type]?.sectionAliases ?? [:]
-    let present = Set(document.headings.filter { $0.level == 2 }.map { normalized($0.text) })
+    // An array, searched in turn: a document has a few sections, and a set of them cost more to build (hashing
+    // every name) than the few comparisons it saves.
+    let present = document.headings.compactMap { $0.level == 2 ? normalized($0.text) : nil }
     let anchor = document.headings.first { $0.level == 1 }?.start ?? document.bodyStart
     var findings: [Finding] = []
+    // Made once, for the first missing section: most documents miss none, and some miss several.
+    var requiredList: String?
     for section in required {
-      let others = aliases.first { normalized($0.key) == normalized(section) }?.value ?? []
-      guard !([section] + others).contains(where: { present.contains(normalized($0)) }) else { continue }
-      var message =
-        "add a '## \(section)' section: type '\(type)' requires \(required.joined(separator: ", "))"
+      // The section's name normalised once, not again for every alias or document heading it is compared with.
+      let key = normalized(section)
+      guard !present.contains(key) else { continue }
+      let others = aliases.first { normalized($0.key) == key }?.value ?? []
+      guard !others.contains(where: { present.contains(normalized($0)) }) else { continue }
+      if requiredList == nil { requiredList = required.joined(separator: ", ") }
+      var message = "add a '## \(section)' section: type '\(type)' requires \(requiredList ?? "")"
       if !others.isEmpty {
         message += " ('\(section)' may also be headed \(others.map { "'\($0)'" }.joined(separator: " or ")))"
       }

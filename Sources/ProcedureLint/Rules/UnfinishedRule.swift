@@ -778,11 +778,13 @@ enum UnfinishedRule: DocumentRule {
   private static func announcedPlaceholders(
     _ prose: Prose, _ body: (SourcePosition, String, String, Severity) -> Void
   ) {
-    // "soon" is rare: the words are compared only in a document that holds its "oon" ("Soon" and "SOON" too).
-    let holdsSoon = prose.bytes.withUnsafeBufferPointer {
-      ByteSearch.contains(soonTail, in: $0, range: 0..<$0.count)
-        || ByteSearch.contains(shoutedSoonTail, in: $0, range: 0..<$0.count)
-    }
+    // "soon" counts only in a document that holds its "oon" ("Soon" and "SOON" too). That search calls `memchr`
+    // for every "o": it runs once, when a unit first has "coming soon" where it is reported.
+    var holdsSoon: Bool?
+    // In a unit of more than three words, "coming soon" is reported only before ")" or after ":", which are
+    // rare: the "coming" of such pairs, found from those bytes, are the only words of long units read.
+    let candidates = comingSoonCandidates(prose)
+    var nextCandidate = 0
     for unit in prose.units where unit.isBody || unit.isStep || unit.kind == .tableCell(isHeader: false) {
       guard !unit.words.isEmpty else { continue }
       // Lowercased only when its length fits: every unit's first word is asked.
@@ -799,13 +801,12 @@ enum UnfinishedRule: DocumentRule {
             + "delete the note", sentence, .error)
         continue
       }
-      // "coming soon": compared packed.
-      guard holdsSoon else { continue }
+      // "coming soon": compared packed, at every pair of a short unit and at the candidates of a long one, in
+      // word order either way; true once the unit is done with.
       let words = unit.words
-      for index in words.dropFirst()
-      where prose.packedLowercase(word: index) == packedSoon
-        && prose.packedLowercase(word: index - 1) == packedComing
-      {
+      func reportsComingSoon(at index: Int) -> Bool {
+        guard prose.packedLowercase(word: index) == packedSoon, prose.packedLowercase(word: index - 1) == packedComing
+        else { return false }
         let bracketed =
           prose.words[index].end < unit.bytes.upperBound
           && prose.bytes[prose.words[index].end] == UInt8(ascii: ")")
@@ -815,14 +816,75 @@ enum UnfinishedRule: DocumentRule {
         var before = start
         while before > unit.bytes.lowerBound, prose.bytes[before - 1] == 0x20 { before -= 1 }
         let afterLabel = before > unit.bytes.lowerBound && prose.bytes[before - 1] == UInt8(ascii: ":")
-        guard bracketed || afterLabel || words.count <= 3 else { continue }
+        guard bracketed || afterLabel || words.count <= 3 else { return false }
+        if holdsSoon == nil {
+          holdsSoon = prose.bytes.withUnsafeBufferPointer {
+            ByteSearch.contains(soonTail, in: $0, range: 0..<$0.count)
+              || ByteSearch.contains(shoutedSoonTail, in: $0, range: 0..<$0.count)
+          }
+        }
+        guard holdsSoon == true else { return true }
         body(
           prose.position(ofByte: start, in: unit),
           "the text promises what is not here yet ('coming soon'): write it, or take the promise out",
           "coming soon", .error)
-        break
+        return true
+      }
+      if words.count <= 3 {
+        for index in words.dropFirst() where reportsComingSoon(at: index) { break }
+        continue
+      }
+      while nextCandidate < candidates.count, candidates[nextCandidate] < words.lowerBound { nextCandidate += 1 }
+      var candidate = nextCandidate
+      while candidate < candidates.count, candidates[candidate] + 1 < words.upperBound,
+        !reportsComingSoon(at: candidates[candidate] + 1)
+      {
+        candidate += 1
       }
     }
+  }
+
+  /// The indexes in `prose.words`, in order, of the words "coming" (any case) that stand after a ":" and
+  /// blanks, or before "soon" and a ")": where a long unit may say "coming soon" as `announcedPlaceholders`
+  /// reports it. Found from those bytes with `memchr`; the words are checked there.
+  private static func comingSoonCandidates(_ prose: Prose) -> [Int] {
+    var candidates: [Int] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      prose.words.withUnsafeBufferPointer { words in
+        // The first word that ends at or after `offset` (words stand in byte order, apart).
+        func firstWord(endingFrom offset: Int) -> Int {
+          var low = 0
+          var high = words.count
+          while low < high {
+            let middle = (low + high) / 2
+            if words[middle].end < offset { low = middle + 1 } else { high = middle }
+          }
+          return low
+        }
+        // Whether `text` (lowercase letters) stands at `offset`, in any case.
+        func hasLetters(_ text: StaticString, at offset: Int) -> Bool {
+          guard offset >= 0, offset + text.utf8CodeUnitCount <= bytes.count else { return false }
+          for index in 0..<text.utf8CodeUnitCount where bytes[offset + index] | 0x20 != text.utf8Start[index] {
+            return false
+          }
+          return true
+        }
+        let all = 0..<bytes.count
+        ByteSearch.forEach(UInt8(ascii: ")"), in: bytes, range: all) { offset in
+          guard hasLetters("soon", at: offset - 4) else { return }
+          let word = firstWord(endingFrom: offset)
+          if word > 0, word < words.count, words[word].end == offset { candidates.append(word - 1) }
+        }
+        ByteSearch.forEach(UInt8(ascii: ":"), in: bytes, range: all) { offset in
+          var start = offset + 1
+          while start < bytes.count, bytes[start] == 0x20 { start += 1 }
+          guard hasLetters("coming", at: start) else { return }
+          let word = firstWord(endingFrom: start)
+          if word < words.count, words[word].start == start { candidates.append(word) }
+        }
+      }
+    }
+    return candidates.sorted()
   }
 
   /// Whether "Placeholder" at `index` opens a note that the text is missing: alone, before a colon, or before
@@ -851,61 +913,69 @@ enum UnfinishedRule: DocumentRule {
   /// one more than the last. One group ("lot 1234567") and a decimal ("0.0012345 mm") are not telephone
   /// numbers; a number after a `.` or `,` is the rest of one.
   private static func exampleNumbers(_ prose: Prose, _ body: (SourcePosition, String) -> Void) {
-    prose.bytes.withUnsafeBufferPointer { bytes in
-      // Unit by unit: units stand back to back in `bytes`, so a unit's edge is a word's edge.
-      for unit in prose.units {
-        let range = unit.bytes
-        func isDigit(_ offset: Int) -> Bool { offset < range.upperBound && bytes[offset] &- 0x30 < 10 }
-        // A number starts a word: only words that start with a digit are looked at, not every byte.
-        var offset = range.lowerBound
-        for word in unit.words {
-          let start = prose.words[word].start
-          guard start >= offset, isDigit(start),
-            start == range.lowerBound
-              || !(Prose.isAlphanumericASCII(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".")
-                || bytes[start - 1] == UInt8(ascii: ","))
-          else { continue }
-          offset = start
-          // The run of digit groups from here. A group of one digit after the first is a row of numbers ("1
-          // 2 3 4 5 6 7", a rating scale), not part of a telephone number.
-          var digits: [UInt8] = []
-          var end = offset
-          var singleDigitGroups = 0
-          var groups = 0
-          var dots = 0
-          while isDigit(end) {
-            groups += 1
-            let groupStart = end
-            while isDigit(end) {
-              digits.append(bytes[end])
-              end += 1
-            }
-            if end - groupStart == 1, groupStart > offset { singleDigitGroups += 1 }
-            let separator = end < range.upperBound ? bytes[end] : 0
-            guard separator == 0x20 || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
-              isDigit(end + 1)
-            else { break }
-            if separator == UInt8(ascii: ".") { dots += 1 }
-            end += 1
-          }
-          offset = end
-          guard (7...15).contains(digits.count), singleDigitGroups == 0, groups >= 2, dots == 0 || groups >= 3,
-            end == range.upperBound || !Prose.isAlphanumericASCII(bytes[end]), hasAscendingRun(digits)
-          else { continue }
-          body(prose.position(ofByte: start, in: unit), String(decoding: bytes[start..<end], as: UTF8.self))
-        }
+    // Every word of the document is asked for its first byte: both arrays are read through buffer pointers.
+    prose.words.withUnsafeBufferPointer { words in
+      prose.bytes.withUnsafeBufferPointer { bytes in
+        exampleNumbers(prose, words: words, bytes: bytes, body)
       }
     }
   }
 
-  /// Whether `ascendingRun` digits stand in a row, each one more than the last ("123456", "234567").
-  static func hasAscendingRun(_ digits: [UInt8]) -> Bool {
-    var run = 1
-    for index in digits.indices.dropFirst() {
-      run = digits[index] == digits[index - 1] &+ 1 ? run + 1 : 1
-      if run >= ascendingRun { return true }
+  private static func exampleNumbers(
+    _ prose: Prose, words: UnsafeBufferPointer<Prose.Word>, bytes: UnsafeBufferPointer<UInt8>,
+    _ body: (SourcePosition, String) -> Void
+  ) {
+    // Unit by unit: units stand back to back in `bytes`, so a unit's edge is a word's edge.
+    for unit in prose.units {
+      let range = unit.bytes
+      func isDigit(_ offset: Int) -> Bool { offset < range.upperBound && bytes[offset] &- 0x30 < 10 }
+      // A number starts a word: only words that start with a digit are looked at, not every byte.
+      var offset = range.lowerBound
+      for word in unit.words {
+        let start = words[word].start
+        guard start >= offset, isDigit(start),
+          start == range.lowerBound
+            || !(Prose.isAlphanumericASCII(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: ".")
+              || bytes[start - 1] == UInt8(ascii: ","))
+        else { continue }
+        offset = start
+        // The run of digit groups from here. A group of one digit after the first is a row of numbers ("1
+        // 2 3 4 5 6 7", a rating scale), not part of a telephone number. The digits are counted and their
+        // ascending run followed as they are read: an array of them per number cost an allocation each.
+        var digitCount = 0
+        var run = 0
+        var previous: UInt8 = 0
+        var hasAscendingRun = false
+        var end = offset
+        var singleDigitGroups = 0
+        var groups = 0
+        var dots = 0
+        while isDigit(end) {
+          groups += 1
+          let groupStart = end
+          while isDigit(end) {
+            let digit = bytes[end]
+            run = digitCount > 0 && digit == previous &+ 1 ? run + 1 : 1
+            if run >= ascendingRun { hasAscendingRun = true }
+            previous = digit
+            digitCount += 1
+            end += 1
+          }
+          if end - groupStart == 1, groupStart > offset { singleDigitGroups += 1 }
+          let separator = end < range.upperBound ? bytes[end] : 0
+          guard separator == 0x20 || separator == UInt8(ascii: "-") || separator == UInt8(ascii: "."),
+            isDigit(end + 1)
+          else { break }
+          if separator == UInt8(ascii: ".") { dots += 1 }
+          end += 1
+        }
+        offset = end
+        guard (7...15).contains(digitCount), singleDigitGroups == 0, groups >= 2, dots == 0 || groups >= 3,
+          end == range.upperBound || !Prose.isAlphanumericASCII(bytes[end]), hasAscendingRun
+        else { continue }
+        body(prose.position(ofByte: start, in: unit), String(decoding: bytes[start..<end], as: UTF8.self))
+      }
     }
-    return false
   }
 
   /// An emergency section ("Emergency procedures", "Fire", "First aid response") in a document that gives no
@@ -1131,21 +1201,26 @@ enum UnfinishedRule: DocumentRule {
   private static func danglingColons(
     _ document: LintDocument, report: (SourcePosition, String, String, Severity) -> Void
   ) {
-    if let type = document.typeName, FormFieldsRule.isFormType(type) { return }
     let prose = document.prose
     let nodes = document.markdown.nodes
+    // Whether the document is a form, asked only once a paragraph ends with a colon: most have none.
+    var isForm: Bool?
     for unit in prose.units where unit.isBody && !unit.sentences.isEmpty {
-      // One byte test per paragraph: its text ends with ":" (or a full-width "：").
+      // One byte test per paragraph: its text ends with ":" (or a full-width "：", compared byte by byte).
       var end = unit.bytes.upperBound
       while end > unit.bytes.lowerBound, prose.bytes[end - 1] == 0x20 { end -= 1 }
       let colon: Int
       if end > unit.bytes.lowerBound, prose.bytes[end - 1] == UInt8(ascii: ":") {
         colon = end - 1
-      } else if end - unit.bytes.lowerBound >= 3, prose.bytes[(end - 3)..<end].elementsEqual([0xEF, 0xBC, 0x9A]) {
+      } else if end - unit.bytes.lowerBound >= 3, prose.bytes[end - 3] == 0xEF, prose.bytes[end - 2] == 0xBC,
+        prose.bytes[end - 1] == 0x9A
+      {
         colon = end - 3
       } else {
         continue
       }
+      if isForm == nil { isForm = document.typeName.map(FormFieldsRule.isFormType) ?? false }
+      if isForm == true { return }
       // The prose leaves out images, raw HTML and bare URLs: "Download it from: https://…" ends in its URL.
       guard endsInText(unit.node, nodes) else { continue }
       // ":tada:", an emoji's short code, is not a colon that introduces anything.
@@ -1263,7 +1338,6 @@ enum UnfinishedRule: DocumentRule {
   private static func contentSlots(
     _ document: LintDocument, report: (SourcePosition, String, String, Severity) -> Void
   ) {
-    if let type = document.typeName, FormFieldsRule.isFormType(type) { return }
     let prose = document.prose
     let nodes = document.markdown.nodes
     for unit in prose.units where unit.isBody && (2...3).contains(unit.words.count) {
@@ -1277,6 +1351,8 @@ enum UnfinishedRule: DocumentRule {
       // The text ends at "here" (a full stop or "!" may follow): "Image here:" introduces what follows.
       let tail = prose.bytes[prose.words[words.upperBound - 1].end..<unit.bytes.upperBound]
       guard tail.allSatisfy({ $0 == 0x20 || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") }) else { continue }
+      // Asked only here, where a slot is found: most documents have none.
+      if let type = document.typeName, FormFieldsRule.isFormType(type) { return }
       let hasTarget = document.markdown.subtree(of: unit.node).contains { index in
         switch nodes[index].kind {
         case .link, .image, .htmlInline: return true
@@ -1665,26 +1741,39 @@ enum UnfinishedRule: DocumentRule {
       while current + 1 < headings.count, headings[current + 1].start <= node.start { current += 1 }
       if current >= 0 { hasText[current] = true }
     }
+    // Only a heading with no sub-section under it can be empty: the texts of the others are not read.
+    func hasNoSubsection(_ index: Int) -> Bool {
+      index + 1 == headings.count || headings[index + 1].level <= headings[index].level
+    }
     // A heading that is itself a rule ("Put a sign on the machine to say it's out of order") is the
     // content, as some house rules are written: deleting it, as for an empty section, would delete the rule.
-    for index in headings.indices where !hasText[index] && isStatement(headings[index].text) { hasText[index] = true }
-    // A heading with no text ("## " left at the end) shows as nothing on the page: not a section (round nine).
-    for index in headings.indices where !hasText[index] && headings[index].text.allSatisfy(\.isWhitespace) {
+    for index in headings.indices where !hasText[index] && hasNoSubsection(index) && isStatement(headings[index].text) {
       hasText[index] = true
     }
-    func isEmpty(_ index: Int) -> Bool {
-      !hasText[index] && (index + 1 == headings.count || headings[index + 1].level <= headings[index].level)
+    // A heading with no text ("## " left at the end) shows as nothing on the page: not a section (round nine).
+    for index in headings.indices
+    where !hasText[index] && hasNoSubsection(index) && headings[index].text.allSatisfy(\.isWhitespace) {
+      hasText[index] = true
     }
-    var names: Set<String>?
-    if let type = document.typeName,
-      let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
-    {
-      var all = Set(required.map(RequiredSectionsRule.normalized))
-      for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
-      where all.contains(RequiredSectionsRule.normalized(key)) {
-        all.formUnion(others.map(RequiredSectionsRule.normalized))
+    func isEmpty(_ index: Int) -> Bool { !hasText[index] && hasNoSubsection(index) }
+    // The required sections' names, made only for a document with an empty section at level 2: building the
+    // set for every document cost more than the rest of this check.
+    var requiredNames: Set<String>??
+    func names() -> Set<String>? {
+      if let requiredNames { return requiredNames }
+      var names: Set<String>?
+      if let type = document.typeName,
+        let required = RequiredSectionsRule.requiredSections(type: type, policy: context.policy)
+      {
+        var all = Set(required.map(RequiredSectionsRule.normalized))
+        for (key, others) in context.policy?.types[type]?.sectionAliases ?? [:]
+        where all.contains(RequiredSectionsRule.normalized(key)) {
+          all.formUnion(others.map(RequiredSectionsRule.normalized))
+        }
+        names = all
       }
-      names = all
+      requiredNames = names
+      return names
     }
     var findings: [Finding] = []
     var index = 0
@@ -1694,7 +1783,7 @@ enum UnfinishedRule: DocumentRule {
         index += 1
         continue
       }
-      if heading.level == 2, names?.contains(RequiredSectionsRule.normalized(heading.text)) == true {
+      if heading.level == 2, names()?.contains(RequiredSectionsRule.normalized(heading.text)) == true {
         findings.append(
           context.finding(
             .error, at: heading.start,
@@ -1764,10 +1853,12 @@ enum UnfinishedRule: DocumentRule {
   private static func isTitleBlock(_ index: Int, document: LintDocument, firstText: SourcePosition?) -> Bool {
     let text = document.headings[index].text
     let key = RequiredSectionsRule.normalized(text)
-    // A title written as a file name ("Incident-Response-Checklist") names the same heading.
+    // A title written as a file name ("Incident-Response-Checklist") names the same heading; a title without
+    // "-" or "_" is not normalised twice.
     if let title = document.title,
       key == RequiredSectionsRule.normalized(title)
-        || key == RequiredSectionsRule.normalized(String(title.map { $0 == "-" || $0 == "_" ? " " : $0 }))
+        || title.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+          && key == RequiredSectionsRule.normalized(String(title.map { $0 == "-" || $0 == "_" ? " " : $0 }))
     {
       return true
     }
