@@ -417,6 +417,10 @@ struct RuleBehaviourTests {
           1. Turn on the rack switches ↓(todo - add a picture of the switches with the ones to turn on).
           2. Ask the owner ↓[tbd] or the lead ↓(Fixme: name).
           3. Keep the (Todos) list and the (tbdx) code ↓(TODO) as they are.
+          4. Open the app (Todo list) and close it, and ask ↓(To do: name the owner).
+          5. Open the lid ↓(
+
+          todo later
           """))
     let findings = lint(marked.text, rule: "unfinished")
     #expect(
@@ -429,7 +433,8 @@ struct RuleBehaviourTests {
         == "a note to the writer ('(todo - add a picture of the switches with the ones to tu…') is still here: "
         + "settle what it asks, "
         + "then delete it")
-    #expect(findings.map(\.severity) == [.error, .error, .error])
+    // The bracket left open at the end of step 5 is reported as such, not as a note "(todo later".
+    #expect(findings.map(\.severity) == [.error, .error, .error, .error, .warning])
   }
 
   @Test("unfinished: a slot in capitals in a block quote is a script's; an instruction in brackets is not")
@@ -446,6 +451,12 @@ struct RuleBehaviourTests {
              > Dear supplier, ↓[insert the site's name] has moved.
 
           3. Write the new due date for ↓[NAME] in the register.
+
+          4. Call for help:
+
+             > **Emergency:** call the duty manager, ↓[NAME], on [PHONE NUMBER].
+
+             > Call ↓[INSERT PHONE NUMBER] in an emergency.
           """))
     let findings = lint(marked.text, rule: "unfinished")
     #expect(findings.map(\.position) == marked.positions)
@@ -461,6 +472,21 @@ struct RuleBehaviourTests {
     let messages = lint(text, rule: "passive-voice").map(\.message)
     #expect(
       messages == ["this step uses the passive voice ('be clearly written'): say who acts, and start with the action"])
+    // A time or a month in the subject is not a verb: the rewrite stays.
+    let kept = lint(
+      ExampleRepository.procedure(
+        steps: """
+          1. The 8 am delivery must be checked by the storeman.
+          2. The May report must be signed by the manager.
+          """), rule: "passive-voice"
+    ).map(\.message)
+    #expect(
+      kept == [
+        "this step uses the passive voice ('be checked by the storeman'): name who acts first: 'The storeman checks "
+          + "the 8 am delivery …'",
+        "this step uses the passive voice ('be signed by the manager'): name who acts first: 'The manager signs the "
+          + "May report …'",
+      ])
   }
 
   @Test("unfinished: example telephone numbers, a text that says it is a placeholder, and 'coming soon'")
@@ -572,7 +598,9 @@ struct RuleBehaviourTests {
           Refer to ↓the Using and Calibrating Thermometers SOP. Report misuse as per ↓the System Access Policy \
           and keep ↓the Control of Records Procedure. Follow the Document Control Policy and the Internal Audit \
           procedure. Read the Standard Operating Procedures (SOP) first; the Safety Procedures apply, and so \
-          does this SOP.
+          does this SOP. This is the Standard Operating Procedure (SOP) for gauges; sign the Standard Operating \
+          Procedure Acknowledgement Form and the Quality Policy Statement, and follow the Control of Document \
+          Policy.
           """))
     let findings = lint(marked.text, rule: "broken-reference")
     #expect(findings.map(\.position) == marked.positions)

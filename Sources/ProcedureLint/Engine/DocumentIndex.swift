@@ -130,8 +130,8 @@ struct DocumentReferences: Sendable {
           }
           guard low < prose.words.count, prose.words[low].start == offset,
             // "procedures" in lower case as before; "the Standard Operating Procedures" names a kind of document.
-            [6, 9].contains(prose.words[low].end - offset)
-              || (letter == UInt8(ascii: "p") && prose.words[low].end - offset == 10),
+            [policyWord.count + 1, procedureWord.count + 1].contains(prose.words[low].end - offset)
+              || (letter == UInt8(ascii: "p") && prose.words[low].end - offset == procedureWord.count + 2),
             let unitIndex = prose.unit(containingByte: offset)
           else { return }
           let unit = prose.units[unitIndex]
@@ -146,7 +146,7 @@ struct DocumentReferences: Sendable {
   }
 
   /// The title named by the capitalised words between "the" and the word `kind` ("procedure", "Policy",
-  /// "SOP"), at most six, with "of", "and" or "for" between capitalised words ("the Control of
+  /// "SOP"), up to seven words, with "of", "and" or "for" between capitalised words ("the Control of
   /// Documents procedure", "the Using and Calibrating Thermometers SOP"), or nil.
   private static func titleBefore(_ kind: Int, unit: Prose.Unit, prose: Prose) -> (
     words: [String], text: String, position: SourcePosition
@@ -158,6 +158,15 @@ struct DocumentReferences: Sendable {
     }
     // "the Standard Operating Procedures (SOP)": the acronym in brackets spells out the words before it.
     guard kind > unit.words.lowerBound, prose.words[kind].start == prose.words[kind - 1].end + 1 else { return nil }
+    // "the Standard Operating Procedure (SOP) for …", "the Quality Policy Statement", "the Standard Operating
+    // Procedure Acknowledgement Form": the kind word is part of a longer name or spelled out by a bracket.
+    if kind + 1 < unit.words.upperBound {
+      let gap = prose.bytes[prose.words[kind].end..<prose.words[kind + 1].start]
+      let next = prose.words[kind + 1].start
+      if gap.contains(UInt8(ascii: "(")) || (!gap.contains(where: { $0 != 0x20 }) && prose.bytes[next] &- 0x41 < 26) {
+        return nil
+      }
+    }
     var first = kind
     while first > unit.words.lowerBound, kind - first < 6 {
       if isCapitalised(first - 1) {
@@ -172,7 +181,10 @@ struct DocumentReferences: Sendable {
       }
     }
     guard first < kind, first > unit.words.lowerBound, prose.lowercased(word: first - 1) == "the" else { return nil }
-    let words = (first..<kind).map { prose.lowercased(word: $0) }
+    // The joining words are left out of the match: "the Health and Safety Policy" names "Health & Safety
+    // Policy" too. "Standard Operating" names the kind of document, not one of them.
+    let words = (first..<kind).map { prose.lowercased(word: $0) }.filter { !titleJoins.contains($0) }
+    guard words != ["standard", "operating"] else { return nil }
     return (words, prose.excerpt(words: (first - 1)..<(kind + 1)), prose.position(ofWord: first - 1, in: unit))
   }
 

