@@ -656,30 +656,28 @@ enum UnfinishedRule: DocumentRule {
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
       }
-      // "(todo - add a picture of the switches)", "[tbd]": a writer's note in brackets in any case (the
-      // capitals are found above).
-      for open in [UInt8(ascii: "("), UInt8(ascii: "[")] {
-        ByteSearch.forEach(open, in: bytes, range: all) { index in
-          guard let unit = prose.unit(containingByte: index),
-            let length = bracketedMarkerLength(in: bytes, after: index, unitEnd: prose.units[unit].bytes.upperBound)
-          else { return }
-          // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
-          let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-          let rest = bytes[(index + 1)..<prose.units[unit].bytes.upperBound]
-          let end = rest.firstIndex(of: close).map { $0 + 1 } ?? rest.endIndex
-          let note = String(decoding: bytes[index..<end], as: UTF8.self)
-          report(
-            prose.position(ofByte: index, in: prose.units[unit]),
-            "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
-            excerpt: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
-        }
-      }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
       for open in brackets {
         ByteSearch.forEach(open, in: bytes, range: all) { index in
           guard let unitIndex = prose.unit(containingByte: index) else { return }
           let unit = prose.units[unitIndex]
           let rest = bytes[(index + 1)..<unit.bytes.upperBound]
+          // "(todo - add a picture of the switches)", "[tbd]": a writer's note in brackets in any case (the
+          // capitals are found above).
+          if open == UInt8(ascii: "(") || open == UInt8(ascii: "["),
+            let length = bracketedMarkerLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
+          {
+            // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
+            let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+            let end = rest.firstIndex(of: close).map { $0 + 1 } ?? rest.endIndex
+            let note = String(decoding: bytes[index..<end], as: UTF8.self)
+            report(
+              prose.position(ofByte: index, in: unit),
+              "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
+              excerpt: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
+            return
+          }
+          guard open != UInt8(ascii: "(") else { return }
           if open == UInt8(ascii: "{") {
             guard rest.first == UInt8(ascii: "{") else { return }
             // Hugo shortcodes ("{{% alert %}}", "{{< figure >}}") are site markup, not a template's variable.
@@ -1952,7 +1950,8 @@ enum UnfinishedRule: DocumentRule {
     (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
   ]
 
-  private static let brackets = [UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
+  /// Brackets read for placeholders; `(` only for a writer's note ("(todo - …)").
+  private static let brackets = [UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "<"), UInt8(ascii: "{")]
 
   /// Whether the bracket holds a date format to fill in: `[DD/MM/YYYY]`, `[YYYY-MM-DD]`, `<dd.mm.yy>`: three
   /// groups of D, M or Y (any case, each up to 4 letters, a year among them) joined by `/`, `.` or `-`.
