@@ -32,9 +32,12 @@ let package = Package(
     .target(name: "DocumentModel", dependencies: [.product(name: "Yams", package: "Yams")]),
     .target(name: "MarkdownSyntax", dependencies: ["CCmarkGFM"]),
     .target(name: "GitStore", dependencies: ["CLibgit2"]),
+    // Ed25519 verification with per-key tables over BoringSSL's group operations (Signatures/Ed25519Tables.swift).
+    .target(name: "CEd25519Tables", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
     .target(
       name: "Signatures",
       dependencies: [
+        "CEd25519Tables",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "_CryptoExtras", package: "swift-crypto"),
       ]),

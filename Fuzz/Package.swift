@@ -7,7 +7,11 @@ import PackageDescription
 let package = Package(
   name: "SopFuzz",
   // Named, because a path dependency is otherwise known by its folder's name, which differs by checkout.
-  dependencies: [.package(name: "sop", path: "..")],
+  dependencies: [
+    .package(name: "sop", path: ".."),
+    // For the Ed25519 harness's reference answers (BoringSSL through swift-crypto), as the main package has it.
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+  ],
   targets: [
     .target(name: "FuzzSupport"),
     .executableTarget(
@@ -28,6 +32,11 @@ let package = Package(
       name: "FuzzCacheFiles",
       dependencies: [
         "FuzzSupport", .product(name: "SopParsers", package: "sop"), .product(name: "SopCacheFiles", package: "sop"),
+      ]),
+    .executableTarget(
+      name: "FuzzEd25519",
+      dependencies: [
+        "FuzzSupport", .product(name: "SopParsers", package: "sop"), .product(name: "Crypto", package: "swift-crypto"),
       ]),
     .executableTarget(name: "FuzzLint", dependencies: ["FuzzSupport", .product(name: "SopLint", package: "sop")]),
   ]

@@ -4,7 +4,8 @@
 #   bash scripts/fuzz.sh TARGET merge     minimise what the runs found into Fuzz/Corpus/TARGET (set cover)
 #   bash scripts/fuzz.sh TARGET FILE      run one input (a crash to reproduce)
 #   bash scripts/fuzz.sh TARGET SECONDS -malloc_limit_mb=64 ...   further arguments go to libFuzzer
-# TARGET is Signature, PublicKey, GitObjects, LooseObjects, FrontMatter, Policy, WebAuthn, CacheFiles or Lint.
+# TARGET is Signature, Ed25519, PublicKey, GitObjects, LooseObjects, FrontMatter, Policy, WebAuthn, CacheFiles
+# or Lint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: bash scripts/fuzz.sh TARGET [SECONDS|merge|FILE]}

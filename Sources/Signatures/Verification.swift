@@ -60,7 +60,7 @@ extension SSHSignature {
     switch material {
     case .ed25519(let key):
       if let wrong = requireAlgorithm(publicKey.algorithm) { return wrong }
-      return key.isValidSignature(signature, for: signedData) ? nil : mismatch
+      return Ed25519Verification.isValid(signature, for: signedData, key: key) ? nil : mismatch
 
     case .ecdsaP256(let key):
       if let wrong = requireAlgorithm(publicKey.algorithm) { return wrong }
@@ -90,7 +90,7 @@ extension SSHSignature {
       if let wrong = requireAlgorithm(publicKey.algorithm) { return wrong }
       guard let toVerify = securityKeySignedData(application: application, signedData: signedData)
       else { return "the security key did not confirm user presence for this signature" }
-      return key.isValidSignature(signature, for: toVerify) ? nil : mismatch
+      return Ed25519Verification.isValid(signature, for: toVerify, key: key) ? nil : mismatch
 
     case .securityKeyECDSAP256(let key, let application):
       let toVerify: Data
