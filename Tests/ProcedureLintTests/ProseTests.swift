@@ -72,6 +72,37 @@ struct ProseTests {
       sentences("Weigh the sample on the  \nCalibrated balance\n") == ["Weigh the sample on the", "Calibrated balance"])
   }
 
+  @Test("A heading typed as a plain line ends its sentence; a short wrapped line or a wrapped link does not")
+  func plainHeadingLines() {
+    // A plain-text SOP's headings: the paragraph's first line of capitalised words, then a capitalised word
+    // opening a line over 40 bytes and twice as long.
+    #expect(
+      sentences(
+        "Purpose\nAs an organization, we publish the data we collect.\n\nReview and Update\n"
+          + "This SOP is read yearly by the quality manager.\n")
+        == [
+          "Purpose", "As an organization we publish the data we collect", "Review and Update",
+          "This SOP is read yearly by the quality manager",
+        ])
+    // Not a heading: a short line before another short one (a narrow column), a lower-case word that is not
+    // a joining word, a first line over 40 bytes, a second line, punctuation, a line wrapped inside a link,
+    // or a next line that opens with an acronym.
+    let rest = " signs the form before the end of every shift"
+    #expect(sentences("Call the Quality\nManager now.\n") == ["Call the Quality Manager now"])
+    #expect(sentences("Send it to Quality\nManager\(rest).\n") == ["Send it to Quality Manager\(rest)"])
+    #expect(
+      sentences("Quality Manager Of The Northern Region Site\nManager\(rest).\n")
+        == ["Quality Manager Of The Northern Region Site Manager\(rest)"])
+    #expect(
+      sentences("Read this first.\nQuality Manager\nManager\(rest).\n")
+        == ["Read this first", "Quality Manager Manager\(rest)"])
+    #expect(sentences("Purpose:\nManager\(rest).\n") == ["Purpose Manager\(rest)"])
+    #expect(
+      sentences("[Manchester Hackspace BioLab Usage\nGuidelines](guide.md) apply to every user of the lab.\n")
+        == ["Manchester Hackspace BioLab Usage Guidelines apply to every user of the lab"])
+    #expect(sentences("Quality Records\nQA\(rest).\n") == ["Quality Records QA\(rest)"])
+  }
+
   @Test("Code, tables, HTML, images and URLs are not prose")
   func excluded() {
     let body = """

@@ -339,6 +339,58 @@ struct LintDocument: Sendable {
       return isHardBreak || !Self.continuingWords.contains(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
+    /// Whether the line break `index` ends a heading typed as a plain line: the paragraph's first line, short,
+    /// of capitalised words (joining words allowed) without punctuation, and the next line opens with a
+    /// capitalised word ("Purpose / As an organization, Cannlytics is committed …", "Review and Update / This
+    /// SOP should be reviewed …"). A procedure pasted from a word processor keeps its headings this way; read
+    /// as one sentence with the paragraph under it, each heading lengthened the paragraph's first sentence (a
+    /// plain-text SOP of the eleventh held-out check). Hard-wrapped prose does not open a paragraph with a
+    /// short line of capitalised words and go on with another capitalised word.
+    private func endsPlainHeadingLine(at index: Int) -> Bool {
+      // The break stands in the paragraph itself: one inside a link or emphasis ("[Manchester Hackspace BioLab
+      // Usage / Guidelines](…)") wraps a name, not a heading.
+      guard let unit = prose.units.last, unit.bytes.lowerBound == lineStart, case .paragraph = unit.kind,
+        markdown.nodes[index].parent == unit.node,
+        var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(), first &- 0x41 < 26,
+        let second = iterator.next(), second &- 0x61 < 26
+      else { return false }
+      let bytes = prose.bytes
+      var end = bytes.count
+      while end > lineStart, bytes[end - 1] == 0x20 { end -= 1 }
+      // The line under it is a paragraph's line, over 40 bytes and twice the heading's length: a short line
+      // before another short one is text wrapped in a narrow column ("Call the Quality / Manager now.").
+      let nextLength = textAfterBreak(index)?.count ?? 0
+      guard end > lineStart, end - lineStart <= Self.plainHeadingLength, nextLength > Self.plainHeadingLength,
+        nextLength >= 2 * (end - lineStart),
+        bytes[end - 1] &- 0x61 < 26 || bytes[end - 1] &- 0x41 < 26 || bytes[end - 1] &- 0x30 < 10
+      else { return false }
+      var words = 0
+      var wordStart = lineStart
+      for position in lineStart...end where position == end || bytes[position] == 0x20 {
+        guard position > wordStart else { return false }
+        let word = bytes[wordStart..<position]
+        let initial = word[word.startIndex]
+        if words == 0 || !Self.headingJoiningWords.contains(String(decoding: word, as: UTF8.self)) {
+          guard initial &- 0x41 < 26 || initial &- 0x30 < 10 else { return false }
+        }
+        for byte in word
+        where !(byte &- 0x61 < 26 || byte &- 0x41 < 26 || byte &- 0x30 < 10 || byte == 0x2D || byte == 0x2F) {
+          return false
+        }
+        words += 1
+        wordStart = position + 1
+      }
+      return words <= 6
+    }
+
+    /// The longest first line, in bytes, that may be a heading typed as a plain line.
+    private static let plainHeadingLength = 40
+
+    /// Lower-case words a heading may hold between its capitalised ones ("Review and Update").
+    private static let headingJoiningWords: Set<String> = [
+      "and", "of", "for", "the", "to", "in", "on", "a", "an", "or",
+    ]
+
     /// The longest line, in bytes of text, that a soft break may end as an item typed as a line.
     private static let itemLineLength = 60
 
@@ -470,7 +522,7 @@ struct LintDocument: Sendable {
           // as bold text: it ends a sentence even when the next line follows without a blank line.
           if !context.isHidden, context.unit >= 0 {
             if index == boldLineBreak || startsLabelledLine(after: index) || startsListedLine(after: index)
-              || startsNewItemLine(after: index)
+              || startsNewItemLine(after: index) || endsPlainHeadingLine(at: index)
             {
               prose.bytes.append(UInt8(ascii: "."))
             }
