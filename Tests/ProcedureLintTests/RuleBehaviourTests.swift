@@ -22,6 +22,27 @@ struct RuleBehaviourTests {
     #expect(findings.first?.severity == .warning)
   }
 
+  @Test("A number to call is told from a range, a year or a date; an emergency heading may say what it is for")
+  func emergencyNumbers() {
+    for text in ["Call 0161 234 5678.", "Ring 555-1234.", "Dial ext 123.", "Call 999.", "<tel:+441612345678>"] {
+      #expect(UnfinishedRule.givesNumber(text), "\(text)")
+    }
+    for text in ["Wash for 10-15 mins.", "Use 20/25 mm pipes.", "Since 2019.", "On 12.03.2024.", "1,000 gloves"] {
+      #expect(!UnfinishedRule.givesNumber(text), "\(text)")
+    }
+    for heading in [
+      "Emergency procedures", "First aid Emergency procedure for phenol/trizol", "Fire procedure for the warehouse",
+    ] {
+      #expect(UnfinishedRule.isEmergencyHeading(heading), "\(heading)")
+    }
+    for heading in [
+      "Fire extinguisher checks", "Fire extinguisher checks for the warehouse", "Non-emergency contacts",
+      "For emergencies", "Emergency procedure for the storage of flammable liquids in the main building",
+    ] {
+      #expect(!UnfinishedRule.isEmergencyHeading(heading), "\(heading)")
+    }
+  }
+
   @Test("Descriptive sentences may run to 49 words")
   func descriptiveSentence() {
     let sentence = Array(repeating: "word", count: 49).joined(separator: " ") + "."

@@ -57,9 +57,11 @@ enum UnfinishedRule: DocumentRule {
     or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
     line or wrapped over lines, a bracket doubled by escaping ("( (e.g. flights over 4 hours)") and a face \
     such as ":(", are text; so is a heading with no text ("## " left at the end; round nine). An emergency section ("Emergency \
-    procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, so not \
+    procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, or of such words and then \
+    what it is for in up to four words after "for", "First aid emergency procedure for phenol", so not \
     "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
-    emergency number such as 999 or 112, no phone number, extension or `tel:` link) is a warning at its \
+    emergency number such as 999 or 112, no phone number, extension or `tel:` link; a range such as \
+    "10-15 mins" is not a phone number) is a warning at its \
     heading: a reader in an emergency needs to know whom to call and how (round nine). A step, list item or \
     paragraph whose last sentence ends with a colon that introduces nothing is a warning, as an unclosed \
     bracket is: what it announced was never written ("3. … A typic cycle would involve:" and then step 4 of \
@@ -146,6 +148,10 @@ enum UnfinishedRule: DocumentRule {
         ## Fire extinguisher checks
 
         Check the pressure gauge of each extinguisher every month.
+
+        ## Fire extinguisher checks for the warehouse
+
+        Check the extinguishers by the loading bay too.
 
         ## Family emergencies
 
@@ -405,6 +411,15 @@ enum UnfinishedRule: DocumentRule {
 
         If there is a fire, raise the alarm and leave by the nearest safe exit. If someone is hurt, call \
         the emergency services and tell the workshop manager.
+        """),
+    // Real-world shape (a lab's first-aid page for one chemical; the thirteenth blind check): the heading says
+    // what the emergency procedure is for, and the page never gives a number for the poisons centre.
+    ExampleRepository.procedure(
+      extra: """
+        ## First aid emergency procedure for phenol/trizol
+
+        If swallowed, contact the poisons information centre and do not induce vomiting. Do not wash a \
+        splash with water for 10-15 mins: swab it with PEG 300.
         """),
     // Real-world shape (a disciplinary procedure from a template): the person an appeal goes to was never
     // filled in (round nine).
@@ -991,7 +1006,12 @@ enum UnfinishedRule: DocumentRule {
   static func isEmergencyHeading(_ text: String) -> Bool {
     // Most headings name no emergency: a byte scan for the stems of its words comes before any word is made.
     guard text.utf8.count <= 80, hasEmergencyStem(text) else { return false }
-    let words = text.lowercased().split { !("a"..."z").contains($0) }.map(String.init)
+    var words = text.lowercased().split { !("a"..."z").contains($0) }.map(String.init)
+    // "First aid emergency procedure for phenol/trizol", "Fire procedure for the warehouse": what it is for
+    // may be any few words; the words before "for" must name the emergency section.
+    if let forWord = words.firstIndex(of: "for"), forWord > 0, words.count - forWord <= 5 {
+      words.removeSubrange(forWord...)
+    }
     guard !words.isEmpty, words.allSatisfy(emergencyHeadingWords.contains) else { return false }
     return words.contains(where: emergencyWords.contains) || (words.contains("first") && words.contains("aid"))
   }
@@ -1034,7 +1054,7 @@ enum UnfinishedRule: DocumentRule {
   ])
 
   /// Whether a text gives a number to call: a `tel:` link, a group of four or more digits (spaces, hyphens,
-  /// brackets, dots and slashes between them) that is not a year or a date, an emergency number standing
+  /// brackets, dots and slashes between them) that is not a year, a date or two short numbers ("10-15"), an emergency number standing
   /// alone (112, 911, 999, 000 …; not the "000" of "1,000"), or three digits after "ext", "tel", "call",
   /// "dial" or "phone".
   static func givesNumber(_ text: String) -> Bool {
@@ -1083,7 +1103,10 @@ enum UnfinishedRule: DocumentRule {
         groups.count == 3
         && ((groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4))
           || (groups[0] == 4 && groups[1] <= 2 && groups[2] <= 2))
-      if !isYear, !isDate { return true }
+      // "for 10-15 mins", "20/25 mm": a range or a pair of short numbers, not a number to call (which has a
+      // group of four or more digits when written in two).
+      let isRange = groups.count == 2 && groups.allSatisfy { $0 <= 3 }
+      if !isYear, !isDate, !isRange { return true }
     }
     return false
   }
