@@ -33,7 +33,9 @@ enum UnfinishedRule: DocumentRule {
     not a set of empty sections: a heading that is a document id ("SOP-011") or the title again (a title \
     written as a file name, "Incident-Response-Checklist", names the heading "Incident Response Checklist"; \
     round eleven), and a \
-    label such as "Revision history" or "Approvals" above the first text. Placeholder ids such as \
+    label such as "Revision history" or "Approvals" above the first text. Nor is a heading that ends with a \
+    colon and is followed at once by a heading of a higher level ("## Directions:" over "# At the lab \
+    bench:"): it introduces the sections after it, given that level by mistake. Placeholder ids such as \
     `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
     slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
     outline nobody filled in. A table whose body rows are all empty, in a document that is not a form, \
@@ -226,6 +228,19 @@ enum UnfinishedRule: DocumentRule {
       title: "Calibrate-Test-Gear",
       body: ExampleRepository.procedure().components(separatedBy: "\n---\n").last!.replacingOccurrences(
         of: "# Calibrate test gear\n", with: "Calibrate test gear\n---\n\n")),
+    // Real-world shape (a lab's autoclave SOP, the ninth blind check): "Directions:" introduces the two
+    // sections after it, which were written one level up by mistake.
+    ExampleRepository.procedure(
+      extra: """
+        ## Directions:
+        # At the lab bench:
+
+        1. Cover the mouth of the flask with aluminium foil.
+
+        # At the autoclave:
+
+        1. Place the container on the metal rack inside.
+        """),
     // Real-world shape (a makerspace's workshop rules): headings that are the rules themselves, with nothing
     // under them, are content, not empty sections; a Hugo shortcode is the site's markup, not a variable.
     ExampleRepository.procedure(
@@ -384,6 +399,15 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // A heading ending with a colon before a sibling section introduces nothing: it is empty.
+    ExampleRepository.procedure(
+      extra: """
+        ## Notes:
+
+        ## Contacts
+
+        Call the calibration lab on 01632 960 123.
+        """),
     // Real-world shapes (an office's emergency procedures, a control tower's local procedures, a lab's
     // onboarding checklist; the eleventh blind check): a template's numbers, a section that says it is a
     // placeholder, and a promise of what is not there.
@@ -1780,6 +1804,16 @@ enum UnfinishedRule: DocumentRule {
     // A heading that is itself a rule ("Put a sign on the machine to say it's out of order") is the
     // content, as some house rules are written: deleting it, as for an empty section, would delete the rule.
     for index in headings.indices where !hasText[index] && hasNoSubsection(index) && isStatement(headings[index].text) {
+      hasText[index] = true
+    }
+    // A heading that ends with a colon and is followed at once by a heading of a higher level ("## Directions:"
+    // then "# At the lab bench:") introduces the sections after it, given that level by mistake; what it
+    // announces is there (a false alarm of the ninth check). Before a sibling ("## Notes:" then "## Scope")
+    // it introduces nothing.
+    for index in headings.indices.dropLast()
+    where !hasText[index] && headings[index + 1].level < headings[index].level
+      && headings[index].text.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+    {
       hasText[index] = true
     }
     // A heading with no text ("## " left at the end) shows as nothing on the page: not a section (round nine).
