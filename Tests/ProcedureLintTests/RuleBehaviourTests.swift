@@ -283,11 +283,10 @@ struct RuleBehaviourTests {
         "this step uses the passive voice ('be stored'): start with the action: 'Store electronic records …'",
         "this step uses the passive voice ('be disposed of'): start with the action: "
           + "'Dispose of all broken glassware …'",
-        "this step uses the passive voice ('be kept'): say who acts, and start with the action",
+        // 3: the subject was cut at the quote; no rewrite, so no advice of its own.
         "this step uses the passive voice ('is strictly prohibited'): write the rule as an instruction: 'Do not …'",
         "this step uses the passive voice ('be stored'): start with the action: 'Store all plates …'",
-        // The sample repository's QP-005: cut at the bracket, the subject started at "of".
-        "this step uses the passive voice ('be sighted'): say who acts, and start with the action",
+        // 6, the sample repository's QP-005: cut at the bracket, the subject would start at "of"; no advice.
         "this step uses the passive voice ('be confirmed'): start with the action: 'Confirm that …'",
       ])
   }
@@ -490,9 +489,8 @@ struct RuleBehaviourTests {
         1. All protocols for the gauges should be in their own folder and should be clearly written.
         2. Write the new due date in the register.
         """)
-    let messages = lint(text, rule: "passive-voice").map(\.message)
-    #expect(
-      messages == ["this step uses the passive voice ('be clearly written'): say who acts, and start with the action"])
+    // No rewrite can be built from it, so the step gets no advice (nor a garbled one).
+    #expect(lint(text, rule: "passive-voice").isEmpty)
     // A time or a month in the subject is not a verb: the rewrite stays.
     let kept = lint(
       ExampleRepository.procedure(
