@@ -43,6 +43,21 @@ struct RuleBehaviourTests {
     }
   }
 
+  @Test("broken-reference: a link or an image with no address is an error at the link")
+  func emptyLinks() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: "Check ↓[opencorporates]() and ↓![the map]( ) first; [the site](https://example.org) is fine."))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "this link has no address, so it goes nowhere: add the address or remove the link",
+        "this image has no address, so it goes nowhere: add the address or remove the image",
+      ])
+    #expect(findings.allSatisfy { $0.severity == .error })
+  }
+
   @Test("Descriptive sentences may run to 49 words")
   func descriptiveSentence() {
     let sentence = Array(repeating: "word", count: 49).joined(separator: " ") + "."

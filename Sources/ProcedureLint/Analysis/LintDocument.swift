@@ -20,6 +20,8 @@ struct Link: Sendable {
   var destination: String
   /// Where the link starts.
   var start: SourcePosition
+  /// Whether it is an image (`![…](…)`).
+  var isImage = false
 }
 
 /// One document, read and parsed once, with everything rules look at.
@@ -477,7 +479,7 @@ struct LintDocument: Sendable {
           context.isHidden = true
         case .image(let source, _):
           context.isHidden = true
-          links.append(Link(destination: source, start: nodes[index].start))
+          links.append(Link(destination: source, start: nodes[index].start, isImage: true))
         case .link(let destination, _):
           if isAutolink(nodes[index], destination: destination) {
             context.isHidden = true

@@ -7,7 +7,7 @@ enum BrokenReferenceRule: RepositoryRule {
     "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
     + "references by title ('SOP Title', 'the Title procedure', 'the Title Policy', 'the Title SOP') that match no "
     + "title (a warning); URLs that repeat "
-    + "their scheme ('http://http//…')."
+    + "their scheme ('http://http//…'); links and images with no address ('[text]()')."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
     needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
@@ -27,7 +27,8 @@ enum BrokenReferenceRule: RepositoryRule {
     resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
     repeats its scheme ("http://http//library.example.edu/fines", pasted twice) goes nowhere and is an \
-    error. A linked or \
+    error, as is a link or image with no address at all ("[opencorporates]()": the page shows a link that \
+    leads nowhere). A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
     is an error too.
     """
@@ -68,6 +69,8 @@ enum BrokenReferenceRule: RepositoryRule {
     // Real-world shape (a college library's circulation procedure): an address pasted after its scheme.
     ExampleRepository.procedure(
       records: "Read [Fines and Fees](http://http//library.example.edu/c.php?g=41) before the first shift."),
+    // Real-world shape (a festival's welfare procedure): a link whose address was never filled in.
+    ExampleRepository.procedure(records: "Check the company's entry on [opencorporates]() before you sign."),
   ]
 
   static func check(_ document: DocumentReferences, index: DocumentIndex, context: RuleContext) -> [Finding] {
@@ -92,6 +95,15 @@ enum BrokenReferenceRule: RepositoryRule {
           excerpt: title.text))
     }
     for (link, target) in document.links {
+      // "[opencorporates]()": a link with no address shows as a link and goes nowhere.
+      if link.destination.allSatisfy({ $0 == " " || $0 == "\t" }) {
+        findings.append(
+          context.finding(
+            .error, at: link.start,
+            "this \(link.isImage ? "image" : "link") has no address, so it goes nowhere: add the address or "
+              + "remove the \(link.isImage ? "image" : "link")"))
+        continue
+      }
       switch target {
       case .external:
         // "http://http//library.example.edu/…": a pasted address that repeats its scheme has the host "http",
