@@ -24,7 +24,8 @@ extension Repository {
   {
     guard !checkedObjects.contains(id) else { return nil }
     if looseFolders == nil { looseFolders = LooseObjects.folders(in: gitDirectory) }
-    guard looseFolders?.contains(String(id.hex.prefix(2))) != false else {
+    // In a packed repository there is no folder at all, and then no hex text is made for each object read.
+    if let folders = looseFolders, folders.isEmpty || !folders.contains(String(id.hex.prefix(2))) {
       if remembering { checkedObjects.insert(id) }
       return nil
     }

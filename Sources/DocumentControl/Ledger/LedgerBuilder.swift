@@ -84,16 +84,18 @@ struct LedgerBuilder {
     signatureChecks = [:]
   }
 
-  /// The walked commit `id`, or nil when this walk did not reach it.
-  private func walkedEntry(_ id: ObjectID) -> HistoryEntry? {
-    entryIndex[id].map { entries[$0] }
+  /// A field of the walked commit `id`, or nil when this walk did not reach it. Read in place: taking the whole
+  /// entry as a value copied its strings and arrays, twice for each approval (its mainline tree, its parent's time).
+  private func walkedCommit<T>(_ id: ObjectID, _ field: (Commit) -> T) -> T? {
+    guard let index = entryIndex[id] else { return nil }
+    return field(entries[index].commit)
   }
 
   /// Takes `walked` as the commits walked.
   private mutating func remember(_ walked: [HistoryEntry]) {
     entries = walked
     entryIndex.reserveCapacity(walked.count)
-    for (index, entry) in walked.enumerated() { entryIndex[entry.commit.id] = index }
+    for index in walked.indices { entryIndex[walked[index].commit.id] = index }
   }
 
   /// An approval whose signature verified: what flags a revoked key, and the key that alone may revoke it.
@@ -149,7 +151,8 @@ struct LedgerBuilder {
     remember(entries)
     var parents: [ObjectID: [ObjectID]] = [:]
     parents.reserveCapacity(entries.count)
-    for entry in entries { parents[entry.commit.id] = entry.commit.parents }
+    // By index: each entry taken as a value is a copy of its strings and arrays.
+    for index in entries.indices { parents[entries[index].commit.id] = entries[index].commit.parents }
     let order = HistoryOrder(tip: tip, parents: parents, checkpoints: checkpoints)
     guard let root = order.mainline.first else { throw .noCommits(path: repository.gitDirectory) }
     // H1 looks at the tip's own first-parent chain: a history whose mainline now ends elsewhere is refused,
@@ -386,7 +389,7 @@ struct LedgerBuilder {
     if !approvals.isEmpty {
       approvalCommits += 1
       try judgeApproval(
-        commit, trailers: approvals, allTrailers: trailers, mainlineTree: walkedEntry(mainlineCommit)?.commit.tree)
+        commit, trailers: approvals, allTrailers: trailers, mainlineTree: walkedCommit(mainlineCommit) { $0.tree })
     }
     let revocations = trailers.filter { $0.key.lowercased() == Self.revocationTrailerKey }
     if !revocations.isEmpty {
@@ -674,9 +677,9 @@ struct LedgerBuilder {
       // …and in the mainline where the approval enters (H5). A genuine signature on text or attachments that
       // never reached the mainline (an abandoned branch merged with -s ours, a photo changed on the mainline
       // meanwhile) is like a signature on a superseded draft: it counts for nothing, and is no problem.
-      guard let tree = mainlineTree, try contentKey(of: id, blob: blob, inTree: tree)?.key == signed.key else {
-        continue
-      }
+      guard let tree = mainlineTree else { continue }
+      // On the mainline the two trees are one (nearly every approval): the key there is the one just computed.
+      if tree != parentTree, try contentKey(of: id, blob: blob, inTree: tree)?.key != signed.key { continue }
       let contentKey = signed.key
       let attachmentsChanged = histories[id]?.inForce.map { $0.attachments != signed.attachments } ?? false
       var history = histories[id] ?? DocumentHistory()
@@ -819,7 +822,7 @@ struct LedgerBuilder {
     var signed = SignedBy(person: person, key: key, policy: policy)
     // H11: a signer's clock earlier than the parent's is worth an auditor's look.
     // A resumed walk holds only the new commits; the parent may be older.
-    var parentTime = walkedEntry(commit.parents[0])?.commit.committer.time
+    var parentTime = walkedCommit(commit.parents[0]) { $0.committer.time }
     if parentTime == nil { parentTime = try repository.commit(commit.parents[0]).committer.time }
     if let parentTime, commit.committer.time < parentTime {
       signed.backDated = RuleViolation(
@@ -949,7 +952,7 @@ struct LedgerBuilder {
   }
 
   private func tree(of commit: ObjectID) throws(GitError) -> ObjectID? {
-    if let known = walkedEntry(commit) { return known.commit.tree }
+    if let known = walkedCommit(commit, { $0.tree }) { return known }
     return try repository.commit(commit).tree
   }
 

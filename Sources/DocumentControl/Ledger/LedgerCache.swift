@@ -251,21 +251,34 @@ enum LedgerCache {
         writer.strings(state.idPaths[id]!)
       }
       // Each signing key once (a team has a few, its history thousands of approvals), then an index per approval.
+      // An approval's key blob is hashed once at most, and not at all when it is the key of the approval before
+      // (a signer approves many documents in a row); hashing it twice for each approval was most of this part.
+      // The approvals are read by index: each taken as a value was a copy of its documents and key.
       var keys: [Data] = []
       var keyIndex: [Data: Int] = [:]
-      for approval in state.signedApprovals where keyIndex[approval.key.blob] == nil {
-        keyIndex[approval.key.blob] = keys.count
-        keys.append(approval.key.blob)
+      var indexOfKey: [Int] = []
+      indexOfKey.reserveCapacity(state.signedApprovals.count)
+      for index in state.signedApprovals.indices {
+        let blob = state.signedApprovals[index].key.blob
+        if let last = indexOfKey.last, keys[last] == blob {
+          indexOfKey.append(last)
+        } else if let known = keyIndex[blob] {
+          indexOfKey.append(known)
+        } else {
+          keyIndex[blob] = keys.count
+          indexOfKey.append(keys.count)
+          keys.append(blob)
+        }
       }
       array(keys) { writer, blob in
         writer.uvarint(UInt64(blob.count))
         writer.bytes.append(contentsOf: blob)
       }
-      array(state.signedApprovals) { writer, approval in
-        writer.oid(approval.commit)
-        writer.int64(approval.time)
-        writer.array(approval.documents) { $0.string($1) }
-        writer.int(keyIndex[approval.key.blob]!)
+      array(state.signedApprovals.indices) { writer, index in
+        writer.oid(state.signedApprovals[index].commit)
+        writer.int64(state.signedApprovals[index].time)
+        writer.array(state.signedApprovals[index].documents) { $0.string($1) }
+        writer.int(indexOfKey[index])
       }
       array(state.revokedApprovals.sorted()) { $0.oid($1) }
       array(state.untrusted.sorted()) { $0.oid($1) }

@@ -24,8 +24,10 @@ enum SignaturePrecheck {
   static func checkSignatures(
     of entries: [HistoryEntry], in repository: Repository, early: EarlySignatures? = nil
   ) -> [ObjectID: SignatureCheck] {
-    let commits = entries.filter { mayCarryApprovals($0.commit.message) && early?.handedOver($0.commit.id) != true }
-      .map(\.commit.id)
+    // By index: filtering the entries copied each one kept, strings and arrays.
+    let commits = entries.indices.filter {
+      mayCarryApprovals(entries[$0].commit.message) && early?.handedOver(entries[$0].commit.id) != true
+    }.map { entries[$0].commit.id }
     return inParallel(commits, like: repository) { repository, commit -> SignatureCheck? in
       guard let stored = try? repository.signature(ofCommit: commit) else { return nil }
       return check(stored)
