@@ -29,7 +29,9 @@ enum SentenceLengthRule: DocumentRule {
     ASD-STE100 sets `step-max: 20` and `prose-max: 25` in sop.yml. Each list item, heading and table cell ends a sentence; tables, code, HTML \
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
     not reword), lines of a list or a header typed as text (a line that starts with a bullet character \
-    such as ◦ or •, a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a     plain line: a paragraph's first line of up to 40 bytes and six words, each capitalised or a joining word     such as "and", without punctuation, before a line that opens with a capitalised word), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
+    such as ◦ or •, a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
+    plain line: a paragraph's first line of up to 40 bytes and six words, each capitalised or a joining word \
+    such as "and", without punctuation, before a line that opens with a capitalised word), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
     section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
     paragraph ending "See 21 CFR 803.3."; a block quote would say so better), copyright or licence \
     notices and template guidance. A sentence wholly in round brackets inside a step ("(Note: you need \
@@ -65,7 +67,9 @@ enum SentenceLengthRule: DocumentRule {
     ExampleRepository.procedure(
       purpose: """
         Review and Update of Records
-        This procedure should be reviewed every year by the quality manager together with the people who         collect the data, to make sure that it still matches the way the work is done, the tools that are         used and the objectives that the company has set for the year.
+        This procedure should be reviewed every year by the quality manager together with the people who \
+        collect the data, to make sure that it still matches the way the work is done, the tools that are \
+        used and the objectives that the company has set for the year.
         """),
     // Japanese steps of ordinary length: each sentence ends at 。 and is short in characters.
     ExampleRepository.procedure(
