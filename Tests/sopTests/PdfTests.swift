@@ -129,7 +129,15 @@ struct PdfTests {
     #expect(try repository.cli.sop("pdf", "--audit-pack", "--out", again.path).status == 0)
     for name in names {
       let first = try Data(contentsOf: out.appendingPathComponent(name))
-      #expect(first == (try Data(contentsOf: again.appendingPathComponent(name))), "\(name) differs")
+      let second = try Data(contentsOf: again.appendingPathComponent(name))
+      guard first != second else { continue }
+      // A rare difference on a busy machine (seen once in a full suite): both prints are kept where the
+      // failure says, so the bytes that differ can be read.
+      let kept = FileManager.default.temporaryDirectory.appendingPathComponent("sop-pdf-differs-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+      try first.write(to: kept.appendingPathComponent("first-" + name))
+      try second.write(to: kept.appendingPathComponent("second-" + name))
+      Issue.record("\(name) differs between two prints of the same snapshot; both kept in \(kept.path)")
     }
     #expect(try repository.cli.sop("pdf", "QP-001", "--out", out.path).status == 0)
     #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == [".sop-pdf", "QP-001-r1.pdf"])
