@@ -80,6 +80,24 @@ sop_ed25519_table *sop_ed25519_table_new(const uint8_t encoding[32]) {
 
 void sop_ed25519_table_free(sop_ed25519_table *table) { free(table); }
 
+// The neutral element (0, 1, 1, 0) in extended coordinates.
+static ge_p3 identity(void) {
+  ge_p3 point;
+  memset(&point, 0, sizeof(point));
+  point.Y.v[0] = 1;
+  point.Z.v[0] = 1;
+  return point;
+}
+
+// The 32-byte encoding of a point (its projective X, Y and Z; T is not needed).
+static void encode(uint8_t out[32], const ge_p3 *point) {
+  ge_p2 projective;
+  projective.X = point->X;
+  projective.Y = point->Y;
+  projective.Z = point->Z;
+  CCryptoBoringSSL_x25519_ge_tobytes(out, &projective);
+}
+
 // The 64 signed radix-16 digits of a 256-bit little-endian scalar whose top bit is clear, each in [-8, 8]
 // (ref10's ge_scalarmult_base).
 static void signed_digits(signed char e[64], const uint8_t a[32]) {
@@ -143,20 +161,13 @@ int sop_ed25519_verify(const sop_ed25519_table *key_table, const sop_ed25519_tab
   signed char h_digits[64];
   signed_digits(s_digits, s);
   signed_digits(h_digits, h);
-  ge_p3 sum;
-  memset(&sum, 0, sizeof(sum));
-  sum.Y.v[0] = 1;
-  sum.Z.v[0] = 1;
+  ge_p3 sum = identity();
   for (int i = 0; i < 64; i++) {
     add_digit(&sum, base_table->multiples[i], s_digits[i], 0);
     add_digit(&sum, key_table->multiples[i], h_digits[i], 1);
   }
-  ge_p2 projective;
-  projective.X = sum.X;
-  projective.Y = sum.Y;
-  projective.Z = sum.Z;
   uint8_t check[32];
-  CCryptoBoringSSL_x25519_ge_tobytes(check, &projective);
+  encode(check, &sum);
   // Public values only, so a plain comparison (ED25519_verify uses CRYPTO_memcmp).
   return memcmp(check, signature, 32) == 0;
 }
@@ -165,16 +176,9 @@ int sop_ed25519_multiple(uint8_t out[32], const sop_ed25519_table *table, const 
   if ((scalar[31] & 128) != 0) return 0;
   signed char digits[64];
   signed_digits(digits, scalar);
-  ge_p3 sum;
-  memset(&sum, 0, sizeof(sum));
-  sum.Y.v[0] = 1;
-  sum.Z.v[0] = 1;
+  ge_p3 sum = identity();
   for (int i = 0; i < 64; i++) add_digit(&sum, table->multiples[i], digits[i], 0);
-  ge_p2 projective;
-  projective.X = sum.X;
-  projective.Y = sum.Y;
-  projective.Z = sum.Z;
-  CCryptoBoringSSL_x25519_ge_tobytes(out, &projective);
+  encode(out, &sum);
   return 1;
 }
 

@@ -317,16 +317,11 @@ struct LintDocument: Sendable {
     /// Manager"), where a hard-wrapped sentence goes on with a name; a hard line break (two spaces or a
     /// backslash at the end of the line) ends the line as the page shows it, whatever follows.
     private func startsNewItemLine(after index: Int) -> Bool {
-      // The next line opens with a capital and a lower-case letter: a word, not an acronym or a name's
-      // initial ("QA", "J. Smith").
-      guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(), first &- 0x41 < 26,
-        let second = iterator.next(), second &- 0x61 < 26
-      else { return false }
+      guard opensWithCapitalisedWord(after: index) else { return false }
       let isHardBreak = if case .lineBreak = markdown.nodes[index].kind { true } else { false }
       // The line before ends in a lower-case word, a digit or a closing bracket, with no punctuation after it.
       let bytes = prose.bytes
-      var end = bytes.count
-      while end > lineStart, bytes[end - 1] == 0x20 { end -= 1 }
+      let end = currentLineEnd
       guard end > lineStart else { return false }
       // A soft break after a line as long as hard-wrapped prose's (over 60 bytes) goes on with the sentence:
       // "… give the log to the site / Quality Manager before the end of the shift" (review: it cut a 52-word
@@ -352,13 +347,10 @@ struct LintDocument: Sendable {
       // The break stands in the paragraph itself: one inside a link or emphasis ("[Manchester Hackspace BioLab
       // Usage / Guidelines](…)") wraps a name, not a heading.
       guard let unit = prose.units.last, unit.bytes.lowerBound == lineStart, case .paragraph = unit.kind,
-        markdown.nodes[index].parent == unit.node,
-        var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(), first &- 0x41 < 26,
-        let second = iterator.next(), second &- 0x61 < 26
+        markdown.nodes[index].parent == unit.node, opensWithCapitalisedWord(after: index)
       else { return false }
       let bytes = prose.bytes
-      var end = bytes.count
-      while end > lineStart, bytes[end - 1] == 0x20 { end -= 1 }
+      let end = currentLineEnd
       // The line under it is a paragraph's line, over 40 bytes and twice the heading's length: a short line
       // before another short one is text wrapped in a narrow column ("Call the Quality / Manager now.").
       let nextLength = textAfterBreak(index)?.count ?? 0
@@ -383,6 +375,22 @@ struct LintDocument: Sendable {
         wordStart = position + 1
       }
       return words <= 6
+    }
+
+    /// Whether the line after the line break `index` opens with a capital and a lower-case letter: a word, not
+    /// an acronym or a name's initial ("QA", "J. Smith").
+    private func opensWithCapitalisedWord(after index: Int) -> Bool {
+      guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next(),
+        let second = iterator.next()
+      else { return false }
+      return first &- 0x41 < 26 && second &- 0x61 < 26
+    }
+
+    /// Where the current line's text ends in `prose.bytes`, trailing spaces left out.
+    private var currentLineEnd: Int {
+      var end = prose.bytes.count
+      while end > lineStart, prose.bytes[end - 1] == 0x20 { end -= 1 }
+      return end
     }
 
     /// The longest first line, in bytes, that may be a heading typed as a plain line.

@@ -1,14 +1,14 @@
 /// What to write instead of a passive clause, built from the clause itself: its subject, its verb and the
 /// agent after "by" ("The gauge is removed by the technician" → "The technician removes the gauge").
 enum PassiveVoiceAdvice {
-  /// The advice for the passive clause whose "be" is `be` in `sentence`, for a step or for other text; nil
+  /// The advice for the passive clause whose "be" is `be` in `sentence`, a step's; nil
   /// when no rewrite can be built from the clause. Advice without a rewrite ("say who acts, and start with
   /// the action") was judged right 0 times, debatable 5 times and wrong once on fifteen held-out corpora: it
   /// names no fix, and where sop could not build one the clause was mostly a product name made a verb, a
   /// second verb or a state the reader need not act on.
-  static func advice(be: Int, participle: Int, sentence: Range<Int>, prose: Prose, isStep: Bool) -> String? {
+  static func advice(be: Int, participle: Int, sentence: Range<Int>, prose: Prose) -> String? {
     var phrase = (be...participle).map { prose.text(ofWord: $0) }.joined(separator: " ")
-    let lead = isStep ? "this step uses the passive voice" : "passive voice"
+    let lead = "this step uses the passive voice"
     // "must be ScanSnap'ed": a product name made a verb; no rewrite from it would be a word.
     let written = prose.text(ofWord: participle)
     guard written.dropFirst().allSatisfy({ $0.isLowercase }),
@@ -70,7 +70,6 @@ enum PassiveVoiceAdvice {
     }
     return
       "\(lead) ('\(phrase)'): start with the action: '\(isNegated ? "Do not " + verb : capitalised(verb)) \(object)'"
-      + (isStep ? "" : ", or say who does it")
   }
 
   /// Words that join two verbs of one subject.

@@ -225,7 +225,7 @@ enum PassiveVoiceRule: DocumentRule {
           || prohibitions.contains(prose.lowercased(word: participle)),
         !reportedSteps.contains(step),
         let advice = PassiveVoiceAdvice.advice(
-          be: word, participle: participle, sentence: sentence.words, prose: prose, isStep: true)
+          be: word, participle: participle, sentence: sentence.words, prose: prose)
       else { continue }
       reportedSteps.insert(step)
       findings.append(
