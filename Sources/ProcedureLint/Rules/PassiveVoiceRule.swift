@@ -39,7 +39,9 @@ enum PassiveVoiceRule: DocumentRule {
     shall or should gets no advice: "Sometimes only a part of the building needs to be evacuated" says what happens at times, and \
     "Evacuate sometimes only a part of the building" was judged a wrong rewrite on the tenth blind check. The \
     share counts body sentences and steps, not headings, quotes or licence text. The advice is built from \
-    the sentence: its verb, its subject and the agent after "by"; a prohibition ("is prohibited") is \
+    the sentence: its verb, its subject and the agent after "by", with the step's modal and its "not" \
+    ("Waste must not be left by the operator" → "The operator must not leave waste"; a rewrite in the plain \
+    present turned a rule into a description, fifteenth held-out check); a prohibition ("is prohibited") is \
     advised as "Do not …". Where no clean rewrite can be built (a product name made a verb, "must be \
     ScanSnap'ed"; the passive as a second verb of its subject; a subject cut at a quote or a bracket), the \
     step gets no advice of its own and the sentence counts only in the share: advice that named no fix \
@@ -305,11 +307,17 @@ enum PassiveVoiceRule: DocumentRule {
   static func isObligation(_ index: Int, sentenceStart: Int, prose: Prose) -> Bool {
     var word = index - 1
     while word >= sentenceStart, isAdverb(word, prose: prose) { word -= 1 }
-    guard word >= sentenceStart, let packed = prose.packedLowercase(word: word) else { return false }
-    if packedModals.contains(packed) { return prose.packedLowercase(word: index) == packedBe }
-    guard packed == packedTo, word > sentenceStart, let before = prose.packedLowercase(word: word - 1) else {
-      return false
+    guard word >= sentenceStart else { return false }
+    // "shouldn't" and the typographic "mustn’t" are longer than a packed word.
+    guard let packed = prose.packedLowercase(word: word) else {
+      return longModals.contains(prose.lowercased(word: word)) && prose.packedLowercase(word: index) == packedBe
     }
+    if packedModals.contains(packed) { return prose.packedLowercase(word: index) == packedBe }
+    guard packed == packedTo, word > sentenceStart else { return false }
+    // "is not to be moved": the "not" stands between the duty and its "to".
+    var duty = word - 1
+    if duty > sentenceStart, ["not", "never"].contains(prose.lowercased(word: duty)) { duty -= 1 }
+    guard let before = prose.packedLowercase(word: duty) else { return false }
     return packedObligations.contains(before)
   }
 
@@ -333,7 +341,8 @@ enum PassiveVoiceRule: DocumentRule {
   private static let hedges: Set<String> = [
     "sometimes", "usually", "normally", "often", "generally", "typically", "rarely", "seldom", "occasionally",
   ]
-  private static let packedModals = Prose.packedSet(["must", "shall", "should"])
+  private static let packedModals = Prose.packedSet(["must", "shall", "should", "mustn't", "shan't"])
+  private static let longModals: Set<String> = ["shouldn't", "shouldn\u{2019}t", "mustn\u{2019}t", "shan\u{2019}t"]
   /// "Deletion of records is prohibited": a rule for the reader, advised as "Do not …".
   private static let prohibitions: Set<String> = ["prohibited", "forbidden"]
   private static let packedObligations = Prose.packedSet([
