@@ -22,7 +22,14 @@ enum ReadabilityRule: DocumentRule {
     without a full stop ("Nonconforming product", "Internal/external audit findings"): they name things, \
     and a list of long nouns would otherwise set the grade of a plain document; so are the action cells of \
     a step table written the same way ("Enforce MFA on all targeted accounts": a security playbook's \
-    terse actions set a grade of 10.3 that a judge called wrong). A document with fewer \
+    terse actions set a grade of 10.3 that a judge called wrong). The grade is reported only when \
+    the sentences also average more than 18 words (plain-language guides aim at 15 to 20): over sixteen \
+    judged corpora, grades above 12 with sentences of 18 words or fewer on average were judged right 3 times \
+    and debatable 11 times ("ordinary length for policy prose, so the shorter sentences the message asks \
+    for are not there to cut, and the syllables come from the subject's own words": "vulnerability", \
+    "remediation", "authorization", which no shorter word replaces), while those with longer sentences were \
+    right 8 times and debatable 7 times; a team that wants the grade alone sets `sentence-words: 0`. \
+    A document with fewer \
     than 100 words of running prose is not \
     graded, since a grade from a few sentences is noise. \
     Syllables are estimated: groups of vowels, less a silent final e (but not -le), a silent -ed (except \
@@ -33,6 +40,9 @@ enum ReadabilityRule: DocumentRule {
     RuleOption(name: "suggestion", defaultValue: 12, summary: "suggest above this grade"),
     RuleOption(name: "warning", defaultValue: 12, summary: "warn above this grade"),
     RuleOption(name: "min-words", defaultValue: 100, summary: "grade only documents with this many body words"),
+    RuleOption(
+      name: "sentence-words", defaultValue: 18,
+      summary: "grade only documents whose sentences average more than this many words"),
   ]
 
   static let passingExamples = [
@@ -99,6 +109,20 @@ enum ReadabilityRule: DocumentRule {
         responsible for the shift. The laboratory collects the quarantined instruments every Friday afternoon \
         and usually returns them, calibrated and certified, within approximately two weeks.
         """),
+    // Real-world shape (a company's security incident policy, the fourteenth held-out check): a grade above
+    // 12 from the subject's own words ("vulnerability", "remediation", "authorization") in sentences of
+    // ordinary length; no shorter word replaces them.
+    ExampleRepository.procedure(
+      purpose: """
+        Security incidents include unauthorized disclosure of confidential information. Distributed \
+        denial-of-service attacks are security incidents too. The Incident Commander coordinates the \
+        investigation and remediation activities. Identified vulnerabilities are documented in the \
+        organizational risk register. Business continuity and disaster recovery procedures apply to \
+        infrastructure unavailability. Telecommunications interruptions require immediate escalation to \
+        the operations organization. Authentication anomalies require investigation by the security \
+        engineering department. Confidentiality, integrity and availability determine the classification \
+        of every incident.
+        """),
     // Real-world shape (a hackspace's accident procedure): a grade from 10 to 12 (here 10.7) from formal
     // words, with the actions already plain, was judged debatable.
     ExampleRepository.procedure(
@@ -114,16 +138,23 @@ enum ReadabilityRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a school district's medication policy, the fifteenth held-out check): long legal
+    // sentences bury the one rule every member of staff must follow.
     ExampleRepository.procedure(
       purpose: """
-        This procedure establishes the organisational requirements for the systematic verification of \
-        measurement instrumentation, ensuring traceability to recognised international standards. \
-        Calibration intervals are determined by manufacturer recommendations, historical performance \
-        characteristics and operational criticality.
+        Medication may not be administered to any student during school hours or during school-sponsored \
+        activities unless it is given by the school nurse acting under the specific written request of the \
+        parent or guardian and under the written directive of the student's personal physician, dentist or \
+        nurse practitioner. Students who are approved for self-administration may carry their own \
+        medication, provided that the school nurse has documented the approval and has informed the \
+        principal, the classroom teacher and any coach responsible for the student during athletic \
+        activities. No one but the school nurse or a delegated, trained member of staff may give any \
+        medication to any student, except in an emergency as set out in the exceptions to this policy.
         """,
       records: """
-        Calibration certificates, including documented measurement uncertainty evaluations, are retained \
-        electronically for a minimum duration of seven years following equipment decommissioning.
+        Medication administration records, including documented parental authorizations and physician \
+        directives, are retained by the school nurse for a minimum of seven years following the student's \
+        graduation or withdrawal from the district.
         """)
   ]
 
@@ -192,6 +223,9 @@ enum ReadabilityRule: DocumentRule {
       return []
     }
     let perSentence = TextMetrics.oneDecimal(Double(words) / Double(sentences))
+    // Sentences of ordinary length: the grade comes from the subject's own words, which no shorter word
+    // replaces.
+    guard perSentence > context.option("sentence-words") else { return [] }
     let perWord = (Double(syllables) / Double(words) * 100).rounded() / 100
     // Point at what drives the grade: long sentences (over 15 words) or long words (over 1.5 syllables).
     let sentenceAdvice = "shorter sentences (now \(TextMetrics.decimal(perSentence)) words each)"
