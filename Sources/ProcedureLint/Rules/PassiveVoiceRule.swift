@@ -131,6 +131,13 @@ enum PassiveVoiceRule: DocumentRule {
         2. Sometimes only a part of the building needs to be evacuated.
         3. Usually the alarm needs to be reset by the warden.
         """),
+    // Real-world shape (a teaching workshop's host checklist, the sixteenth held-out check): "need not be"
+    // is no duty ("Do not connect they do …" was judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. Recruit helpers for the course. They do not need to be directly connected with the lab.
+        2. Send the gauge to the lab.
+        """),
   ]
   /// The fewest passive sentences for which the share is reported.
   static let minimumPassives = 5
@@ -318,6 +325,11 @@ enum PassiveVoiceRule: DocumentRule {
     var duty = word - 1
     if duty > sentenceStart, ["not", "never"].contains(prose.lowercased(word: duty)) { duty -= 1 }
     guard let before = prose.packedLowercase(word: duty) else { return false }
+    // "They do not need to be connected", "Samples needn't be frozen": no duty at all.
+    if before == packedNeed || before == packedNeeds, duty > sentenceStart {
+      let word = prose.lowercased(word: duty - 1)
+      if word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") { return false }
+    }
     return packedObligations.contains(before)
   }
 
@@ -349,6 +361,8 @@ enum PassiveVoiceRule: DocumentRule {
     "need", "needs", "has", "have", "is", "are", "required", "ought", "got",
   ])
   private static let packedTo = Array("to".utf8).withUnsafeBufferPointer { Prose.packed($0) }
+  private static let packedNeed = Array("need".utf8).withUnsafeBufferPointer { Prose.packed($0) }
+  private static let packedNeeds = Array("needs".utf8).withUnsafeBufferPointer { Prose.packed($0) }
   private static let packedBe = Array("be".utf8).withUnsafeBufferPointer { Prose.packed($0) }
   private static let packedBeing = Array("being".utf8).withUnsafeBufferPointer { Prose.packed($0) }
 

@@ -33,7 +33,8 @@ enum UnfinishedRule: DocumentRule {
     not a set of empty sections: a heading that is a document id ("SOP-011") or the title again (a title \
     written as a file name, "Incident-Response-Checklist", names the heading "Incident Response Checklist"; \
     round eleven), and a \
-    label such as "Revision history" or "Approvals" above the first text. Nor is a heading that ends with a \
+    label such as "Revision history" or "Approvals" above the first text. Nor is a heading that is a note \
+    to the writer ("#### TODO add more details as required"): its marker is reported, once. Nor is a heading that ends with a \
     colon and is followed at once by a heading of a higher level ("## Directions:" over "# At the lab \
     bench:"): it introduces the sections after it, given that level by mistake. Placeholder ids such as \
     `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
@@ -1893,8 +1894,9 @@ enum UnfinishedRule: DocumentRule {
         continue
       }
       // A title block written as headings ("## SOP-011", the title again, "## Revision history" before any
-      // text) labels the document; it is not a part left unwritten.
-      if isTitleBlock(index, document: document, firstText: firstText) {
+      // text) labels the document; it is not a part left unwritten. A heading that is a note to the writer
+      // ("#### TODO add more details") is reported for its marker.
+      if isTitleBlock(index, document: document, firstText: firstText) || heading.isWritersNote {
         index += 1
         continue
       }
@@ -2037,7 +2039,7 @@ enum UnfinishedRule: DocumentRule {
 
   /// The capitalised words that mark unfinished text.
   private static let placeholderWords: [(UInt8, [[UInt8]])] = [
-    (UInt8(ascii: "T"), ["TBD", "TBC", "TODO", "TBA"].map { Array($0.utf8) }),
+    (UInt8(ascii: "T"), Heading.writersMarkers.filter { $0.hasPrefix("T") }.sorted().map { Array($0.utf8) }),
     (UInt8(ascii: "F"), [Array("FIXME".utf8)]),
   ]
 
