@@ -16,8 +16,19 @@ enum BodyHTML {
   static func renderBody(_ markdown: String, id: String, title: String) -> String {
     let trimmed = withoutTitleHeading(markdown, id: id, title: title)
     let html = CommonMarkParser.renderHTML(trimmed)
-    let keepsLevels = trimmed.utf8.count != markdown.utf8.count && !hasLevelOneHeading(html)
-    return adjust(html, shiftsHeadings: !keepsLevels)
+    let removedTitle = trimmed.utf8.count != markdown.utf8.count
+    let keepsLevels = removedTitle && !hasLevelOneHeading(html)
+    // The title heading left out still takes its anchor, as on GitHub: a later "## Internal audit" is
+    // "#internal-audit-1" in both places.
+    return adjust(html, shiftsHeadings: !keepsLevels, leftOutHeading: removedTitle ? titleLine(markdown) : nil)
+  }
+
+  /// The text of the first line of `markdown` that is not blank, without its `# ` and closing hashes.
+  private static func titleLine(_ markdown: String) -> String {
+    let line = markdown.split(separator: "\n", omittingEmptySubsequences: false).first {
+      !$0.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    }
+    return (line ?? "").dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " #\r\t"))
   }
 
   /// `markdown` without its opening `# heading` when that heading only repeats the title the page already
@@ -69,7 +80,7 @@ enum BodyHTML {
 
   /// Rewrites heading and table tags. Safe mode escapes every `<` that is text, so each `<` in cmark's output
   /// starts one of its own tags and a byte scan is exact.
-  static func adjust(_ html: String, shiftsHeadings: Bool = true) -> String {
+  static func adjust(_ html: String, shiftsHeadings: Bool = true, leftOutHeading: String? = nil) -> String {
     let input = Array(html.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(input.count + 256)
@@ -78,6 +89,8 @@ enum BodyHTML {
     let wrapOpen = Array(
       "<div class=\"table-wrap\" role=\"region\" aria-label=\"Table\" tabindex=\"0\"><table>".utf8)
     let wrapClose = Array("</table></div>".utf8)
+    var anchors = HeadingAnchors()
+    if let leftOutHeading { _ = anchors.next(leftOutHeading) }
     var index = 0
     while index < input.count {
       let byte = input[index]
@@ -104,22 +117,59 @@ enum BodyHTML {
         index += 3
         continue
       }
-      // <hN> or </hN>, N in 1...5, followed by '>' or a space.
+      // <hN> or </hN>, N in 1...6, followed by '>' or a space: shifted one level down (N up to 5), and each
+      // opening tag given its anchor, so that a link to "#6-conclude-the-incident" reaches its heading.
       let slash = index + 1 < input.count && input[index + 1] == UInt8(ascii: "/") ? 1 : 0
       let h = index + 1 + slash
-      if shiftsHeadings, h + 2 < input.count, input[h] == UInt8(ascii: "h"),
-        (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(input[h + 1]),
+      if h + 2 < input.count, input[h] == UInt8(ascii: "h"),
+        (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(input[h + 1]),
         input[h + 2] == UInt8(ascii: ">") || input[h + 2] == UInt8(ascii: " ")
       {
+        let shifts = shiftsHeadings && input[h + 1] <= UInt8(ascii: "5")
         output.append(contentsOf: input[index...h])
-        output.append(input[h + 1] + 1)
+        output.append(shifts ? input[h + 1] + 1 : input[h + 1])
         index = h + 2
+        if slash == 0 {
+          // A heading of symbols only ("🔧") has an empty anchor, and an id may not be empty.
+          let anchor = anchors.next(headingText(input, from: h + 2))
+          if !anchor.isEmpty { output.append(contentsOf: Array(" id=\"\(anchor)\"".utf8)) }
+        }
         continue
       }
       output.append(byte)
       index += 1
     }
     return String(decoding: output, as: UTF8.self)
+  }
+
+  /// The text of the heading whose opening tag ends at `start` (its `>` or the space before its attributes):
+  /// its content up to the closing tag, without tags, with cmark's four entities decoded.
+  static func headingText(_ input: [UInt8], from start: Int) -> String {
+    var index = start
+    while index < input.count, input[index] != UInt8(ascii: ">") { index += 1 }
+    index += 1
+    var text: [UInt8] = []
+    var inTag = false
+    while index < input.count {
+      let byte = input[index]
+      if byte == UInt8(ascii: "<") {
+        if index + 2 < input.count, input[index + 1] == UInt8(ascii: "/"), input[index + 2] == UInt8(ascii: "h") {
+          break
+        }
+        inTag = true
+      } else if byte == UInt8(ascii: ">") {
+        inTag = false
+      } else if !inTag {
+        text.append(byte)
+      }
+      index += 1
+    }
+    var decoded = String(decoding: text, as: UTF8.self)
+    guard decoded.contains("&") else { return decoded }
+    for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&amp;", "&")] {
+      decoded = decoded.replacingOccurrences(of: entity, with: character)
+    }
+    return decoded
   }
 
   private static func hasPrefix(_ bytes: [UInt8], at index: Int, _ prefix: [UInt8]) -> Bool {

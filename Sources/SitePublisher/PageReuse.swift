@@ -87,7 +87,8 @@ public struct PageKey: Hashable, Sendable {
 
   /// Bump whenever a change to sop changes the bytes of any document page: records made by another format
   /// are then never matched. `PageKeyTests` fails when the sample page changes without a bump.
-  public static let formatVersion = 1
+  /// 2: headings carry their anchors (`id="purpose"`).
+  public static let formatVersion = 2
 
   /// The key as stored, if 32 bytes long.
   public init?(digest: [UInt8]) {

@@ -104,3 +104,21 @@ struct CmarkVersionTests {
     #expect(CommonMarkParser.onlyInlinePassIsShared == (running == CommonMarkParser.checkedVersion))
   }
 }
+
+@Suite("Heading anchors")
+struct HeadingAnchorsTests {
+  @Test("GitHub's slugs: lower case, punctuation out, spaces as hyphens, letters of any script kept")
+  func slugs() {
+    #expect(HeadingAnchors.slug("6. Conclude the incident") == "6-conclude-the-incident")
+    #expect(HeadingAnchors.slug("Check (daily) – pumps & valves") == "check-daily--pumps--valves")
+    #expect(HeadingAnchors.slug("snake_case and kebab-case") == "snake_case-and-kebab-case")
+    #expect(HeadingAnchors.slug("Prüfung der Geräte 🔧") == "prüfung-der-geräte-")
+    #expect(HeadingAnchors.slug("手順") == "手順")
+  }
+
+  @Test("A repeated heading gets -1, -2, … and never an anchor an earlier heading has")
+  func repeats() {
+    var anchors = HeadingAnchors()
+    #expect(["Step", "Step 1", "Step", "Step"].map { anchors.next($0) } == ["step", "step-1", "step-2", "step-3"])
+  }
+}

@@ -683,13 +683,23 @@ struct RuleBehaviourTests {
 
       See QP-001, QP-010 and (↓QP-405). Not ids: UTF-8, COVID-19, ISO-9001, xQP-406, QP-4071a, `QP-408`.
       Links: [ok](QP-001-document-control.md#scope), [dir](../forms/), [web](https://x.example/QP-409),
-      ↓[gone](../forms/F-404.md), ↓[out](../../etc/passwd), [top](/images/site-plan.png), [anchor](#scope).
+      ↓[gone](../forms/F-404.md), ↓[out](../../etc/passwd), [top](/images/site-plan.png), [anchor](#scope),
+      ↓[no anchor](#scop).
+
+      ## Scope
+
+      It covers every gauge.
       """)
     let findings = lint(marked.text, rule: "broken-reference")
     #expect(findings.map(\.position) == marked.positions)
     #expect(findings.first?.message == "related id QP-404 matches no document: fix the id or remove it from `related`")
     #expect(findings[1].message == "QP-405 matches no document: fix the id or remove the reference")
     #expect(findings[2].message.contains("forms/F-404.md"))
+    #expect(
+      findings.last?.message
+        == "link '#scop' goes to no heading of this document, so it leads nowhere: link to a heading's anchor "
+        + "(its text in lower case, spaces as hyphens), or remove the link")
+    #expect(findings.last?.severity == .warning)
   }
 
   @Test("broken-reference: a title before 'SOP', 'Policy' or 'Procedure' is a reference too")

@@ -13,6 +13,25 @@ struct SiteLinksTests {
     try #require(Fixture.text(files, path))
   }
 
+  @Test("Body headings carry the anchors GitHub gives them, so a link to '#6-conclude-the-incident' works")
+  func headingAnchors() {
+    let html = BodyHTML.render(
+      "# Steps\n\n## 6. Conclude the *incident*\n\n### Check (daily)\n\n### Check (daily)\n\n"
+        + "###### R&D \"notes\"\n\n[Conclude](#6-conclude-the-incident)\n")
+    #expect(html.contains("<h2 id=\"steps\">Steps</h2>"))
+    #expect(html.contains("<h3 id=\"6-conclude-the-incident\">6. Conclude the <em>incident</em></h3>"))
+    #expect(html.contains("<h4 id=\"check-daily\">Check (daily)</h4>"))
+    #expect(html.contains("<h4 id=\"check-daily-1\">Check (daily)</h4>"))
+    #expect(html.contains("<h6 id=\"rd-notes\">R&amp;D &quot;notes&quot;</h6>"))
+    #expect(html.contains("<a href=\"#6-conclude-the-incident\">Conclude</a>"))
+    // An id may not be empty: a heading of symbols only gets none.
+    #expect(BodyHTML.render("## 🔧\n").contains("<h3>🔧</h3>"))
+    // The title heading the page leaves out still takes its anchor, as on GitHub.
+    let body = BodyHTML.renderBody(
+      "# Internal audit\n\n## Internal audit\n\nText\n", id: "QP-002", title: "Internal audit")
+    #expect(body.contains("<h2 id=\"internal-audit-1\">Internal audit</h2>"), "\(body)")
+  }
+
   @Test("A Markdown link to another document's file goes to that document's page")
   func fileLinks() throws {
     let page = try Self.page("documents/QP-003.html")
@@ -165,7 +184,7 @@ struct SiteLinksTests {
     #expect(body.lowerBound < signatures.lowerBound)
     // The body's "# Internal audit" repeats the title: the title is printed once.
     #expect(page.components(separatedBy: "Internal audit</h").count == 2)
-    #expect(!page.contains("<h2>Internal audit</h2>"))
+    #expect(!page.contains(">Internal audit</h2>"))
     #expect(
       BodyHTML.withoutTitleHeading("# QP-002: Internal Audit\n\nText\n", id: "QP-002", title: "Internal audit")
         == "\nText\n")

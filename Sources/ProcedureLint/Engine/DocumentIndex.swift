@@ -29,6 +29,10 @@ struct DocumentReferences: Sendable {
   var titles: [(words: [String], text: String, position: SourcePosition)]
   /// Links and images in its body, each with where it leads (resolved once, in parallel).
   var links: [(link: Link, target: DocumentIndex.LinkTarget)]
+  /// The anchors a link within the document may go to, in lower case: its headings' (`HeadingAnchors`, in
+  /// document order) and those written in raw HTML (`<a name="x">`, `id="x"`). Found only when a link
+  /// goes to one.
+  var anchors: (headings: [String], html: Set<String>) = ([], [])
 
   init(document: LintDocument) {
     path = document.path
@@ -44,6 +48,33 @@ struct DocumentReferences: Sendable {
     self.ids = ids
     titles = Self.titleReferences(document.prose)
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
+    if links.contains(where: { if case .anchor = $0.target { true } else { false } }) {
+      anchors = Self.anchors(of: document)
+    }
+  }
+
+  /// The anchors of a document's headings and of its raw HTML.
+  private static func anchors(of document: LintDocument) -> (headings: [String], html: Set<String>) {
+    var generator = HeadingAnchors()
+    let headings = document.headings.map { generator.next($0.text) }
+    var html = Set<String>()
+    for node in document.markdown.nodes {
+      switch node.kind {
+      case .htmlBlock, .htmlInline: break
+      default: continue
+      }
+      // id="x", name='x': the value after each attribute name, in either quote.
+      var rest = Substring(node.literal)
+      while let equals = rest.firstIndex(of: "=") {
+        let name = String(rest[..<equals].reversed().prefix { $0.isLetter }.reversed()).lowercased()
+        let after = rest[rest.index(after: equals)...]
+        rest = after
+        guard name == "id" || name == "name", let quote = after.first, quote == "\"" || quote == "'" else { continue }
+        let value = after.dropFirst().prefix { $0 != quote }
+        html.insert(value.lowercased())
+      }
+    }
+    return (headings, html)
   }
 
   /// "SOP Internal Auditing": the capitalised words after "SOP" in body text (not headings: a title of
@@ -380,8 +411,10 @@ struct DocumentIndex: Sendable {
 
   /// Where a link leads.
   enum LinkTarget: Equatable, Sendable {
-    /// A URL, a fragment or a mail address: not checked.
+    /// A URL or a mail address: not checked.
     case external
+    /// A heading of the same document (`#6-conclude-the-incident`), percent-decoded, without its `#`.
+    case anchor(String)
     /// A repository path.
     case file(String)
     /// A relative path that climbs out of the repository.
@@ -392,7 +425,11 @@ struct DocumentIndex: Sendable {
   static func target(of destination: String, from path: String) -> LinkTarget {
     var raw = Substring(destination)
     if raw.first == " " || raw.last == " " { raw = Substring(destination.trimmingCharacters(in: .whitespaces)) }
-    if raw.isEmpty || raw.hasPrefix("#") || raw.hasPrefix("//") { return .external }
+    if raw.hasPrefix("#") {
+      let fragment = raw.dropFirst()
+      return .anchor(fragment.contains("%") ? (fragment.removingPercentEncoding ?? String(fragment)) : String(fragment))
+    }
+    if raw.isEmpty || raw.hasPrefix("//") { return .external }
     if let colon = raw.firstIndex(of: ":"), !raw[..<colon].contains("/") { return .external }
     if let cut = raw.firstIndex(where: { $0 == "#" || $0 == "?" }) { raw = raw[..<cut] }
     let decoded = raw.contains("%") ? (String(raw).removingPercentEncoding ?? String(raw)) : String(raw)

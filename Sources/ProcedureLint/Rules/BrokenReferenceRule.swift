@@ -1,4 +1,5 @@
 import DocumentModel
+import MarkdownSyntax
 
 /// Checks that referenced ids and linked files exist.
 enum BrokenReferenceRule: RepositoryRule {
@@ -7,7 +8,8 @@ enum BrokenReferenceRule: RepositoryRule {
     "Ids in `related:` or in the text (`QP-123`) that match no document; relative links to missing files; "
     + "references by title ('SOP Title', 'the Title procedure', 'the Title Policy', 'the Title SOP') that match no "
     + "title (a warning); URLs that repeat "
-    + "their scheme ('http://http//…'); links and images with no address ('[text]()')."
+    + "their scheme ('http://http//…'); links and images with no address ('[text]()'); links to an anchor "
+    + "('#section') that no heading of the document has (a warning)."
   static let rationale = """
     ISO 9001:2015 clause 7.5.3.1 a) requires documented information to be available where and when it is \
     needed; a reference to a document that does not exist sends the reader nowhere. A word counts as an \
@@ -28,13 +30,36 @@ enum BrokenReferenceRule: RepositoryRule {
     from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
     repeats its scheme ("http://http//library.example.edu/fines", pasted twice) goes nowhere and is an \
     error, as is a link or image with no address at all ("[opencorporates]()": the page shows a link that \
-    leads nowhere). A linked or \
+    leads nowhere). A link to an anchor of the same document ("[Conclude the incident](#6-conclude-the-incident)") \
+    must name one of its headings' anchors, as GitHub makes them and the published site writes them (the \
+    heading's text in lower case, punctuation left out, each space a hyphen, "-1", "-2" after a repeated \
+    heading), or one written in raw HTML (`<a name="x">`); "#top" goes to the top. Any other is a warning: a \
+    reader who clicks it stays where they are (an incident checklist's "#conclude-the-incident", whose \
+    heading is "6. Conclude the incident", and a "#explicit-handoff-ceremony" that is in another document; \
+    sixteenth held-out check). Anchors compare without case. A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
     is an error too.
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Links to the document's own headings: a repeated heading's second anchor, a number and punctuation
+    // left out, an anchor in raw HTML, the top of the page.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the gauge as in [Check (daily)](#check-daily) and [the second check](#check-daily-1).
+        2. Read the [notes](#notes), the [table](#gauge-table) and [Close the job](#3-close-the-job); [top](#top).
+
+        ### Check (daily)
+
+        ### 3. Close the job
+
+        <a name="gauge-table"></a>
+
+        ### Check (daily)
+
+        ### Notes
+        """),
     ExampleRepository.procedure(
       related: "[QP-002]",
       records: "Audits under QP-002 check the register. The site plan is in [the plan](../images/site-plan.png)."),
@@ -58,6 +83,17 @@ enum BrokenReferenceRule: RepositoryRule {
       records: "Read [37 Best Standard Operating Procedure (SOP) Templates](https://example.com/sop-templates/)."),
   ]
   static let failingExamples = [
+    // Real-world shape (a security incident checklist, the sixteenth held-out check): a link to a heading
+    // whose anchor starts with its number, and one to a section of another document.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. When the gauge is back, go to [close the job](#close-the-job).
+
+        ### 3. Close the job
+
+        Write the new due date in the register, as in the [handover](#explicit-handoff-ceremony).
+        """),
     ExampleRepository.procedure(related: "[QP-002, QP-404]"),
     // Real-world shape: a reference by title to a procedure that does not exist.
     ExampleRepository.procedure(records: "Audits follow SOP Supplier Evaluation and check the register."),
@@ -105,6 +141,9 @@ enum BrokenReferenceRule: RepositoryRule {
         continue
       }
       switch target {
+      case .anchor(let fragment):
+        guard let message = deadAnchor(fragment, link: link, document: document) else { continue }
+        findings.append(context.finding(.warning, at: link.start, message, excerpt: link.destination))
       case .external:
         // "http://http//library.example.edu/…": a pasted address that repeats its scheme has the host "http",
         // and the link goes nowhere (seen on a library's circulation procedure, twelfth held-out check).
@@ -144,6 +183,24 @@ enum BrokenReferenceRule: RepositoryRule {
       }
     }
     return findings
+  }
+
+  /// The message for a link to an anchor of the same document that no heading has, or nil when one has it.
+  /// A heading's anchor is the one GitHub gives it and the published site writes (`HeadingAnchors`);
+  /// "#top" and an empty "#" go to the top of the page, and an anchor written in raw HTML (`<a name="x">`,
+  /// `id="x"`) counts, as a preview on GitHub honours it. Compared without case, as GitHub's page does.
+  static func deadAnchor(_ fragment: String, link: Link, document: DocumentReferences) -> String? {
+    let wanted = fragment.lowercased()
+    let existing = document.anchors.headings
+    guard !wanted.isEmpty, wanted != "top", !existing.contains(wanted), !document.anchors.html.contains(wanted)
+    else { return nil }
+    // "#conclude-the-incident" for the heading "6. Conclude the incident": a site generator's anchor
+    // (kramdown drops the leading number), or a heading renamed since.
+    let near = existing.first { $0.hasSuffix("-" + wanted) || $0.hasPrefix(wanted + "-") }
+    let fix =
+      near.map { "link to '#\($0)'" } ?? "link to a heading's anchor (its text in lower case, spaces as hyphens)"
+    return
+      "link '\(link.destination)' goes to no heading of this document, so it leads nowhere: \(fix), or remove the link"
   }
 
   /// The address without its repeated scheme when a URL's host is "http" or "https" ("http://http//x.org/a",
