@@ -563,6 +563,10 @@ struct RuleBehaviourTests {
     let findings = lint(text)
     #expect(findings.map(\.rule) == ["unfinished", "unfinished"], "\(findings.map(\.message))")
     #expect(findings.allSatisfy { $0.message.hasPrefix("placeholder 'TODO'") })
+    let notes = ["TODO add links", "TBD", "FIXME: owner", "TODOs", "Toolbox talk", "TBDx", "Todo list", "FAQ"].map {
+      Heading(node: 0, level: 4, start: SourcePosition(line: 1, column: 1), text: $0).isWritersNote
+    }
+    #expect(notes == [true, true, true, false, false, false, false, false])
   }
 
   @Test("passive-voice: no rewrite from the words of another verb of the same subject")
