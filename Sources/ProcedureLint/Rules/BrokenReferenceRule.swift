@@ -33,7 +33,8 @@ enum BrokenReferenceRule: RepositoryRule {
     leads nowhere). A link to an anchor of the same document ("[Conclude the incident](#6-conclude-the-incident)") \
     must name one of its headings' anchors, as GitHub makes them and the published site writes them (the \
     heading's text in lower case, punctuation left out, each space a hyphen, "-1", "-2" after a repeated \
-    heading), or one written in raw HTML (`<a name="x">`); "#top" goes to the top. Any other is a warning: a \
+    heading), or one written in raw HTML (`<a name="x">`, which a preview honours; the published site drops \
+    raw HTML, so there it works only as a heading's anchor); "#top" goes to the top. Any other is a warning: a \
     reader who clicks it stays where they are (an incident checklist's "#conclude-the-incident", whose \
     heading is "6. Conclude the incident", and a "#explicit-handoff-ceremony" that is in another document; \
     sixteenth held-out check). Anchors compare without case. A linked or \
