@@ -17,6 +17,15 @@ crashes=$scratch/crashes/$target
 [ -d "Fuzz/Sources/Fuzz$target" ] || { echo "no fuzz target $target (see Fuzz/Sources)" >&2; exit 2; }
 mkdir -p "$seeds" "$found" "$crashes"
 
+# SwiftPM keeps the build plan of the main package (a path dependency here) when a source file is added to one of
+# its modules, and the harness then fails to compile ("cannot find 'HeadingAnchors' in scope"). The plan is thrown
+# away whenever the list of source files changed since the last build.
+listing=$(find Sources -type f \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) | LC_ALL=C sort | sha256sum)
+if [ "$(cat "$scratch/sources.list" 2>/dev/null)" != "$listing" ]; then
+  rm -f "$scratch/release.yaml" "$scratch/release/description.json" "$scratch/build.db"
+  printf '%s\n' "$listing" > "$scratch/sources.list"
+fi
+
 # -parse-as-library: harness files have no top-level code; each starts libFuzzer from Fuzz<Target>_main
 # (Fuzz/Sources/FuzzSupport). -enable-testing: harnesses compare internal fast paths with the general
 # code through @testable import.
