@@ -65,10 +65,7 @@ enum PassiveVoiceAdvice {
       return nil
     }
     // "The gauge must not be sent": the rewrite keeps the "not" ("Do not send the gauge").
-    let isNegated = (max(sentence.lowerBound, be - 3)..<be).contains {
-      let word = prose.lowercased(word: $0)
-      return word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
-    }
+    let isNegated = (max(sentence.lowerBound, be - 3)..<be).contains { isNegation(prose.lowercased(word: $0)) }
     if let agent = agent(after: last, sentence: sentence, prose: prose) {
       return "\(lead) ('\(phrase) by \(agent)'): name who acts first: '\(capitalised(agent)) "
         + "\(activeVerb(verb, be: be, negated: isNegated, sentence: sentence, prose: prose)) \(object)'"
@@ -91,7 +88,7 @@ enum PassiveVoiceAdvice {
       let word = prose.lowercased(word: index)
       if word == "never" { negation = "never " }
       // "shouldn't be signed" → "should not sign".
-      let modal = word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") ? contractedModals[word.prefix(3)] : word
+      let modal = isNegation(word) ? contractedModals[word.prefix(3)] : word
       if let modal, modals.contains(modal) { return "\(modal) \(negation)\(verb)" }
       index -= 1
     }
@@ -100,6 +97,11 @@ enum PassiveVoiceAdvice {
 
   /// Modal verbs a rewrite keeps.
   private static let modals: Set<String> = ["must", "shall", "should", "will", "can", "may", "might", "would", "could"]
+
+  /// Whether a lowercased word negates its verb: "not", "never" or a contraction ("mustn't", "don’t").
+  static func isNegation(_ word: String) -> Bool {
+    word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")
+  }
 
   /// The modal of a contraction, by its first three letters ("mustn't", "shouldn't", "shan't").
   private static let contractedModals: [Substring: String] = ["mus": "must", "sho": "should", "sha": "shall"]

@@ -328,7 +328,7 @@ enum PassiveVoiceRule: DocumentRule {
     // "They do not need to be connected", "Samples needn't be frozen": no duty at all.
     if before == packedNeed || before == packedNeeds, duty > sentenceStart {
       let word = prose.lowercased(word: duty - 1)
-      if word == "not" || word == "never" || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") { return false }
+      if PassiveVoiceAdvice.isNegation(word) { return false }
     }
     return packedObligations.contains(before)
   }
