@@ -53,18 +53,22 @@ enum UnfinishedRule: DocumentRule {
     obstacles", "Table clear of objects") is a checklist written as headings, complete as written, and not \
     reported as empty sections (round eight: judged wrong twice, "delete the heading" would delete safety \
     checks). Open questions in brackets ("(current? voltage? \
-    amperage?)": two or more questions of one or two words each) are a warning, and so is a paragraph or \
+    amperage?)": two or more questions of one or two words each) are a warning, and so is a phrase that ends \
+    in two question marks ("Rubbish bags?? (Where do we put them?)"); question marks that open a word stand \
+    in for what is not known and are placeholders, errors like `XXX` ("???: What could we do …", "?x" for a \
+    team's size; eighteenth held-out check), but a `?` alone ("Prêt ?") ends a question. So is a paragraph or \
     step struck through as a whole (`~~When the cycle is finished, the autoclave will ring~~`): the page \
     shows it crossed out, and a reader cannot tell whether it applies. A bracket never closed is a \
     warning too: one still open where its paragraph or step ends after a few words ("keep the upper layer \
     (should recover") or on a word that needs another ("(see section 4 of the"), or left open at the end of a numbered line when the next line opens another; a bracket nested on one \
     line or wrapped over lines, a bracket doubled by escaping ("( (e.g. flights over 4 hours)") and a face \
     such as ":(", are text; so is a heading with no text ("## " left at the end; round nine). An emergency section ("Emergency \
-    procedures", "Fire", "First aid response", "In case of emergency"; a heading of such words only, or of such words and then \
+    procedures", "Fire", "First aid response", "In case of emergency", "Emergency response team"; a heading of such words only, or of such words and then \
     what it is for in up to four words after "for", "First aid emergency procedure for phenol", so not \
     "Non-emergency" or "Fire extinguisher checks") in a document that gives no number to call anywhere (no \
     emergency number such as 999 or 112, no phone number, extension or `tel:` link; a range such as \
-    "10-15 mins" is not a phone number) is a warning at its \
+    "10-15 mins" is not a phone number, nor is a standard's number such as "ISO 9001", digits in a link or \
+    an id, or digits that run into letters, "9001x") is a warning at its \
     heading: a reader in an emergency needs to know whom to call and how (round nine). A step, list item or \
     paragraph whose last sentence ends with a colon that introduces nothing is a warning, as an unclosed \
     bracket is: what it announced was never written ("3. … A typic cycle would involve:" and then step 4 of \
@@ -72,7 +76,8 @@ enum UnfinishedRule: DocumentRule {
     its section, or the end of the document comes straight after it. Anything else is what it introduces: \
     a nested list, a table, code, an image or a paragraph; a sub-section's headings, or the sections below \
     text above the first heading; short items that carry on a list whose nesting was lost ("- Materials:" \
-    over "- Pipette"); the steps after one that says so ("as follows:", "the following:", "below:"). A run of \
+    over "- Pipette"), and items indented further than it, by too few spaces to nest (eighteenth held-out \
+    check); the steps after one that says so ("as follows:", "the following:", "below:"). A run of \
     labels in a list ("- Name:", "- Date:") is a set of fields for the reader. A label alone ("Materials:", "Approved by:") is advised to be filled in or deleted. \
     A label with its value ("Owner: Quality Manager"), a colon with text on the next line \
     of its paragraph, a heading that ends with a colon, an emoji's code (":tada:") and quoted text are not \
@@ -162,6 +167,23 @@ enum UnfinishedRule: DocumentRule {
         ## Family emergencies
 
         Tell your line manager as soon as you can.
+        """),
+    // Real-world shapes (a hackathon organisers' guide, the eighteenth blind check): a colon over items indented
+    // by one space, too few to nest them, introduces them all the same; question marks that end a question,
+    // in French spacing or with "!", are no open question.
+    ExampleRepository.procedure(
+      steps: """
+        1. Agree the schedule.
+        2. Tell each volunteer their shift.
+
+        Before the day, think about:
+
+        - If changes need to be made to the schedule:
+         - How quickly can you update the volunteer schedule
+         - How long before the change reaches everyone
+        - Whether each volunteer knows the evacuation route
+
+        Ask them: are you ready? Is the gauge set?! Prêt ? Oui.
         """),
     // A bracket that points at more information does not say any is missing.
     ExampleRepository.procedure(
@@ -417,6 +439,23 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shapes (an event's volunteers guide, the eighteenth blind check): question marks standing in
+    // for a team's size and for a question, and a doubled one after a thing nobody has settled.
+    ExampleRepository.procedure(
+      steps: """
+        1. Set up the welcome desk with ?x volunteers.
+        2. ???: What could we do to make the organisers easy to find?
+        3. Take the signs down and collect the rubbish bags?? (Where do we put them?)
+        """),
+    // Real-world shape (the same guide): an emergency team with no number to call, in a page whose only long
+    // digits are a standard, a link's id and a joke's crew size ("9001x").
+    ExampleRepository.procedure(
+      extra: """
+        ## Emergency Response Team
+
+        Know the fire exits and keep the pathways clear. The set-up follows ISO 9001 and the shirts are at \
+        https://shop.example.com/itm/283283832702. Teardown crew: 9001x.
+        """),
     // A heading ending with a colon before a sibling section introduces nothing: it is empty.
     ExampleRepository.procedure(
       extra: """
@@ -1108,6 +1147,8 @@ enum UnfinishedRule: DocumentRule {
     "first", "aid", "procedure", "procedures", "response", "plan", "contacts", "contact", "numbers", "number",
     "actions", "action", "in", "case", "of", "an", "a", "the", "event", "and", "or", "what", "to", "do",
     "information", "evacuate",
+    // "Emergency Response Team" (a volunteers' guide whose team has no number to call; eighteenth check).
+    "team", "teams",
   ])
 
   /// Whether a text gives a number to call: a `tel:` link, a group of four or more digits (spaces, hyphens,
@@ -1148,6 +1189,8 @@ enum UnfinishedRule: DocumentRule {
       }
       let number = String(decoding: digits, as: UTF8.self)
       let before = start > 0 ? bytes[start - 1] : 0x20
+      // "9001x" (a joke for a crew of any size), "300mm": digits that run into letters are no number to call.
+      if index < bytes.count, Prose.isAlphanumericASCII(bytes[index]) { continue }
       let standsAlone = before != UInt8(ascii: ",") && before != UInt8(ascii: ".") && !Prose.isAlphanumericASCII(before)
       if digits.count == 3, groups.count == 1, standsAlone, emergencyNumbers.contains(number) { return true }
       if digits.count == 3, groups.count == 1 {
@@ -1155,6 +1198,20 @@ enum UnfinishedRule: DocumentRule {
         if ["ext", "tel", "call", "dial", "phone"].contains(where: lead.contains) { return true }
       }
       guard digits.count >= 4 else { continue }
+      // Digits inside a URL or an id ("/itm/283283832702", "?id=20481", "QP-0042") or after a decimal point
+      // ("3.14159") are no number to call.
+      if start > 0,
+        Prose.isAlphanumericASCII(before)
+          || [
+            UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "_"),
+            UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+          ].contains(before)
+      {
+        continue
+      }
+      // "ISO 9001", "IEC 62304", "EN 1090": a standard's number after its body's capitals, unless a word of
+      // calling comes first ("call SES 132 500" still gives one).
+      if isStandardNumber(bytes, start: start) { continue }
       let isYear = digits.count == 4 && groups.count == 1 && (number.hasPrefix("19") || number.hasPrefix("20"))
       let isDate =
         groups.count == 3
@@ -1169,6 +1226,18 @@ enum UnfinishedRule: DocumentRule {
   }
 
   private static let emergencyNumbers: Set<String> = ["112", "911", "999", "000", "111", "110", "119", "101"]
+
+  /// Whether the digits at `start` are a standard's number: the word before them is two to five capitals
+  /// ("ISO", "IEC", "EN", "AS/NZS") and one space, with no word of calling in the 16 bytes before.
+  private static func isStandardNumber(_ bytes: [UInt8], start: Int) -> Bool {
+    guard start >= 3, bytes[start - 1] == 0x20 else { return false }
+    var first = start - 1
+    while first > 0, bytes[first - 1] &- 0x41 < 26 { first -= 1 }
+    let length = start - 1 - first
+    guard (2...5).contains(length), first == 0 || !Prose.isAlphanumericASCII(bytes[first - 1]) else { return false }
+    let lead = String(decoding: bytes[max(0, first - 16)..<first], as: UTF8.self).lowercased()
+    return !["ext", "tel", "call", "dial", "phone", "ring"].contains(where: lead.contains)
+  }
 
   /// Prose the writer left mid-way, found from rare bytes: a sentence that breaks off in a run of commas
   /// ("bring it to the du,,,,,,"), open questions in brackets ("(current? voltage? amperage?)") and a note
@@ -1201,6 +1270,16 @@ enum UnfinishedRule: DocumentRule {
       report(
         position, "open questions '\(shortened(text))' are still in the text: settle them and write the answer", text,
         .warning)
+    }
+    // "???: What could we do …", "?x" for a team's size: question marks standing in for what is not known.
+    forEachMatch(of: UInt8(ascii: "?"), in: prose, questionSlot) { position, text in
+      report(position, "placeholder '\(text)' is still here: settle it before approval, or take it out", text, .error)
+    }
+    // "Rubbish bags?? (Where do we put them?)": a doubled question mark is the writer's own doubt.
+    forEachMatch(of: UInt8(ascii: "?"), in: prose, doubtedText) { position, text in
+      report(
+        position, "'\(shortened(text))' asks a question the writer left open: settle it, then write the answer",
+        text, .warning)
     }
     unclosedBrackets(prose) { position, text in
       report(
@@ -1307,7 +1386,7 @@ enum UnfinishedRule: DocumentRule {
         let lower = text.lowercased()
         if lower.contains("follow") || lower.contains("below") { continue }
       }
-      guard let gap = describeGap(next, section: unit.section, document: document) else { continue }
+      guard let gap = describeGap(next, after: unit.node, section: unit.section, document: document) else { continue }
       // A label alone ("Materials:", "Approved by:") has no sentence to end: its value or list is missing.
       let isLabel = unit.sentences.count == 1 && unit.words.count <= 3
       report(
@@ -1352,8 +1431,10 @@ enum UnfinishedRule: DocumentRule {
   /// Says what comes after a colon that introduces nothing, or nil when what comes may be what it introduces:
   /// a heading of a sub-section ("The stations are:" over "### Prep area") or any heading below text above
   /// the first one, or short items that carry on a list whose nesting was lost ("- Materials:" then "- Pipette",
-  /// "- Tubes").
-  private static func describeGap(_ next: Successor, section: Int, document: LintDocument) -> String? {
+  /// "- Tubes"), or items indented further than the one with the colon, which the writer meant to nest.
+  private static func describeGap(_ next: Successor, after paragraph: Int, section: Int, document: LintDocument)
+    -> String?
+  {
     let nodes = document.markdown.nodes
     switch next {
     case .end:
@@ -1365,6 +1446,13 @@ enum UnfinishedRule: DocumentRule {
       return "the section ends there"
     case .item(let item):
       guard let first = nodes[item].children.first else { return nil }
+      // "- If changes need to be made to the schedule:" over " - How quickly can you update it": indented by
+      // one space, too few to nest, so the page shows a sibling; the writer did introduce it (eighteenth check).
+      if let current = nodes[paragraph].parent, case .item = nodes[current].kind,
+        nodes[item].start.line > nodes[current].start.line, nodes[item].start.column > nodes[current].start.column
+      {
+        return nil
+      }
       if case .paragraph = nodes[first].kind {
         let text = document.markdown.plainText(of: first).trimmingCharacters(in: .whitespaces)
         if text.split(separator: " ").count <= 5, !text.hasSuffix(".") { return nil }
@@ -1556,6 +1644,45 @@ enum UnfinishedRule: DocumentRule {
         )
       }
     }
+  }
+
+  /// Question marks at the start of a word that stand in for what is not known: two or more ("???", "??:"),
+  /// or one before at most three letters or digits ("?x", a team of a size to settle). A `?` alone is a
+  /// question's end in French spacing ("Prêt ?"), and one inside a word or after one ends a question.
+  private static func questionSlot(
+    at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>
+  ) -> Range<Int>? {
+    guard offset == unit.lowerBound || [0x20, UInt8(ascii: "("), UInt8(ascii: "[")].contains(bytes[offset - 1])
+    else { return nil }
+    var end = offset
+    while end < unit.upperBound, bytes[end] == UInt8(ascii: "?") { end += 1 }
+    let marks = end - offset
+    var tail = end
+    while tail < unit.upperBound, Prose.isAlphanumericASCII(bytes[tail]) { tail += 1 }
+    // "?!" and "?." close a question; a tail runs to the end of its word.
+    guard tail == unit.upperBound || !(bytes[tail] >= 0x80 || bytes[tail] == UInt8(ascii: "?")) else { return nil }
+    if tail > end { return tail - end <= 3 ? offset..<tail : nil }
+    return marks >= 2 ? offset..<end : nil
+  }
+
+  /// A phrase that ends in two or more question marks straight after a word ("Rubbish bags??"): the writer's
+  /// doubt, left for later. Reported from its first mark, with the phrase back to its sentence's start.
+  private static func doubtedText(
+    at offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>
+  ) -> Range<Int>? {
+    guard offset > unit.lowerBound, offset + 1 < unit.upperBound, bytes[offset + 1] == UInt8(ascii: "?"),
+      Prose.isAlphanumericASCII(bytes[offset - 1])
+    else { return nil }
+    var end = offset
+    while end < unit.upperBound, bytes[end] == UInt8(ascii: "?") { end += 1 }
+    var start = offset
+    while start > unit.lowerBound, offset - start < 80,
+      ![UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[start - 1])
+    {
+      start -= 1
+    }
+    while start < offset, bytes[start] == 0x20 { start += 1 }
+    return start..<end
   }
 
   /// The bracket around a `?` at `offset` when it holds open questions rather than a question to ask: two or
