@@ -870,7 +870,11 @@ struct LintDocument: Sendable {
     private func isAutolink(_ node: MarkdownNode, destination: String) -> Bool {
       guard node.children.count == 1, case .text = markdown.nodes[node.children[0]].kind else { return false }
       let label = markdown.nodes[node.children[0]].literal
-      return label == destination || "mailto:" + label == destination || "http://" + label == destination
+      // An autolink always has a scheme (`<https://…>`, `www.…` made `http://www.…`, an e-mail made `mailto:`):
+      // "[Funding](Funding)", a wiki's link to a page, is a link whose text happens to be its address (a
+      // charity's reimbursement pages, nineteenth blind check: its dead link passed).
+      return (label == destination && destination.contains(":")) || "mailto:" + label == destination
+        || "http://" + label == destination
     }
 
     private mutating func collectDirectives(_ node: MarkdownNode) {

