@@ -35,7 +35,10 @@ enum OneInstructionRule: DocumentRule {
     instruction ("**Engines**: Operating normally; helm station ready") lists states, and "; so …" works an \
     example of the instruction (both judged wrong). After the thirteenth: in "If a hospital check is \
     considered, then do it", "then" opens the main clause of one conditional instruction (judged wrong); \
-    "If the seal is broken, tag the gauge, then send it to the lab" still chains two.
+    "If the seal is broken, tag the gauge, then send it to the lab" still chains two. After the nineteenth: \
+    a sentence that opens "It is normal (common, usual, expected …)" or "There is" tells what the reader \
+    will see ("It is normal on startup for the percentage to start around 32%, fall to near 21%, and then \
+    rise again"; judged wrong); "It is important to close the valve, then open the tap" is still two.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -46,6 +49,14 @@ enum OneInstructionRule: DocumentRule {
       steps: """
         1. Locate the UV lamp and the eyewear (near the fume hood;room B052A).
         2. Check the due date on the gauge label.
+        """),
+    // Real-world shape (a dive centre's compressor instruction, the nineteenth blind check): what the reader
+    // will see, told in a step, is no chain of instructions.
+    ExampleRepository.procedure(
+      steps: """
+        1. **Monitor the oxygen sensor**: It is normal on startup for the reading to start around 32%, fall to \
+        near 21%, and then rise again.
+        2. Start filling when the reading exceeds 31%.
         """),
     // Real-world shapes (a lab's COVID-19 safety plan): a permission and its one how-to, and an instruction with
     // its caveat after "; but".
@@ -133,6 +144,12 @@ enum OneInstructionRule: DocumentRule {
         1. Check the due date on the gauge label, then send the gauge to the lab.
         2. Write the new due date in the register.
         """),
+    // A step that asks for two actions in a statement's words.
+    ExampleRepository.procedure(
+      steps: """
+        1. It is important to close the supply valve, then open the drain tap.
+        2. Write the new due date in the register.
+        """),
     ExampleRepository.procedure(
       steps: """
         1. Check the due date on the gauge label.
@@ -212,10 +229,20 @@ enum OneInstructionRule: DocumentRule {
       if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") { break }
       start -= 1
     }
+    // "**Monitor the Oxygen Sensor**: It is normal …": after a label, the sentence starts at its colon.
+    if let colon = bytes[start..<offset].lastIndex(of: UInt8(ascii: ":")) { start = colon + 1 }
     let words = String(decoding: bytes[start..<offset], as: UTF8.self).lowercased()
       .split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" })
     guard let first = words.first, first != "you", !PassiveVoiceAdvice.isImperative(String(first)) else {
       return false
+    }
+    // "It is normal on startup for the percentage to start around 32%, fall to near 21%, and then rise again":
+    // what the reader will see, not what to do (nineteenth held-out check: judged wrong). "It is important to
+    // close the valve, then open the tap" still asks for two actions.
+    if words.count >= 3, first == "it" || first == "there", ["is", "are", "was", "were"].contains(words[1]),
+      first == "there" || expectedStates.contains(String(words[2]))
+    {
+      return true
     }
     return words.dropFirst().contains {
       statementModals.contains(String($0)) || $0.hasSuffix("'ll") || $0.hasSuffix("’ll")
@@ -398,6 +425,12 @@ enum OneInstructionRule: DocumentRule {
   /// Modal verbs that make a sentence that does not open with an instruction a statement of what will, can or
   /// must be so. Not "need" or "needs", which are nouns as often ("the training needs analysis").
   private static let statementModals: Set<String> = ["will", "can", "may", "must", "should", "shall"]
+
+  /// Words after "It is" that say what to expect, not what to do ("It is normal for the reading to fall, and
+  /// then rise").
+  private static let expectedStates: Set<String> = [
+    "normal", "common", "usual", "typical", "expected", "possible", "likely", "unusual", "rare", "ok", "okay", "fine",
+  ]
 
   /// Modal verbs that, a word or three after a `;`, mark a clause with its own subject.
   private static let modals: Set<String> = ["should", "must", "shall", "can", "may", "will", "need", "needs"]
