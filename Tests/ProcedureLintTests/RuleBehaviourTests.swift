@@ -45,6 +45,32 @@ struct RuleBehaviourTests {
         + "then write the answer")
   }
 
+  @Test("unfinished: a template's outline left as plain text is reported line by line, numbered stand-ins once")
+  func templateOutline() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        extra: """
+          ## Tools
+
+          - ↓Tool 1
+          - Tool 2
+          - Pump 3
+
+          ## Cleanup
+
+          - ↓Instructions on how to clean up the workspace after completing maintenance.
+          - ↓Contact information for further support.
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.message == "placeholder 'Tool 1' and 1 more are still here: name the real tools")
+    #expect(findings.allSatisfy { $0.severity == .error })
+    // One such line is not enough: a writer may say where information is.
+    let single = ExampleRepository.procedure(
+      extra: "## Cleanup\n\n- Instructions on how to clean up the workspace after completing maintenance.")
+    #expect(lint(single, rule: "unfinished").isEmpty)
+  }
+
   @Test("A number to call is told from a range, a year or a date; an emergency heading may say what it is for")
   func emergencyNumbers() {
     for text in ["Call 0161 234 5678.", "Ring 555-1234.", "Dial ext 123.", "Call 999.", "<tel:+441612345678>"] {

@@ -90,7 +90,13 @@ enum UnfinishedRule: DocumentRule {
     alone, before a colon, or before "for" or "text" ("Placeholder for local lateral separation options, such \
     as …", a control tower's whole section; not "Placeholder cards go in each empty slot"), and "coming soon" \
     in brackets, after a label or as nearly the whole text ("**GitHub:** (info coming soon)", "Coming soon"; \
-    not "Reorder when expiry is coming soon") are errors: the text says it is not written yet (round eleven). A telephone-shaped number (7 to 15 digits in \
+    not "Reorder when expiry is coming soon") are errors: the text says it is not written yet (round eleven). \
+    A template's outline left in as plain text is an error at each line, when a document has two or more: \
+    lines that say what a section should hold ("Instructions on how to clean up the workspace after \
+    completing maintenance.", "Contact information for further support.", "Steps to verify that …") or ask \
+    the writer for it ("List any prerequisites needed …, such as tools"); one such line alone may be the \
+    writer's own ("Information on how to book the lab is on the intranet"). So is a list that opens with \
+    numbered stand-ins ("- Tool 1", "- Tool 2"; nineteenth held-out check); "- Pump 1", "- Pump 2" name things. A telephone-shaped number (7 to 15 digits in \
     two or more groups split by single spaces or hyphens, or three or more split by dots; not a decimal) \
     whose digits count up six or more in a row ("0800 123 \
     4567", "07700 234 567", "01234 567 890", the numbers of an emergency page's template) is a warning: it \
@@ -184,6 +190,19 @@ enum UnfinishedRule: DocumentRule {
         - Whether each volunteer knows the evacuation route
 
         Ask them: are you ready? Is the gauge set?! Prêt ? Oui.
+        """),
+    // One line that says where information is, a step that lists things, and a list of real numbered pumps are
+    // no template outline.
+    ExampleRepository.procedure(
+      steps: """
+        1. List all gauges by the door in the register.
+        2. Information on how to book the calibration lab is on the intranet.
+        """,
+      extra: """
+        ## Pumps
+
+        - Pump 1
+        - Pump 2
         """),
     // A bracket that points at more information does not say any is missing.
     ExampleRepository.procedure(
@@ -439,6 +458,25 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a research lab's laser maintenance instruction, the nineteenth blind check): a
+    // template's outline left in as plain text, under headings the writer did fill.
+    ExampleRepository.procedure(
+      extra: """
+        ## Tools and materials
+
+        - Tool 1
+        - Tool 2
+        - Spare parts or materials needed
+
+        ## Cleanup
+
+        - Instructions on how to clean up the workspace after completing maintenance.
+        - List any prerequisites needed before the work, such as tools or access permissions.
+
+        ## Troubleshooting
+
+        - Contact information for further support.
+        """),
     // Real-world shapes (an event's volunteers guide, the eighteenth blind check): question marks standing in
     // for a team's size and for a question, and a doubled one after a thing nobody has settled.
     ExampleRepository.procedure(
@@ -869,6 +907,7 @@ enum UnfinishedRule: DocumentRule {
           + "code): replace them with the real text",
         excerpt: first)
     }
+    templateOutline(document) { position, message, text in report(position, message, excerpt: text) }
     announcedPlaceholders(prose) { position, message, text, tier in
       report(position, message, excerpt: text, tier: tier)
     }
@@ -884,6 +923,93 @@ enum UnfinishedRule: DocumentRule {
     findings += emergencyWithoutNumber(document, context: context)
     return findings
   }
+
+  /// A template's outline left in as plain text (a maintenance instruction filled in only in part, nineteenth
+  /// held-out check): lines that say what a section should hold ("Instructions on how to clean up the workspace
+  /// after completing maintenance.", "Contact information for further support.") or ask the writer for it
+  /// ("List any prerequisites needed …, such as tools, software versions …"), two or more in one document, each
+  /// an error; and a list of numbered stand-ins ("- Tool 1", "- Tool 2"), one error at its first item. A form is
+  /// left alone: its prompts are for its reader.
+  private static func templateOutline(
+    _ document: LintDocument, report: (SourcePosition, String, String) -> Void
+  ) {
+    let prose = document.prose
+    var outline: [(Prose.Unit, String)] = []
+    for unit in prose.units where unit.isBody && (3...30).contains(unit.words.count) {
+      // One test of the first byte before any text is made: every opener starts with one of a few letters.
+      guard let first = prose.bytes[unit.bytes].first(where: { $0 != 0x20 }), outlineInitials.contains(first | 0x20)
+      else { continue }
+      let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      let lower = text.lowercased()
+      let describes = contentDescriptions.contains { lower.hasPrefix($0) }
+      let asks =
+        writerPrompts.contains { lower.hasPrefix($0) } && promptTells.contains { lower.contains($0) }
+      if describes || asks { outline.append((unit, text)) }
+    }
+    var isForm: Bool { document.typeName.map(FormFieldsRule.isFormType) ?? false }
+    if outline.count >= 2, !isForm {
+      for (unit, text) in outline {
+        report(
+          unit.start, "template guidance is still here ('\(shortened(text))'): write what it asks for, then delete it",
+          text)
+      }
+    }
+    // "- Tool 1", "- Tool 2", "- Spare parts": a list that opens with two or more items that are one generic
+    // noun and its number, counting from 1.
+    let nodes = document.markdown.nodes
+    for node in nodes {
+      guard case .list = node.kind, node.children.count >= 2 else { continue }
+      var noun: String?
+      var standIns = 0
+      for (number, item) in node.children.enumerated() {
+        // An item of one paragraph of one text: read in place, so that other lists cost no string.
+        guard nodes[item].children.count == 1, case .paragraph = nodes[nodes[item].children[0]].kind,
+          nodes[nodes[item].children[0]].children.count == 1,
+          case .text = nodes[nodes[nodes[item].children[0]].children[0]].kind,
+          nodes[nodes[nodes[item].children[0]].children[0]].literal.utf8.count <= 16
+        else { break }
+        let words = nodes[nodes[nodes[item].children[0]].children[0]].literal.lowercased().split(separator: " ")
+        guard words.count == 2, words[1] == "\(number + 1)", noun == nil || noun == String(words[0]),
+          standInNouns.contains(String(words[0]))
+        else { break }
+        noun = String(words[0])
+        standIns += 1
+      }
+      guard standIns >= 2, !isForm, let firstItem = node.children.first else { continue }
+      let text = document.markdown.plainText(of: firstItem).trimmingCharacters(in: .whitespacesAndNewlines)
+      // At the item's text, not its bullet, as every other finding in a list item.
+      report(
+        nodes[nodes[firstItem].children[0]].start,
+        "placeholder '\(text)' and \(standIns - 1) more are still here: name the real "
+          + "\(noun ?? "item")s", text)
+    }
+  }
+
+  /// The first letters, in lower case, of `contentDescriptions` and `writerPrompts`.
+  private static let outlineInitials: Set<UInt8> = Set(
+    (contentDescriptions + writerPrompts).compactMap { $0.utf8.first })
+
+  /// How a line opens that says what a section should hold, not what it says.
+  private static let contentDescriptions = [
+    "instructions on how", "instructions for how", "information on how", "information about how",
+    "details on how", "details of how", "steps to verify", "steps to ensure", "any tests that", "any steps that",
+    "roles and responsibilities of", "contact information for", "common issues that", "additional information, if",
+    "where and how to", "how to properly", "required skill", "description of the",
+  ]
+
+  /// How a line opens that asks the writer for content, and what it must also hold to be a prompt ("List any
+  /// prerequisites, such as tools"; "List the gauges by the door" is a step).
+  private static let writerPrompts = [
+    "list any ", "list all ", "describe any ", "explain how ", "explain why ", "provide any ", "provide details",
+    "include any ", "mention any ", "specify any ",
+  ]
+  private static let promptTells = ["such as", "e.g.", "if applicable", "if any", "needed", "required"]
+
+  /// Nouns that a template numbers as stand-ins ("Tool 1", "Tool 2").
+  private static let standInNouns: Set<String> = [
+    "tool", "item", "step", "material", "part", "name", "role", "person", "task", "option", "example", "thing",
+    "requirement", "document", "equipment", "reference", "contact", "section", "point",
+  ]
 
   /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
   /// "Placeholder" ("Placeholder for local lateral separation options, such as …", a tower's whole section), and
