@@ -71,6 +71,30 @@ struct RuleBehaviourTests {
     #expect(lint(single, rule: "unfinished").isEmpty)
   }
 
+  @Test("unfinished: a picture and a link still to come, and an editor's question in brackets, each reported")
+  func picturesLinksAndQuestions() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Fix the cryostage in the position shown in the ↓[FIGURE].
+          2. Review the LN2 CoSHH ↓[link to CoSHH] before you fill the dewar.
+          3. Print two copies of the form.
+
+          ↓[the two instructions above seem redundant, no?]
+          """))
+    #expect(lint(marked.text, rule: "unfinished").map(\.position) == marked.positions)
+  }
+
+  @Test("unfinished: a heading that is a field and its value is not an empty section")
+  func fieldHeadings() {
+    for heading in ["MACHINE: BRM1612", "STATUS - BOARD APPROVED OCT 2019", "SOP NO: 12"] {
+      #expect(UnfinishedRule.isField(heading), "\(heading)")
+    }
+    for heading in ["Step 3: Calibrate", "Induction - How To", "PPE:", "Q: What if the gauge is late?", "ISO 9001"] {
+      #expect(!UnfinishedRule.isField(heading), "\(heading)")
+    }
+  }
+
   @Test("A number to call is told from a range, a year or a date; an emergency heading may say what it is for")
   func emergencyNumbers() {
     for text in ["Call 0161 234 5678.", "Ring 555-1234.", "Dial ext 123.", "Call 999.", "<tel:+441612345678>"] {

@@ -40,7 +40,10 @@ enum OneInstructionRule: DocumentRule {
     will see ("It is normal on startup for the percentage to start around 32%, fall to near 21%, and then \
     rise again"; judged wrong); "It is important to close the valve, then open the tap" is still two. After \
     the twentieth: a prohibition and what to do instead, joined by ";" ("Do not pull the fabric while \
-    sewing; let the machine feed it"), are one rule stated both ways (judged wrong twice).
+    sewing; let the machine feed it"), are one rule stated both ways (judged wrong twice). After the \
+    twenty-third: "then you will …" (or you'll, you may, you can, it will, they will) tells what follows, \
+    not a second action ("Explain that if what they tell you is serious, then you will have to tell \
+    another person"; judged wrong).
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -65,6 +68,7 @@ enum OneInstructionRule: DocumentRule {
       steps: """
         1. Do not pull the fabric while sewing; let the machine feed it.
         2. Never force the vinyl into the cutter; ensure it feeds smoothly.
+        3. Explain that if what they tell you is serious, then you will have to tell another person.
         """),
     // Real-world shapes (a lab's COVID-19 safety plan): a permission and its one how-to, and an instruction with
     // its caveat after "; but".
@@ -461,6 +465,9 @@ enum OneInstructionRule: DocumentRule {
   private static let outcomeWaits = [
     " wait to be ", " wait for approval", " wait for a reply", " wait for a response", " wait for an answer",
     " wait for confirmation", " wait for payment", " wait to hear",
+    // "Explain that if what they tell you is serious, then you will have to tell another person": what will
+    // follow, not a second action (twenty-third held-out check: judged wrong). "then you must …" still is.
+    " you will ", " you'll ", " you’ll ", " you may ", " you might ", " you can ", " it will ", " they will ",
   ]
 
   /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
