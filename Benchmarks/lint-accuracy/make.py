@@ -8,6 +8,8 @@ type sop (no required sections), owner the one person of sop.yml.
 """
 import json, os, re, shutil, subprocess, sys
 
+if len(sys.argv) != 5:
+    sys.exit(__doc__)
 corpus, base, sop, out = sys.argv[1], int(sys.argv[2]), os.path.abspath(sys.argv[3]), os.path.abspath(sys.argv[4])
 src = os.path.join(corpus, "src")
 # A corpus restored from its sources (README.md) must be byte for byte what was judged.
