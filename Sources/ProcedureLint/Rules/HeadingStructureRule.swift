@@ -66,6 +66,12 @@ enum HeadingStructureRule: DocumentRule {
         Leeds  
         LS1 4AP  
         United Kingdom
+
+        この手順は、毎日の終わりにエスプレッソバーを清潔に保つためのものです。
+        朝のシフトが時間どおりに開店でき、保健所の検査官がいつ来ても、
+        機械、グレーチング、排水口が清潔であるようにします。
+        検査は予告なしに、週のどの時間にも行われることがあります。
+        昨年、隣の店では二回あり、そのたびに一日の営業を失いました。
         """),
     ExampleRepository.procedure(),
     // Real-world shapes (an internal-audit template, a field sampling protocol): report fields written as a
@@ -434,7 +440,10 @@ enum HeadingStructureRule: DocumentRule {
       }
       let itemLike = lines.dropFirst().filter { line in
         guard let first = line.first else { return false }
-        return first &- 0x41 < 26 || first &- 0x30 < 10 || first >= 0x80
+        // A capital, a digit or a bullet character (• ◦ ▪ ‣ –, all E2 …). Not any other non-ASCII letter: a
+        // Japanese or Chinese paragraph wrapped in the source has lines that open with ideographs, and the page
+        // joins them as its writer meant.
+        return first &- 0x41 < 26 || first &- 0x30 < 10 || first == 0xE2
       }.count
       guard itemLike * 5 >= (lines.count - 1) * 4 else { continue }
       findings.append(
