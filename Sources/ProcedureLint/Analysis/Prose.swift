@@ -216,6 +216,14 @@ struct Prose: Sendable {
     }
   }
 
+  /// The bytes between word `index` and the next word (or the end of the text): its punctuation and spaces,
+  /// which say whether a clause or a sentence ends there.
+  func bytes(after index: Int) -> ArraySlice<UInt8> {
+    let end = words[index].end
+    let next = index + 1 < words.count ? words[index + 1].start : bytes.count
+    return bytes[min(end, next)..<next]
+  }
+
   /// A run of words joined by single spaces, at most about `limit` characters: for fingerprints and tests.
   ///
   /// Built from the words alone, so URLs and punctuation between them (which cmark-gfm may or may not

@@ -203,12 +203,9 @@ struct DocumentReferences: Sendable {
     // "the [General Handbook](…). These procedures …": a title does not run on past the end of a sentence
     // (twenty-fifth held-out check: judged wrong).
     func endsSentence(_ index: Int) -> Bool {
-      let end = prose.words[index].end
-      let next = index + 1 < prose.words.count ? prose.words[index + 1].start : prose.bytes.count
-      return end < next
-        && prose.bytes[end..<next].contains {
-          $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?")
-        }
+      prose.bytes(after: index).contains {
+        $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?")
+      }
     }
     // "the Standard Operating Procedures (SOP)": the acronym in brackets spells out the words before it.
     guard kind > unit.words.lowerBound, prose.words[kind].start == prose.words[kind - 1].end + 1 else { return nil }

@@ -183,9 +183,7 @@ enum PassiveVoiceAdvice {
 
   /// Whether the text right after a word holds a comma.
   private static func hasComma(after word: Int, prose: Prose) -> Bool {
-    let end = prose.words[word].end
-    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
-    return end < next && prose.bytes[end..<min(next, prose.bytes.count)].contains(UInt8(ascii: ","))
+    prose.bytes(after: word).contains(UInt8(ascii: ","))
   }
 
   /// Words that open a phrase before a list's subject, not an item of it ("If damaged, …", "Prior to …, …").
@@ -197,10 +195,7 @@ enum PassiveVoiceAdvice {
   /// Whether the text between a word and the next holds anything but spaces ("Requirement – personnel",
   /// "Manager / Deputy"): a label or a list, which a rewrite must not run together.
   static func hasPunctuation(after word: Int, prose: Prose) -> Bool {
-    let end = prose.words[word].end
-    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
-    guard end < next else { return false }
-    return prose.bytes[end..<min(next, prose.bytes.count)].contains { $0 != 0x20 }
+    prose.bytes(after: word).contains { $0 != 0x20 }
   }
 
   /// Whether a word is a verb that opens an instruction ("Verify", "Perform", "Click"), in any case.
@@ -226,10 +221,7 @@ enum PassiveVoiceAdvice {
 
   /// Whether the text right after a word holds `,`, `;` or `:`.
   static func endsClause(_ word: Int, prose: Prose) -> Bool {
-    let end = prose.words[word].end
-    let next = word + 1 < prose.words.count ? prose.words[word + 1].start : prose.bytes.count
-    guard end < next else { return false }
-    return prose.bytes[end..<min(next, prose.bytes.count)].contains {
+    prose.bytes(after: word).contains {
       $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ":")
     }
   }
