@@ -39,8 +39,8 @@ struct CatalogTests {
       options("sentence-length") == [
         "step-max": 35, "prose-max": 49, "prose-warn": 49, "cjk-step-max": 40, "cjk-prose-max": 50,
       ])
-    #expect(options("readability") == ["suggestion": 12, "warning": 12, "min-words": 100, "sentence-words": 18])
-    #expect(options("passive-voice") == ["share": 25])
+    #expect(options("readability") == ["suggestion": 14, "warning": 14, "min-words": 100, "sentence-words": 18])
+    #expect(options("passive-voice") == ["share": 30])
     #expect(options("form-fields") == ["warning": 15, "error": 30])
     #expect(options("approver-count") == ["max": 2])
     #expect(options("heading-structure") == ["max-depth": 5])

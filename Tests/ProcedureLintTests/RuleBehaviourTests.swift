@@ -330,7 +330,7 @@ struct RuleBehaviourTests {
   func readability() throws {
     let example = try #require(ReadabilityRule.failingExamples.first)
     let finding = try #require(lint(example, rule: "readability").first)
-    #expect(finding.metrics["grade"].map { $0 > 10 } == true)
+    #expect(finding.metrics["grade"].map { $0 > 14 } == true)
     #expect(finding.severity == .warning)
     #expect(finding.message.hasPrefix("reading grade "))
     #expect(lint(ExampleRepository.procedure(), rule: "readability").isEmpty)

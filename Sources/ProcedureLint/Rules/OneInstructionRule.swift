@@ -43,7 +43,9 @@ enum OneInstructionRule: DocumentRule {
     sewing; let the machine feed it"), are one rule stated both ways (judged wrong twice). After the \
     twenty-third: "then you will …" (or you'll, you may, you can, it will, they will) tells what follows, \
     not a second action ("Explain that if what they tell you is serious, then you will have to tell \
-    another person"; judged wrong).
+    another person"; judged wrong). Round sixteen: a bullet in a list nested under a step ("- fold the rod \
+    and then rotate anticlockwise until it stops") says how to do that step, so "give each action its own \
+    numbered step" does not fit it (judged debatable twice); numbered sub-steps are still steps.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -142,8 +144,23 @@ enum OneInstructionRule: DocumentRule {
         1. **Scope** – all gauges are listed in the register; the register is kept by the Quality Manager.
         2. **Records** – the lab sends a report, then the supervisor files it.
         """),
+    // Real-world shape (a cryo-microscope's operating instruction, the twenty-third blind check): a bullet
+    // under a step says how to do that step; it is not a step of its own.
+    ExampleRepository.procedure(
+      steps: """
+        1. Open the nitrogen valve:
+            - fold the rod and then rotate it anticlockwise until it stops
+        2. Write the new due date in the register.
+        """),
   ]
   static let failingExamples = [
+    // A numbered sub-step is a step: "a." chains two actions.
+    ExampleRepository.procedure(
+      steps: """
+        1. Prepare the gauge:
+            1. Clean the anvil, then zero the gauge.
+        2. Write the new due date in the register.
+        """),
     // Real-world shape (the sample repository's training procedure): "needs" here is a noun, so the sentence
     // is not a statement of what may or must be so; it chains three actions in the passive.
     ExampleRepository.procedure(
@@ -212,7 +229,7 @@ enum OneInstructionRule: DocumentRule {
     var findings: [Finding] = []
     prose.bytes.withUnsafeBufferPointer { bytes in
       for unit in prose.units {
-        guard let step = unit.step, !reported.contains(step),
+        guard let step = unit.step, !reported.contains(step), !isBulletUnderStep(step, in: document),
           let (offset, connector) = firstConnector(in: bytes, range: unit.bytes),
           !describesOthers(before: offset, in: bytes, range: unit.bytes)
         else { continue }
@@ -225,6 +242,19 @@ enum OneInstructionRule: DocumentRule {
       }
     }
     return findings
+  }
+
+  /// Whether a step is a bullet in a list nested in another item: a note on how to do the step above it
+  /// ("- fold the rod and then rotate anticlockwise until it stops", under "Open the valve"), where "give each
+  /// action its own numbered step" does not fit (twenty-third and nineteenth blind checks: judged debatable
+  /// both times). Nested numbered sub-steps ("a.", "i.") are still steps.
+  private static func isBulletUnderStep(_ step: Int, in document: LintDocument) -> Bool {
+    let nodes = document.markdown.nodes
+    guard step < nodes.count, case .item = nodes[step].kind, let list = nodes[step].parent,
+      case .list(let isOrdered, _, _) = nodes[list].kind, !isOrdered, let outer = nodes[list].parent,
+      case .item = nodes[outer].kind
+    else { return false }
+    return true
   }
 
   /// Whether the sentence up to a connector says what someone else will do ("Your line manager will review

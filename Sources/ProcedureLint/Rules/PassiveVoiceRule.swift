@@ -3,7 +3,7 @@ enum PassiveVoiceRule: DocumentRule {
   static let id = "passive-voice"
   static let summary =
     "Passive clauses (\"is checked\"): a suggestion on each step that must be done (\"must be checked\"), "
-    + "a warning when over 25% of sentences."
+    + "a warning when over 30% of sentences."
   static let rationale = """
     ASD-STE100 section 3 asks for the active voice in procedural writing, and plain-language guidelines \
     ask for it everywhere: "The form is signed" hides who signs it. In a step, the reader must know who \
@@ -27,7 +27,11 @@ enum PassiveVoiceRule: DocumentRule {
     passives still count towards the share. The share warns above 25% (round ten, issue 14; it was 20%, and \
     15% before that): over the ten judged corpora, shares from 20.4% to 24.2% were judged debatable four \
     times ("the flagged sentence is an aspiration, not an action") and right once (23.1%), shares above 25% \
-    right 13 times and debatable once. Earlier, on the held-out \
+    right 13 times and debatable once. Round sixteen: on ten more blind corpora (the eighteenth to the \
+    twenty-seventh), every share from 25% to 30% was judged debatable (26.1%, 27.8%, 30%: "most passives \
+    state rules naturally", "the packer is obviously the actor"), as were those of 26.8% to 30.4% on the \
+    eleventh and seventeenth; the shares judged right there were 34.4% to 63.6%. So the share warns above \
+    30%. Earlier, on the held-out \
     checks, shares of 16.1% and 16.7% were made mostly of descriptions ("is jammed", "can be recovered") \
     and judged debatable and wrong, while every share of 23% or more was judged right; a team that wants \
     the stricter limit sets `share: 15` in sop.yml. The share is reported only from five passive sentences: \
@@ -55,7 +59,7 @@ enum PassiveVoiceRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "share", defaultValue: 25, summary: "warn when more than this percentage of sentences is passive")
+    RuleOption(name: "share", defaultValue: 30, summary: "warn when more than this percentage of sentences is passive")
   ]
 
   static let passingExamples = [
@@ -83,6 +87,15 @@ enum PassiveVoiceRule: DocumentRule {
         labelled with its due date. Broken seals are reported at once. Old certificates are kept for seven years.
 
         \(ExampleRepository.filler(sentences: 10))
+        """),
+    // Real-world shape (a lab's sample-shipping instruction, the twenty-seventh blind check): 5 passives in 18
+    // sentences (27.8%), the packer plainly the actor; over 25%, not over 30%.
+    ExampleRepository.procedure(
+      purpose: """
+        The box is placed in the mailer. The lid is sealed with tape. The sleeve is closed over the lid. The \
+        forms are put in the outer pocket. The parcel is handed to the courier before noon.
+
+        \(ExampleRepository.filler(sentences: 6))
         """),
     // Real-world shape (an SRE runbook): four passives that describe the system, in a short document whose
     // steps are active; 4 of 17 is over 20%, but too few passives to speak of a share.

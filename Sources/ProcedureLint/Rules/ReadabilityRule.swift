@@ -13,8 +13,11 @@ enum ReadabilityRule: DocumentRule {
     every grade judged right was above 11. Over six judged corpora, the grades from 10 to 12 were judged \
     debatable seven times (regulatory or domain words: "containment", "revocation of authorization", with \
     the actions already plain) and right twice, those above 12 right six times and debatable three times \
-    (two inflated by a table of contents or quoted regulations). So sop reports grades above 12 only; a \
-    team can set `suggestion: 8` or `warning: 10` to hear about the rest. Each list \
+    (two inflated by a table of contents or quoted regulations). Round sixteen: on ten more blind corpora \
+    (the eighteenth to the twenty-seventh), every grade from 12 to 14 was judged debatable (12.3, 12.4, \
+    12.5, 12.8: "just over 12 on descriptive policy text that reads acceptably"), those above 14 right once \
+    and debatable twice. So sop reports grades above 14 only; a team can set `suggestion: 8` or \
+    `warning: 10` to hear about the rest. Each list \
     item, heading and table cell ends a sentence, otherwise short steps merge into long "sentences". Only \
     body sentences are graded: headings ("Responsibilities"), block quotes (quoted law and standards) and \
     copyright or licence notices (any of the last three paragraphs that says "Copyright", "©", "Licensed \
@@ -37,8 +40,8 @@ enum ReadabilityRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "suggestion", defaultValue: 12, summary: "suggest above this grade"),
-    RuleOption(name: "warning", defaultValue: 12, summary: "warn above this grade"),
+    RuleOption(name: "suggestion", defaultValue: 14, summary: "suggest above this grade"),
+    RuleOption(name: "warning", defaultValue: 14, summary: "warn above this grade"),
     RuleOption(name: "min-words", defaultValue: 100, summary: "grade only documents with this many body words"),
     RuleOption(
       name: "sentence-words", defaultValue: 18,
@@ -136,6 +139,17 @@ enum ReadabilityRule: DocumentRule {
         date, the time and the identities of any witnesses in the accident register, and keep the register \
         in the administration office.
         """),
+    // Real-world shape (a hackspace's induction policy, the twenty-second blind check): descriptive policy
+    // prose of grade 12 to 14, judged debatable every time on ten blind corpora.
+    ExampleRepository.procedure(
+      purpose: """
+        The induction process exists to make sure that every member who uses the workshop equipment has \
+        received appropriate instruction from an experienced trainer before working without supervision. \
+        Members who have completed an induction on a particular machine are recorded in the membership \
+        system, and the committee reviews the list of approved trainers at each general meeting of the \
+        organisation. Inductions are arranged directly between the member and the trainer, and there is no \
+        charge for them, although a donation towards consumables is always gratefully received by the space.
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (a school district's medication policy, the fifteenth held-out check): long legal
@@ -150,6 +164,12 @@ enum ReadabilityRule: DocumentRule {
         principal, the classroom teacher and any coach responsible for the student during athletic \
         activities. No one but the school nurse or a delegated, trained member of staff may give any \
         medication to any student, except in an emergency as set out in the exceptions to this policy.
+        """,
+      steps: """
+        1. Obtain the written authorization of the parent or guardian and the written directive of the \
+        student's physician before administering any prescription medication to any student.
+        2. Document every administration in the medication administration record immediately following the \
+        administration, including the dosage, the time and the identity of the administering member of staff.
         """,
       records: """
         Medication administration records, including documented parental authorizations and physician \
