@@ -12,7 +12,7 @@ struct CatalogTests {
     ("step-count", .warning), ("sentence-length", .suggestion), ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
     ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
-    ("heading-structure", .warning),
+    ("heading-structure", .warning), ("repeated-word", .warning),
     ("broken-reference", .error),
     ("obsolete-reference", .warning), ("approver-count", .warning),
   ]

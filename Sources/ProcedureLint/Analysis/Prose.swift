@@ -110,16 +110,22 @@ struct Prose: Sendable {
     return low < units.count && units[low].bytes.contains(offset) ? low : nil
   }
 
-  /// The file position of byte `offset` of `unit`; the column counts characters of the source line.
-  func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
-    guard !unit.segments.isEmpty else { return unit.start }
+  /// The index of the segment of `unit` that holds byte `offset`: the last one starting at or before it. The
+  /// unit must have a segment.
+  func segment(ofByte offset: Int, in unit: Unit) -> Int {
     var low = unit.segments.lowerBound
     var high = unit.segments.upperBound - 1
     while low < high {
       let middle = (low + high + 1) / 2
       if segments[middle].offset <= offset { low = middle } else { high = middle - 1 }
     }
-    let segment = segments[low]
+    return low
+  }
+
+  /// The file position of byte `offset` of `unit`; the column counts characters of the source line.
+  func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
+    guard !unit.segments.isEmpty else { return unit.start }
+    let segment = segments[segment(ofByte: offset, in: unit)]
     return SourcePosition(
       line: segment.line,
       column: characterColumn(line: segment.line, byteColumn: segment.column, after: max(0, offset - segment.offset)))

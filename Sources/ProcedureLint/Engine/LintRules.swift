@@ -30,6 +30,7 @@ enum LintRules {
     .document(UnfinishedRule.self),
     .document(UndefinedAcronymRule.self),
     .document(HeadingStructureRule.self),
+    .document(RepeatedWordRule.self),
     .repository(BrokenReferenceRule.self),
     .repository(ObsoleteReferenceRule.self),
     .document(ApproverCountRule.self),
