@@ -10,8 +10,10 @@ enum RepeatedWordRule: DocumentRule {
     responsible", "This list is is not inclusive", "Get teams to to submit"), and no doubled word in those \
     documents was meant. Words doubled on purpose are left alone: "that that", "had had", "do do" and a \
     short list of interjections and intensifiers ("no no", "bye bye", "very very", "much much"); so are two \
-    capitalised words ("Walla Walla", "Bora Bora": names) and a pair whose second word starts with a capital \
-    ("THE THE"), words with punctuation, inline code, an image or HTML between them, single letters other \
+    capitalised words ("Walla Walla", "Bora Bora": names), a pair whose second word starts with a capital \
+    ("THE THE"), a capitalised word before itself in lower case unless it is a short word that opens \
+    sentences ("Sprattus sprattus", a species name, in a qPCR protocol's table on the thirtieth blind \
+    check; "The the" is still a slip), words with punctuation, inline code, an image or HTML between them, single letters other \
     than "a" (list labels, variables) and words that are not wholly ASCII letters (numbers, ids, Chinese and \
     Japanese). A warning: the page reads wrong, though nothing in it is missing.
     """
@@ -26,6 +28,14 @@ enum RepeatedWordRule: DocumentRule {
         The Walla Walla office follows it too. Keep each gauge clean. Clean gauges read true. Set the meter \
         to `fast` to save its battery.
         """),
+    // Real-world shape (a qPCR protocol's table of standards, the thirtieth blind check): species names.
+    ExampleRepository.procedure(
+      extra: """
+        | Species | Copies |
+        | --- | --- |
+        | _Sprattus sprattus_ | 88 |
+        | _Rattus rattus_ | 278 |
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (an equipment-reassignment guide, the nineteenth blind check).
@@ -37,6 +47,8 @@ enum RepeatedWordRule: DocumentRule {
         1. Check the due date on the gauge label.
         2. Ask the site supervisor to to send the gauge to the lab a week before that date.
         """),
+    // A slip at the start of a sentence.
+    ExampleRepository.procedure(purpose: "This procedure keeps our test gear accurate. The the gauges go to the lab."),
     // Doubled across a wrapped line.
     ExampleRepository.procedure(
       steps: """
@@ -52,6 +64,13 @@ enum RepeatedWordRule: DocumentRule {
     "that", "had", "do", "bye", "ha", "no", "so", "very", "really", "much", "many", "far", "long", "yeah", "tut",
     "knock", "chop", "well", "now", "there", "blah", "hush", "tick", "bang", "ho", "hip", "ding", "ah", "oh",
     "wow", "la", "go", "boo", "pooh", "ta", "yes",
+  ]
+
+  /// Short words that open sentences, doubled by a slip at the start of one ("The the gauge …").
+  static let sentenceOpeners: Set<String> = [
+    "the", "a", "an", "to", "of", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "is", "are",
+    "was", "were", "be", "it", "its", "this", "these", "those", "we", "you", "they", "he", "she", "if", "as", "all",
+    "each", "any", "our", "your", "their", "when", "then", "please", "check", "make", "not",
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -84,7 +103,11 @@ enum RepeatedWordRule: DocumentRule {
     }
     // "Walla Walla", "THE THE": a second word with a capital is a name or shouting, not a slip.
     guard prose.bytes[two.start] &- 0x61 < 26 else { return false }
-    guard !meantTwice.contains(prose.lowercased(word: first)) else { return false }
+    let lowercased = prose.lowercased(word: first)
+    guard !meantTwice.contains(lowercased) else { return false }
+    // "Sprattus sprattus", "Rattus rattus": a capitalised word before itself in lower case is a species name
+    // (thirtieth blind check), unless it is a short word that opens sentences ("The the", "To to").
+    if prose.bytes[one.start] &- 0x41 < 26, !sentenceOpeners.contains(lowercased) { return false }
     // Inline code, an image or HTML between the words leaves only a space in the prose: the words must stand
     // in one piece of text, or the second must open the next line (a wrapped line, which adds one space).
     let segment = prose.segment(ofByte: one.start, in: unit)
