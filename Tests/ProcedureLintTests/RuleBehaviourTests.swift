@@ -980,4 +980,37 @@ struct TemplateGuidanceTests {
     let findings = lint(text)
     #expect(findings.map(\.rule) == ["unfinished"])
   }
+
+  @Test("repeated-word: at the second word, across a wrapped line, not across code or in a species name")
+  func repeatedWords() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        purpose: """
+          Site supervisors are ↓are responsible for it. Set the meter to `fast` to save power. The
+          ↓the gauges go to the lab. _Rattus rattus_ is not kept here.
+          """))
+    let findings = lint(marked.text, rule: "repeated-word")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "'are are': the word 'are' is written twice; delete one",
+        "'The the': the word 'the' is written twice; delete one",
+      ])
+    #expect(findings.allSatisfy { $0.severity == .warning })
+  }
+
+  @Test("broken-reference: a link with a space before its address is a warning at its bracket")
+  func spacedLink() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: "Book on ↓[Moodle] (https://moodle.example.org) first.\n\n- [x] (optional) Keep a copy.\n"))
+    let findings = lint(marked.text, rule: "broken-reference")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "'[Moodle] (https://moodle.example.org)' is not a link: the space between ']' and '(' makes the page show "
+          + "the brackets and the address as text; remove it"
+      ])
+    #expect(findings.map(\.severity) == [.warning])
+  }
 }

