@@ -9,7 +9,8 @@ struct CatalogTests {
   /// The rule ids and default severities of the contract table, in its order.
   static let contract: [(String, Severity)] = [
     ("front-matter", .error), ("duplicate-id", .error), ("doc-length", .warning), ("section-length", .suggestion),
-    ("step-count", .warning), ("sentence-length", .suggestion), ("one-instruction", .suggestion),
+    ("step-count", .warning), ("step-numbers", .warning), ("sentence-length", .suggestion),
+    ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
     ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
     ("heading-structure", .warning), ("repeated-word", .warning),

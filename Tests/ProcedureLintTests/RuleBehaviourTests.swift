@@ -1013,4 +1013,33 @@ struct TemplateGuidanceTests {
       ])
     #expect(findings.map(\.severity) == [.warning])
   }
+
+  @Test("step-numbers: one finding per list at the first number out of order; lists carried on are in order")
+  func stepNumbers() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Check the due date on the gauge label.
+          2. Send the gauge to the lab.
+          ↓7. Write the new due date in the register.
+          7. File the report.
+
+          The lab keeps the gauge for a week.
+
+          8. Put the gauge back on its shelf.
+
+          ## Storage
+
+          ↓3. Keep each gauge in its case.
+          """))
+    let findings = lint(marked.text, rule: "step-numbers")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "the steps skip from 2 to 7 (the page shows 3): if steps 3 to 6 are missing, write them; otherwise "
+          + "number the steps in order",
+        "this numbered list starts at 3, but the list before it reached 8: steps 3 to 8 are numbered twice; "
+          + "number the steps in order",
+      ])
+  }
 }

@@ -21,6 +21,7 @@ enum LintRules {
     .document(DocLengthRule.self),
     .document(SectionLengthRule.self),
     .document(StepCountRule.self),
+    .document(StepNumbersRule.self),
     .document(SentenceLengthRule.self),
     .document(OneInstructionRule.self),
     .document(ReadabilityRule.self),
