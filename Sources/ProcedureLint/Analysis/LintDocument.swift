@@ -302,7 +302,7 @@ struct LintDocument: Sendable {
       guard let text = textAfterBreak(index) else { return false }
       var iterator = text.makeIterator()
       guard let first = iterator.next() else { return false }
-      if first == UInt8(ascii: "|") || isLetteredItem(text) { return true }
+      if first == UInt8(ascii: "|") || isLetteredItem(text) || opensWithClockTime(text) { return true }
       if first == 0xE2 {
         // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
         switch (iterator.next(), iterator.next()) {
@@ -324,6 +324,26 @@ struct LintDocument: Sendable {
         }
       }
       return false
+    }
+
+    /// Whether a line opens with a time of day ("9:00am Pack and prepare", "12:00pm Departure time"): one line
+    /// of a schedule typed with line breaks (a cycling team's race day, twenty-eighth blind check: six such
+    /// lines were read as one 52-word sentence, judged wrong).
+    private func opensWithClockTime(_ text: String.UTF8View) -> Bool {
+      var iterator = text.makeIterator()
+      var digits = 0
+      var byte = iterator.next()
+      while let current = byte, current &- 0x30 < 10, digits < 3 {
+        digits += 1
+        byte = iterator.next()
+      }
+      guard (1...2).contains(digits), byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") else { return false }
+      guard let tens = iterator.next(), tens &- 0x30 < 6, let ones = iterator.next(), ones &- 0x30 < 10 else {
+        return false
+      }
+      let after = iterator.next()
+      return after == nil || after == 0x20 || (after.map { $0 | 0x20 } == UInt8(ascii: "a"))
+        || (after.map { $0 | 0x20 } == UInt8(ascii: "p"))
     }
 
     /// Whether a line opens with an item's letter or number and a closing bracket ("a) name and date of the

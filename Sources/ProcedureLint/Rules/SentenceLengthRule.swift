@@ -30,7 +30,7 @@ enum SentenceLengthRule: DocumentRule {
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
     not reword), lines of a list or a header typed as text (a line that starts with a bullet character \
     such as ◦ or •, an item's letter or number and a bracket, "a)" or "(ii)" (twenty-fourth held-out \
-    check), a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
+    check), a time of day, "9:00am Pack and prepare" (a race-day schedule, twenty-eighth), a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
     plain line: a paragraph's first line of up to 40 bytes and six words, each capitalised or a joining word \
     such as "and", without punctuation, before a line that opens with a capitalised word), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
     section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
@@ -53,6 +53,16 @@ enum SentenceLengthRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a cycling team's race day, the twenty-eighth blind check): a schedule typed with line
+    // breaks, one time of day a line.
+    ExampleRepository.procedure(
+      purpose: """
+        **Saturday**\\
+         9:00am Pack the van with the bikes, the tools, the spare wheels and the first aid kit\\
+        12:00pm Leave for the venue; the drive usually takes two to three hours with one stop on the way\\
+        3:00pm Ride the course with the coaches so that every rider knows the hard sections before the race\\
+        9:00pm Go to bed early and rest, because the first race starts at eight in the morning
+        """),
     // Real-world shape (a guiding county's course page, the twenty-fourth blind check): items lettered "a)" to
     // "d)" on lines ended with two spaces are each their own sentence.
     ExampleRepository.procedure(
