@@ -1,3 +1,4 @@
+import Foundation
 import MarkdownSyntax
 
 /// Checks the numbers typed before the items of numbered lists: steps that skip, repeat or run back, and a
@@ -70,15 +71,20 @@ enum StepNumbersRule: DocumentRule {
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let nodes = document.markdown.nodes
-    var lines: [Substring]?
     var findings: [Finding] = []
+    var source = document.prose.source
+    // Where each body line starts, found with one `memchr` per line and only as far as the items reach.
+    var starts = [0]
     // The last number reached by the previous top-level numbered list: a rule book numbers its rules on
     // across its sections ("## Returning kit" carries on at 19), and a list carries on after a picture.
     var reached: Int?
     for (index, node) in nodes.enumerated() {
       guard case .list(isOrdered: true, let start, _) = node.kind, !node.children.isEmpty else { continue }
-      if lines == nil { lines = document.prose.source.split(separator: "\n", omittingEmptySubsequences: false) }
-      let typed = node.children.map { typedNumber(of: nodes[$0].start, lines: lines ?? [], offset: document) }
+      let typed = source.withUTF8 { bytes in
+        node.children.map {
+          typedNumber(of: nodes[$0].start, in: bytes, lineOffset: document.prose.lineOffset, starts: &starts)
+        }
+      }
       let isTopLevel = nodes[index].parent.map { if case .item = nodes[$0].kind { false } else { true } } ?? true
       let before = reached
       // The last number the writer typed, unless every item has one number ("1." throughout, numbered by the
@@ -136,24 +142,30 @@ enum StepNumbersRule: DocumentRule {
   }
 
   /// The number typed at an item's position ("14)" or "14."), or nil when the source does not hold one there.
-  private static func typedNumber(of position: SourcePosition, lines: [Substring], offset document: LintDocument)
-    -> Int?
-  {
-    let index = position.line - document.prose.lineOffset - 1
-    guard index >= 0, index < lines.count else { return nil }
-    let line = lines[index].utf8
-    guard position.column >= 1, position.column <= line.count else { return nil }
-    var digits = line.dropFirst(position.column - 1).drop { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") }
+  /// `starts` holds where the first body lines start in `bytes`, and grows as far as this item's line.
+  private static func typedNumber(
+    of position: SourcePosition, in bytes: UnsafeBufferPointer<UInt8>, lineOffset: Int, starts: inout [Int]
+  ) -> Int? {
+    let line = position.line - lineOffset - 1
+    guard let base = bytes.baseAddress, line >= 0 else { return nil }
+    while starts.count <= line {
+      let from = starts[starts.count - 1]
+      guard from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) else { return nil }
+      starts.append(base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1)
+    }
+    var index = starts[line] + max(position.column, 1) - 1
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: ">") {
+      index += 1
+    }
     var number = 0
     var count = 0
-    while let byte = digits.first, byte &- 0x30 < 10, count < 9 {
-      number = number * 10 + Int(byte - 0x30)
+    while index < bytes.count, bytes[index] &- 0x30 < 10, count < 9 {
+      number = number * 10 + Int(bytes[index] - 0x30)
       count += 1
-      digits = digits.dropFirst()
+      index += 1
     }
-    guard count > 0, let mark = digits.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") else {
-      return nil
-    }
+    guard count > 0, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
+    else { return nil }
     return number
   }
 }
