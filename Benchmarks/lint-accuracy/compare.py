@@ -19,18 +19,21 @@ def norm(message):
     return re.sub(r"[\d,.]+", "#", message)
 
 def verdict_index(verdicts):
-    by_line, by_msg = {}, {}
+    # Two findings of one rule can share a line (two links): the exact message tells them apart first.
+    exact, by_line, by_msg = {}, {}, {}
     for v in verdicts:
+        exact.setdefault((v["file"], v["rule"], v["line"], v["message"]), v["verdict"])
         by_line.setdefault((v["file"], v["rule"], v["line"]), v["verdict"])
         by_msg.setdefault((v["file"], v["rule"], norm(v["message"])), v["verdict"])
-    return by_line, by_msg
+    return exact, by_line, by_msg
 
 def judge(findings, verdicts):
-    by_line, by_msg = verdict_index(verdicts)
+    exact, by_line, by_msg = verdict_index(verdicts)
     out = []
     for f in findings:
         k = key_file(f["path"])
-        v = by_line.get((k, f["rule"], f["line"])) or by_msg.get((k, f["rule"], norm(f["message"]))) or "?"
+        v = (exact.get((k, f["rule"], f["line"], f["message"])) or by_line.get((k, f["rule"], f["line"]))
+             or by_msg.get((k, f["rule"], norm(f["message"]))) or "?")
         out.append((v, f))
     return out
 
