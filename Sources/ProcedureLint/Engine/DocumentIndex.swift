@@ -63,11 +63,11 @@ struct DocumentReferences: Sendable {
         parts(document.frontMatter?.title ?? "")
         + parts(document.headings.first { $0.level == 1 }?.text ?? "")
       titles.removeAll { title in
-        // "the Students Association's Safe Space Policy": another organisation's document, not one of ours.
-        if title.words.contains(where: { $0.hasSuffix("'s") || $0.hasSuffix("’s") }) { return true }
         let wanted = title.words.flatMap(parts)
-        if !wanted.isEmpty,
-          wanted.allSatisfy({ word in word.count >= 3 && ownTitle.contains { $0.hasPrefix(word) } })
+        // Only a policy's or a procedure's own title: "the Training procedure" in "Training records" is
+        // another document.
+        if let kind = parts(title.text).last, kind == "policy" || kind == "procedure", ownTitle.contains(kind),
+          !wanted.isEmpty, wanted.allSatisfy({ word in word.count >= 3 && ownTitle.contains { $0.hasPrefix(word) } })
         {
           return true
         }

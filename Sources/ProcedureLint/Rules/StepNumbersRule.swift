@@ -45,6 +45,8 @@ enum StepNumbersRule: DocumentRule {
         3. Write the new due date in the register.
         4. File the lab's report.
         """),
+    // A year at the start of a line makes a list in CommonMark; it is no step.
+    ExampleRepository.procedure(extra: "## History\n\n2024. The procedure was revised after the audit.\n"),
   ]
   static let failingExamples = [
     // Real-world shape (a Hi-C protocol, the thirty-first blind check): steps 8 to 13 lost.
@@ -94,8 +96,9 @@ enum StepNumbersRule: DocumentRule {
         let numbers = typed.compactMap { $0 }
         reached = numbers.count == typed.count && !numbers.allSatisfy({ $0 == numbers[0] }) ? numbers.last : shown
       }
-      // A list that starts past 1 carries on the list before it, or steps are lost or numbered twice.
-      if isTopLevel, start > 1, before.map({ $0 != start - 1 }) ?? true {
+      // A list that starts past 1 carries on the list before it, or steps are lost or numbered twice. A start
+      // past 100 is a year or a code at the start of a line ("2024. Revised"), not a step.
+      if isTopLevel, start > 1, start <= 100, before.map({ $0 != start - 1 }) ?? true {
         let message: String
         if let before, before >= start {
           message =
