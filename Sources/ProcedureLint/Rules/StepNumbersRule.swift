@@ -89,13 +89,12 @@ enum StepNumbersRule: DocumentRule {
       }
       let isTopLevel = nodes[index].parent.map { if case .item = nodes[$0].kind { false } else { true } } ?? true
       let before = reached
-      // The last number the writer typed, unless every item has one number ("1." throughout, numbered by the
-      // page).
-      if isTopLevel {
-        let shown = start + node.children.count - 1
-        let numbers = typed.compactMap { $0 }
-        reached = numbers.count == typed.count && !numbers.allSatisfy({ $0 == numbers[0] }) ? numbers.last : shown
-      }
+      // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
+      // each item) is numbered by the page and is in order.
+      let numbers = typed.compactMap { $0 }
+      let isTyped = numbers.count == typed.count && !numbers.allSatisfy { $0 == numbers[0] }
+      // The last number the writer typed, else the last the page shows.
+      if isTopLevel { reached = isTyped ? numbers.last : start + node.children.count - 1 }
       // A list that starts past 1 carries on the list before it, or steps are lost or numbered twice. A start
       // past 100 is a year or a code at the start of a line ("2024. Revised"), not a step.
       if isTopLevel, start > 1, start <= 100, before.map({ $0 != start - 1 }) ?? true {
@@ -103,11 +102,9 @@ enum StepNumbersRule: DocumentRule {
         if let before, before >= start {
           message =
             "this numbered list starts at \(start), but the list before it reached \(before): "
-            + (before == start ? "step \(start) is" : "steps \(start) to \(before) are")
-            + " numbered twice; number the steps in order"
+            + "\(steps(start, before).name) \(steps(start, before).verb) numbered twice; number the steps in order"
         } else {
-          let from = (before ?? 0) + 1
-          let missing = from == start - 1 ? "step \(from)" : "steps \(from) to \(start - 1)"
+          let missing = steps((before ?? 0) + 1, start - 1).name
           message =
             before == nil
             ? "this numbered list starts at \(start): write \(missing), or number the steps from 1"
@@ -117,11 +114,8 @@ enum StepNumbersRule: DocumentRule {
         findings.append(context.finding(.warning, at: node.start, message, metrics: ["start": Double(start)]))
         continue
       }
-      // Typed all with one number: in order. Otherwise the first number out of order.
-      guard typed.count > 1, typed.allSatisfy({ $0 != nil }) else { continue }
-      let numbers = typed.compactMap { $0 }
-      if numbers.allSatisfy({ $0 == numbers[0] }) { continue }
-      guard let item = numbers.indices.dropFirst().first(where: { numbers[$0] != numbers[$0 - 1] + 1 }) else {
+      // The first number out of order.
+      guard isTyped, let item = numbers.indices.dropFirst().first(where: { numbers[$0] != numbers[$0 - 1] + 1 }) else {
         continue
       }
       let (previous, number) = (numbers[item - 1], numbers[item])
@@ -129,10 +123,10 @@ enum StepNumbersRule: DocumentRule {
       if number == previous {
         message = "step \(number) is numbered twice (the page shows \(start + item)): number the steps in order"
       } else if number > previous {
-        let missing = number - previous == 2 ? "step \(previous + 1) is" : "steps \(previous + 1) to \(number - 1) are"
+        let missing = steps(previous + 1, number - 1)
         message =
-          "the steps skip from \(previous) to \(number) (the page shows \(start + item)): if \(missing) "
-          + "missing, write \(number - previous == 2 ? "it" : "them"); otherwise number the steps in order"
+          "the steps skip from \(previous) to \(number) (the page shows \(start + item)): if \(missing.name) "
+          + "\(missing.verb) missing, write \(missing.pronoun); otherwise number the steps in order"
       } else {
         message = "step \(number) follows step \(previous) (the page shows \(start + item)): number the steps in order"
       }
@@ -142,6 +136,11 @@ enum StepNumbersRule: DocumentRule {
           metrics: ["typed": Double(number), "shown": Double(start + item)]))
     }
     return findings
+  }
+
+  /// "step 3" or "steps 3 to 6", with the verb and pronoun that agree with it.
+  private static func steps(_ first: Int, _ last: Int) -> (name: String, verb: String, pronoun: String) {
+    first == last ? ("step \(first)", "is", "it") : ("steps \(first) to \(last)", "are", "them")
   }
 
   /// The number typed at an item's position ("14)" or "14."), or nil when the source does not hold one there.
