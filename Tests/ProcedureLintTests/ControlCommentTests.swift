@@ -6,7 +6,7 @@ import Testing
 @Suite("Control comments")
 struct ControlCommentTests {
   private let longStep =
-    "Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form, the old certificate and its note for the lab."
+    "Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form, the old certificate, the last two readings and its note for the lab."
 
   private func rules(_ steps: String, extra: String = "") -> [String] {
     lint(ExampleRepository.procedure(steps: steps, extra: extra)).map(\.rule)

@@ -149,7 +149,7 @@ struct ReporterTests {
       return results.compactMap { ($0["partialFingerprints"] as? [String: String])?["sopFindingHash/v1"] }
     }
     let step =
-      "1. Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form, the old certificate and its note for the lab."
+      "1. Check the due date on the gauge label and, if the date is less than one week away, send it to the lab today with the form, the old certificate, the last two readings and its note for the lab."
     let before = try hashes(
       ExampleRepository.procedure(steps: step + "\n" + step.replacingOccurrences(of: "1.", with: "2.")))
     let after = try hashes(

@@ -57,7 +57,7 @@ struct LintCommandTests {
 
   @Test("Findings are sorted by path, line and column; --min-severity filters what is shown")
   func sortingAndFiltering() throws {
-    let long = (1...14).map { "\($0). Check the load, then write it down and tell the supervisor." }
+    let long = (1...22).map { "\($0). Check the load, then write it down and tell the supervisor." }
       .joined(separator: "\n")
     try scratch.write(
       "procedures/QP-003.md",

@@ -3,7 +3,7 @@ enum PassiveVoiceRule: DocumentRule {
   static let id = "passive-voice"
   static let summary =
     "Passive clauses (\"is checked\"): a suggestion on each step that must be done (\"must be checked\"), "
-    + "a warning when over 30% of sentences."
+    + "a warning when over 40% of sentences."
   static let rationale = """
     ASD-STE100 section 3 asks for the active voice in procedural writing, and plain-language guidelines \
     ask for it everywhere: "The form is signed" hides who signs it. In a step, the reader must know who \
@@ -30,8 +30,11 @@ enum PassiveVoiceRule: DocumentRule {
     right 13 times and debatable once. Round sixteen: on ten more blind corpora (the eighteenth to the \
     twenty-seventh), every share from 25% to 30% was judged debatable (26.1%, 27.8%, 30%: "most passives \
     state rules naturally", "the packer is obviously the actor"), as were those of 26.8% to 30.4% on the \
-    eleventh and seventeenth; the shares judged right there were 34.4% to 63.6%. So the share warns above \
-    30%. Earlier, on the held-out \
+    eleventh and seventeenth; the shares judged right there were 34.4% to 63.6%. So the share warned above \
+    30%. Round seventeen: over the sixteen judged corpora of rounds fifteen and sixteen, shares from 30% to \
+    40% were judged right 3 times (34.4%, 35%, 37.9%) and debatable 7 times (33.3% to 36.5%: "the reader is \
+    plainly the one acting"), shares above 40% right 6 times and debatable twice; so the share warns above \
+    40%. Earlier, on the held-out \
     checks, shares of 16.1% and 16.7% were made mostly of descriptions ("is jammed", "can be recovered") \
     and judged debatable and wrong, while every share of 23% or more was judged right; a team that wants \
     the stricter limit sets `share: 15` in sop.yml. The share is reported only from five passive sentences: \
@@ -59,7 +62,7 @@ enum PassiveVoiceRule: DocumentRule {
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
-    RuleOption(name: "share", defaultValue: 30, summary: "warn when more than this percentage of sentences is passive")
+    RuleOption(name: "share", defaultValue: 40, summary: "warn when more than this percentage of sentences is passive")
   ]
 
   static let passingExamples = [

@@ -5,7 +5,7 @@ enum SectionLengthRule: DocumentRule {
   static let rationale = """
     Plain-language guidelines (for example the US Federal Plain Language Guidelines, "write short \
     sections") advise short sections under informative headings, so that readers can find the one part \
-    they need. More than 300 words (over half a page) under one heading usually hides several topics. \
+    they need. More than 400 words (most of a page) under one heading usually hides several topics. \
     Quoted law and standards (block quotes, and regulations quoted without one, as the sentence-length \
     rule tells them) are not counted: they cannot be split. A line written as a heading without the space \
     after its `#` signs ("####Cold Room Storage", a heading in kramdown, text in CommonMark) splits the \
@@ -14,33 +14,39 @@ enum SectionLengthRule: DocumentRule {
     it into parts the reader can scan. On four corpora of third-party procedures, long sections of list \
     items (eight numbered considerations of 430 words, a list of receipt fields) were judged debatable, \
     and long runs of paragraphs (334 and 406 words, mixing topics) right; the word count alone did not \
-    tell them apart (debatable at 308 to 674 words), so the limit stays at 300. A section is reported only \
-    when it is more than a tenth over the limit (above 330 words at 300): sections of 301 to 320 words were \
-    judged marginal all 5 times on the tuning corpora, and the right ones had 334 to 406. The advice is \
-    sub-headings, which fits a policy as well as a procedure.
+    tell them apart (debatable at 308 to 674 words), so the limit stayed at 300. A section is reported only \
+    when it is more than a tenth over the limit (above 440 words at 400): sections of 301 to 320 words were \
+    judged marginal all 5 times on the tuning corpora, and the right ones had 334 to 406. Round seventeen: \
+    over the sixteen judged corpora of rounds fifteen and sixteen, sections of 331 to 440 words were judged \
+    right once (376) and debatable 7 times ("long but coherent"), longer ones right 9 times (460 to 1,651) \
+    and debatable 5 times; so the limit is 400, reported above 440 words. The advice is sub-headings, which \
+    fits a policy as well as a procedure; a team that wants shorter sections sets `max: 300` in sop.yml.
     """
   static let defaultSeverity = Severity.suggestion
-  static let options = [RuleOption(name: "max", defaultValue: 300, summary: "most words under one heading")]
+  static let options = [RuleOption(name: "max", defaultValue: 400, summary: "most words under one heading")]
 
   static let passingExamples = [
     ExampleRepository.procedure(),
     // Real-world shape (a university lab manual written for kramdown): the section is split by headings
     // without their space, which heading-structure reports; each part is short.
     ExampleRepository.procedure(
-      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 30)
-        + "\n\n####Cold Room Storage\n\n" + ExampleRepository.filler(sentences: 30)),
+      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 40)
+        + "\n\n####Cold Room Storage\n\n" + ExampleRepository.filler(sentences: 40)),
     // Real-world shape (a lab's risk-assessment SOP): a long section that is a numbered list of points.
     ExampleRepository.procedure(
       purpose: "This procedure keeps our pumps safe.\n\n"
-        + (1...12).map { "\($0). " + ExampleRepository.filler(sentences: 4) }.joined(separator: "\n")),
+        + (1...15).map { "\($0). " + ExampleRepository.filler(sentences: 5) }.joined(separator: "\n")),
     // Real-world shape (a staff time-off policy's FAQ): 312 words against 300, within a tenth of the limit;
-    // judges called every section a few words over marginal.
+    // judges called every section a few words over marginal. Round seventeen: with the limit at 400, a
+    // coherent section of 364 to 426 words (a safeguarding policy's "Sharing Information") is not reported.
     ExampleRepository.procedure(
       purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 45)),
+    ExampleRepository.procedure(
+      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 54)),
   ]
   static let failingExamples = [
     ExampleRepository.procedure(
-      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 50))
+      purpose: "This procedure keeps our pumps safe.\n\n" + ExampleRepository.filler(sentences: 70))
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
@@ -67,7 +73,7 @@ enum SectionLengthRule: DocumentRule {
       }
     }
     var findings: [Finding] = []
-    // A section a tenth or less over the limit (301 to 320 words against 300) is not worth a split: on the
+    // A section a tenth or less over the limit (301 to 330 words against 300) is not worth a split: on the
     // tuning corpora judges called every such one marginal.
     for (slot, last) in words.enumerated() where Double(max(last, longest[slot])) > limit * 1.1 {
       let count = max(last, longest[slot])
