@@ -122,6 +122,18 @@ struct Prose: Sendable {
     return low
   }
 
+  /// File line `line` of the body as written, without its line end; nil outside the body. `starts` is
+  /// `LintDocument.allLineStarts(of: source)` (`lineStarts` is left empty for a plain body).
+  func sourceLine(_ line: Int, starts: [Int]) -> Substring? {
+    let index = line - lineOffset - 1
+    guard index >= 0, index < starts.count else { return nil }
+    let utf8 = source.utf8
+    let start = utf8.index(utf8.startIndex, offsetBy: starts[index])
+    var end = index + 1 < starts.count ? utf8.index(utf8.startIndex, offsetBy: starts[index + 1]) : utf8.endIndex
+    if end > start, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
+    return Substring(utf8[start..<end])
+  }
+
   /// The file position of byte `offset` of `unit`; the column counts characters of the source line.
   func position(ofByte offset: Int, in unit: Unit) -> SourcePosition {
     guard !unit.segments.isEmpty else { return unit.start }

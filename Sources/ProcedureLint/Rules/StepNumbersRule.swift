@@ -21,7 +21,9 @@ enum StepNumbersRule: DocumentRule {
     some writers do so that moving a step renumbers nothing) is in order; so is a list that carries on an \
     earlier one after a picture or a note (it starts at the number after the last one before it), and a \
     list that starts at 0. A list that starts past 1 where the list before it reached \
-    that number or more repeats those steps.
+    that number or more repeats those steps. A list that starts past 1 after its first steps typed as text \
+    ("__1. Filter punching__", "__2. Filter extraction__", then "3. Internal standards" as a list) carries them \
+    on: the reader sees 1, 2, 3 (round seventeen: judged wrong).
     """
   static let defaultSeverity = Severity.warning
 
@@ -47,6 +49,19 @@ enum StepNumbersRule: DocumentRule {
         """),
     // A year at the start of a line makes a list in CommonMark; it is no step.
     ExampleRepository.procedure(extra: "## History\n\n2024. The procedure was revised after the audit.\n"),
+    // Real-world shape (a filter extraction protocol; round seventeen): the first steps typed as bold lines,
+    // the rest as a list from 3.
+    ExampleRepository.procedure(
+      steps: """
+        __1. Take out the gauge__
+        Check the due date on the gauge label.
+
+        __2. Send the gauge__
+        Send the gauge to the lab a week before that date.
+
+        3. Write the new due date in the register.
+        4. Put the gauge back in the store.
+        """),
   ]
   static let failingExamples = [
     // Real-world shape (a Hi-C protocol, the thirty-first blind check): steps 8 to 13 lost.
@@ -71,6 +86,19 @@ enum StepNumbersRule: DocumentRule {
         """),
   ]
 
+  /// Whether a paragraph or heading between two lines opens with `number` typed as a step number ("2. Filter
+  /// extraction", "2) Filter extraction").
+  private static func typesNumber(_ number: Int, after first: Int, before last: Int, in prose: Prose) -> Bool {
+    let prefixes = ["\(number). ", "\(number)) "].map { Array($0.utf8) }
+    return prose.units.contains { unit in
+      guard unit.kind != .tableCell(isHeader: false), unit.kind != .tableCell(isHeader: true),
+        unit.start.line > first, unit.start.line < last
+      else { return false }
+      let text = prose.bytes[unit.bytes]
+      return prefixes.contains { text.starts(with: $0) }
+    }
+  }
+
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let nodes = document.markdown.nodes
     var findings: [Finding] = []
@@ -80,6 +108,8 @@ enum StepNumbersRule: DocumentRule {
     // The last number reached by the previous top-level numbered list: a rule book numbers its rules on
     // across its sections ("## Returning kit" carries on at 19), and a list carries on after a picture.
     var reached: Int?
+    // Where the last top-level numbered list ended: a number typed in text after it carries the count on.
+    var lastListEnd = 0
     for (index, node) in nodes.enumerated() {
       guard case .list(isOrdered: true, let start, _) = node.kind, !node.children.isEmpty else { continue }
       let typed = source.withUTF8 { bytes in
@@ -88,7 +118,15 @@ enum StepNumbersRule: DocumentRule {
         }
       }
       let isTopLevel = nodes[index].parent.map { if case .item = nodes[$0].kind { false } else { true } } ?? true
-      let before = reached
+      var before = reached
+      // "__1. Filter punching__", "__2. Filter extraction__", then a list from 3: the first steps are typed
+      // as bold lines, so the reader sees 1, 2, 3 (round seventeen: "write steps 1 to 2" judged wrong).
+      if isTopLevel, before == nil, start > 1,
+        typesNumber(start - 1, after: lastListEnd, before: node.start.line, in: document.prose)
+      {
+        before = start - 1
+      }
+      if isTopLevel { lastListEnd = node.end.line }
       // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
       // each item) is numbered by the page and is in order.
       let numbers = typed.compactMap { $0 }

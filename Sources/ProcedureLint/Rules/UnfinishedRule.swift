@@ -96,6 +96,13 @@ enum UnfinishedRule: DocumentRule {
     as …", a control tower's whole section; not "Placeholder cards go in each empty slot"), and "coming soon" \
     in brackets, after a label or as nearly the whole text ("**GitHub:** (info coming soon)", "Coming soon"; \
     not "Reorder when expiry is coming soon") are errors: the text says it is not written yet (round eleven). \
+    So is a paragraph of up to twelve words that says its text will be filled in, filled out, added or \
+    written here, later or soon ("The form and link will be filled out here", a section's whole text; round \
+    seventeen, a judge's miss); "To be filled in by the supervisor" and "The rota will be posted here" are \
+    not. X's in a format mask or a masked number ("in the form of: XXX-XXXX-X-XXXXXX", \
+    "500-9999-9-999999-xxxx-4000-9127") show a shape, not a slot (round seventeen: judged wrong); \
+    "XXX-XXX-XXXX" for a telephone number is still a slot. A colon that ends a label indented under the last \
+    item of a list, after its sub-list, introduces the items after it (judged wrong). \
     A template's outline left in as plain text is an error at each line, when a document has two or more: \
     lines that say what a section should hold ("Instructions on how to clean up the workspace after \
     completing maintenance.", "Contact information for further support.", "Steps to verify that …") or ask \
@@ -201,6 +208,27 @@ enum UnfinishedRule: DocumentRule {
       records: """
         Orders follow the Federal Acquisition Regulation [FAR] and the register follows [ISO 9001] clause 7.5. \
         [NOTE] Keep the XXL gloves and the XXXL aprons by the door [2]. The mask 0xxx marks a free slot.
+        """),
+    // Real-world shapes (a lab's reimbursement tutorial, a lab's onboarding page, a form; round seventeen): a
+    // format mask and a masked example number, a label that lost its place under the last item of a list, who
+    // fills a form in, and a page that changes each week.
+    ExampleRepository.procedure(
+      purpose: """
+        Copy the first 14 digits of the grant number (in the form of: XXX-XXXX-X-XXXXXX). For example, for \
+        500-9999-9-999999-xxxx-4000-9127 copy 500-9999-9-999999.
+
+        - Read the gauge guide.
+            - Ask for a login if you have none.
+        - Do the gauge tutorial.
+            - Note your readings.
+
+          **Getting started - calibration path**:
+
+        - Read the calibration guide.
+
+        To be filled in by the supervisor.
+
+        The rota will be posted here every Monday.
         """),
     // Real-world shapes (a fablab's laser cutter page, a hackspace's induction policy; the twenty-second blind
     // check): a field and its value written as a heading is the information itself.
@@ -624,6 +652,16 @@ enum UnfinishedRule: DocumentRule {
 
         If you wish to appeal against a warning, write to [POSITION] within one week of the decision.
         """),
+    // Real-world shapes (a lab's reimbursement tutorial; round seventeen): a section that says its text will come
+    // later, and a telephone number still to be written.
+    ExampleRepository.procedure(
+      extra: """
+        ## Staff
+
+        The form and link will be filled out here.
+        """),
+    ExampleRepository.procedure(
+      records: "Call the calibration lab on XXX-XXX-XXXX before you send a gauge."),
     // Real-world shape (a lab's instrument work instruction): two steps were left as "xxxxx" (round nine).
     ExampleRepository.procedure(
       steps: """
@@ -990,7 +1028,9 @@ enum UnfinishedRule: DocumentRule {
           else { return }
           var end = offset + 3
           while end < prose.units[unit].bytes.upperBound, bytes[end] == letter { end += 1 }
-          guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]) else { return }
+          guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]),
+            !isMask(offset..<end, in: bytes, unit: prose.units[unit].bytes)
+          else { return }
           let text = String(decoding: bytes[offset..<end], as: UTF8.self)
           report(
             prose.position(ofByte: offset, in: prose.units[unit]),
@@ -1226,6 +1266,59 @@ enum UnfinishedRule: DocumentRule {
     "requirement", "document", "equipment", "reference", "contact", "section", "point",
   ]
 
+  /// A short paragraph or item that says its text will come later: "will be" or "to be", then filled in, filled
+  /// out, added or written, then here, later or soon ("The form and link will be filled out here", the whole
+  /// text of a section for postdocs and staff; round seventeen, a judge's worst miss). "To be filled in by the
+  /// supervisor" names who fills a form, and "The rota will be posted here" a page that changes: not these.
+  private static func laterPromise(in unit: Prose.Unit, prose: Prose) -> String? {
+    let bytes = prose.bytes[unit.bytes]
+    // Most short units hold no "be ": one pass over their bytes before any text is made.
+    guard
+      bytes.indices.contains(where: {
+        bytes[$0] | 0x20 == UInt8(ascii: "b") && $0 + 2 < bytes.endIndex
+          && bytes[$0 + 1] == UInt8(ascii: "e") && bytes[$0 + 2] == 0x20
+      })
+    else { return nil }
+    let words = prose.words[unit.words].map { word in
+      String(decoding: prose.bytes[word.start..<word.end], as: UTF8.self).lowercased()
+        .trimmingCharacters(in: .punctuationCharacters)
+    }
+    for index in words.indices.dropFirst() where words[index] == "be" && ["will", "to"].contains(words[index - 1]) {
+      var next = index + 1
+      guard next < words.count else { break }
+      if words[next] == "filled", next + 1 < words.count, ["in", "out"].contains(words[next + 1]) {
+        next += 2
+      } else if ["added", "written"].contains(words[next]) {
+        next += 1
+      } else {
+        continue
+      }
+      if next < words.count, ["here", "later", "soon"].contains(words[next]) {
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      }
+    }
+    return nil
+  }
+
+  /// Whether a run of x's at `run` is part of a format mask or a masked number, not a slot to fill: groups
+  /// joined by hyphens where one holds a digit ("500-9999-9-999999-xxxx-4000-9127", a worked example), or
+  /// that a format word introduces ("in the form of: XXX-XXXX-X-XXXXXX"). Round seventeen: both judged wrong.
+  /// "Phone: XXX-XXX-XXXX" is still a slot.
+  private static func isMask(
+    _ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>, digitsMask: Bool = true
+  ) -> Bool {
+    func isPart(_ byte: UInt8) -> Bool { Prose.isAlphanumericASCII(byte) || byte == UInt8(ascii: "-") }
+    var start = run.lowerBound
+    while start > unit.lowerBound, isPart(bytes[start - 1]) { start -= 1 }
+    var end = run.upperBound
+    while end < unit.upperBound, isPart(bytes[end]) { end += 1 }
+    let token = bytes[start..<end]
+    guard token.contains(UInt8(ascii: "-")) else { return false }
+    if digitsMask, token.contains(where: { $0 &- 0x30 < 10 }) { return true }
+    let before = String(decoding: bytes[max(unit.lowerBound, start - 40)..<start], as: UTF8.self).lowercased()
+    return ["form of", "format", "pattern", "shape of", "looks like"].contains(where: before.contains)
+  }
+
   /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
   /// "Placeholder" ("Placeholder for local lateral separation options, such as …", a tower's whole section), and
   /// "coming soon" in a short unit or in brackets ("**GitHub:** (info coming soon)"), which promises what is
@@ -1251,6 +1344,13 @@ enum UnfinishedRule: DocumentRule {
           unit.start,
           "the text says it is a placeholder ('\(shortened(sentence))'): write the real text, then "
             + "delete the note", sentence, .error)
+        continue
+      }
+      if unit.words.count <= 12, let promise = laterPromise(in: unit, prose: prose) {
+        body(
+          unit.start,
+          "the text says it is to be written later ('\(shortened(promise))'): write it, or take the promise out",
+          promise, .error)
         continue
       }
       // "coming soon": compared packed, at every pair of a short unit and at the candidates of a long one, in
@@ -1794,6 +1894,14 @@ enum UnfinishedRule: DocumentRule {
       return "the section ends there"
     case .item(let item):
       guard let first = nodes[item].children.first else { return nil }
+      // "**Getting started - Data analysis path**:" indented under the last item, after its sub-list, over the
+      // items that follow: a label that lost its place in the list, not the item's own text, so what follows is
+      // what it introduces (round seventeen: judged wrong).
+      if let current = nodes[paragraph].parent, case .item = nodes[current].kind,
+        nodes[current].children.first != paragraph
+      {
+        return nil
+      }
       // "- If changes need to be made to the schedule:" over " - How quickly can you update it": indented by
       // one space, too few to nest, so the page shows a sibling; the writer did introduce it (eighteenth check).
       if let current = nodes[paragraph].parent, case .item = nodes[current].kind,
@@ -2560,7 +2668,9 @@ enum UnfinishedRule: DocumentRule {
       end += 1
     }
     guard hasX, end - offset - 1 >= 2, end - offset - 1 <= 5,
-      end == unit.upperBound || !Prose.isAlphanumericASCII(bytes[end])
+      end == unit.upperBound || !Prose.isAlphanumericASCII(bytes[end]),
+      // "in the form of: XXX-XXXX-X-XXXXXX" shows the shape of a number; "SOP-00XX" is still an id to give.
+      !isMask(start..<end, in: bytes, unit: unit, digitsMask: false)
     else { return nil }
     return start..<end
   }
