@@ -160,8 +160,8 @@ public enum RepositorySetup {
       #   site: {types: [work-instruction]}
       # training-days: 14
 
-      # sop lint (docs/lint.md): its defaults report a step of more than 35 words and another sentence of
-      # more than 49, where judges of real procedures agreed a split helps, and an acronym only where another
+      # sop lint (docs/lint.md): its defaults report a step of more than 39 words and another sentence of
+      # more than 54, where judges of real procedures agreed a split helps, and an acronym only where another
       # document spells it out. A team writing to ASD-STE100 that wants every acronym explained sets:
       # lint:
       #   rules:
