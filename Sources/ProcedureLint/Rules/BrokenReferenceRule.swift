@@ -219,9 +219,8 @@ enum BrokenReferenceRule: RepositoryRule {
           excerpt: title.text))
     }
     for spaced in document.spacedLinks {
-      if spaced.text.contains("](") {
-        let heading = spaced.text[spaced.text.index(spaced.text.firstIndex(of: "(")!, offsetBy: 1)...].dropLast()
-          .drop { $0 == "#" || $0 == " " }
+      if let opening = spaced.text.range(of: "](") {
+        let heading = spaced.text[opening.upperBound...].dropLast().drop { $0 == "#" || $0 == " " }
         var generator = HeadingAnchors()
         findings.append(
           context.finding(

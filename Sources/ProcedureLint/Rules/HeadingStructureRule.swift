@@ -437,11 +437,6 @@ enum HeadingStructureRule: DocumentRule {
       + shallowSubItems(document, context: context)
   }
 
-  /// Lines written one under another as a list (a café's closing checklist, "Step 1:" labels over their
-  /// text), with no list marks and no line breaks: CommonMark joins them into one paragraph, and the page
-  /// shows a block a reader cannot work down (twentieth held-out check). Five or more short lines (nine in ten
-  /// of at most 12 words, 8 on average), four in five of them opening with a capital or a digit, as items do; a
-  /// paragraph wrapped in the source runs its sentences on in lower case, and a sentence a line is longer.
   /// Sub-items indented too little to nest: "1. Charge rate:" over "  1. If you are on a short timeline …"
   /// (two spaces, where a numbered item's text starts three in), which CommonMark makes items of the outer
   /// list, so the page shows them as steps of their own (round seventeen: a charging procedure's 37 "steps"; the
@@ -494,6 +489,11 @@ enum HeadingStructureRule: DocumentRule {
     return findings
   }
 
+  /// Lines written one under another as a list (a café's closing checklist, "Step 1:" labels over their
+  /// text), with no list marks and no line breaks: CommonMark joins them into one paragraph, and the page
+  /// shows a block a reader cannot work down (twentieth held-out check). Five or more short lines (nine in ten
+  /// of at most 12 words, 8 on average), four in five of them opening with a capital or a digit, as items do; a
+  /// paragraph wrapped in the source runs its sentences on in lower case, and a sentence a line is longer.
   static func runTogetherLines(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let nodes = document.markdown.nodes
     var findings: [Finding] = []
