@@ -1293,16 +1293,16 @@ enum UnfinishedRule: DocumentRule {
   /// supervisor" names who fills a form, and "The rota will be posted here" a page that changes: not these.
   private static func laterPromise(in unit: Prose.Unit, prose: Prose) -> String? {
     let bytes = prose.bytes[unit.bytes]
-    // Most short units hold no "be ": one pass over their bytes before any text is made.
+    // Most short units hold no "be filled", "be added" or "be written": one pass over their bytes, with no
+    // text made, before any word is read.
     guard
-      bytes.indices.contains(where: {
-        bytes[$0] | 0x20 == UInt8(ascii: "b") && $0 + 2 < bytes.endIndex
-          && bytes[$0 + 1] == UInt8(ascii: "e") && bytes[$0 + 2] == 0x20
+      bytes.indices.dropLast(3).contains(where: { index in
+        bytes[index] | 0x20 == UInt8(ascii: "b") && bytes[index + 1] == UInt8(ascii: "e") && bytes[index + 2] == 0x20
+          && [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "w")].contains(bytes[index + 3] | 0x20)
       })
     else { return nil }
-    let words = prose.words[unit.words].map { word in
-      String(decoding: prose.bytes[word.start..<word.end], as: UTF8.self).lowercased()
-        .trimmingCharacters(in: .punctuationCharacters)
+    let words = unit.words.map { index in
+      String(prose.lowercased(word: index).drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
     }
     for index in words.indices.dropFirst() where words[index] == "be" && ["will", "to"].contains(words[index - 1]) {
       var next = index + 1
