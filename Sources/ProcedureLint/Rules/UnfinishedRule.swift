@@ -1281,6 +1281,9 @@ enum UnfinishedRule: DocumentRule {
   ]
   private static let promptTells = ["such as", "e.g.", "if applicable", "if any", "needed", "required"]
 
+  /// The bytes after the "b" of "be filled", "be added" and "be written".
+  private static let laterPhrases = ["e filled ", "e added ", "e written "].map { Array($0.utf8) }
+
   /// Nouns that a template numbers as stand-ins ("Tool 1", "Tool 2").
   private static let standInNouns: Set<String> = [
     "tool", "item", "step", "material", "part", "name", "role", "person", "task", "option", "example", "thing",
@@ -1292,17 +1295,25 @@ enum UnfinishedRule: DocumentRule {
   /// text of a section for postdocs and staff; round seventeen, a judge's worst miss). "To be filled in by the
   /// supervisor" names who fills a form, and "The rota will be posted here" a page that changes: not these.
   private static func laterPromise(in unit: Prose.Unit, prose: Prose) -> String? {
-    let bytes = prose.bytes[unit.bytes]
-    // Most short units hold no "be filled", "be added" or "be written": one pass over their bytes, with no
-    // text made, before any word is read.
-    guard
-      bytes.indices.dropLast(3).contains(where: { index in
-        bytes[index] | 0x20 == UInt8(ascii: "b") && bytes[index + 1] == UInt8(ascii: "e") && bytes[index + 2] == 0x20
-          && [UInt8(ascii: "f"), UInt8(ascii: "a"), UInt8(ascii: "w")].contains(bytes[index + 3] | 0x20)
-      })
-    else { return nil }
+    // Most short units hold no "be filled", "be added" or "be written": found with `memchr` over the unit's
+    // bytes, with no text made, before any word is read.
+    let phrases = laterPhrases
+    let mentions = prose.bytes.withUnsafeBufferPointer { all -> Bool in
+      var found = false
+      ByteSearch.forEach(UInt8(ascii: "b"), in: all, range: unit.bytes) { offset in
+        guard !found else { return }
+        found = phrases.contains { phrase in
+          offset + phrase.count < unit.bytes.upperBound && all[(offset + 1)...].starts(with: phrase)
+        }
+      }
+      return found
+    }
+    guard mentions else { return nil }
     let words = unit.words.map { index in
-      String(prose.lowercased(word: index).drop { !$0.isLetter }.reversed().drop { !$0.isLetter }.reversed())
+      var word = Substring(prose.lowercased(word: index))
+      while let last = word.last, !last.isLetter { word.removeLast() }
+      while let first = word.first, !first.isLetter { word.removeFirst() }
+      return String(word)
     }
     for index in words.indices.dropFirst() where words[index] == "be" && ["will", "to"].contains(words[index - 1]) {
       var next = index + 1
@@ -1315,7 +1326,7 @@ enum UnfinishedRule: DocumentRule {
         continue
       }
       if next < words.count, ["here", "later", "soon"].contains(words[next]) {
-        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
       }
     }
     return nil
