@@ -323,7 +323,16 @@ enum OneInstructionRule: DocumentRule {
         !$0.words.isEmpty && prose.words[$0.words.upperBound - 1].end > offset
       }), sentence.words.count <= clickPathWords
     else { return false }
-    let before = sentence.words.filter { prose.words[$0].end <= offset }.map { prose.text(ofWord: $0).lowercased() }
+    let beforeWords = sentence.words.prefix { prose.words[$0].end <= offset }
+    // A stated time needs "for" or "overnight": asked of each word's small lowercased text first, so most
+    // chained steps make no other text.
+    guard
+      beforeWords.contains(where: {
+        let word = prose.lowercased(word: $0)
+        return word == "for" || word.hasPrefix("overnight")
+      })
+    else { return false }
+    let before = beforeWords.map { prose.text(ofWord: $0).lowercased() }
     // Three actions ("Wash …, let stand 20 min, then centrifuge") are a chain whatever the timing.
     let chained = zip(before, before.dropFirst()).contains { previous, word in
       let verb = bare(word)
@@ -561,9 +570,25 @@ enum OneInstructionRule: DocumentRule {
     // "To adjust; move the electrodes up": a purpose of two or three words before a `;` is a label written
     // with a `;` for a `:` (round seventeen: judged wrong); what follows is the one instruction.
     func namesPurpose(from start: Int, to semicolon: Int) -> Bool {
-      let words = bytes[start..<semicolon].split(separator: 0x20)
-      guard (2...3).contains(words.count), let first = words.first else { return false }
-      return String(decoding: first, as: UTF8.self).lowercased() == "to"
+      var index = start
+      while index < semicolon, bytes[index] == 0x20 { index += 1 }
+      guard index + 3 < semicolon, bytes[index] | 0x20 == UInt8(ascii: "t"),
+        bytes[index + 1] | 0x20 == UInt8(ascii: "o"),
+        bytes[index + 2] == 0x20
+      else { return false }
+      // "To adjust", "To check it": two or three words in all, counted without making any text.
+      var words = 1
+      var inWord = false
+      for byte in bytes[(index + 2)..<semicolon] {
+        if byte == 0x20 {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          words += 1
+          if words > 3 { return false }
+        }
+      }
+      return words >= 2
     }
     // "go to “panels”, “impedance”, then “check impedance”": a quoted name after "then" is the last item of a
     // menu path, one operation (round seventeen: judged wrong).
