@@ -16,6 +16,16 @@ enum PassiveVoiceAdvice {
     else {
       return nil
     }
+    // "The hirer shall be entitled to …" states a right, and "All those soldering must be trained" names the
+    // reader as the one trained: "Entitle the hirer …", "Train all those soldering …" turned them into orders
+    // to someone else (round seventeen: both judged wrong). A state gets no rewrite; training and the like get
+    // one only from a named agent ("must be trained by the supervisor").
+    if stateVerbs.contains(verb) { return nil }
+    if personVerbs.contains(verb),
+      !(participle + 1 < sentence.upperBound && prose.lowercased(word: participle + 1) == "by")
+    {
+      return nil
+    }
     // "Deletion of records is strictly prohibited": the reader is forbidden, not the one forbidding, so
     // "Prohibit deletion …" would be wrong; the rule reads better as an instruction.
     if verb == "prohibit" || verb == "forbid" {
@@ -97,6 +107,15 @@ enum PassiveVoiceAdvice {
 
   /// Modal verbs a rewrite keeps.
   private static let modals: Set<String> = ["must", "shall", "should", "will", "can", "may", "might", "would", "could"]
+
+  /// Verbs whose passive states a right or a standing ("is entitled to", "is permitted to", "is deemed").
+  private static let stateVerbs: Set<String> = ["entitle", "permit", "allow", "deem", "oblige", "expect", "expose"]
+
+  /// Verbs whose passive subject is the person acted on, often the reader ("must be trained", "must be
+  /// supervised"): an imperative rewrite would make the reader the one who trains.
+  private static let personVerbs: Set<String> = [
+    "train", "induct", "supervise", "accompany", "qualify", "certify", "authorise", "authorize", "brief", "instruct",
+  ]
 
   /// Whether a lowercased word negates its verb: "not", "never" or a contraction ("mustn't", "don’t").
   static func isNegation(_ word: String) -> Bool {

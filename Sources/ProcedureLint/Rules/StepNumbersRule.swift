@@ -21,7 +21,10 @@ enum StepNumbersRule: DocumentRule {
     some writers do so that moving a step renumbers nothing) is in order; so is a list that carries on an \
     earlier one after a picture or a note (it starts at the number after the last one before it), and a \
     list that starts at 0. A list that starts past 1 where the list before it reached \
-    that number or more repeats those steps. A list that starts past 1 after its first steps typed as text \
+    that number or more repeats those steps. A list that follows raw HTML at the margin ("</br>", an image's \
+    "<div>") is not compared with the list before it: the HTML cut that list, and the page numbers what \
+    follows as the HTML leaves it (round seventeen: judged wrong three times). A list that starts past 1 \
+    after its first steps typed as text \
     ("__1. Filter punching__", "__2. Filter extraction__", then "3. Internal standards" as a list) carries them \
     on: the reader sees 1, 2, 3 (round seventeen: judged wrong).
     """
@@ -49,6 +52,19 @@ enum StepNumbersRule: DocumentRule {
         """),
     // A year at the start of a line makes a list in CommonMark; it is no step.
     ExampleRepository.procedure(extra: "## History\n\n2024. The procedure was revised after the audit.\n"),
+    // Real-world shapes (a makerspace's equipment page, a teaching lab's gel procedure; round seventeen): raw
+    // HTML at the margin cuts a list, and the steps after it go on.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        </br>
+        2. Send the gauge to the lab a week before that date.
+
+        Then, when it comes back:
+
+        3. Write the new due date in the register.
+        4. Put the gauge back in the store.
+        """),
     // Real-world shape (a filter extraction protocol; round seventeen): the first steps typed as bold lines,
     // the rest as a list from 3.
     ExampleRepository.procedure(
@@ -126,6 +142,15 @@ enum StepNumbersRule: DocumentRule {
       {
         before = start - 1
       }
+      // "1. A standard operating procedure" then "</br>" or an image's "<div>" at the margin: raw HTML cuts the
+      // list, and what follows it may hold the missing steps as text or nest under an item above; the page's
+      // numbering is the HTML's, not the writer's (round seventeen: three findings judged wrong).
+      let afterHTML =
+        isTopLevel && start > 1
+        && nodes.contains {
+          if case .htmlBlock = $0.kind { $0.start.line > lastListEnd && $0.start.line < node.start.line } else { false }
+        }
+      if afterHTML { before = start - 1 }
       if isTopLevel { lastListEnd = node.end.line }
       // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
       // each item) is numbered by the page and is in order.
