@@ -2331,9 +2331,23 @@ enum UnfinishedRule: DocumentRule {
     var end = open + 1
     while end < unitEnd, end - open <= 40, bytes[end] != close { end += 1 }
     guard end < unitEnd, bytes[end] == close else { return nil }
-    let words = bytes[(open + 1)..<end].split(separator: 0x20)
-    guard (2...3).contains(words.count), let last = words.last, last.allSatisfy({ $0 &- 0x61 < 26 }),
-      bracketMarkers.contains(Array(last))
+    // The last word, found back from the bracket, and the words before it counted, with no text made: most
+    // brackets are asides, and this runs at every one.
+    var lastStart = end
+    while lastStart > open + 1, bytes[lastStart - 1] &- 0x61 < 26 { lastStart -= 1 }
+    guard lastStart > open + 1, bytes[lastStart - 1] == 0x20, (3...4).contains(end - lastStart) else { return nil }
+    var spaces = 0
+    var inSpace = false
+    for byte in bytes[(open + 1)..<lastStart] {
+      if byte == 0x20 {
+        if !inSpace { spaces += 1 }
+        inSpace = true
+      } else {
+        inSpace = false
+      }
+    }
+    guard (1...2).contains(spaces), bytes[open + 1] != 0x20,
+      bracketMarkers.contains(where: { $0.elementsEqual(bytes[lastStart..<end]) })
     else { return nil }
     return end - open - 1
   }
