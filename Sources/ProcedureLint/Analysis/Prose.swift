@@ -217,6 +217,19 @@ struct Prose: Sendable {
     String(decoding: bytes[words[index].start..<words[index].end], as: UTF8.self)
   }
 
+  /// `lowercased(word:)` without the punctuation and emphasis marks around the word ("**The" gives "the",
+  /// "minutes," gives "minutes"); letters and digits inside it stay ("10–15", "5min"). For comparing a word
+  /// with a list of words.
+  func bareLowercased(word index: Int) -> String {
+    let word = lowercased(word: index)
+    let isKept: (Character) -> Bool = { $0.isLetter || $0.isNumber }
+    guard let first = word.first, let last = word.last, !isKept(first) || !isKept(last) else { return word }
+    var bare = Substring(word)
+    while let end = bare.last, !isKept(end) { bare.removeLast() }
+    while let start = bare.first, !isKept(start) { bare.removeFirst() }
+    return String(bare)
+  }
+
   /// The lowercased ASCII text of a word (other bytes kept), for comparisons.
   func lowercased(word index: Int) -> String {
     let range = words[index].start..<words[index].end

@@ -332,22 +332,17 @@ enum OneInstructionRule: DocumentRule {
         return word == "for" || word.hasPrefix("overnight")
       })
     else { return false }
-    let before = beforeWords.map { prose.text(ofWord: $0).lowercased() }
     // Three actions ("Wash …, let stand 20 min, then centrifuge") are a chain whatever the timing.
-    let chained = zip(before, before.dropFirst()).contains { previous, word in
-      let verb = bare(word)
-      return (previous.hasSuffix(",") || previous == "and") && (verb == "let" || PassiveVoiceAdvice.isImperative(verb))
+    let chained = zip(beforeWords, beforeWords.dropFirst()).contains { previous, word in
+      let written = prose.lowercased(word: previous)
+      let verb = prose.bareLowercased(word: word)
+      return (written.hasSuffix(",") || written == "and") && (verb == "let" || PassiveVoiceAdvice.isImperative(verb))
     }
     guard !chained else { return false }
+    let before = beforeWords.map(prose.bareLowercased)
     return before.indices.contains { index in
-      let word = bare(before[index])
-      return word == "overnight" || (word == "for" && isDuration(before[(index + 1)...].prefix(2).map(bare)))
+      before[index] == "overnight" || (before[index] == "for" && isDuration(Array(before[(index + 1)...].prefix(2))))
     }
-  }
-
-  /// A word without the punctuation around it ("minutes," gives "minutes").
-  private static func bare(_ word: String) -> String {
-    String(word.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }.reversed())
   }
 
   /// Whether words read as a length of time: a number and a unit ("5 min", "10–15 minutes", "20min", "1 h").

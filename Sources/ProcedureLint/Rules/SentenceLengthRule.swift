@@ -371,19 +371,11 @@ enum SentenceLengthRule: DocumentRule {
   /// times, "one rule with its conditions, reads fine"; those of 63 to 75 words right).
   private static func statesRule(_ words: Range<Int>, prose: Prose) -> Bool {
     guard let first = words.first,
-      ["the", "a", "an", "all", "each", "any"].contains(bare(prose.lowercased(word: first)))
+      ["the", "a", "an", "all", "each", "any"].contains(prose.bareLowercased(word: first))
     else { return false }
     return words.dropFirst().prefix(7).contains {
-      ["shall", "must", "will", "may"].contains(bare(prose.lowercased(word: $0)))
+      ["shall", "must", "will", "may"].contains(prose.bareLowercased(word: $0))
     }
-  }
-
-  /// A word without the punctuation and emphasis marks around it ("**The" gives "the", "will," gives "will").
-  private static func bare(_ word: String) -> String {
-    var word = Substring(word)
-    while let last = word.last, !last.isLetter { word.removeLast() }
-    while let first = word.first, !first.isLetter { word.removeFirst() }
-    return String(word)
   }
 
   private static func isInBrackets(_ words: Range<Int>, prose: Prose) -> Bool {

@@ -1318,12 +1318,7 @@ enum UnfinishedRule: DocumentRule {
       return found
     }
     guard mentions else { return nil }
-    let words = unit.words.map { index in
-      var word = Substring(prose.lowercased(word: index))
-      while let last = word.last, !last.isLetter { word.removeLast() }
-      while let first = word.first, !first.isLetter { word.removeFirst() }
-      return String(word)
-    }
+    let words = unit.words.map(prose.bareLowercased)
     for index in words.indices.dropFirst() where words[index] == "be" && ["will", "to"].contains(words[index - 1]) {
       var next = index + 1
       guard next < words.count else { break }
