@@ -22,8 +22,16 @@ struct Heading: Sendable {
     let bytes = text.utf8
     guard let first = bytes.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "F") else { return false }
     return Self.writersMarkers.contains { marker in
-      bytes.starts(with: marker.utf8)
-        && bytes.dropFirst(marker.utf8.count).first.map { !Prose.isAlphanumericASCII($0) && $0 < 0x80 } ?? true
+      guard bytes.starts(with: marker.utf8) else { return false }
+      let rest = bytes.dropFirst(marker.utf8.count)
+      // "## TODO List": a heading over the reader's checklist of tasks, not a note (round eighteen).
+      if rest.count >= 5, rest.first == 0x20,
+        zip("list".utf8, rest.dropFirst()).allSatisfy({ $0 == $1 | 0x20 }),
+        rest.dropFirst(5).first.map({ !Prose.isAlphanumericASCII($0) || $0 | 0x20 == UInt8(ascii: "s") }) ?? true
+      {
+        return false
+      }
+      return rest.first.map { !Prose.isAlphanumericASCII($0) && $0 < 0x80 } ?? true
     }
   }
 

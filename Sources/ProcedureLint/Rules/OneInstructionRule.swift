@@ -50,11 +50,26 @@ enum OneInstructionRule: DocumentRule {
     close the lid, then press Read tube", "select “member” and then click “update role”") finishes one \
     operation of a user interface (judged debatable six times on the blind corpora of round sixteen, none \
     right); a long step of clicks ("Go to the site and then click Inside the University. … click this …") is \
-    still reported.
+    still reported. Round eighteen: a place after "then" carries one route on ("leave through the lab door \
+    into the lounge, then through the lounge door into the corridor"), "then:" before the command it \
+    introduces ("If you need to back up the records, then:") chains nothing, and a `;` after a clause that \
+    states a fact ("This is the lab's only exit route; keep it clear") gives the reason for one \
+    instruction (each judged wrong).
     """
   static let defaultSeverity = Severity.suggestion
 
   static let passingExamples = [
+    // Real-world shapes (a shared lab's emergency rules and a tape backup protocol, round eighteen): a route
+    // carried on past "then", a statement before a `;` and its one instruction, and "then:" before the command
+    // it introduces.
+    ExampleRepository.procedure(
+      steps: """
+        1. Leave through the lab door into the lounge, then through the lounge door into the corridor.
+        2. This is the lab's only exit route; keep it clear and do not use the lifts.
+        3. Move to the folder above the one to back up. If you need to back up the gauge records, then:
+
+               cd /srv/records
+        """),
     ExampleRepository.procedure(),
     // Real-world shape (a university-lab safety protocol): a `;` inside brackets separates details.
     ExampleRepository.procedure(
@@ -596,6 +611,15 @@ enum OneInstructionRule: DocumentRule {
       return index + 2 < range.upperBound && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
         && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98)
     }
+    // "leave through the lab door into the lounge, then through the lounge door into the corridor": a place
+    // after "then" carries one route on, and "if you need to back up this folder, then:" has nothing after it
+    // but what the colon introduces (round eighteen: both judged wrong).
+    func continuesOne(after then: Int) -> Bool {
+      var index = then
+      while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
+      guard index < range.upperBound, bytes[index] != UInt8(ascii: ":") else { return true }
+      return routeWords.contains(firstWord(after: index - 1).text)
+    }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions, and
     // "(click Send it Later, then choose the date)" is a click path that details the action around it.
     var depth = 0
@@ -618,14 +642,17 @@ enum OneInstructionRule: DocumentRule {
       case UInt8(ascii: ";"):
         // A `;` that ends the item ("Check the label;", "…; and") closes a list entry, not an action.
         if depth == 0, !endsItem(after: index), !opensComment(after: index), !listsStates,
-          !prohibits(from: clauseStart), !namesPurpose(from: clauseStart, to: index)
+          !prohibits(from: clauseStart), !namesPurpose(from: clauseStart, to: index),
+          !factOpeners.contains(firstWord(after: clauseStart - 1).text)
         {
           return (index, ";")
         }
         startClause(at: index + 1)
       case UInt8(ascii: ","):
         guard depth == 0 else { continue }
-        if let end = matchesThen(at: index + 1), !waitsForOutcome(after: end), !namesMenuItem(at: end) {
+        if let end = matchesThen(at: index + 1), !waitsForOutcome(after: end), !namesMenuItem(at: end),
+          !continuesOne(after: end)
+        {
           guard isCheck(partAt: partStart) || closesCondition() else { return (index, ", then") }
           // The check or the condition excuses this "then" only: what follows is the action it guards.
           startClause(at: end)
@@ -639,7 +666,7 @@ enum OneInstructionRule: DocumentRule {
       case UInt8(ascii: "a"), UInt8(ascii: "A"):
         guard depth == 0, !isLetter(index - 1), index + 3 <= range.upperBound,
           bytes[index + 1] | 0x20 == UInt8(ascii: "n"), bytes[index + 2] | 0x20 == UInt8(ascii: "d"),
-          let end = matchesThen(at: index + 3), !waitsForOutcome(after: end)
+          let end = matchesThen(at: index + 3), !waitsForOutcome(after: end), !continuesOne(after: end)
         else { continue }
         guard isCheck(partAt: partStart) else { return (index, "and then") }
         startClause(at: end)
@@ -650,6 +677,17 @@ enum OneInstructionRule: DocumentRule {
     }
     return nil
   }
+
+  /// Words that open a clause stating a fact, not an instruction: "This is the lab's only exit route; keep it
+  /// clear" gives a reason and then one instruction (round eighteen: judged wrong).
+  private static let factOpeners: Set<String> = ["this", "that", "these", "those", "it", "there", "here"]
+
+  /// Words of direction that, right after "then", carry a route on rather than open an action ("…, then through
+  /// the lounge door", "then along the corridor"). Not "back", which opens "back up the files".
+  private static let routeWords: Set<String> = [
+    "through", "into", "onto", "along", "across", "past", "via", "towards", "toward", "down", "up", "out",
+    "left", "right", "straight", "around", "round", "over", "under", "to",
+  ]
 
   /// Words that open a condition: "If …, then …" is one instruction.
   private static let conditions: Set<String> = ["if", "when", "whenever", "once", "where", "unless"]

