@@ -64,8 +64,10 @@ for name in sorted(os.listdir(src)):
     if not title:
         title = slug.replace("-", " ")
     title = title.replace("\n", " ")[:150]
+    # Written as UTF-8, not as JSON's \u escapes: YAML rejects an emoji's surrogate pair ("\ud83c\udfd6"),
+    # which made two front-matter artefacts on corpus 42.
     doc_id = "QP-%03d" % (base + nn)
-    front = "---\nid: %s\ntitle: %s\ntype: sop\nowner: owner@example.org\n---\n\n" % (doc_id, json.dumps(title))
+    front = "---\nid: %s\ntitle: %s\ntype: sop\nowner: owner@example.org\n---\n\n" % (doc_id, json.dumps(title, ensure_ascii=False))
     with open(os.path.join(repo, "docs", name), "w", encoding="utf-8") as f:
         f.write(front + text)
     mapping.append({"file": name, "id": doc_id, "title": title, "front_matter_removed": stripped, "added_lines": front.count("\n")})
