@@ -99,7 +99,7 @@ enum LintGuide {
       ```yaml
       lint:
         rules:
-          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 35 and 49
+          sentence-length: {severity: warning, step-max: 20, prose-max: 25}   # ASD-STE100; defaults 39 and 54
           passive-voice: off
           doc-length: {warning: 3000}
         types:

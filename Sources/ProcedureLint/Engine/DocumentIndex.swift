@@ -73,6 +73,22 @@ struct DocumentReferences: Sendable {
         }
         return headingWords.contains { words in wanted.allSatisfy(words.contains) }
       }
+      // "see the [Helm Version Support Policy](https://helm.sh/…)": the title is the text of a link to a page
+      // elsewhere, which names where it is (round eighteen: judged wrong). A link to a file is checked as a link.
+      let external = document.markdown.nodes.filter { node in
+        guard case .link(let destination, _) = node.kind else { return false }
+        return destination.contains("://") || destination.hasPrefix("mailto:") || destination.hasPrefix("www.")
+      }
+      if !external.isEmpty {
+        titles.removeAll { title in
+          let end = SourcePosition(
+            line: title.position.line, column: title.position.column + title.text.unicodeScalars.count + 2)
+          return external.contains { link in
+            (link.start <= title.position && title.position <= link.end)
+              || (link.start > title.position && link.start <= end)
+          }
+        }
+      }
     }
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
     spacedLinks = Self.spacedLinks(document.prose)

@@ -56,11 +56,20 @@ enum BrokenReferenceRule: RepositoryRule {
     New Report](## Creating Reimbursement Report)"), which its spaces keep from being a link (a judge's miss); \
     the message gives the anchor. A wiki's route to another page ("#!guides/batteries.md" in MDwiki, \
     "#/guide" in Docsify) and a MyST target ("(label)=" on the line above a heading, which Jupyter Book makes \
-    that heading's anchor) are not anchors that lead nowhere (five links judged wrong).
+    that heading's anchor) are not anchors that lead nowhere (five links judged wrong). A title that is the \
+    text of a link to a page elsewhere ("see the [Helm Version Support Policy](https://helm.sh/…)") names \
+    where it is, and is not a reference by title (round eighteen: judged wrong).
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (a maintainers' guide, round eighteen): a policy named by the text of a link to the page
+    // elsewhere that holds it.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate; see the [Gauge Makers Calibration \
+        Policy](https://gauges.example.org/policy) for the makers' own intervals.
+        """),
     // Real-world shapes (a cycling team's Jekyll pages, a student theatre's policy; the twenty-eighth blind
     // check): a site generator's address, the document naming itself, another organisation's policy, and a
     // tick box before a remark in brackets.

@@ -1,3 +1,5 @@
+import MarkdownSyntax
+
 /// Checks for passive clauses: in each step, and their share of all sentences.
 enum PassiveVoiceRule: DocumentRule {
   static let id = "passive-voice"
@@ -58,7 +60,12 @@ enum PassiveVoiceRule: DocumentRule {
     when an item is too long to tell where the list starts, or when the subject would be cut after eight \
     words ("Supply weeks prior to the training the following details …", twenty-fourth). A passive inside \
     brackets is an aside to its step ("Ensure you have a date (if over two nights, both nights must be \
-    attended) and a venue"; judged wrong) and is not counted.
+    attended) and a venue"; judged wrong) and is not counted. Round eighteen (each judged wrong): an aside \
+    between commas does not end the clause around it ("determine what, if any, changes need to be made" is \
+    the object of "determine"); items listed after one that announces a check ("Check the gauge case", then \
+    "Seals should not be broken") state what the check should find, and get no rewrite; and a verb that \
+    takes its object through a preposition keeps it ("Complaints should be dealt with courteously" → "Deal \
+    with complaints …", not "Deal complaints …").
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
@@ -66,6 +73,16 @@ enum PassiveVoiceRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shapes (round eighteen): a passive in the object of "determine what, if any, …", and the
+    // states a check should find, listed after the item that announces it.
+    ExampleRepository.procedure(
+      steps: """
+        1. Evaluate the incident and determine what, if any, changes need to be made to the process.
+        2. Check the gauge case
+        3. Seals should not be broken
+        4. Gauges are placed in the right holders
+        5. Send the gauge to the lab a week before its due date.
+        """),
     // Real-world shape (a guiding county's course page, the twenty-fourth blind check): a passive in brackets
     // is an aside to an active step.
     ExampleRepository.procedure(
@@ -261,7 +278,7 @@ enum PassiveVoiceRule: DocumentRule {
       guard
         isObligation(word, sentenceStart: sentence.words.lowerBound, prose: prose)
           || prohibitions.contains(prose.lowercased(word: participle)),
-        !reportedSteps.contains(step),
+        !reportedSteps.contains(step), !followsCheck(unit.node, document.markdown.nodes, prose: prose),
         let advice = PassiveVoiceAdvice.advice(
           be: word, participle: participle, sentence: sentence.words, prose: prose)
       else { continue }
@@ -439,7 +456,14 @@ enum PassiveVoiceRule: DocumentRule {
     }
     var word = index - 1
     while word >= sentenceStart {
-      if PassiveVoiceAdvice.endsClause(word, prose: prose) { return false }
+      if PassiveVoiceAdvice.endsClause(word, prose: prose) {
+        // "determine what, if any, changes need to be made": an aside of a word or two between commas does not
+        // end the clause it stands in (round eighteen: judged wrong). The word before the aside carries on.
+        guard let before = wordBeforeAside(endingAt: word, sentenceStart: sentenceStart, prose: prose) else {
+          return false
+        }
+        word = before
+      }
       // Subordinators are short: compared packed, without building a string.
       if let packed = prose.packedLowercase(word: word), packedSubordinators.contains(packed) { return true }
       // "Verify the call status is set", "Perform whatever corrections can be made": the clause starts
@@ -454,6 +478,40 @@ enum PassiveVoiceRule: DocumentRule {
     }
     return false
   }
+
+  /// Whether a list item comes after an item that announces a check ("Check the NIRS cap", then "Fibers should
+  /// not be tangled", "Sensors are placed in the right holders"): the items state what the check should find,
+  /// and "Do not tangle fibers" would turn a state to look for into an order (round eighteen: judged wrong).
+  private static func followsCheck(_ paragraph: Int, _ nodes: [MarkdownNode], prose: Prose) -> Bool {
+    guard let item = nodes[paragraph].parent, case .item = nodes[item].kind, let list = nodes[item].parent,
+      let position = nodes[list].children.firstIndex(of: item)
+    else { return false }
+    for earlier in nodes[list].children[..<position].reversed() {
+      guard let first = nodes[earlier].children.first,
+        let unit = prose.units.firstIndex(where: { $0.node == first })
+      else { continue }
+      let words = prose.units[unit].words
+      guard !words.isEmpty else { continue }
+      let opening = prose.lowercased(word: words.lowerBound)
+      if ["check", "inspect", "verify", "confirm"].contains(opening) { return words.count <= 6 }
+      // An instruction between them ends the check's list of states.
+      if PassiveVoiceAdvice.isImperative(opening) { return false }
+    }
+    return false
+  }
+
+  /// The word before an aside that ends at `word` (", if any,", ", where possible,", ", as needed,"): an
+  /// opening word of a condition and at most one word more, between two commas. Nil when `word` ends no aside.
+  private static func wordBeforeAside(endingAt word: Int, sentenceStart: Int, prose: Prose) -> Int? {
+    for length in 1...2 where word - length > sentenceStart {
+      let opening = word - length + 1
+      guard PassiveVoiceAdvice.endsClause(word - length, prose: prose) else { continue }
+      return asideOpeners.contains(prose.lowercased(word: opening)) ? word - length : nil
+    }
+    return nil
+  }
+
+  private static let asideOpeners: Set<String> = ["if", "where", "when", "as", "whenever", "wherever"]
 
   private static let packedSubordinators = Prose.packedSet(subordinators)
   private static let packedPronouns = Prose.packedSet(pronouns)

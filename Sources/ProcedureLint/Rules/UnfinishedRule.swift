@@ -136,11 +136,21 @@ enum UnfinishedRule: DocumentRule {
     "Last updated" line, judged debatable twice), a byline under the title written as headings (a name \
     with an initial, "### Alex D. Hill", or a date, "## 26 FEB 2025"; judged wrong as an empty section), and \
     a colon over a run of headings numbered from 1 ("A ticket is ready when it has:" over "# 1. A user \
-    story"; judged wrong).
+    story"; judged wrong). Nor is a marker followed by what it means ("the status will now show as TBD \
+    meaning to be determined": a value a database shows), nor a question in capitals that the text answers \
+    ("IS THE DOOR CLOSED?? CLOSE IT!!"; both judged wrong).
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shapes (round eighteen): a status value a database shows, explained, and a check shouted in
+    // capitals that the text answers at once.
+    ExampleRepository.procedure(
+      steps: """
+        1. Select Complete to finish the call. The participant's status will now show as TBD meaning to be \
+        determined.
+        2. IS THE DOOR CLOSED?? CLOSE IT!! Then lock it before you start the recording.
+        """),
     // Real-world shapes (round eighteen): a travel checklist headed "TODO List", a colon over a numbered run
     // of headings (a team's card guide), and a page's "Last updated" line that its site generator fills in.
     ExampleRepository.procedure(
@@ -1111,7 +1121,8 @@ enum UnfinishedRule: DocumentRule {
             offset == prose.units[unit].bytes.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1]),
             offset + word.count == prose.units[unit].bytes.upperBound
               || !Prose.isAlphanumericASCII(bytes[offset + word.count]),
-            !namesAList(offset + word.count, in: bytes, unitEnd: prose.units[unit].bytes.upperBound)
+            !namesAList(offset + word.count, in: bytes, unitEnd: prose.units[unit].bytes.upperBound),
+            !isDefined(offset + word.count, in: bytes, unitEnd: prose.units[unit].bytes.upperBound)
           else { return }
           let text = String(decoding: word, as: UTF8.self)
           report(
@@ -2314,6 +2325,13 @@ enum UnfinishedRule: DocumentRule {
       start -= 1
     }
     while start < offset, bytes[start] == 0x20 { start += 1 }
+    // "IS THE DOOR CLOSED?? CLOSE IT!!": a question in capitals shouts a check at the reader, and the text
+    // answers it (round eighteen: judged wrong). A doubt is written in the case of the sentence around it.
+    if bytes[start..<offset].contains(where: { $0 &- 0x41 < 26 }),
+      !bytes[start..<offset].contains(where: { $0 &- 0x61 < 26 })
+    {
+      return nil
+    }
     return start..<end
   }
 
@@ -2932,6 +2950,21 @@ enum UnfinishedRule: DocumentRule {
     if expression.contains("|") || expression.hasPrefix(".") { return true }
     return expression == "content"
       || ["page.", "site.", "layout.", "include.", "jekyll.", "paginator."].contains { expression.hasPrefix($0) }
+  }
+
+  /// Whether a marker word is followed by what it means: "The status will now show as TBD meaning to be
+  /// determined", a value a database shows, explained (round eighteen: judged wrong).
+  private static func isDefined(_ end: Int, in bytes: UnsafeBufferPointer<UInt8>, unitEnd: Int) -> Bool {
+    var index = end
+    while index < unitEnd, index - end < 3,
+      bytes[index] == 0x20 || bytes[index] == UInt8(ascii: "(") || bytes[index] == UInt8(ascii: "=")
+        || bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: "\"")
+    {
+      index += 1
+    }
+    let next = String(decoding: bytes[index..<min(unitEnd, index + 16)], as: UTF8.self).lowercased()
+    // Not "TBD (to be determined)", which spells the marker out and leaves it unsettled.
+    return ["meaning", "means", "stands for"].contains { next.hasPrefix($0) }
   }
 
   /// Whether a marker word is followed by "list" or "lists": "## TODO List", a traveller's checklist, names
