@@ -301,7 +301,8 @@ struct LintDocument: Sendable {
     }
 
     /// Whether the line after the line break `index` is an item or a field written as text: it starts with a
-    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a table
+    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a bracketed
+    /// label ("[Include] Interviews with people who …"), a table
     /// pipe (a table CommonMark did not parse, such as a memo header that starts with its divider row) or a
     /// plain label ("TO: Office of Acquisition"). Each such line is its own sentence, not one run across
     /// the lines.
@@ -310,7 +311,11 @@ struct LintDocument: Sendable {
       guard let text = textAfterBreak(index) else { return false }
       var iterator = text.makeIterator()
       guard let first = iterator.next() else { return false }
-      if first == UInt8(ascii: "|") || isLetteredItem(text) || opensWithClockTime(text) { return true }
+      // "[Include] Interviews with …" over "[Exclude] Paid ad traffic": a scope typed as labelled lines (round
+      // eighteen: seven such lines read as one 59-word sentence, judged debatable, "the fix is a list").
+      if first == UInt8(ascii: "|") || first == UInt8(ascii: "[") || isLetteredItem(text) || opensWithClockTime(text) {
+        return true
+      }
       if first == 0xE2 {
         // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.
         switch (iterator.next(), iterator.next()) {

@@ -1218,6 +1218,43 @@ enum LintGuide {
       judged sets (tuned) give 262 right, 66 debatable and 4 wrong (79%, 20%, 1%). The kit, its corpora's \
       sources and every verdict are in `Benchmarks/lint-accuracy/`.
 
+      ### Round eighteen: eight more blind corpora (2026-12-01)
+
+      Eight corpora (c40 to c47, 110 documents from 65 public repositories no earlier corpus used: lab \
+      manuals and protocols, employee handbooks, runbooks, open-source release and security procedures, a \
+      school board's policies, a holiday home's guest manual) were collected and judged blind, four on the \
+      rules of the round's start (0012b79) and four on those rules with the first four's fixes (e2b18db). \
+      c40 to c43 gave **24 right, 15 debatable, 7 wrong of 46 (52%, 33%, 15%)**, c44 to c47 **24 right, 22 \
+      debatable, 7 wrong of 53 (45%, 42%, 13%)**; 122 broken links that only the copying of one page broke \
+      were left out. **So issue 14's target is not met blind.** The split by kind of rule is the finding of \
+      the round: the rules that find a defect in the text (`broken-reference`, `unfinished`, `repeated-word`, \
+      `undefined-acronym`) gave 37 right, 6 debatable and 7 wrong of 50 (74%, 12%, 14%), and those that \
+      measure style (`sentence-length`, `one-instruction`, `passive-voice`, `heading-structure`, \
+      `section-length`, `readability`, `step-numbers`) 11 right, 31 debatable and 7 wrong of 49 (22%, 63%, \
+      14%): "true, but it reads fine". The limits were not moved again. Steps of 40 to 49 words, just over \
+      the limit of 39, were judged right twice and debatable 13 times (blind, c34 to c47); before, steps just \
+      over each earlier limit had been judged the same way (30 to 32 words at 29, 33 to 35 at 35, 36 to 39 \
+      at 35). Every move has found a new band "just over the limit": a judge reads "41 words, aim for 39" as \
+      marginal wherever the limit stands, and moving it again would follow that reading, not the reader's \
+      need. A step of 40 words is long by ASD-STE100's measure (20) and by plain-language guides' (40).
+
+      The fourteen wrong findings were new shapes, each fixed with a passing example: lists under sibling \
+      headings that each carry on from one shared step ("## P1" over steps 2 to 5, "## P2" over 2 and 3), a \
+      route after ", then" ("then through the lounge door"), "then:" before a command, a fact before a `;` \
+      ("This is the only exit route; keep it clear"), "## TODO List" over a checklist, a byline written as \
+      headings ("### Alex D. Hill"), a colon over headings numbered from 1, "TBD meaning to be determined", a \
+      question shouted in capitals, a title that is an external link's text, a passive in "determine what, \
+      if any, changes need to be made", the states listed under "Check the NIRS cap", and "Deal complaints \
+      …" for "be dealt with" (now "Deal with complaints …"). The judges' mechanical misses are reported now: \
+      "[under construction]", "(work in progress)", "(Picture needed)", "(more soon on that)", \
+      "[YOUR_SERVER_ID]", "[Developer Name] - [Phone]"; a Jekyll footer's `{{ page.last_modified_date | \
+      date: … }}` is not a slot, and "[Include] …" lines typed with line breaks are each a sentence. One rule \
+      goes back to its contract: a heading level jump is reported even to a level the document never uses \
+      (issue 4 names skipped levels; judges of three corpora named such jumps as misses); on the thirty \
+      judged sets that adds 22 findings, judged by the developer by JUDGE.md's precedent (19 debatable, the \
+      3 the judges named right). With the final rules, the thirty judged sets c18 to c47 (tuned) give 322 \
+      right, 122 debatable and 5 wrong (72%, 27%, 1%); c40 to c47 alone 59, 38, 1 (60%, 39%, 1%).
+
       ## Pre-commit hook
 
       The repository ships a `.pre-commit-hooks.yaml` for the pre-commit framework (hook id `sop-lint`). Without the framework, \

@@ -34,7 +34,8 @@ enum SentenceLengthRule: DocumentRule {
     and link URLs are not counted, nor are block quotes (quoted law and standards, which the author may \
     not reword), lines of a list or a header typed as text (a line that starts with a bullet character \
     such as ◦ or •, an item's letter or number and a bracket, "a)" or "(ii)" (twenty-fourth held-out \
-    check), a time of day, "9:00am Pack and prepare" (a race-day schedule, twenty-eighth), a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
+    check), a time of day, "9:00am Pack and prepare" (a race-day schedule, twenty-eighth), a bracketed label, \
+    "[Include] Interviews with …" (a podcast's scope, round eighteen), a table pipe, or a label such as "TO:" is its own sentence; so is a heading typed as a \
     plain line: a paragraph's first line of up to 40 bytes and six words, each capitalised or a joining word \
     such as "and", without punctuation, before a line that opens with a capitalised word), law quoted without a block quote (a section whose heading cites §, CFR or U.S.C., a \
     section that cites a law or standard and holds its lettered "shall" paragraphs "(a) … (b) …", a \
@@ -61,6 +62,15 @@ enum SentenceLengthRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a community podcast's scope, round eighteen): labelled lines typed with line breaks.
+    ExampleRepository.procedure(
+      purpose: """
+        [Include] Interviews with people who measure the health of their community, project, foundation or \
+        company, and who talk about it openly
+        [Include] Use cases and measures that matter in specific industries, such as banks and other regulated \
+        firms such as insurers
+        [Exclude] Measures of advertising traffic that have nothing to do with communities or the people in them
+        """),
     // Real-world shape (a cycling team's race day, the twenty-eighth blind check): a schedule typed with line
     // breaks, one time of day a line.
     ExampleRepository.procedure(

@@ -138,7 +138,9 @@ enum UnfinishedRule: DocumentRule {
     a colon over a run of headings numbered from 1 ("A ticket is ready when it has:" over "# 1. A user \
     story"; judged wrong). Nor is a marker followed by what it means ("the status will now show as TBD \
     meaning to be determined": a value a database shows), nor a question in capitals that the text answers \
-    ("IS THE DOOR CLOSED?? CLOSE IT!!"; both judged wrong).
+    ("IS THE DOOR CLOSED?? CLOSE IT!!"; both judged wrong). A bracket that says a picture, a link or details \
+    are needed ("(Picture needed)") or promises more later ("(more soon on that)") is an error (judges' \
+    misses); "(if needed)" and "(as needed)" are conditions.
     """
   static let defaultSeverity = Severity.error
 
@@ -646,6 +648,12 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shapes (an MEG lab's data collection and a lab's onboarding manual, round eighteen, judges'
+    // misses): a bracket where a step's picture belongs, and one promising the rest later.
+    ExampleRepository.procedure(
+      steps: "1. Mark the gauge's zero with the pencil (Picture needed)\n2. Send it to the lab."),
+    ExampleRepository.procedure(
+      steps: "1. Map the shared drive on your computer (more soon on that)\n2. Open the register."),
     // Real-world shapes (a lab manual and a website-down procedure, round eighteen, judges' misses): the
     // writer's "[under construction]", a slot named as a variable, and an escalation list of slots in title case.
     ExampleRepository.procedure(extra: "## Recruitment\n\n[under construction]\n"),
@@ -2412,6 +2420,12 @@ enum UnfinishedRule: DocumentRule {
     // eighteen: a lab manual's recruitment section and its onboarding page, a judge's miss).
     // Not "[wip]", which a kanban board's writer uses for its limit ("A column and [wip] number should …").
     if joined == " under construction " || joined == " work in progress " { return end - open - 1 }
+    // "(Picture needed)" where a step's picture belongs, "(more soon on that)" after a step with no instructions
+    // (round eighteen, judges' misses); "(if needed)" and "(as needed)" are conditions.
+    if words.count <= 3, words.last == "needed", let first = words.first, stubNouns.contains(String(first)) {
+      return end - open - 1
+    }
+    if [" more soon ", " more to come ", " more later "].contains(where: joined.contains) { return end - open - 1 }
     // "(click here for more information)" points at more; it does not say any is missing.
     guard !joined.contains(" for more "),
       [" more info ", " more information ", " more details "].contains(where: joined.contains),
@@ -2420,7 +2434,12 @@ enum UnfinishedRule: DocumentRule {
     return end - open - 1
   }
 
-  /// Words that open a writer's note in brackets.
+  /// What a bracket says is still needed ("(Picture needed)", "(citation needed)").
+  private static let stubNouns: Set<String> = [
+    "picture", "pictures", "photo", "photos", "image", "images", "screenshot", "screenshots", "diagram", "figure",
+    "link", "links", "citation", "reference", "source", "example", "details", "info", "information", "text",
+  ]
+
   /// The length of a bracket of two or three words whose last is a writer's marker in lower case ("(link
   /// tbd)", a laser cutter induction's material library; round seventeen, a judge's miss); nil otherwise. In
   /// capitals ("(date TBD)") the marker is reported where it stands.
