@@ -65,8 +65,9 @@ enum OneInstructionRule: DocumentRule {
     ExampleRepository.procedure(
       steps: """
         1. Leave through the lab door into the lounge, then through the lounge door into the corridor.
-        2. This is the lab's only exit route; keep it clear and do not use the lifts.
-        3. Move to the folder above the one to back up. If you need to back up the gauge records, then:
+        2. Gently push the flask back and forth and then left and right to spread the cells evenly.
+        3. This is the lab's only exit route; keep it clear and do not use the lifts.
+        4. Move to the folder above the one to back up. If you need to back up the gauge records, then:
 
                cd /srv/records
         """),
@@ -205,6 +206,10 @@ enum OneInstructionRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // "then right-click" opens an action; only a place after "then" carries a route on (round eighteen).
+    ExampleRepository.procedure(
+      steps:
+        "1. Copy the report to the shared drive, then right-click the folder and share it with the quality manager."),
     // A numbered sub-step is a step: "a." chains two actions.
     ExampleRepository.procedure(
       steps: """
@@ -618,7 +623,10 @@ enum OneInstructionRule: DocumentRule {
       var index = then
       while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
       guard index < range.upperBound, bytes[index] != UInt8(ascii: ":") else { return true }
-      return routeWords.contains(firstWord(after: index - 1).text)
+      let (word, end) = firstWord(after: index - 1)
+      // "then left and right" goes on moving one way or another; "then right-click the file" is an action.
+      if word == "left" || word == "right" { return end >= range.upperBound || bytes[end] != UInt8(ascii: "-") }
+      return routeWords.contains(word)
     }
     // Brackets open: a `;` inside them separates details ("(near fume hood;room B052A)"), not actions, and
     // "(click Send it Later, then choose the date)" is a click path that details the action around it.
@@ -683,10 +691,11 @@ enum OneInstructionRule: DocumentRule {
   private static let factOpeners: Set<String> = ["this", "that", "these", "those", "it", "there", "here"]
 
   /// Words of direction that, right after "then", carry a route on rather than open an action ("…, then through
-  /// the lounge door", "then along the corridor"). Not "back", which opens "back up the files".
+  /// the lounge door", "then along the corridor"). Not "back", which opens "back up the files"; "left" and
+  /// "right" are read apart, since "right-click the file" is an action.
   private static let routeWords: Set<String> = [
     "through", "into", "onto", "along", "across", "past", "via", "towards", "toward", "down", "up", "out",
-    "left", "right", "straight", "around", "round", "over", "under", "to",
+    "straight", "around", "round", "over", "under", "to",
   ]
 
   /// Words that open a condition: "If …, then …" is one instruction.

@@ -232,6 +232,15 @@ enum PassiveVoiceRule: DocumentRule {
     let prose = document.prose
     var findings: [Finding] = []
     var reportedSteps = Set<Int>()
+    // Which unit holds each paragraph, built the first time a step's advice asks what came before it.
+    var unitOfNode: [Int: Int]?
+    func unit(ofNode node: Int) -> Int? {
+      if unitOfNode == nil {
+        unitOfNode = Dictionary(
+          prose.units.indices.map { (prose.units[$0].node, $0) }, uniquingKeysWith: { first, _ in first })
+      }
+      return unitOfNode?[node]
+    }
     var passive = 0
     var total = 0
     var firstPassive: (word: Int, unit: Int)?
@@ -278,7 +287,8 @@ enum PassiveVoiceRule: DocumentRule {
       guard
         isObligation(word, sentenceStart: sentence.words.lowerBound, prose: prose)
           || prohibitions.contains(prose.lowercased(word: participle)),
-        !reportedSteps.contains(step), !followsCheck(unit.node, document.markdown.nodes, prose: prose),
+        !reportedSteps.contains(step),
+        !followsCheck(unit.node, document.markdown.nodes, prose: prose, unitOf: unit(ofNode:)),
         let advice = PassiveVoiceAdvice.advice(
           be: word, participle: participle, sentence: sentence.words, prose: prose)
       else { continue }
@@ -482,14 +492,15 @@ enum PassiveVoiceRule: DocumentRule {
   /// Whether a list item comes after an item that announces a check ("Check the NIRS cap", then "Fibers should
   /// not be tangled", "Sensors are placed in the right holders"): the items state what the check should find,
   /// and "Do not tangle fibers" would turn a state to look for into an order (round eighteen: judged wrong).
-  private static func followsCheck(_ paragraph: Int, _ nodes: [MarkdownNode], prose: Prose) -> Bool {
+  /// At most twelve items back are read: a check announces the few states listed right after it.
+  private static func followsCheck(
+    _ paragraph: Int, _ nodes: [MarkdownNode], prose: Prose, unitOf: (Int) -> Int?
+  ) -> Bool {
     guard let item = nodes[paragraph].parent, case .item = nodes[item].kind, let list = nodes[item].parent,
       let position = nodes[list].children.firstIndex(of: item)
     else { return false }
-    for earlier in nodes[list].children[..<position].reversed() {
-      guard let first = nodes[earlier].children.first,
-        let unit = prose.units.firstIndex(where: { $0.node == first })
-      else { continue }
+    for earlier in nodes[list].children[max(0, position - 12)..<position].reversed() {
+      guard let first = nodes[earlier].children.first, let unit = unitOf(first) else { continue }
       let words = prose.units[unit].words
       guard !words.isEmpty else { continue }
       let opening = prose.lowercased(word: words.lowerBound)
