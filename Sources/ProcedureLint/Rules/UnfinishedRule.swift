@@ -2401,17 +2401,27 @@ enum UnfinishedRule: DocumentRule {
     }
   }
 
-  /// The length of a bracket's text when it says that information is still to be written: at most six
-  /// words, "more info", "more information" or "more details" with "need", "needed", "here", "to come",
-  /// "to follow" or "to be added" ("(need more info here)", a makerspace's event page, seventeenth held-out
-  /// check); nil otherwise.
-  private static func missingInfoNoteLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
+  /// Where the `)` or `]` that closes the bracket at `open` stands, if it does within `limit` bytes of its unit.
+  private static func closingBracket(
+    of open: Int, in bytes: UnsafeBufferPointer<UInt8>, unitEnd: Int, within limit: Int
+  )
     -> Int?
   {
     let close = bytes[open] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
     var end = open + 1
-    while end < unitEnd, end - open <= 60, bytes[end] != close { end += 1 }
-    guard end < unitEnd, bytes[end] == close else { return nil }
+    while end < unitEnd, end - open <= limit, bytes[end] != close { end += 1 }
+    return end < unitEnd && bytes[end] == close ? end : nil
+  }
+
+  /// The length of a bracket's text when it says that information is still to be written: at most six
+  /// words, "more info", "more information" or "more details" with "need", "needed", "here", "to come",
+  /// "to follow" or "to be added" ("(need more info here)", a makerspace's event page, seventeenth held-out
+  /// check), the writer's "under construction" or "work in progress", a picture or link "needed", or "more
+  /// soon", "more later", "more to come" (round eighteen); nil otherwise.
+  private static func missingInfoNoteLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
+    -> Int?
+  {
+    guard let end = closingBracket(of: open, in: bytes, unitEnd: unitEnd, within: 60) else { return nil }
     let text = String(decoding: bytes[(open + 1)..<end], as: UTF8.self).lowercased()
     let words = text.split(whereSeparator: { !$0.isLetter })
     guard words.count <= 6 else { return nil }
@@ -2462,10 +2472,7 @@ enum UnfinishedRule: DocumentRule {
   private static func trailingMarkerLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
     -> Int?
   {
-    let close = bytes[open] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
-    var end = open + 1
-    while end < unitEnd, end - open <= 40, bytes[end] != close { end += 1 }
-    guard end < unitEnd, bytes[end] == close else { return nil }
+    guard let end = closingBracket(of: open, in: bytes, unitEnd: unitEnd, within: 40) else { return nil }
     // The last word, found back from the bracket, and the words before it counted, with no text made: most
     // brackets are asides, and this runs at every one.
     var lastStart = end
