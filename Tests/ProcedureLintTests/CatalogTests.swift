@@ -13,7 +13,7 @@ struct CatalogTests {
     ("one-instruction", .suggestion),
     ("readability", .suggestion), ("passive-voice", .suggestion), ("form-fields", .warning),
     ("required-sections", .error), ("unfinished", .error), ("undefined-acronym", .suggestion),
-    ("heading-structure", .warning), ("repeated-word", .warning),
+    ("heading-structure", .warning), ("repeated-word", .warning), ("markup", .warning),
     ("broken-reference", .error),
     ("obsolete-reference", .warning), ("approver-count", .warning),
   ]

@@ -1018,6 +1018,35 @@ struct TemplateGuidanceTests {
     #expect(findings.allSatisfy { $0.severity == .warning })
   }
 
+  @Test("markup: a bold pair with a space inside, at its opening asterisks (characters, not bytes); nested items once")
+  func brokenBold() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        purpose: """
+          Für § 4 gilt: ↓**Action: **Check the gauge, and ↓** AT NO TIME** open its case. `** code **` is \
+          code, \\** is escaped, per day** and the ** rest close nothing, **bold** is bold.
+
+          * Gauges
+          ↓** Calibrated once a year by the lab
+          *** Labelled with the due date
+          """))
+    let findings = lint(marked.text, rule: "markup")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "'**Action: **' shows its asterisks on the page, because a space stands before the closing asterisks: "
+          + "write '**Action:**'",
+        "'** AT NO TIME**' shows its asterisks on the page, because a space stands after the opening asterisks: "
+          + "write '**AT NO TIME**'",
+        "'** Calibrated once a year by the lab' starts with asterisks that Markdown shows as text (AsciiDoc's "
+          + "nested list item), and so do 1 more line: indent each item under the one above it and start it with '-'",
+      ])
+    #expect(findings.allSatisfy { $0.severity == .warning })
+    // One line that starts with "** " is a footnote's note, not a nested list.
+    #expect(
+      lint(ExampleRepository.procedure(purpose: "Costs 40 euros a day**\n\n** Weekdays only."), rule: "markup").isEmpty)
+  }
+
   @Test("broken-reference: a link with a space before its address is a warning at its bracket")
   func spacedLink() {
     let marked = Marked(

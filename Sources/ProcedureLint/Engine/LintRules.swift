@@ -32,6 +32,7 @@ enum LintRules {
     .document(UndefinedAcronymRule.self),
     .document(HeadingStructureRule.self),
     .document(RepeatedWordRule.self),
+    .document(MarkupRule.self),
     .repository(BrokenReferenceRule.self),
     .repository(ObsoleteReferenceRule.self),
     .document(ApproverCountRule.self),

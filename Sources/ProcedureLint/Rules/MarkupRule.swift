@@ -1,0 +1,274 @@
+import Foundation
+import MarkdownSyntax
+
+/// Checks for Markdown that the page shows as text instead of formatting: bold with a space inside its
+/// asterisks, and nested list items marked the AsciiDoc way.
+enum MarkupRule: DocumentRule {
+  static let id = "markup"
+  static let summary =
+    "Bold the page shows as asterisks (`**Action: **Send`, `** AT NO TIME**`), and lines that start with `** `, "
+    + "another markup's nested list item."
+  static let rationale = """
+    CommonMark makes text bold only when the asterisks touch it: `**Action:**` is bold, `**Action: **Send` \
+    and `** AT NO TIME**` are shown with their asterisks, and a warning meant to stand out reads as noise. \
+    Editors that preview loosely (and word processors' Markdown export) hide the slip from the writer; the \
+    published page and sop's site show it. On the blind checks of round eighteen (issue 14) a judge named \
+    three `**Action: **` lines in a podcast team's procedures the worst miss of that document; the thirty \
+    judged corpora before held two more pairs with a space inside (`** AT NO TIME**` in a hall's fire \
+    instructions, `***Out of Hours Working ***`), and a travel policy whose 50 nested items start with \
+    `** ` and `*** ` (AsciiDoc's nested list, which Markdown shows as lines of text that start with \
+    asterisks). The rule reports a pair of two or three asterisks whose text has a letter or digit and a \
+    space just inside one end, and, once per document, two or more lines that start with `** ` with no \
+    other asterisks on the line. Left alone: asterisks escaped with a backslash or inside inline code, a \
+    word's footnote mark (`per day**` over a line `** weekdays only`: the first asterisks close nothing, and \
+    one such line is a footnote), a pair around punctuation only (`you**.**`: the page shows stray \
+    asterisks, but nothing is lost), and single asterisks (footnote marks, multiplication). A warning: the \
+    page looks broken, though the words are all there.
+    """
+  static let defaultSeverity = Severity.warning
+
+  static let passingExamples = [
+    ExampleRepository.procedure(),
+    // Bold written right, escaped asterisks, inline code, a footnote mark and its note, bold punctuation.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. **Note:** a gauge past its date is not used. Write \
+        \\*\\* in the register when the lab is closed, and use `** x **` in the spreadsheet's formula.
+
+        Calibration costs 40 euros per gauge** and the lab ** checks it the same day.
+
+        ** Weekdays only; the lab charges double at weekends.
+
+        Wait for the lab to confirm the date**.**
+        """),
+  ]
+  static let failingExamples = [
+    // Real-world shape (a podcast team's procedures, round eighteen): the closing asterisks after a space.
+    ExampleRepository.procedure(
+      steps: """
+        1. **Action: **Check the due date on the gauge label.
+        2. Send the gauge to the lab a week before that date.
+        """),
+    // Real-world shape (a village hall's conditions of hire, the thirty-eighth blind check): a space after the
+    // opening asterisks.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. If a gauge falls, tell the lab but ** AT NO TIME** open \
+        its case yourself.
+        """),
+    // Real-world shape (a consultancy's travel policy, the forty-third blind check): AsciiDoc's nested items.
+    ExampleRepository.procedure(
+      purpose: """
+        * Gauges
+        ** Calibrated once a year by the lab
+        ** Labelled with the due date
+        """),
+  ]
+
+  static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
+    // Only a unit whose shown text holds "**" can hold a broken pair: most documents have none, and then the
+    // source is not split into lines at all.
+    let candidates = prose.bytes.withUnsafeBufferPointer { bytes in
+      prose.units.indices.filter { index in
+        let unit = prose.units[index]
+        guard unit.bytes.count >= 2 else { return false }
+        var offset = unit.bytes.lowerBound
+        while let found = memchr(
+          bytes.baseAddress! + offset, Int32(UInt8(ascii: "*")), unit.bytes.upperBound - 1 - offset)
+        {
+          let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
+          if bytes[at + 1] == UInt8(ascii: "*") { return true }
+          offset = at + 1
+        }
+        return false
+      }
+    }
+    guard !candidates.isEmpty else { return [] }
+    let starts = prose.lineStarts.isEmpty ? LintDocument.allLineStarts(of: prose.source) : prose.lineStarts
+    let nodes = document.markdown.nodes
+    var findings: [Finding] = []
+    var reported = Set<SourcePosition>()
+    var listLines: [(line: Int, column: Int, text: String)] = []
+    var seenLines = Set<Int>()
+    for index in candidates {
+      let unit = prose.units[index]
+      let lines = unit.start.line...max(unit.start.line, nodes[unit.node].end.line)
+      var paragraph: [(line: Int, text: Substring)] = []
+      for line in lines {
+        guard let text = prose.sourceLine(line, starts: starts) else { continue }
+        paragraph.append((line, text))
+      }
+      for pair in brokenPairs(in: paragraph) where reported.insert(pair.position).inserted {
+        let shown = pair.text.count > 60 ? String(pair.text.prefix(57)) + "…" : pair.text
+        findings.append(
+          context.finding(
+            .warning, at: pair.position,
+            "'\(shown)' shows its asterisks on the page, because a space stands \(pair.spaceAfterOpening ? "after the opening" : "before the closing") "
+              + "asterisks: write '\(pair.fixed.count > 60 ? String(pair.fixed.prefix(57)) + "…" : pair.fixed)'",
+            excerpt: shown))
+      }
+      for (line, text) in paragraph where seenLines.insert(line).inserted {
+        if let column = nestedListMark(in: text) {
+          listLines.append((line, column, String(text.drop { $0 == " " || $0 == "\t" }.prefix(60))))
+        }
+      }
+    }
+    // One line could be a footnote's note ("** Weekdays only"); AsciiDoc's nested items come in numbers.
+    if listLines.count >= 2, let first = listLines.first {
+      let others = listLines.count - 1
+      findings.append(
+        context.finding(
+          .warning, at: SourcePosition(line: first.line, column: first.column),
+          "'\(first.text)' starts with asterisks that Markdown shows as text (AsciiDoc's nested list item)"
+            + (others > 0 ? ", and so do \(TextMetrics.grouped(others)) more line\(others == 1 ? "" : "s")" : "")
+            + ": indent each item under the one above it and start it with '-'",
+          excerpt: first.text))
+    }
+    return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+  }
+
+  /// A pair of asterisk runs whose emphasis CommonMark does not make.
+  struct BrokenPair {
+    /// Where the opening asterisks are.
+    var position: SourcePosition
+    /// The pair as written.
+    var text: String
+    /// The pair without the spaces inside it.
+    var fixed: String
+    /// Whether the space is after the opening run (else before the closing one).
+    var spaceAfterOpening: Bool
+  }
+
+  /// One run of asterisks in a paragraph's source.
+  private struct Run {
+    var line: Int
+    /// Character offset of the run in its line.
+    var column: Int
+    /// Index of the run's first character in the paragraph's characters.
+    var start: Int
+    var length: Int
+  }
+
+  /// The broken pairs of a paragraph's source lines: two runs of the same length (two or three asterisks)
+  /// where the first stands where bold opens (at the start, after a space or punctuation) and the second
+  /// where bold closes (at the end, before a space or punctuation), their text holds a letter or digit and no
+  /// other asterisk, and a space stands just inside one of them, so CommonMark shows both.
+  static func brokenPairs(in lines: [(line: Int, text: Substring)]) -> [BrokenPair] {
+    // The paragraph as one array of characters, lines joined by a line feed; inline code blanked out.
+    var characters: [Character] = []
+    var lineOf: [(line: Int, column: Int)] = []
+    for (number, text) in lines {
+      var column = 0
+      for character in text {
+        characters.append(character)
+        lineOf.append((number, column))
+        column += 1
+      }
+      characters.append("\n")
+      lineOf.append((number, column))
+    }
+    blankInlineCode(&characters)
+    var runs: [Run] = []
+    var index = 0
+    while index < characters.count {
+      guard characters[index] == "*" else {
+        index += characters[index] == "\\" ? 2 : 1
+        continue
+      }
+      var end = index
+      while end < characters.count, characters[end] == "*" { end += 1 }
+      runs.append(Run(line: lineOf[index].line, column: lineOf[index].column, start: index, length: end - index))
+      index = end
+    }
+    var pairs: [BrokenPair] = []
+    var first = 0
+    while first + 1 < runs.count {
+      let open = runs[first]
+      let close = runs[first + 1]
+      let before = open.start > 0 ? characters[open.start - 1] : " "
+      let after = close.start + close.length < characters.count ? characters[close.start + close.length] : " "
+      let opening = characters[open.start + open.length]
+      let closing = characters[close.start - 1]
+      // Where bold opens and closes: at the ends, or beside a space or punctuation. "**Action: **Check" closes
+      // against the next word, which CommonMark does not allow, so the pair shows.
+      guard (2...3).contains(open.length), open.length == close.length, isBoundary(before),
+        isBoundary(after) || (closing.isWhitespace && !opening.isWhitespace)
+      else {
+        first += 1
+        continue
+      }
+      let inside = characters[(open.start + open.length)..<close.start]
+      let spaceAfterOpening = inside.first?.isWhitespace ?? false
+      let spaceBeforeClosing = inside.last?.isWhitespace ?? false
+      // A line that starts with "** " and has no other asterisks is a nested list item, reported once.
+      let opensLine = open.start == 0 || characters[open.start - 1] == "\n"
+      guard spaceAfterOpening || spaceBeforeClosing, inside.contains(where: { $0.isLetter || $0.isNumber }),
+        !inside.contains("\n") || !opensLine
+      else {
+        first += 1
+        continue
+      }
+      let marks = String(repeating: "*", count: open.length)
+      let words = String(inside).trimmingCharacters(in: .whitespaces)
+      pairs.append(
+        BrokenPair(
+          position: SourcePosition(line: open.line, column: open.column + 1),
+          text: marks + String(inside).replacingOccurrences(of: "\n", with: " ") + marks,
+          fixed: marks + words.replacingOccurrences(of: "\n", with: " ") + marks,
+          spaceAfterOpening: spaceAfterOpening))
+      first += 2
+    }
+    return pairs
+  }
+
+  /// Whether a character lets a run of asterisks open (before it) or close (after it) bold text.
+  private static func isBoundary(_ character: Character) -> Bool {
+    character.isWhitespace || character.isPunctuation || character.isSymbol
+  }
+
+  /// Blanks the characters of inline code spans (a run of backticks to the next run of the same length).
+  private static func blankInlineCode(_ characters: inout [Character]) {
+    var index = 0
+    while let opening = run(of: "`", in: characters, from: index) {
+      var search = opening.upperBound
+      var closing: Range<Int>?
+      while let next = run(of: "`", in: characters, from: search) {
+        if next.count == opening.count {
+          closing = next
+          break
+        }
+        search = next.upperBound
+      }
+      guard let closing else {
+        index = opening.upperBound
+        continue
+      }
+      for blank in opening.upperBound..<closing.lowerBound where characters[blank] != "\n" {
+        characters[blank] = " "
+      }
+      index = closing.upperBound
+    }
+  }
+
+  /// The next run of `mark` at or after `start`, or nil.
+  private static func run(of mark: Character, in characters: [Character], from start: Int) -> Range<Int>? {
+    guard let first = characters[min(start, characters.count)...].firstIndex(of: mark) else { return nil }
+    var end = first
+    while end < characters.count, characters[end] == mark { end += 1 }
+    return first..<end
+  }
+
+  /// The column (from 1) of a line's "** " or "*** " when the line starts with it and holds no other
+  /// asterisks: AsciiDoc's nested list item, which Markdown shows as text.
+  static func nestedListMark(in line: Substring) -> Int? {
+    let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+    let rest = line.dropFirst(indent)
+    let marks = rest.prefix { $0 == "*" }.count
+    guard (2...3).contains(marks), rest.dropFirst(marks).first == " ",
+      !rest.dropFirst(marks).contains("*"),
+      rest.dropFirst(marks + 1).contains(where: { $0.isLetter || $0.isNumber })
+    else { return nil }
+    return indent + 1
+  }
+}
