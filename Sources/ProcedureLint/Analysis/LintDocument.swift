@@ -35,6 +35,17 @@ struct Heading: Sendable {
     }
   }
 
+  /// Whether the heading is a sentence set in heading type ("##### To prepare a 2% gel, double the mass of
+  /// agarose; keep the final volume the same"): ten words or more with a `,` or `;` or a closing `.` or `!`.
+  /// A note styled as a heading, not a level of the outline (round nineteen: "use H4" for it was judged
+  /// wrong; it belongs in the text).
+  var isSentence: Bool {
+    let bytes = text.utf8
+    guard bytes.count >= 40, bytes.lazy.filter({ $0 == 0x20 }).count >= 9 else { return false }
+    return bytes.last == UInt8(ascii: ".") || bytes.last == UInt8(ascii: "!")
+      || bytes.contains(UInt8(ascii: ";")) || bytes.contains(UInt8(ascii: ","))
+  }
+
   /// The markers of a writer's note, as `unfinished` reports them.
   static let writersMarkers: Set<String> = ["TODO", "TBD", "TBC", "TBA", "FIXME"]
 }

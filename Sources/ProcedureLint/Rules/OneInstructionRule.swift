@@ -54,11 +54,22 @@ enum OneInstructionRule: DocumentRule {
     into the lounge, then through the lounge door into the corridor"), "then:" before the command it \
     introduces ("If you need to back up the records, then:") chains nothing, and a `;` after a clause that \
     states a fact ("This is the lab's only exit route; keep it clear") gives the reason for one \
-    instruction (each judged wrong).
+    instruction (each judged wrong). Round nineteen (each judged wrong): a name in capitals after "then" \
+    carries a route on ("The requisition routes through departmental approval, then PI approval, then to \
+    procurement"), and a labelled item whose value opens with an adverb and no instruction lists values \
+    ("Solubility: Slightly soluble in water; soluble in alkalies").
     """
   static let defaultSeverity = Severity.suggestion
 
   static let passingExamples = [
+    // Real-world shapes (a lab's purchasing page and a bleach safety sheet, round nineteen): a route through
+    // people named in capitals, and a labelled value that opens with an adverb.
+    ExampleRepository.procedure(
+      steps: """
+        1. Submit the request for approval. The request routes through the site lead, then QA approval, then to \
+        the lab.
+        2. Solubility: Slightly soluble in water; soluble in alcohols.
+        """),
     // Real-world shapes (a shared lab's emergency rules and a tape backup protocol, round eighteen): a route
     // carried on past "then", a statement before a `;` and its one instruction, and "then:" before the command
     // it introduces.
@@ -566,8 +577,13 @@ enum OneInstructionRule: DocumentRule {
         index += 1
       }
       guard index < range.upperBound, index > range.lowerBound else { return false }
-      let word = firstWord(after: index).text
-      return !word.isEmpty && !word.hasSuffix("ly") && !PassiveVoiceAdvice.isImperative(word)
+      let (word, end) = firstWord(after: index)
+      guard !word.isEmpty, !PassiveVoiceAdvice.isImperative(word) else { return false }
+      // "Step 3: Slowly open the valve; …" opens with an instruction; "Solubility: Slightly soluble in water;
+      // soluble in alkalies" gives a value (round nineteen: judged wrong).
+      guard word.hasSuffix("ly") else { return true }
+      let next = firstWord(after: end - 1).text
+      return !next.isEmpty && !PassiveVoiceAdvice.isImperative(next)
     }()
     // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
     func waitsForOutcome(after then: Int) -> Bool {
@@ -624,6 +640,9 @@ enum OneInstructionRule: DocumentRule {
       while index < range.upperBound, bytes[index] == 0x20 { index += 1 }
       guard index < range.upperBound, bytes[index] != UInt8(ascii: ":") else { return true }
       let (word, end) = firstWord(after: index - 1)
+      // "routes through departmental approval, then PI approval, then to procurement": a name in capitals after
+      // "then" carries the route on to whoever acts next (round nineteen: judged wrong).
+      if end - index >= 2, bytes[index..<end].allSatisfy({ $0 &- 0x41 < 26 }) { return true }
       // "then left and right" goes on moving one way or another; "then right-click the file" is an action.
       if word == "left" || word == "right" { return end >= range.upperBound || bytes[end] != UInt8(ascii: "-") }
       return routeWords.contains(word)

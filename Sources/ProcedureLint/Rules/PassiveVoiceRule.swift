@@ -65,7 +65,9 @@ enum PassiveVoiceRule: DocumentRule {
     the object of "determine"); items listed after one that announces a check ("Check the gauge case", then \
     "Seals should not be broken") state what the check should find, and get no rewrite; and a verb that \
     takes its object through a preposition keeps it ("Complaints should be dealt with courteously" → "Deal \
-    with complaints …", not "Deal complaints …").
+    with complaints …", not "Deal complaints …"). Round nineteen: a passive of "need" or "want" states a \
+    condition ("the recording must be needed for coursework") and gets no rewrite ("Need the recording …" was \
+    judged wrong).
     """
   static let defaultSeverity = Severity.suggestion
   static let options = [
@@ -73,6 +75,13 @@ enum PassiveVoiceRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a media department's van rules, round nineteen): a passive that states a condition,
+    // not an act ("Need the check …" was judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. Take a gauge to a client's site only for their job, i.e. the check must be needed for the contract.
+        2. Send the gauge to the lab a week before its due date.
+        """),
     // Real-world shapes (round eighteen): a passive in the object of "determine what, if any, …", and the
     // states a check should find, listed after the item that announces it.
     ExampleRepository.procedure(

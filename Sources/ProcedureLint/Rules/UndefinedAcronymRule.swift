@@ -52,7 +52,8 @@ enum UndefinedAcronymRule: DocumentRule {
     Nor is an \
     acronym reported when capitalised words anywhere in the document or its title spell it by their \
     initials ("the Department of Environmental Health and Safety" for EHS, a title "Tissue Culture Room" \
-    for TC): the reader can work it out. Each \
+    for TC), or one hyphenated word by the initials of its parts in any case ("work-in-progress" for WIP, \
+    round nineteen): the reader can work it out. Each \
     acronym is reported once, at its first use.
     """
   static let defaultSeverity = Severity.suggestion
@@ -71,6 +72,12 @@ enum UndefinedAcronymRule: DocumentRule {
         the SWMS (Safe Work Method Statement) first.
         """,
       records: "Keep the ISO 17025 reports as PDF files. Do NOT throw them away."),
+    // Real-world shape (a packaging maker's traceability procedure, round nineteen): a hyphenated word spells it.
+    ExampleRepository.procedure(
+      purpose: """
+        This procedure keeps our test gear accurate. Gauges in work-in-progress areas are checked weekly. Each \
+        WIP gauge carries a blue label.
+        """),
     // Real-world shape: a glossary at the end.
     ExampleRepository.procedure(
       purpose: "The QMO keeps our test gear accurate.",
@@ -336,6 +343,7 @@ enum UndefinedAcronymRule: DocumentRule {
       if proseInitials == nil { proseInitials = WordInitials(prose) }
       if isSpelled(letters, in: proseInitials!) || isSpelled(letters, in: WordInitials(titleWords))
         || organisation.contains(acronym) || isSpelled(letters, in: WordInitials(organisation))
+        || isHyphenSpelled(letters, prose: prose)
       {
         continue
       }
@@ -481,6 +489,23 @@ enum UndefinedAcronymRule: DocumentRule {
         small.append(smallWords.contains(word.lowercased()))
       }
     }
+  }
+
+  /// Whether one hyphenated word of the text spells the acronym by the initials of its parts, in any case
+  /// ("Work-in-Progress" or "work-in-progress" for WIP, round nineteen: judged wrong when reported).
+  private static func isHyphenSpelled(_ letters: [UInt8], prose: Prose) -> Bool {
+    guard letters.count >= 2 else { return false }
+    for word in prose.words where word.end - word.start >= 2 * letters.count - 1 {
+      let bytes = prose.bytes[word.start..<word.end]
+      guard bytes.first.map({ $0 | 0x20 == letters[0] | 0x20 }) ?? false, bytes.contains(UInt8(ascii: "-"))
+      else { continue }
+      let parts = bytes.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+      guard parts.count == letters.count else { continue }
+      if zip(parts, letters).allSatisfy({ part, letter in part.first.map { $0 | 0x20 == letter | 0x20 } ?? false }) {
+        return true
+      }
+    }
+    return false
   }
 
   /// Whether some run of capitalised words spells the acronym by their initials, small words skipped

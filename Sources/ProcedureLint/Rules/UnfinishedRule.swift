@@ -101,7 +101,8 @@ enum UnfinishedRule: DocumentRule {
     seventeen, a judge's miss); "To be filled in by the supervisor" and "The rota will be posted here" are \
     not. X's in a format mask or a masked number ("in the form of: XXX-XXXX-X-XXXXXX", \
     "500-9999-9-999999-xxxx-4000-9127") show a shape, not a slot (round seventeen: judged wrong); \
-    "XXX-XXX-XXXX" for a telephone number is still a slot. A colon that ends a label indented under the last \
+    "XXX-XXX-XXXX" for a telephone number is still a slot, except in a quoted message of five words or more \
+    that the reader sends ("please call me at this number XXX"; round nineteen: judged wrong). A colon that ends a label indented under the last \
     item of a list, after its sub-list, introduces the items after it (judged wrong). \
     A key of a legend ("- XXX: source abbreviation" under the code "XXXYY.ZZ") and a section whose \
     subsections follow numbered under it but at a higher level ("## 5. Procedure" then "# 5.1 …") are not \
@@ -308,6 +309,12 @@ enum UnfinishedRule: DocumentRule {
     // Real-world shapes (a lab's reimbursement tutorial, a lab's onboarding page, a form; round seventeen): a
     // format mask and a masked example number, a label that lost its place under the last item of a list, who
     // fills a form in, and a page that changes each week.
+    // Real-world shape (a lab's page on a stolen laptop, round nineteen): a slot in the message the reader sends.
+    ExampleRepository.procedure(
+      steps: """
+        1. Mark the gauge as lost in the tracking app.
+        2. Send a message to its screen ("this gauge has been lost, please call me at this number XXX").
+        """),
     ExampleRepository.procedure(
       purpose: """
         Copy the first 14 digits of the grant number (in the form of: XXX-XXXX-X-XXXXXX). For example, for \
@@ -1150,7 +1157,8 @@ enum UnfinishedRule: DocumentRule {
           while end < prose.units[unit].bytes.upperBound, bytes[end] == letter { end += 1 }
           guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]),
             !isMask(offset..<end, in: bytes, unit: prose.units[unit].bytes),
-            !namesPartOfCode(offset..<end, in: bytes)
+            !namesPartOfCode(offset..<end, in: bytes),
+            !isInQuotedMessage(offset, in: bytes, unit: prose.units[unit].bytes)
           else { return }
           let text = String(decoding: bytes[offset..<end], as: UTF8.self)
           report(
@@ -1474,6 +1482,38 @@ enum UnfinishedRule: DocumentRule {
     if digitsMask, token.contains(where: { $0 &- 0x30 < 10 }) { return true }
     let before = String(decoding: bytes[max(unit.lowerBound, start - 40)..<start], as: UTF8.self).lowercased()
     return ["form of", "format", "pattern", "shape of", "looks like"].contains(where: before.contains)
+  }
+
+  /// Whether `offset` stands inside a quotation of five words or more in its unit ("send a message on the
+  /// device ("this laptop has been lost, please call me at this number XXX")"): the message is the reader's
+  /// to send, and its slot is theirs to fill when they send it (round nineteen: judged wrong as unfinished).
+  private static func isInQuotedMessage(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>) -> Bool {
+    // Straight quotes toggle; “ (E2 80 9C) opens and ” (E2 80 9D) closes.
+    func quote(at index: Int) -> (opens: Bool, closes: Bool, length: Int)? {
+      if bytes[index] == UInt8(ascii: "\"") { return (true, true, 1) }
+      guard bytes[index] == 0xE2, index + 2 < unit.upperBound, bytes[index + 1] == 0x80 else { return nil }
+      if bytes[index + 2] == 0x9C { return (true, false, 3) }
+      if bytes[index + 2] == 0x9D { return (false, true, 3) }
+      return nil
+    }
+    var opened: Int?
+    var index = unit.lowerBound
+    while index < offset {
+      guard let mark = quote(at: index) else {
+        index += 1
+        continue
+      }
+      if opened != nil, mark.closes {
+        opened = nil
+      } else if opened == nil, mark.opens {
+        opened = index + mark.length
+      }
+      index += mark.length
+    }
+    guard let start = opened else { return false }
+    var end = offset
+    while end < unit.upperBound, quote(at: end).map({ !$0.closes }) ?? true { end += 1 }
+    return bytes[start..<end].lazy.filter { $0 == 0x20 }.count >= 4
   }
 
   /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
