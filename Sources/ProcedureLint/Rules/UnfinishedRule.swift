@@ -136,7 +136,10 @@ enum UnfinishedRule: DocumentRule {
     progress)" is an error, and so are a slot written as a variable's name ("[YOUR_SERVER_ID]": capitals \
     joined by "_", opening with YOUR or naming what to fill in) and a slot in title case whose last word \
     names what to fill in ("[Developer Name] - [Phone]", "[Manager Name]"), an escalation list nobody filled \
-    in (judges' misses); "[wip]" is a kanban board's limit, not a mark. Not placeholders: "TODO List" (a \
+    in (judges' misses), or two or three of them split by "," or "/" ("[Name, Phone Number]", round \
+    nineteen); so is a slot in angle brackets that is all its table cell or paragraph holds \
+    ("| Incident lead | _<name/email>_ |", round nineteen), while "Dear <name/email>, the gauge …" is a \
+    message for the reader to fill in; "[wip]" is a kanban board's limit, not a mark. Not placeholders: "TODO List" (a \
     heading over the reader's checklist), a `{{ … }}` that the site generator fills in (a variable of the \
     page or site, `{{ page.last_modified_date | date: … }}`, or any expression through a filter `|`: a \
     "Last updated" line, judged debatable twice), a byline under the title written as headings (a name \
@@ -151,6 +154,8 @@ enum UnfinishedRule: DocumentRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // A slot in a message the reader writes, among other words, is theirs to fill (round nineteen).
+    ExampleRepository.procedure(records: "Write to the lab: Dear <name/email>, the gauge below is due for its check."),
     // Real-world shapes (round eighteen): a status value a database shows, explained, and a check shouted in
     // capitals that the text answers at once.
     ExampleRepository.procedure(
@@ -672,6 +677,17 @@ enum UnfinishedRule: DocumentRule {
         2. Send the gauge to the lab a week before that date.
         """),
     ExampleRepository.procedure(steps: "1. Check the due date on the gauge label.\n2. INSERT LINK TO THE LAB FORM"),
+    // Real-world shapes (a makerspace's incident runbook and a law firm's emergency procedure, round nineteen,
+    // judges' misses): contacts nobody filled in.
+    ExampleRepository.procedure(
+      extra: """
+        ## Contacts
+
+        | Role | Who |
+        | --- | --- |
+        | Calibration lead | _<name/email>_ |
+        """),
+    ExampleRepository.procedure(records: "- **Lab contact**: [Name, Phone Number]"),
     ExampleRepository.procedure(
       extra: """
         ## Questions
@@ -1304,10 +1320,21 @@ enum UnfinishedRule: DocumentRule {
     for index in document.inlineHTML {
       let node = document.markdown.nodes[index]
       guard node.literal.utf8.count > 3,
-        let verb = leadingWord(Array(node.literal.utf8.dropFirst())[...]), placeholderVerbs.contains(verb)
+        let verb = leadingWord(Array(node.literal.utf8.dropFirst())[...]),
+        placeholderVerbs.contains(verb)
+          || (isAngleSlot(node.literal) && standsAlone(index, in: document.markdown.nodes))
       else { continue }
       report(
         node.start, "placeholder '\(node.literal)' is still here: replace it with the real text", excerpt: node.literal)
+    }
+    // "| Incident lead | _<name/email>_ |": a slot in angle brackets that is all its cell or paragraph holds
+    // (round nineteen, a judge's miss: nobody knows whom to call). Not a tag to CommonMark, so it is prose.
+    for unit in prose.units where unit.bytes.count > 3 && prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "<") {
+      let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+      guard isAngleSlot(text) else { continue }
+      report(
+        prose.position(ofByte: unit.bytes.lowerBound, in: unit),
+        "placeholder '\(text)' is still here: replace it with the real text", excerpt: text)
     }
     // A template's outline indented under a heading ("    [Issue 1]:", "        - [Solution 1]:"): CommonMark
     // shows it as code, so the prose never sees it, but every line is a slot to fill.
@@ -3281,10 +3308,16 @@ enum UnfinishedRule: DocumentRule {
       // "[Developer Name] - [Phone]", "[Manager Name]": one to three capitalised words whose last names what
       // to fill in, as a template writes its slots in title case (round eighteen, a judge's worst miss: an
       // escalation list nobody filled in).
-      let words = inside.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-      if (1...3).contains(words.count),
-        words.allSatisfy({ $0.first!.isUppercase && $0.dropFirst().allSatisfy { $0 >= "a" && $0 <= "z" } }),
-        capitalSlotNouns.contains(words[words.count - 1].uppercased())
+      // "[Name, Phone Number]": two or three such slots in one bracket, split by "," or "/" (round nineteen, a
+      // judge's miss in an emergency procedure's contacts).
+      let slots = String(decoding: inside, as: UTF8.self).split(whereSeparator: { $0 == "," || $0 == "/" })
+      if (1...3).contains(slots.count),
+        slots.allSatisfy({ slot in
+          let words = slot.split(separator: " ")
+          return (1...3).contains(words.count)
+            && words.allSatisfy({ $0.first!.isUppercase && $0.dropFirst().allSatisfy { $0 >= "a" && $0 <= "z" } })
+            && capitalSlotNouns.contains(words[words.count - 1].uppercased())
+        })
       {
         return true
       }
@@ -3303,6 +3336,30 @@ enum UnfinishedRule: DocumentRule {
     // "in the position shown in the [FIGURE]": a picture still to be put in (twenty-third held-out check).
     "FIGURE", "IMAGE", "PICTURE", "PHOTO", "DIAGRAM", "SCREENSHOT", "LINK", "URL",
   ]
+
+  /// Whether a text is a slot in angle brackets: one to four words in small letters joined by spaces, "/" or
+  /// "-", one of them naming what to fill in ("<name/email>", "<name>", "<phone number>").
+  static func isAngleSlot(_ text: String) -> Bool {
+    guard text.count > 2, text.hasPrefix("<"), text.hasSuffix(">") else { return false }
+    let inside = text.dropFirst().dropLast()
+    guard inside.allSatisfy({ ($0 >= "a" && $0 <= "z") || $0 == " " || $0 == "/" || $0 == "-" }) else { return false }
+    let words = inside.split(whereSeparator: { $0 == " " || $0 == "/" || $0 == "-" })
+    return (1...4).contains(words.count) && words.contains { capitalSlotNouns.contains($0.uppercased()) }
+  }
+
+  /// Whether an inline node is all that its paragraph or table cell holds, emphasis around it aside.
+  private static func standsAlone(_ index: Int, in nodes: [MarkdownNode]) -> Bool {
+    var child = index
+    while let parent = nodes[child].parent {
+      guard nodes[parent].children.count == 1 else { return false }
+      switch nodes[parent].kind {
+      case .emphasis, .strong: child = parent
+      case .paragraph, .tableCell: return true
+      default: return false
+      }
+    }
+    return false
+  }
 
   /// Whether the bracket holds an instruction to the writer (`[insert …]`, `<enter …>`) or a template's step
   /// slot left empty.
