@@ -68,20 +68,16 @@ enum MarkupRule: DocumentRule {
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
     // Only a unit whose shown text holds "**" can hold a broken pair: most documents have none, and then the
-    // source is not split into lines at all.
-    let candidates = prose.bytes.withUnsafeBufferPointer { bytes in
-      prose.units.indices.filter { index in
-        let unit = prose.units[index]
-        guard unit.bytes.count >= 2 else { return false }
-        var offset = unit.bytes.lowerBound
-        while let found = memchr(
-          bytes.baseAddress! + offset, Int32(UInt8(ascii: "*")), unit.bytes.upperBound - 1 - offset)
-        {
-          let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - bytes.baseAddress!
-          if bytes[at + 1] == UInt8(ascii: "*") { return true }
-          offset = at + 1
-        }
-        return false
+    // source is not split into lines at all. One `memchr` pass over the whole text (a pass per unit cost 4 M
+    // instructions on the 5,000-document benchmark, which has no asterisk).
+    var candidates: [Int] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "*"), in: bytes, range: 0..<bytes.count) { offset in
+        guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: "*"),
+          let unit = prose.unit(containingByte: offset), offset + 1 < prose.units[unit].bytes.upperBound,
+          candidates.last != unit
+        else { return }
+        candidates.append(unit)
       }
     }
     guard !candidates.isEmpty else { return [] }
