@@ -1330,7 +1330,19 @@ enum UnfinishedRule: DocumentRule {
     }
     // "| Incident lead | _<name/email>_ |": a slot in angle brackets that is all its cell or paragraph holds
     // (round nineteen, a judge's miss: nobody knows whom to call). Not a tag to CommonMark, so it is prose.
-    for unit in prose.units where unit.bytes.count > 3 && prose.bytes[unit.bytes.lowerBound] == UInt8(ascii: "<") {
+    // One `memchr` pass for "<" that opens a unit: a loop over every unit cost 7 M instructions on the
+    // 5,000-document benchmark.
+    var angleUnits: [Int] = []
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "<"), in: bytes, range: 0..<bytes.count) { offset in
+        guard let unit = prose.unit(containingByte: offset), prose.units[unit].bytes.lowerBound == offset,
+          prose.units[unit].bytes.count > 3
+        else { return }
+        angleUnits.append(unit)
+      }
+    }
+    for index in angleUnits {
+      let unit = prose.units[index]
       let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
       guard isAngleSlot(text) else { continue }
       report(
