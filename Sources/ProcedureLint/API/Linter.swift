@@ -151,7 +151,10 @@ public struct Linter: Sendable {
   }
 
   private func context(ruleIndex: Int, path: String, type: String?) -> RuleContext? {
-    let settings = configuration.settings(ruleIndex: ruleIndex, type: type)
+    context(ruleIndex: ruleIndex, path: path, settings: configuration.settings(ruleIndex: ruleIndex, type: type))
+  }
+
+  private func context(ruleIndex: Int, path: String, settings: ResolvedRuleSettings) -> RuleContext? {
     guard settings.isEnabled else { return nil }
     return RuleContext(ruleID: LintRules.all[ruleIndex].id, path: path, settings: settings, policy: sharedPolicy)
   }
@@ -190,9 +193,12 @@ public struct Linter: Sendable {
     let acronymUse = acronymUse(document, path: file.path)
     outcome.acronyms = acronymUse.use
     outcome.acronymMinDocuments = acronymUse.minDocuments
+    // Every rule's settings for this document's type, looked up once.
+    let settings = configuration.settings(type: document.typeName)
     for (ruleIndex, rule) in LintRules.documentRules where ruleIndex != Self.acronymIndex {
-      guard let context = context(ruleIndex: ruleIndex, path: file.path, type: document.typeName)
-      else { continue }
+      guard let context = context(ruleIndex: ruleIndex, path: file.path, settings: settings[ruleIndex]) else {
+        continue
+      }
       outcome.findings += rule.check(document, context: context)
     }
     outcome.label = frontMatter?.id.description ?? file.path
