@@ -57,7 +57,9 @@ enum OneInstructionRule: DocumentRule {
     instruction (each judged wrong). Round nineteen (each judged wrong): a name in capitals after "then" \
     carries a route on ("The requisition routes through departmental approval, then PI approval, then to \
     procurement"), and a labelled item whose value opens with an adverb and no instruction lists values \
-    ("Solubility: Slightly soluble in water; soluble in alkalies").
+    ("Solubility: Slightly soluble in water; soluble in alkalies"); and a clause after a `;` that opens with \
+    a plural noun or a verb in "-s" has its own subject or describes ("Re-issue the certs with the new CA; \
+    consumers switch as their old certs expire").
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -69,6 +71,7 @@ enum OneInstructionRule: DocumentRule {
         1. Submit the request for approval. The request routes through the site lead, then QA approval, then to \
         the lab.
         2. Solubility: Slightly soluble in water; soluble in alcohols.
+        3. Re-issue the lab certificates with the new key; gauges switch as their old certificates expire.
         """),
     // Real-world shapes (a shared lab's emergency rules and a tape backup protocol, round eighteen): a route
     // carried on past "then", a statement before a `;` and its one instruction, and "then:" before the command
@@ -501,7 +504,15 @@ enum OneInstructionRule: DocumentRule {
       while next < range.upperBound, bytes[next] == 0x20 { next += 1 }
       if next < range.upperBound, bytes[next] &- 0x30 < 10 { return true }
       return commentStarts.contains(word) || (word.count > 4 && word.hasSuffix("ing") && !verbsInIng.contains(word))
-        || statesRule(after: semicolon)
+        || statesRule(after: semicolon) || isPluralOrThirdPerson(word)
+    }
+    // "Re-issue the certs with the new CA; consumers switch as their old certs expire": a word that ends in a
+    // single "s" opens a clause with its own subject (a plural noun) or says what something does ("; takes
+    // about five minutes"); an instruction opens with a verb's plain form (round nineteen: judged wrong).
+    // "Press", "process", "focus" and "discuss" end otherwise.
+    func isPluralOrThirdPerson(_ word: String) -> Bool {
+      word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") && !word.hasSuffix("us") && !word.hasSuffix("is")
+        && !PassiveVoiceAdvice.isImperative(word)
     }
     // "report any major problem to the staff; minor issues should be reported in the book": a clause with
     // its own subject and a modal verb gives the rule for another case, an alternative, not a next action.
