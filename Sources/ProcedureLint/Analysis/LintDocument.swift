@@ -46,6 +46,25 @@ struct Heading: Sendable {
       || bytes.contains(UInt8(ascii: ";")) || bytes.contains(UInt8(ascii: ","))
   }
 
+  /// Whether the heading credits its writer ("### Created by Ravishankar Madhu", "#### Written by A. Hill"):
+  /// "Created by", "Written by", "Prepared by", "Authored by" or "Author:" and a name of up to five words, each
+  /// capitalised. A byline in heading type, not a level of the outline (round nineteen: "use H2" for three of
+  /// them under their titles was judged debatable, "it hides no structure").
+  var isCredit: Bool {
+    let words = text.split(separator: " ")
+    guard words.count >= 2, words.count <= 7 else { return false }
+    let lead = words[0].lowercased()
+    let name: ArraySlice<Substring>
+    if ["created", "written", "prepared", "authored", "compiled", "maintained"].contains(lead), words[1] == "by" {
+      name = words.dropFirst(2)
+    } else if lead == "author:" || lead == "authors:" {
+      name = words.dropFirst()
+    } else {
+      return false
+    }
+    return !name.isEmpty && name.count <= 5 && name.allSatisfy { $0.first?.isUppercase == true }
+  }
+
   /// The markers of a writer's note, as `unfinished` reports them.
   static let writersMarkers: Set<String> = ["TODO", "TBD", "TBC", "TBA", "FIXME"]
 }

@@ -35,7 +35,8 @@ enum HeadingStructureRule: DocumentRule {
     eight blind corpora named such unreported jumps (H1 to H3, H1 to H4) as misses. A sentence set in \
     heading type deeper than the next level ("##### To prepare a 2% gel, double the mass of agarose; keep the \
     final volume the same": ten words or more with a comma, a semicolon or a closing full stop) is a note, not \
-    a level; "use H4" for it was judged wrong in round nineteen. A document without an H1 starts at its \
+    a level; "use H4" for it was judged wrong in round nineteen. So is a byline ("### Created by Ravishankar \
+    Madhu" under the title; "use H2" for three was judged debatable, "it hides no structure"). A document without an H1 starts at its \
     shallowest heading (a README written all in H3 is consistent), and its depth counts from there (an H4 \
     under H3 sections is its second level); a first H1 that is a numbered section \
     ("# 1. Purpose") means the title heading is missing, and is advised so. Headings inside list items are \
@@ -61,6 +62,13 @@ enum HeadingStructureRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a cell lab's protocols, round nineteen): a byline in heading type under the title.
+    ExampleRepository.procedure(
+      purpose: """
+        #### Created by Maria Lopez
+
+        This procedure keeps our test gear accurate.
+        """),
     // Real-world shape (a lab's agarose gel protocol, round nineteen): a note set in heading type.
     ExampleRepository.procedure(
       extra: """
@@ -379,8 +387,8 @@ enum HeadingStructureRule: DocumentRule {
       // "#### TODO add more details": a note to the writer, which `unfinished` reports, not a level of the
       // outline.
       if heading.isWritersNote { continue }
-      // A sentence set deeper than the next level is a note styled as a heading, not a level to fix.
-      if heading.level > previous + 1, heading.isSentence { continue }
+      // A sentence or a byline set deeper than the next level is a note styled as a heading, not a level to fix.
+      if heading.level > previous + 1, heading.isSentence || heading.isCredit { continue }
       let depth = heading.level - base
       let continuesRun = isInReportedRun && heading.level == previous
       isInReportedRun = continuesRun
