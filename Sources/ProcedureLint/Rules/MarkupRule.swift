@@ -96,17 +96,17 @@ enum MarkupRule: DocumentRule {
         paragraph.append((line, text))
       }
       for pair in brokenPairs(in: paragraph) where reported.insert(pair.position).inserted {
-        let shown = pair.text.count > 60 ? String(pair.text.prefix(57)) + "…" : pair.text
+        let side = pair.spaceAfterOpening ? "after the opening" : "before the closing"
         findings.append(
           context.finding(
             .warning, at: pair.position,
-            "'\(shown)' shows its asterisks on the page, because a space stands \(pair.spaceAfterOpening ? "after the opening" : "before the closing") "
-              + "asterisks: write '\(pair.fixed.count > 60 ? String(pair.fixed.prefix(57)) + "…" : pair.fixed)'",
-            excerpt: shown))
+            "'\(shortened(pair.text))' shows its asterisks on the page, because a space stands \(side) asterisks: "
+              + "write '\(shortened(pair.fixed))'",
+            excerpt: shortened(pair.text)))
       }
       for (line, text) in paragraph where seenLines.insert(line).inserted {
         if let column = nestedListMark(in: text) {
-          listLines.append((line, column, String(text.drop { $0 == " " || $0 == "\t" }.prefix(60))))
+          listLines.append((line, column, shortened(String(text.drop { $0 == " " || $0 == "\t" }))))
         }
       }
     }
@@ -116,12 +116,17 @@ enum MarkupRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: SourcePosition(line: first.line, column: first.column),
-          "'\(first.text)' starts with asterisks that Markdown shows as text (AsciiDoc's nested list item)"
-            + (others > 0 ? ", and so do \(TextMetrics.grouped(others)) more line\(others == 1 ? "" : "s")" : "")
-            + ": indent each item under the one above it and start it with '-'",
+          "'\(first.text)' starts with asterisks that Markdown shows as text (AsciiDoc's nested list item), and "
+            + "so do \(TextMetrics.grouped(others)) more line\(others == 1 ? "" : "s"): indent each item under the "
+            + "one above it and start it with '-'",
           excerpt: first.text))
     }
     return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+  }
+
+  /// Text for a message: at most 60 characters, cut with "…".
+  private static func shortened(_ text: String) -> String {
+    text.count > 60 ? String(text.prefix(57)) + "…" : text
   }
 
   /// A pair of asterisk runs whose emphasis CommonMark does not make.

@@ -1378,7 +1378,8 @@ enum UnfinishedRule: DocumentRule {
         {
           line += 1
         }
-        guard let source = prose.sourceLine(line, starts: starts) else { break }
+        // Not found on the block's lines (a line ending the literal does not keep): no position to report at.
+        guard line <= node.end.line, let source = prose.sourceLine(line, starts: starts) else { break }
         let text = String(decoding: Array(trimmed.utf8)[..<length], as: UTF8.self)
         report(
           SourcePosition(line: line, column: source.count - trimmed.count + 1),
