@@ -130,6 +130,11 @@ enum TextMetrics {
   /// `value` rounded to one decimal place.
   static func oneDecimal(_ value: Double) -> Double { (value * 10).rounded() / 10 }
 
+  /// Text for a message: at most 60 characters, cut with "…".
+  static func shortened(_ text: String) -> String {
+    text.count > 60 ? String(text.prefix(57)) + "…" : text
+  }
+
   /// A count with thousands separators: `12,345`.
   static func grouped(_ value: Int) -> String {
     let digits = String(abs(value))

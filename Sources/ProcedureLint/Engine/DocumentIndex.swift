@@ -97,14 +97,12 @@ struct DocumentReferences: Sendable {
     links = document.links.map { ($0, DocumentIndex.target(of: $0.destination, from: document.path)) }
     if links.contains(where: { link in
       guard case .file(let path) = link.target else { return false }
-      return !(path.split(separator: "/").last ?? "").contains(".")
+      return Self.hasNoExtension(path)
     }) {
       let source = document.prose.source
       isMyST =
         source.contains("```{") || source.contains("{doc}`") || source.contains("{ref}`")
-        || source.split(separator: "\n").contains { line in
-          line.hasPrefix("(") && line.hasSuffix(")=") && line.count > 3 && !line.contains(" ")
-        }
+        || source.split(separator: "\n").contains { Self.mystTarget($0) != nil }
     }
     spacedLinks = Self.spacedLinks(document.prose)
     if links.contains(where: { if case .anchor = $0.target { true } else { false } }) {
@@ -170,6 +168,17 @@ struct DocumentReferences: Sendable {
     return isAddress ? String(text[text.startIndex...shut]) : nil
   }
 
+  /// The label of a MyST target line ("(collab-cafe:after)="), or nil.
+  static func mystTarget(_ line: Substring) -> Substring? {
+    guard line.hasPrefix("("), line.hasSuffix(")="), line.count > 3, !line.contains(" ") else { return nil }
+    return line.dropFirst().dropLast(2)
+  }
+
+  /// Whether a repository path's last part has no file extension ("labels/stability-policy").
+  static func hasNoExtension(_ path: String) -> Bool {
+    !(path.split(separator: "/").last ?? "").contains(".")
+  }
+
   /// The anchors of a document's headings and of its raw HTML.
   private static func anchors(of document: LintDocument) -> (headings: [String], html: Set<String>) {
     var generator = HeadingAnchors()
@@ -181,10 +190,7 @@ struct DocumentReferences: Sendable {
       case .text:
         // "(collab-cafe:after)=" on a line of its own: a MyST target (Jupyter Book, Sphinx) that the heading
         // below it takes as its anchor (round seventeen: a link to one judged wrong as "goes nowhere").
-        let text = node.literal
-        if text.hasPrefix("("), text.hasSuffix(")="), text.count > 3, !text.contains(" ") {
-          html.insert(String(text.dropFirst().dropLast(2)).lowercased())
-        }
+        if let label = mystTarget(Substring(node.literal)) { html.insert(label.lowercased()) }
         continue
       default: continue
       }

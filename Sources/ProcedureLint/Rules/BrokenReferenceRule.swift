@@ -290,7 +290,7 @@ enum BrokenReferenceRule: RepositoryRule {
       case .file(let path):
         guard index.exists(path) else {
           // "[policy](labels/stability-policy)" in a MyST page: a label Sphinx resolves, not a path.
-          if document.isMyST, !(path.split(separator: "/").last ?? "").contains(".") { continue }
+          if document.isMyST, DocumentReferences.hasNoExtension(path) { continue }
           findings.append(
             context.finding(
               .error, at: link.start,

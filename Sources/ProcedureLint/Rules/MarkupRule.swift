@@ -100,13 +100,13 @@ enum MarkupRule: DocumentRule {
         findings.append(
           context.finding(
             .warning, at: pair.position,
-            "'\(shortened(pair.text))' shows its asterisks on the page, because a space stands \(side) asterisks: "
-              + "write '\(shortened(pair.fixed))'",
-            excerpt: shortened(pair.text)))
+            "'\(TextMetrics.shortened(pair.text))' shows its asterisks on the page, because a space stands \(side) asterisks: "
+              + "write '\(TextMetrics.shortened(pair.fixed))'",
+            excerpt: TextMetrics.shortened(pair.text)))
       }
       for (line, text) in paragraph where seenLines.insert(line).inserted {
         if let column = nestedListMark(in: text) {
-          listLines.append((line, column, shortened(String(text.drop { $0 == " " || $0 == "\t" }))))
+          listLines.append((line, column, TextMetrics.shortened(String(text.drop { $0 == " " || $0 == "\t" }))))
         }
       }
     }
@@ -122,11 +122,6 @@ enum MarkupRule: DocumentRule {
           excerpt: first.text))
     }
     return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-  }
-
-  /// Text for a message: at most 60 characters, cut with "…".
-  private static func shortened(_ text: String) -> String {
-    text.count > 60 ? String(text.prefix(57)) + "…" : text
   }
 
   /// A pair of asterisk runs whose emphasis CommonMark does not make.

@@ -1084,7 +1084,7 @@ enum UnfinishedRule: DocumentRule {
       findings.append(
         context.finding(
           .warning, at: SourcePosition(line: noteLine, column: 1),
-          "a note hidden from the page says '\(shortened(String(shown)))': settle what it says before approval, "
+          "a note hidden from the page says '\(TextMetrics.shortened(String(shown)))': settle what it says before approval, "
             + "then delete it (\(marker) in a comment)", excerpt: String(shown)))
     }
     let nodes = document.markdown.nodes
@@ -1161,7 +1161,7 @@ enum UnfinishedRule: DocumentRule {
         let text = String(decoding: prose.bytes[unit.bytes], as: UTF8.self).trimmingCharacters(in: .whitespaces)
         report(
           unit.start,
-          "'\(shortened(text))' is struck through, so a reader cannot tell whether it applies: delete it, or "
+          "'\(TextMetrics.shortened(text))' is struck through, so a reader cannot tell whether it applies: delete it, or "
             + "take the strike out", excerpt: text, tier: .warning)
         continue
       default: continue
@@ -1170,7 +1170,8 @@ enum UnfinishedRule: DocumentRule {
       guard isGuidance(text) else { continue }
       guidance.insert(index)
       report(
-        unit.start, "template guidance is still here ('\(shortened(text))'): write what it asks for, then delete it",
+        unit.start,
+        "template guidance is still here ('\(TextMetrics.shortened(text))'): write what it asks for, then delete it",
         excerpt: text)
     }
     prose.bytes.withUnsafeBufferPointer { bytes in
@@ -1229,7 +1230,7 @@ enum UnfinishedRule: DocumentRule {
         let text = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
         report(
           prose.position(ofByte: offset, in: prose.units[unit]),
-          "placeholder '\(shortened(text))' is still here: replace it with what it asks for", excerpt: text)
+          "placeholder '\(TextMetrics.shortened(text))' is still here: replace it with what it asks for", excerpt: text)
       }
       // Brackets are rare in prose: one `memchr` pass over the whole text for each kind.
       for open in brackets {
@@ -1254,7 +1255,7 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               inside == "under construction" || inside == "work in progress"
                 ? "the writer marks this part as unfinished ('\(note)'): write the missing part, then delete the mark"
-                : "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
+                : "a note to the writer ('\(TextMetrics.shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
             return
           }
@@ -1274,7 +1275,7 @@ enum UnfinishedRule: DocumentRule {
               .trimmingCharacters(in: CharacterSet(charactersIn: " )]"))
             report(
               prose.position(ofByte: index, in: unit),
-              "a note to the writer ('\(shortened(note))') is still here: settle what it asks, then delete it",
+              "a note to the writer ('\(TextMetrics.shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: note)
           } else if isInstruction(rest, open: open) || isDateFormat(rest, open: open)
             || (open == UInt8(ascii: "[") && isCapitalSlot(rest)),
@@ -1310,7 +1311,7 @@ enum UnfinishedRule: DocumentRule {
       if lineIndex >= 0, lineIndex < lines.count, lines[lineIndex].contains(text.text + "(") { continue }
       report(
         position,
-        "template guidance '\(shortened(text.text))' is still here: write what it asks for, then delete it",
+        "template guidance '\(TextMetrics.shortened(text.text))' is still here: write what it asks for, then delete it",
         excerpt: text.text)
     }
     // Placeholder ids ("SOP-000x", "QP-0xx", "WI-XXX"): found from their hyphen.
@@ -1383,7 +1384,7 @@ enum UnfinishedRule: DocumentRule {
         let text = String(decoding: Array(trimmed.utf8)[..<length], as: UTF8.self)
         report(
           SourcePosition(line: line, column: source.count - trimmed.count + 1),
-          "placeholder '\(shortened(text))' is still here (indented, so the page shows it as code): replace it "
+          "placeholder '\(TextMetrics.shortened(text))' is still here (indented, so the page shows it as code): replace it "
             + "with what it asks for", excerpt: text)
         line += 1
       }
@@ -1472,7 +1473,8 @@ enum UnfinishedRule: DocumentRule {
     if outline.count >= 2, !isForm {
       for (unit, text) in outline {
         report(
-          unit.start, "template guidance is still here ('\(shortened(text))'): write what it asks for, then delete it",
+          unit.start,
+          "template guidance is still here ('\(TextMetrics.shortened(text))'): write what it asks for, then delete it",
           text)
       }
     }
@@ -1690,14 +1692,14 @@ enum UnfinishedRule: DocumentRule {
         let sentence = String(text[..<(text.firstIndex(of: ".") ?? text.endIndex)])
         body(
           unit.start,
-          "the text says it is a placeholder ('\(shortened(sentence))'): write the real text, then "
+          "the text says it is a placeholder ('\(TextMetrics.shortened(sentence))'): write the real text, then "
             + "delete the note", sentence, .error)
         continue
       }
       if unit.words.count <= 12, let promise = laterPromise(in: unit, prose: prose) {
         body(
           unit.start,
-          "the text says it is to be written later ('\(shortened(promise))'): write it, or take the promise out",
+          "the text says it is to be written later ('\(TextMetrics.shortened(promise))'): write it, or take the promise out",
           promise, .error)
         continue
       }
@@ -1879,7 +1881,7 @@ enum UnfinishedRule: DocumentRule {
     return [
       context.finding(
         .warning, at: heading.start,
-        "'\(shortened(text))' gives no number to call, and neither does the rest of the document: say whom to "
+        "'\(TextMetrics.shortened(text))' gives no number to call, and neither does the rest of the document: say whom to "
           + "call in an emergency and on what number (the emergency services, the first-aider, site security)",
         excerpt: text)
     ]
@@ -2051,13 +2053,14 @@ enum UnfinishedRule: DocumentRule {
         let text = String(decoding: bytes[start..<end], as: UTF8.self)
         report(
           prose.position(ofByte: start, in: prose.units[unit]),
-          "the text breaks off at '\(shortened(text))': finish the sentence", text, .error)
+          "the text breaks off at '\(TextMetrics.shortened(text))': finish the sentence", text, .error)
       }
     }
     // Question marks are rare in procedures: each is looked at only inside a bracket.
     forEachMatch(of: UInt8(ascii: "?"), in: prose, openQuestions) { position, text in
       report(
-        position, "open questions '\(shortened(text))' are still in the text: settle them and write the answer", text,
+        position,
+        "open questions '\(TextMetrics.shortened(text))' are still in the text: settle them and write the answer", text,
         .warning)
     }
     // "???: What could we do …", "?x" for a team's size: question marks standing in for what is not known.
@@ -2067,13 +2070,14 @@ enum UnfinishedRule: DocumentRule {
     // "Rubbish bags?? (Where do we put them?)": a doubled question mark is the writer's own doubt.
     forEachMatch(of: UInt8(ascii: "?"), in: prose, doubtedText) { position, text in
       report(
-        position, "'\(shortened(text))' asks a question the writer left open: settle it, then write the answer",
+        position,
+        "'\(TextMetrics.shortened(text))' asks a question the writer left open: settle it, then write the answer",
         text, .warning)
     }
     unclosedBrackets(prose) { position, text in
       report(
         position,
-        "the bracket '\(shortened(text))' is never closed, so its text may be cut off: finish it and close "
+        "the bracket '\(TextMetrics.shortened(text))' is never closed, so its text may be cut off: finish it and close "
           + "the bracket", text, .warning)
     }
     // "This is currently an incomplete list and …": the writer says, mid-paragraph, that the page is
@@ -2101,7 +2105,7 @@ enum UnfinishedRule: DocumentRule {
         let note = String(decoding: bytes[start..<end], as: UTF8.self)
         report(
           prose.position(ofByte: start, in: unit),
-          "the text says it is incomplete ('\(shortened(note))'): write the missing part, then delete the note",
+          "the text says it is incomplete ('\(TextMetrics.shortened(note))'): write the missing part, then delete the note",
           note, .error)
       }
     }
@@ -2114,7 +2118,7 @@ enum UnfinishedRule: DocumentRule {
         let end = note.firstIndex { $0 == "." } ?? note.endIndex
         report(
           unit.start,
-          "the text says it is \(label) ('\(shortened(String(note[..<end])))'): write the missing part, then "
+          "the text says it is \(label) ('\(TextMetrics.shortened(String(note[..<end])))'): write the missing part, then "
             + "delete the note", String(note[..<end]), .error)
         continue
       }
@@ -2126,7 +2130,7 @@ enum UnfinishedRule: DocumentRule {
       else { continue }
       report(
         unit.start,
-        "a note that this part is not finished ('\(shortened(note))') is still here: write the "
+        "a note that this part is not finished ('\(TextMetrics.shortened(note))') is still here: write the "
           + "missing part, then delete the note", note, .error)
     }
   }
@@ -2180,7 +2184,7 @@ enum UnfinishedRule: DocumentRule {
       let isLabel = unit.sentences.count == 1 && unit.words.count <= 3
       report(
         prose.position(ofByte: start, in: unit),
-        "'\(shortened(text))' ends with a colon, but \(gap): write what it introduces, or "
+        "'\(TextMetrics.shortened(text))' ends with a colon, but \(gap): write what it introduces, or "
           + (isLabel ? "delete it" : "end the sentence there"), text, .warning)
     }
   }
@@ -3435,7 +3439,4 @@ enum UnfinishedRule: DocumentRule {
     return String(decoding: bytes[start..<min(end, rest.endIndex)], as: UTF8.self)
   }
 
-  private static func shortened(_ text: String) -> String {
-    text.count > 60 ? String(text.prefix(57)) + "…" : text
-  }
 }
