@@ -259,9 +259,11 @@ struct DocumentReferences: Sendable {
     return found
   }
 
-  /// Words that follow "SOP" in a label ("SOP Title:", "SOP Owner"), lowercased.
+  /// Words that follow "SOP" in a label ("SOP Title:", "SOP Owner", a metadata table's "Template SOP Type"),
+  /// lowercased (round twenty: "'SOP Type' matches no document title" judged wrong).
   private static let sopLabels: Set<String> = [
-    "title", "number", "no", "name", "owner", "author", "version", "revision", "id", "date", "status",
+    "title", "number", "no", "name", "owner", "author", "version", "revision", "id", "date", "status", "type",
+    "template", "category", "code", "ref", "reference", "format", "summary", "description", "history",
   ]
 
   /// Whether a `:` stands right after word `index`.

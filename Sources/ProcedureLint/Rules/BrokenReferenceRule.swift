@@ -27,7 +27,8 @@ enum BrokenReferenceRule: RepositoryRule {
     document, "the Maintenance/Damage Report Procedure" over "### Maintenance / Damage Report Procedure", \
     and not past the end of a sentence, twenty-fifth), is a warning when no \
     document's title holds all those words (checked only when every document's title is known); a label \
-    such as "SOP Title:" or "SOP Owner" is not a reference, nor is "(SOP) Templates", where the acronym \
+    such as "SOP Title:", "SOP Owner" or a metadata table's "Template SOP Type" (round twenty: judged wrong) \
+    is not a reference, nor is "(SOP) Templates", where the acronym \
     closes a bracket, nor "the Standard Operating Procedures (SOP)", where it spells out the words before it. Links are \
     resolved \
     from the document's folder (a leading `/` from the repository root); URLs are not fetched, but one that \
@@ -142,6 +143,16 @@ enum BrokenReferenceRule: RepositoryRule {
       purpose: """
         **SOP Title:** Wet Belt Sander
         **SOP Owner:** Maria Lopez
+
+        This procedure keeps our test gear accurate.
+        """),
+    // Real-world shape (a research infrastructure's SOP template, round twenty): a metadata table's labels.
+    ExampleRepository.procedure(
+      purpose: """
+        | Metadata | Value |
+        | --- | --- |
+        | Template SOP number | `GDI-SOP0011` |
+        | Template SOP Type | Node-specific SOP |
 
         This procedure keeps our test gear accurate.
         """),

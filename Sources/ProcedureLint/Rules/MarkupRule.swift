@@ -2,12 +2,13 @@ import Foundation
 import MarkdownSyntax
 
 /// Checks for Markdown that the page shows as text instead of formatting: bold with a space inside its
-/// asterisks, nested list items marked the AsciiDoc way, and wiki links (`[[Page]]`).
+/// asterisks, nested list items marked the AsciiDoc way, wiki links (`[[Page]]`) and readme.io blocks.
 enum MarkupRule: DocumentRule {
   static let id = "markup"
   static let summary =
     "Bold the page shows as asterisks (`**Action: **Send`, `** AT NO TIME**`), lines that start with `** `, "
-    + "another markup's nested list item, and wiki links (`[[Page]]`, `![[photo.png]]`) that Markdown shows as text."
+    + "another markup's nested list item, wiki links (`[[Page]]`, `![[photo.png]]`) and readme.io blocks "
+    + "(`[block:parameters]`) that Markdown shows as text."
   static let rationale = """
     CommonMark makes text bold only when the asterisks touch it: `**Action:**` is bold, `**Action: **Send` \
     and `** AT NO TIME**` are shown with their asterisks, and a warning meant to stand out reads as noise. \
@@ -33,6 +34,11 @@ enum MarkupRule: DocumentRule {
     collection protocol. Each is reported where it stands. Left alone: a link whose text is in brackets \
     (`[[1]](https://…)`, a citation mark, is a working link), brackets that do not close as `]]` on the same \
     line (Pandoc's `[[text]{style=…}]`), a POSIX class (`[[:space:]]`), and anything in code.
+
+    readme.io's blocks (a line `[block:api-header]` or `[block:parameters]`, a JSON object, `[/block]`) hold \
+    the headings and tables of pages exported from readme.io; Markdown shows their JSON (round twenty: a \
+    biobank's SOPs, whose tables the judge found read as 80- and 159-word sentences). One finding a \
+    document, at the first block; their text is left out of the prose the other rules read.
     """
   static let defaultSeverity = Severity.warning
 
@@ -75,6 +81,23 @@ enum MarkupRule: DocumentRule {
         ** Calibrated once a year by the lab
         ** Labelled with the due date
         """),
+    // Real-world shape (a biobank's SOPs exported from readme.io, round twenty): a heading and a table as blocks.
+    ExampleRepository.procedure(
+      purpose: """
+        [block:api-header]
+        {
+          "title": "PURPOSE"
+        }
+        [/block]
+        This procedure keeps our test gear accurate.
+        [block:parameters]
+        {
+          "data": {"h-0": "Role", "0-0": "Lab technician"},
+          "cols": 1,
+          "rows": 1
+        }
+        [/block]
+        """),
     // Real-world shape (a lab's protocols kept in an Obsidian vault, round twenty): wiki links and an embed.
     ExampleRepository.procedure(
       steps: """
@@ -86,7 +109,9 @@ enum MarkupRule: DocumentRule {
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    let findings = asteriskFindings(document, context: context) + wikiLinkFindings(document.prose, context: context)
+    let findings =
+      asteriskFindings(document, context: context) + wikiLinkFindings(document.prose, context: context)
+      + readmeBlockFindings(document.prose, context: context)
     return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
   }
 
@@ -180,6 +205,38 @@ enum MarkupRule: DocumentRule {
     }
     return findings
   }
+
+  /// readme.io's blocks: a line "[block:parameters]" and a JSON object up to "[/block]", which Markdown shows as
+  /// text. One finding for the document, at the first, with the count of the others.
+  private static func readmeBlockFindings(_ prose: Prose, context: RuleContext) -> [Finding] {
+    var source = prose.source
+    let offsets: [Int] = source.withUTF8 { bytes in
+      var found: [Int] = []
+      ByteSearch.forEach(UInt8(ascii: "["), in: bytes, range: 0..<bytes.count) { offset in
+        guard offset == 0 || bytes[offset - 1] == 0x0A,
+          ByteSearch.hasPrefix(readmeBlockOpen, at: offset, in: bytes, range: offset..<bytes.count)
+        else { return }
+        found.append(offset)
+      }
+      return found
+    }
+    guard let first = offsets.first else { return [] }
+    let starts = LintDocument.allLineStarts(of: source)
+    var line = 0
+    while line + 1 < starts.count, starts[line + 1] <= first { line += 1 }
+    let text = prose.sourceLine(line + 1 + prose.lineOffset, starts: starts).map(String.init) ?? "[block:"
+    let others = offsets.count - 1
+    let more = others == 0 ? "" : " (and \(TextMetrics.grouped(others)) more)"
+    return [
+      context.finding(
+        .warning, at: SourcePosition(line: line + 1 + prose.lineOffset, column: 1),
+        "'\(TextMetrics.shortened(text))' opens a readme.io block\(more), which Markdown shows as JSON text: write "
+          + "its heading or table in Markdown",
+        excerpt: TextMetrics.shortened(text))
+    ]
+  }
+
+  private static let readmeBlockOpen = Array("[block:".utf8)
 
   /// The bytes of a wiki link starting at `offset` (`[[` + text + `]]` on one line), or nil. The text holds a
   /// letter and no bracket, and is not a POSIX class (`[[:space:]]`); a third `[` before it is left alone.

@@ -59,7 +59,10 @@ enum OneInstructionRule: DocumentRule {
     procurement"), and a labelled item whose value opens with an adverb and no instruction lists values \
     ("Solubility: Slightly soluble in water; soluble in alkalies"); and a clause after a `;` that opens with \
     a plural noun or a verb in "-s" has its own subject or describes ("Re-issue the certs with the new CA; \
-    consumers switch as their old certs expire").
+    consumers switch as their old certs expire"). Round twenty (each judged wrong): a menu path after a click \
+    ("adjust the font size by clicking format, then font") and a statement with its exception after "; \
+    however" ("The Security Lead does not need to grant access; however, to view the builds you need to be \
+    logged in").
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -72,6 +75,14 @@ enum OneInstructionRule: DocumentRule {
         the lab.
         2. Solubility: Slightly soluble in water; soluble in alcohols.
         3. Re-issue the lab certificates with the new key; gauges switch as their old certificates expire.
+        """),
+    // Real-world shapes (a school's instructor onboarding and a data platform's onboarding, round twenty): a
+    // menu path after a click, and a statement with its exception.
+    ExampleRepository.procedure(
+      steps: """
+        1. Open the register and type the gauge's number. You may need to enlarge the text by clicking view, \
+        then zoom.
+        2. The lab does not need a form for a gauge; however, to see the due dates, you need a login.
         """),
     // Real-world shapes (a shared lab's emergency rules and a tape backup protocol, round eighteen): a route
     // carried on past "then", a statement before a `;` and its one instruction, and "then:" before the command
@@ -262,6 +273,11 @@ enum OneInstructionRule: DocumentRule {
       steps: """
         1. It is important to close the supply valve, then open the drain tap.
         2. Write the new due date in the register.
+        """),
+    // A click and then a verb that steps open: two actions, not a menu path (round twenty).
+    ExampleRepository.procedure(
+      steps: """
+        1. Select the gauge's row in the register, then print.
         """),
     ExampleRepository.procedure(
       steps: """
@@ -643,6 +659,28 @@ enum OneInstructionRule: DocumentRule {
       return index + 2 < range.upperBound && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
         && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98)
     }
+    // "adjust the font size by clicking format, then font.": a click or a choice just before the comma, and one
+    // word that is no instruction after "then", where the sentence ends, name a menu path (round twenty:
+    // judged wrong). "Click Save, then close the file" goes on to a second action.
+    func namesMenuPath(comma: Int, then: Int) -> Bool {
+      let (word, end) = firstWord(after: then - 1)
+      var next = end
+      while next < range.upperBound, bytes[next] == 0x20 { next += 1 }
+      guard !word.isEmpty, !PassiveVoiceAdvice.isImperative(word),
+        next == range.upperBound || bytes[next] == UInt8(ascii: ".") || bytes[next] == UInt8(ascii: ")")
+      else { return false }
+      // The three words before the comma.
+      var words: [String] = []
+      var index = comma - 1
+      while words.count < 3, index >= range.lowerBound {
+        while index >= range.lowerBound, bytes[index] == 0x20 { index -= 1 }
+        let wordEnd = index + 1
+        while index >= range.lowerBound, isLetter(index) { index -= 1 }
+        guard index + 1 < wordEnd else { break }
+        words.append(String(decoding: bytes[(index + 1)..<wordEnd], as: UTF8.self).lowercased())
+      }
+      return words.contains(where: menuVerbs.contains)
+    }
     // "leave through the lab door into the lounge, then through the lounge door into the corridor": a place
     // after "then" carries one route on, and "if you need to back up this folder, then:" has nothing after it
     // but what the colon introduces (round eighteen: both judged wrong).
@@ -689,7 +727,7 @@ enum OneInstructionRule: DocumentRule {
       case UInt8(ascii: ","):
         guard depth == 0 else { continue }
         if let end = matchesThen(at: index + 1), !waitsForOutcome(after: end), !namesMenuItem(at: end),
-          !continuesOne(after: end)
+          !namesMenuPath(comma: index, then: end), !continuesOne(after: end)
         {
           guard isCheck(partAt: partStart) || closesCondition() else { return (index, ", then") }
           // The check or the condition excuses this "then" only: what follows is the action it guards.
@@ -719,6 +757,11 @@ enum OneInstructionRule: DocumentRule {
   /// Words that open a clause stating a fact, not an instruction: "This is the lab's only exit route; keep it
   /// clear" gives a reason and then one instruction (round eighteen: judged wrong).
   private static let factOpeners: Set<String> = ["this", "that", "these", "those", "it", "there", "here"]
+
+  /// Words that choose from a menu, just before the comma of a menu path ("clicking format, then font").
+  private static let menuVerbs: Set<String> = [
+    "click", "clicking", "select", "selecting", "choose", "choosing", "tap", "tapping", "menu", "open", "opening",
+  ]
 
   /// Words of direction that, right after "then", carry a route on rather than open an action ("…, then through
   /// the lounge door", "then along the corridor"). Not "back", which opens "back up the files"; "left" and
@@ -767,6 +810,9 @@ enum OneInstructionRule: DocumentRule {
     // "Stay up to date with the news; but also recognise when too much of it does harm": a caveat on the
     // instruction before it (judged wrong as two instructions on the tenth held-out check).
     "but", "yet",
+    // "The Security Lead does not need to grant access; however, to view the builds, you need to be logged in":
+    // a statement and its exception (round twenty: judged wrong).
+    "however", "although", "though", "whereas",
     // "add a volume equal to the mass times 10; so for 25 nmol you'll add 250 µL": a worked example of the
     // instruction, not a second one (judged wrong on the twelfth held-out check).
     "so", "thus", "hence",

@@ -14,7 +14,8 @@ enum StepCountRule: DocumentRule {
     of level 3 or deeper (`### 1. Review the request`, whose prose is that step's text for \
     `sentence-length`, `one-instruction` and `passive-voice`; a section number of two or more levels \
     followed by a noun phrase, `### 4.1.1 Investigation`, heads a section, and `### 3.1 Check the gauge` \
-    is a step), and the rows of a table whose header \
+    is a step; so does a numbered part that every controlled document has, `### 4. Purpose`, `### 2. \
+    Glossary`, `### 1. Document History`, round twenty), and the rows of a table whose header \
     names a step column (Step, No., #) and an action column (Action, Activity, Task, Description): the \
     action cell of each row is that step's text, read as prose. Numbered lists with nothing but pictures \
     between them count as one list: a list that starts again at 1 after each photo is one procedure split \

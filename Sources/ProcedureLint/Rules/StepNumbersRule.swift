@@ -29,7 +29,10 @@ enum StepNumbersRule: DocumentRule {
     on: the reader sees 1, 2, 3 (round seventeen: judged wrong). Lists under sibling headings that each start \
     at the same number ("1. Find out how serious the incident is", then "### Priority 1" over steps 2 to 5 \
     and "### Priority 2" over steps 2 and 3) are alternatives that carry on from one shared step, not steps \
-    numbered twice (round eighteen: judged wrong twice).
+    numbered twice (round eighteen: judged wrong twice). Sub-steps indented too little to nest under the step \
+    above ("5. During your training, cover the following:" over "  1. Access the portal") are items of the \
+    outer list on the page, numbered from 1 on purpose: their indent is the fault, which `heading-structure` \
+    reports, and "number the steps in order" would undo the nesting (round twenty: judged wrong).
     """
   static let defaultSeverity = Severity.warning
 
@@ -102,8 +105,26 @@ enum StepNumbersRule: DocumentRule {
         3. Write the new due date in the register.
         4. Put the gauge back in the store.
         """),
+    // Real-world shape (a school's instructor onboarding, round twenty): sub-steps indented two spaces, too
+    // few to nest, so they number from 1 inside the outer list; `heading-structure` reports the indent.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Pack the gauge for the lab as follows:
+          1. Wrap the gauge in foam.
+          2. Put the wrapped gauge in its box.
+        3. Send the box to the lab a week before the due date.
+        """),
   ]
   static let failingExamples = [
+    // Real-world shape (a protein lab's column regeneration, round twenty): a step a space off the margin that
+    // skips a number is still a skip.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        2. Send the gauge to the lab a week before that date.
+         4. Write the new due date in the register.
+        """),
     // Real-world shape (a Hi-C protocol, the thirty-first blind check): steps 8 to 13 lost.
     ExampleRepository.procedure(
       steps: """
@@ -216,7 +237,14 @@ enum StepNumbersRule: DocumentRule {
       guard isTyped, let item = numbers.indices.dropFirst().first(where: { numbers[$0] != numbers[$0 - 1] + 1 }) else {
         continue
       }
+      // "5. During your training, cover the following:" over "  1. Access the portal": sub-steps indented too
+      // little to nest are items of this list on the page, and their numbers restart on purpose; the fix is the
+      // indent, which `heading-structure` advises (round twenty: "number the steps in order" judged wrong).
       let (previous, number) = (numbers[item - 1], numbers[item])
+      // A step a space off the margin that skips a number (" 6. Prepare storage" after "4.") is still a skip.
+      if number < previous, nodes[node.children[item]].start.column > nodes[node.children[0]].start.column {
+        continue
+      }
       let message: String
       if number == previous {
         message = "step \(number) is numbered twice (the page shows \(start + item)): number the steps in order"

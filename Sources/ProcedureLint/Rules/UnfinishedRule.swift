@@ -149,11 +149,18 @@ enum UnfinishedRule: DocumentRule {
     meaning to be determined": a value a database shows), nor a question in capitals that the text answers \
     ("IS THE DOOR CLOSED?? CLOSE IT!!"; both judged wrong). A bracket that says a picture, a link or details \
     are needed ("(Picture needed)") or promises more later ("(more soon on that)") is an error (judges' \
-    misses); "(if needed)" and "(as needed)" are conditions.
+    misses); "(if needed)" and "(as needed)" are conditions. An empty "References" (or "Bibliography") \
+    heading at the end of a document that cites Pandoc keys ("(@Fisher2011)", "[@Kobs1997; @Meyer2010]") is \
+    where Pandoc's citeproc writes the list when the page is built (round twenty: judged wrong).
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (a lab's library preparation protocol built with Pandoc, round twenty): citation keys,
+    // and the heading under which citeproc writes the references.
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years, as the method's authors advise (@Fisher2011).",
+      extra: "## References\n"),
     // A slot in a message the reader writes, among other words, is theirs to fill (round nineteen).
     ExampleRepository.procedure(records: "Write to the lab: Dear <name/email>, the gauge below is due for its check."),
     // Real-world shapes (round eighteen): a status value a database shows, explained, and a check shouted in
@@ -665,6 +672,8 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // An empty "References" heading with no citation that a tool fills it from is still empty (round twenty).
+    ExampleRepository.procedure(extra: "## References\n"),
     // Real-world shapes (round nineteen, judges' misses): a writer's instruction in capitals, in an admonition
     // indented as code (a soldering lab's rules) and in a step; an empty question heading (a code of conduct
     // committee's process); empty sections named in sentence case (an EEG lab's set-up manual).
@@ -2894,6 +2903,29 @@ enum UnfinishedRule: DocumentRule {
   /// Sections with nothing under their heading but guidance, up to the next heading of the same or a higher
   /// level (or the end): a required one is an error; others are a warning, once per run of empty sibling
   /// sections; a document whose sections are all empty is an error.
+  /// Whether a heading names a list of references ("References", "9. Bibliography", "Works cited").
+  static func isBibliography(_ heading: String) -> Bool {
+    let name = heading.drop { $0.isNumber || $0 == "." || $0 == " " }.trimmingCharacters(in: .whitespaces)
+      .lowercased()
+    return ["references", "bibliography", "works cited", "literature cited", "literature"].contains(name)
+  }
+
+  /// Whether the text cites Pandoc citation keys: "(@Fisher2011)", "[@Kobs1997; @Meyer2010]", "; @Rohland2012".
+  /// An email address has a letter before its `@`.
+  static func citesPandocKeys(_ prose: Prose) -> Bool {
+    var cites = false
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "@"), in: bytes, range: 0..<bytes.count) { offset in
+        guard !cites, offset > 0, offset + 1 < bytes.count, bytes[offset + 1] | 0x20 &- 0x61 < 26 else { return }
+        let before = bytes[offset - 1]
+        cites =
+          before == UInt8(ascii: "(") || before == UInt8(ascii: "[")
+          || (before == 0x20 && offset > 1 && bytes[offset - 2] == UInt8(ascii: ";"))
+      }
+    }
+    return cites
+  }
+
   private static func emptySections(_ document: LintDocument, guidance: Set<Int>, context: RuleContext) -> [Finding] {
     let headings = document.headings
     guard !headings.isEmpty else { return [] }
@@ -2959,6 +2991,13 @@ enum UnfinishedRule: DocumentRule {
     for index in headings.indices
     where !hasText[index] && hasNoSubsection(index) && headings[index].text.allSatisfy(\.isWhitespace) {
       hasText[index] = true
+    }
+    // "# References" left empty at the end of a document that cites "(@Fisher2011)": Pandoc's citeproc writes
+    // the bibliography there when the page is built (round twenty: "delete the heading" judged wrong).
+    if let last = headings.indices.last, !hasText[last], isBibliography(headings[last].text),
+      citesPandocKeys(prose)
+    {
+      hasText[last] = true
     }
     func isEmpty(_ index: Int) -> Bool { !hasText[index] && hasNoSubsection(index) }
     // The required sections' names, made only for a document with an empty section at level 2: building the
