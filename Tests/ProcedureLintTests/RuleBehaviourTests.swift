@@ -22,6 +22,49 @@ struct RuleBehaviourTests {
     #expect(findings.first?.severity == .warning)
   }
 
+  @Test("heading-structure: the same jump again is counted on the first; another kind of jump has its own")
+  func repeatedHeadingJump() {
+    let marked = Marked(
+      ExampleRepository.document(
+        id: "QM-010", type: "manual",
+        body: """
+          # Calibrate test gear
+
+          ## Logs
+
+          ↓#### Where the logs are
+
+          The register holds them.
+
+          ## Metrics
+
+          #### Where the metrics are
+
+          The dashboard shows them.
+
+          ##### Old metrics
+
+          The archive holds them.
+
+          ## Alerts
+
+          #### Who is called
+
+          The lab lead is called.
+
+          ↓###### Night calls
+
+          The duty phone rings.
+          """))
+    let findings = lint(marked.text, rule: "heading-structure")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "heading level jumps from H2 to H4, as it does at 2 more headings: use H3 for each",
+        "heading level jumps from H4 to H6: use H5",
+      ])
+  }
+
   @Test("unfinished: question marks the writer left, each where it stands; a colon over items indented to nest")
   func writersQuestionMarks() {
     let marked = Marked(
