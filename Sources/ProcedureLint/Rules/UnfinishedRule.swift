@@ -151,11 +151,25 @@ enum UnfinishedRule: DocumentRule {
     are needed ("(Picture needed)") or promises more later ("(more soon on that)") is an error (judges' \
     misses); "(if needed)" and "(as needed)" are conditions. An empty "References" (or "Bibliography") \
     heading at the end of a document that cites Pandoc keys ("(@Fisher2011)", "[@Kobs1997; @Meyer2010]") is \
-    where Pandoc's citeproc writes the list when the page is built (round twenty: judged wrong).
+    where Pandoc's citeproc writes the list when the page is built (round twenty: judged wrong). A chat \
+    assistant's words to the writer pasted in with its draft ("Let me know if you need further \
+    refinements!", "Would you like me to …", "As an AI language model") are an error (round twenty, a \
+    judge's miss in a notary's SOP); "Let me know if you need help" is a person's, and passes.
     """
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (a robotics team's Jekyll site, round twenty): a picture whose address starts with the
+    // site's variable, which CommonMark does not read as a picture; its caption is no "[Name]" slot.
+    ExampleRepository.procedure(
+      steps: """
+        1. Lift the gauge case with a straight back.
+
+        ![Safe Lifting Diagram]({{ site.baseurl }}/assets/images/safe-lifting.png)
+        """),
+    // A person's offer of help is no assistant's reply (round twenty).
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years. Let me know if you need help."),
     // Real-world shape (a lab's library preparation protocol built with Pandoc, round twenty): citation keys,
     // and the heading under which citeproc writes the references.
     ExampleRepository.procedure(
@@ -672,6 +686,9 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a mobile notary's SOP, round twenty): a chat assistant's reply left under its draft.
+    ExampleRepository.procedure(
+      records: "The register keeps each lab report for seven years.\n\nLet me know if you need further refinements!"),
     // An empty "References" heading with no citation that a tool fills it from is still empty (round twenty).
     ExampleRepository.procedure(extra: "## References\n"),
     // Real-world shapes (round nineteen, judges' misses): a writer's instruction in capitals, in an admonition
@@ -1226,6 +1243,31 @@ enum UnfinishedRule: DocumentRule {
             "placeholder '\(text)' is still here: settle it before approval, or take it out", excerpt: text)
         }
       }
+      // "Let me know if you need further refinements!": a chat assistant's words to the writer, pasted in with
+      // the text it drafted (round twenty: a notary's SOP, a judge's miss). One `memchr` pass per first letter.
+      for (first, openings) in assistantOpenings {
+        ByteSearch.forEach(first, in: bytes, range: all) { offset in
+          guard let opening = openings.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
+            let unit = prose.unit(containingByte: offset),
+            offset == prose.units[unit].bytes.lowerBound || bytes[offset - 1] == 0x20
+          else { return }
+          let end = min(prose.units[unit].bytes.upperBound, offset + opening.count + 60)
+          var sentenceEnd = offset + opening.count
+          while sentenceEnd < end, bytes[sentenceEnd] != UInt8(ascii: "."), bytes[sentenceEnd] != UInt8(ascii: "!"),
+            bytes[sentenceEnd] != UInt8(ascii: "?")
+          {
+            sentenceEnd += 1
+          }
+          let rest = String(decoding: bytes[(offset + opening.count)..<sentenceEnd], as: UTF8.self).lowercased()
+          guard opening != letMeKnow || assistantOffers.contains(where: rest.contains) else { return }
+          let text = String(
+            decoding: bytes[offset..<min(sentenceEnd + 1, prose.units[unit].bytes.upperBound)], as: UTF8.self)
+          report(
+            prose.position(ofByte: offset, in: prose.units[unit]),
+            "'\(TextMetrics.shortened(text))' is a chat assistant's reply to the writer: delete it, and check the text "
+              + "it came with", excerpt: text)
+        }
+      }
       // "INSERT PICTURE OF FAILING TO COMPLY": a writer's instruction in capitals, without brackets.
       // Read from the words that start with two capitals, which the tokenizer listed: a pass over every
       // capital I of the text cost 2.8 M instructions on the 5,000-document benchmark.
@@ -1446,6 +1488,19 @@ enum UnfinishedRule: DocumentRule {
   }
 
   private static let insertPrefix = Array("INSERT".utf8)
+
+  /// How a chat assistant's words to the writer open, by first byte. "Let me know if you …" counts only with
+  /// an offer to rework the text after it (`assistantOffers`): "let me know if you need help" is a person's.
+  private static let assistantOpenings: [(UInt8, [[UInt8]])] = [
+    (UInt8(ascii: "L"), [letMeKnow]),
+    (UInt8(ascii: "W"), [Array("Would you like me to ".utf8)]),
+    (UInt8(ascii: "A"), [Array("As an AI language model".utf8)]),
+  ]
+  private static let letMeKnow = Array("Let me know if you ".utf8)
+  /// What an assistant offers after "Let me know if you …": "need further refinements", "'d like me to adjust".
+  private static let assistantOffers = [
+    "refine", "adjust", "tweak", "modif", "tailor", " me to ", "further", "any changes", "another version",
+  ]
 
   /// What a writer's instruction in capitals asks to insert.
   private static let insertables: Set<String> = [
