@@ -1244,29 +1244,29 @@ enum UnfinishedRule: DocumentRule {
         }
       }
       // "Let me know if you need further refinements!": a chat assistant's words to the writer, pasted in with
-      // the text it drafted (round twenty: a notary's SOP, a judge's miss). One `memchr` pass per first letter.
-      for (first, openings) in assistantOpenings {
-        ByteSearch.forEach(first, in: bytes, range: all) { offset in
-          guard let opening = openings.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) }),
-            let unit = prose.unit(containingByte: offset),
-            offset == prose.units[unit].bytes.lowerBound || bytes[offset - 1] == 0x20
-          else { return }
-          let end = min(prose.units[unit].bytes.upperBound, offset + opening.count + 60)
-          var sentenceEnd = offset + opening.count
-          while sentenceEnd < end, bytes[sentenceEnd] != UInt8(ascii: "."), bytes[sentenceEnd] != UInt8(ascii: "!"),
-            bytes[sentenceEnd] != UInt8(ascii: "?")
-          {
-            sentenceEnd += 1
-          }
-          let rest = String(decoding: bytes[(offset + opening.count)..<sentenceEnd], as: UTF8.self).lowercased()
-          guard opening != letMeKnow || assistantOffers.contains(where: rest.contains) else { return }
-          let text = String(
-            decoding: bytes[offset..<min(sentenceEnd + 1, prose.units[unit].bytes.upperBound)], as: UTF8.self)
-          report(
-            prose.position(ofByte: offset, in: prose.units[unit]),
-            "'\(TextMetrics.shortened(text))' is a chat assistant's reply to the writer: delete it, and check the text "
-              + "it came with", excerpt: text)
+      // the text it drafted (round twenty: a notary's SOP, a judge's miss). Read at the first word of each
+      // sentence, where the reply opens: a `memchr` pass for each opening letter cost more.
+      for sentence in prose.sentences where !sentence.words.isEmpty {
+        let offset = prose.words[sentence.words.lowerBound].start
+        let unit = sentence.unit
+        guard let openings = assistantOpenings.first(where: { $0.0 == bytes[offset] })?.1,
+          let opening = openings.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) })
+        else { continue }
+        let end = min(prose.units[unit].bytes.upperBound, offset + opening.count + 60)
+        var sentenceEnd = offset + opening.count
+        while sentenceEnd < end, bytes[sentenceEnd] != UInt8(ascii: "."), bytes[sentenceEnd] != UInt8(ascii: "!"),
+          bytes[sentenceEnd] != UInt8(ascii: "?")
+        {
+          sentenceEnd += 1
         }
+        let rest = String(decoding: bytes[(offset + opening.count)..<sentenceEnd], as: UTF8.self).lowercased()
+        guard opening != letMeKnow || assistantOffers.contains(where: rest.contains) else { continue }
+        let text = String(
+          decoding: bytes[offset..<min(sentenceEnd + 1, prose.units[unit].bytes.upperBound)], as: UTF8.self)
+        report(
+          prose.position(ofByte: offset, in: prose.units[unit]),
+          "'\(TextMetrics.shortened(text))' is a chat assistant's reply to the writer: delete it, and check the text "
+            + "it came with", excerpt: text)
       }
       // "INSERT PICTURE OF FAILING TO COMPLY": a writer's instruction in capitals, without brackets.
       // Read from the words that start with two capitals, which the tokenizer listed: a pass over every
