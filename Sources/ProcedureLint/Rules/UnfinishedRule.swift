@@ -1249,7 +1249,13 @@ enum UnfinishedRule: DocumentRule {
       for sentence in prose.sentences where !sentence.words.isEmpty {
         let offset = prose.words[sentence.words.lowerBound].start
         let unit = sentence.unit
-        guard let openings = assistantOpenings.first(where: { $0.0 == bytes[offset] })?.1,
+        // "Let", "Would", "As": one byte and the next tell most sentences apart before any opening is compared.
+        let first = bytes[offset]
+        guard first == UInt8(ascii: "L") || first == UInt8(ascii: "W") || first == UInt8(ascii: "A"),
+          offset + 1 < bytes.count,
+          bytes[offset + 1] == UInt8(ascii: "e") || bytes[offset + 1] == UInt8(ascii: "o")
+            || bytes[offset + 1] == UInt8(ascii: "s"),
+          let openings = assistantOpenings.first(where: { $0.0 == first })?.1,
           let opening = openings.first(where: { ByteSearch.hasPrefix($0, at: offset, in: bytes, range: all) })
         else { continue }
         let end = min(prose.units[unit].bytes.upperBound, offset + opening.count + 60)
