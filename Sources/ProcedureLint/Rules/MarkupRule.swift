@@ -109,10 +109,14 @@ enum MarkupRule: DocumentRule {
   ]
 
   static func check(_ document: LintDocument, context: RuleContext) -> [Finding] {
-    let findings =
-      asteriskFindings(document, context: context) + wikiLinkFindings(document.prose, context: context)
-      + readmeBlockFindings(document.prose, context: context)
-    return findings.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    // Most documents have none of these: appended only when found, and sorted only when there are two.
+    var findings = asteriskFindings(document, context: context)
+    let wikiLinks = wikiLinkFindings(document.prose, context: context)
+    if !wikiLinks.isEmpty { findings += wikiLinks }
+    let readmeBlocks = readmeBlockFindings(document.prose, context: context)
+    if !readmeBlocks.isEmpty { findings += readmeBlocks }
+    if findings.count > 1 { findings.sort { ($0.line, $0.column) < ($1.line, $1.column) } }
+    return findings
   }
 
   /// Bold with a space inside its asterisks, and AsciiDoc's nested list items.
