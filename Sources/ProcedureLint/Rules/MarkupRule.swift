@@ -38,7 +38,8 @@ enum MarkupRule: DocumentRule {
     readme.io's blocks (a line `[block:api-header]` or `[block:parameters]`, a JSON object, `[/block]`) hold \
     the headings and tables of pages exported from readme.io; Markdown shows their JSON (round twenty: a \
     biobank's SOPs, whose tables the judge found read as 80- and 159-word sentences). One finding a \
-    document, at the first block; their text is left out of the prose the other rules read.
+    document, at the first block (not in a code block); their text is left out of the prose the other rules \
+    read.
     """
   static let defaultSeverity = Severity.warning
 
@@ -58,6 +59,14 @@ enum MarkupRule: DocumentRule {
 
         The lab's address is in the supplier list [[1]](https://example.org/suppliers); the register's search \
         pattern for a blank is [[:space:]], and [[USource]{style="color: red"}]{.underline} is Pandoc's markup.
+
+        [[ ]] is an empty tick box in the old register, and the lab's booking page wrote its notes as:
+
+        ```
+        [block:callout]
+        {"type": "info", "body": "Book a week ahead."}
+        [/block]
+        ```
         """),
   ]
   static let failingExamples = [
@@ -113,7 +122,7 @@ enum MarkupRule: DocumentRule {
     var findings = asteriskFindings(document, context: context)
     let wikiLinks = wikiLinkFindings(document.prose, context: context)
     if !wikiLinks.isEmpty { findings += wikiLinks }
-    let readmeBlocks = readmeBlockFindings(document.prose, context: context)
+    let readmeBlocks = readmeBlockFindings(document, context: context)
     if !readmeBlocks.isEmpty { findings += readmeBlocks }
     if findings.count > 1 { findings.sort { ($0.line, $0.column) < ($1.line, $1.column) } }
     return findings
@@ -190,7 +199,8 @@ enum MarkupRule: DocumentRule {
           let unit = prose.unit(containingByte: offset), prose.units[unit].bytes.contains(link.upperBound - 1)
         else { return }
         after = link.upperBound
-        let isEmbed = offset > 0 && bytes[offset - 1] == UInt8(ascii: "!")
+        // The "!" must be this unit's: units stand back to back ("Stop!" then "[[Page]]" in the next item).
+        let isEmbed = offset > prose.units[unit].bytes.lowerBound && bytes[offset - 1] == UInt8(ascii: "!")
         let start = isEmbed ? offset - 1 : offset
         let text = String(decoding: bytes[start..<link.upperBound], as: UTF8.self)
         let inside = String(decoding: bytes[(offset + 2)..<(link.upperBound - 2)], as: UTF8.self)
@@ -212,7 +222,8 @@ enum MarkupRule: DocumentRule {
 
   /// readme.io's blocks: a line "[block:parameters]" and a JSON object up to "[/block]", which Markdown shows as
   /// text. One finding for the document, at the first, with the count of the others.
-  private static func readmeBlockFindings(_ prose: Prose, context: RuleContext) -> [Finding] {
+  private static func readmeBlockFindings(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    let prose = document.prose
     var source = prose.source
     let offsets: [Int] = source.withUTF8 { bytes in
       var found: [Int] = []
@@ -224,12 +235,23 @@ enum MarkupRule: DocumentRule {
       }
       return found
     }
-    guard let first = offsets.first else { return [] }
+    guard !offsets.isEmpty else { return [] }
     let starts = LintDocument.allLineStarts(of: source)
+    // File lines of the blocks' openings, less those in code blocks (a page about readme.io quoting one).
+    let code = document.markdown.nodes.compactMap { node -> ClosedRange<Int>? in
+      if case .codeBlock = node.kind { node.start.line...node.end.line } else { nil }
+    }
+    var lines: [Int] = []
     var line = 0
-    while line + 1 < starts.count, starts[line + 1] <= first { line += 1 }
+    for offset in offsets {
+      while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
+      let fileLine = line + 1 + prose.lineOffset
+      if !code.contains(where: { $0.contains(fileLine) }) { lines.append(fileLine) }
+    }
+    guard let firstLine = lines.first else { return [] }
+    line = firstLine - 1 - prose.lineOffset
     let text = prose.sourceLine(line + 1 + prose.lineOffset, starts: starts).map(String.init) ?? "[block:"
-    let others = offsets.count - 1
+    let others = lines.count - 1
     let more = others == 0 ? "" : " (and \(TextMetrics.grouped(others)) more)"
     return [
       context.finding(
