@@ -111,6 +111,14 @@ struct LintDocument: Sendable {
   let plainCodeBlocks: [Int]
   /// Every table, in document order.
   let tables: [Int]
+  /// readme.io blocks ("[block:parameters]" … "[/block]") found in the text and blanked from the prose.
+  let readmeBlocks: [ReadmeBlock]
+
+  /// A readme.io block: where it stood in the prose's bytes, and its opening line ("[block:parameters]").
+  struct ReadmeBlock: Sendable {
+    var offset: Int
+    var opening: String
+  }
 
   init(path: String, text: DocumentText, frontMatter: FrontMatter?) {
     self.path = path
@@ -134,6 +142,7 @@ struct LintDocument: Sendable {
     inlineHTML = builder.inlineHTML
     plainCodeBlocks = builder.plainCodeBlocks
     tables = builder.tables
+    readmeBlocks = builder.readmeBlocks
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
@@ -218,6 +227,7 @@ struct LintDocument: Sendable {
     var inlineHTML: [Int] = []
     var plainCodeBlocks: [Int] = []
     var tables: [Int] = []
+    var readmeBlocks: [ReadmeBlock] = []
     /// Where every body line starts (`prose.lineStarts` has none for a plain body), made when first needed.
     private var bodyLineStarts: [Int]?
     /// The file line of the header row being read and the body byte offset its text is searched from, when
@@ -791,8 +801,10 @@ struct LintDocument: Sendable {
     /// readme.io's blocks ("[block:parameters]", a JSON object, "[/block]") are data, not prose: the page
     /// shows their JSON, and graded as sentences they made 80- and 159-word "sentences" of table cells (round
     /// twenty: judged wrong). They are blanked the same way, from "[block:" to the "[/block]" that closes it;
-    /// `markup` reports them.
+    /// `markup` reports them from `readmeBlocks`.
     private mutating func blankUnparsedLinkDestinations(_ range: Range<Int>) {
+      var blocks: [ReadmeBlock] = []
+      defer { readmeBlocks += blocks }
       prose.bytes.withUnsafeMutableBufferPointer { bytes in
         ByteSearch.forEach(UInt8(ascii: "]"), in: UnsafeBufferPointer(bytes), range: range) { offset in
           if offset - range.lowerBound >= 7, bytes[offset - 7] == UInt8(ascii: "["),
@@ -800,6 +812,9 @@ struct LintDocument: Sendable {
             let opening = Self.readmeBlockOpening(
               before: offset - 7, in: UnsafeBufferPointer(bytes), from: range.lowerBound)
           {
+            let nameEnd = bytes[opening...offset].firstIndex(of: UInt8(ascii: "]")) ?? offset
+            blocks.append(
+              ReadmeBlock(offset: opening, opening: String(decoding: bytes[opening...nameEnd], as: UTF8.self)))
             for index in opening...offset { bytes[index] = 0x20 }
             return
           }

@@ -220,49 +220,24 @@ enum MarkupRule: DocumentRule {
     return findings
   }
 
-  /// readme.io's blocks: a line "[block:parameters]" and a JSON object up to "[/block]", which Markdown shows as
-  /// text. One finding for the document, at the first, with the count of the others.
+  /// readme.io's blocks, which the prose builder found and blanked (`LintDocument.readmeBlocks`): a line
+  /// "[block:parameters]" and a JSON object up to "[/block]", which Markdown shows as text. One finding for
+  /// the document, at the first, with the count of the others.
   private static func readmeBlockFindings(_ document: LintDocument, context: RuleContext) -> [Finding] {
     let prose = document.prose
-    var source = prose.source
-    let offsets: [Int] = source.withUTF8 { bytes in
-      var found: [Int] = []
-      ByteSearch.forEach(UInt8(ascii: "["), in: bytes, range: 0..<bytes.count) { offset in
-        guard offset == 0 || bytes[offset - 1] == 0x0A,
-          ByteSearch.hasPrefix(readmeBlockOpen, at: offset, in: bytes, range: offset..<bytes.count)
-        else { return }
-        found.append(offset)
-      }
-      return found
+    guard let first = document.readmeBlocks.first, let unit = prose.unit(containingByte: first.offset) else {
+      return []
     }
-    guard !offsets.isEmpty else { return [] }
-    let starts = LintDocument.allLineStarts(of: source)
-    // File lines of the blocks' openings, less those in code blocks (a page about readme.io quoting one).
-    let code = document.markdown.nodes.compactMap { node -> ClosedRange<Int>? in
-      if case .codeBlock = node.kind { node.start.line...node.end.line } else { nil }
-    }
-    var lines: [Int] = []
-    var line = 0
-    for offset in offsets {
-      while line + 1 < starts.count, starts[line + 1] <= offset { line += 1 }
-      let fileLine = line + 1 + prose.lineOffset
-      if !code.contains(where: { $0.contains(fileLine) }) { lines.append(fileLine) }
-    }
-    guard let firstLine = lines.first else { return [] }
-    line = firstLine - 1 - prose.lineOffset
-    let text = prose.sourceLine(line + 1 + prose.lineOffset, starts: starts).map(String.init) ?? "[block:"
-    let others = lines.count - 1
+    let others = document.readmeBlocks.count - 1
     let more = others == 0 ? "" : " (and \(TextMetrics.grouped(others)) more)"
+    let text = TextMetrics.shortened(first.opening)
     return [
       context.finding(
-        .warning, at: SourcePosition(line: line + 1 + prose.lineOffset, column: 1),
-        "'\(TextMetrics.shortened(text))' opens a readme.io block\(more), which Markdown shows as JSON text: write "
-          + "its heading or table in Markdown",
-        excerpt: TextMetrics.shortened(text))
+        .warning, at: prose.position(ofByte: first.offset, in: prose.units[unit]),
+        "'\(text)' opens a readme.io block\(more), which Markdown shows as JSON text: write its heading or table in "
+          + "Markdown", excerpt: text)
     ]
   }
-
-  private static let readmeBlockOpen = Array("[block:".utf8)
 
   /// The bytes of a wiki link starting at `offset` (`[[` + text + `]]` on one line), or nil. The text holds a
   /// letter and no bracket, and is not a POSIX class (`[[:space:]]`); a third `[` before it is left alone.

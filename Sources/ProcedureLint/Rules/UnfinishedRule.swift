@@ -2954,7 +2954,7 @@ enum UnfinishedRule: DocumentRule {
   /// level (or the end): a required one is an error; others are a warning, once per run of empty sibling
   /// sections; a document whose sections are all empty is an error.
   /// Whether a heading names a list of references ("References", "9. Bibliography", "Works cited").
-  static func isBibliography(_ heading: String) -> Bool {
+  private static func isBibliography(_ heading: String) -> Bool {
     let name = heading.drop { $0.isNumber || $0 == "." || $0 == " " }.trimmingCharacters(in: .whitespaces)
       .lowercased()
     return ["references", "bibliography", "works cited", "literature cited", "literature"].contains(name)
@@ -2962,7 +2962,7 @@ enum UnfinishedRule: DocumentRule {
 
   /// Whether the text cites Pandoc citation keys: "(@Fisher2011)", "[@Kobs1997; @Meyer2010]", "; @Rohland2012".
   /// An email address has a letter before its `@`.
-  static func citesPandocKeys(_ prose: Prose) -> Bool {
+  private static func citesPandocKeys(_ prose: Prose) -> Bool {
     var cites = false
     prose.bytes.withUnsafeBufferPointer { bytes in
       ByteSearch.forEach(UInt8(ascii: "@"), in: bytes, range: 0..<bytes.count) { offset in
