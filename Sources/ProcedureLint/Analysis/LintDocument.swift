@@ -804,7 +804,7 @@ struct LintDocument: Sendable {
     /// `markup` reports them from `readmeBlocks`.
     private mutating func blankUnparsedLinkDestinations(_ range: Range<Int>) {
       var blocks: [ReadmeBlock] = []
-      defer { readmeBlocks += blocks }
+      defer { if !blocks.isEmpty { readmeBlocks += blocks } }
       prose.bytes.withUnsafeMutableBufferPointer { bytes in
         ByteSearch.forEach(UInt8(ascii: "]"), in: UnsafeBufferPointer(bytes), range: range) { offset in
           if offset - range.lowerBound >= 7, bytes[offset - 7] == UInt8(ascii: "["),
