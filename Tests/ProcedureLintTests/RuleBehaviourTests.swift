@@ -22,6 +22,48 @@ struct RuleBehaviourTests {
     #expect(findings.first?.severity == .warning)
   }
 
+  @Test("markup: a MediaWiki picture is advised as a picture with its caption and file; a wiki link by its label")
+  func mediaWikiPicture() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Park the trolley by the door. ↓[[File:EEG_Trolley.jpg|200px|thumb|left|EEG Trolley]]
+          2. Charge the batteries as ↓[[Charging batteries]] says.
+          """))
+    let findings = lint(marked.text, rule: "markup")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.map(\.message) == [
+        "'[[File:EEG_Trolley.jpg|200px|thumb|left|EEG Trolley]]' is a wiki picture, which Markdown shows as text, so "
+          + "the picture is not shown: write '![EEG Trolley](EEG_Trolley.jpg)' with the file's path",
+        "'[[Charging batteries]]' is a wiki link, which Markdown shows as text, not as a link: write "
+          + "'[Charging batteries](…)' with the file's path",
+      ])
+  }
+
+  @Test("unfinished: a merge conflict is one error at its first line, naming its lines")
+  func mergeConflict() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        records: """
+          Lab reports are kept in the register.
+
+          ↓<<<<<<< HEAD
+          The register keeps each lab report for seven years.
+          =======
+          The register keeps each lab report for ten years.
+          >>>>>>> 53c1198
+          """))
+    let findings = lint(marked.text, rule: "unfinished")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(findings.first?.severity == .error)
+    let line = marked.positions.first?.line ?? 0
+    #expect(
+      findings.first?.message
+        == "a merge conflict is still here (lines \(line) to \(line + 4)): keep the text that holds, then delete the "
+        + "lines '<<<<<<<', '=======' and '>>>>>>>'")
+  }
+
   @Test("heading-structure: the same jump again is counted on the first; another kind of jump has its own")
   func repeatedHeadingJump() {
     let marked = Marked(

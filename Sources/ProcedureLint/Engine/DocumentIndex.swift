@@ -194,11 +194,13 @@ struct DocumentReferences: Sendable {
         continue
       default: continue
       }
-      // id="x", name='x': the value after each attribute name, in either quote.
+      // id="x", name='x': the value after each attribute name, in either quote. HTML allows spaces around the
+      // "=" (`<a name = "SetUp">`, round twenty-one: four links to such anchors judged wrong as going nowhere).
       var rest = Substring(node.literal)
       while let equals = rest.firstIndex(of: "=") {
-        let name = String(rest[..<equals].reversed().prefix { $0.isLetter }.reversed()).lowercased()
-        let after = rest[rest.index(after: equals)...]
+        let before = rest[..<equals].reversed().drop { $0 == " " }
+        let name = String(before.prefix { $0.isLetter }.reversed()).lowercased()
+        let after = rest[rest.index(after: equals)...].drop { $0 == " " }
         rest = after
         guard name == "id" || name == "name", let quote = after.first, quote == "\"" || quote == "'" else { continue }
         let value = after.dropFirst().prefix { $0 != quote }

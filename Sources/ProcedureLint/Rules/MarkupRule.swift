@@ -33,7 +33,11 @@ enum MarkupRule: DocumentRule {
     counting cells on a hemocytometer, whose step 5 depends on the picture embedded that way) and a MEG data \
     collection protocol. Each is reported where it stands. Left alone: a link whose text is in brackets \
     (`[[1]](https://…)`, a citation mark, is a working link), brackets that do not close as `]]` on the same \
-    line (Pandoc's `[[text]{style=…}]`), a POSIX class (`[[:space:]]`), and anything in code.
+    line (Pandoc's `[[text]{style=…}]`), a POSIX class (`[[:space:]]`), and anything in code. MediaWiki's \
+    picture (`[[File:Trolley.jpg|200px|thumb|left|EEG Trolley]]`: the file, display options, the caption \
+    last) is advised as a Markdown picture with that caption and file (round twenty-one). Bold that closes \
+    well (`**<span>If end of day</span>**,`) is not paired again with asterisks on the next line (round \
+    twenty-one: three findings judged wrong).
 
     readme.io's blocks (a line `[block:api-header]` or `[block:parameters]`, a JSON object, `[/block]`) hold \
     the headings and tables of pages exported from readme.io; Markdown shows their JSON (round twenty: a \
@@ -67,6 +71,13 @@ enum MarkupRule: DocumentRule {
         {"type": "info", "body": "Book a week ahead."}
         [/block]
         ```
+        """),
+    // Real-world shape (a MEG lab's tidy-up list, round twenty-one): bold around raw HTML closes well, and the
+    // next line's asterisks are not its closer.
+    ExampleRepository.procedure(
+      steps: """
+        - **<span style="color:red">If end of day</span>**, cover the gauge and switch the bench off.
+        ** Start the bench's logger and type the gauge's number at the prompt.
         """),
   ]
   static let failingExamples = [
@@ -205,12 +216,24 @@ enum MarkupRule: DocumentRule {
         let text = String(decoding: bytes[start..<link.upperBound], as: UTF8.self)
         let inside = String(decoding: bytes[(offset + 2)..<(link.upperBound - 2)], as: UTF8.self)
         let label = inside.split(separator: "|", maxSplits: 1).last.map(String.init) ?? inside
-        let message =
-          isEmbed
-          ? "'\(TextMetrics.shortened(text))' is a wiki embed, which Markdown shows as text, so the picture is not "
-            + "shown: write '![what it shows](…)' with the file's path"
-          : "'\(TextMetrics.shortened(text))' is a wiki link, which Markdown shows as text, not as a link: write "
+        // MediaWiki's picture, "[[File:EEG_Trolley.jpg|200px|thumb|left|EEG Trolley]]": the file, its display
+        // options and its caption last (round twenty-one: "write '[200px|thumb|left|EEG Trolley](…)'" misread it).
+        let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
+        let name = parts[0].lowercased()
+        let picture = name.hasPrefix("file:") || name.hasPrefix("image:")
+        let message: String
+        if isEmbed || picture {
+          let file = picture ? String(parts[0].drop { $0 != ":" }.dropFirst()) : "…"
+          let caption = picture && parts.count > 1 ? String(parts[parts.count - 1]) : "what it shows"
+          let kind = picture ? "wiki picture" : "wiki embed"
+          message =
+            "'\(TextMetrics.shortened(text))' is a \(kind), which Markdown shows as text, so the picture is not "
+            + "shown: write '![\(TextMetrics.shortened(caption))](\(TextMetrics.shortened(file)))' with the file's path"
+        } else {
+          message =
+            "'\(TextMetrics.shortened(text))' is a wiki link, which Markdown shows as text, not as a link: write "
             + "'[\(TextMetrics.shortened(label))](…)' with the file's path"
+        }
         findings.append(
           context.finding(
             .warning, at: prose.position(ofByte: start, in: prose.units[unit]), message,
@@ -343,7 +366,10 @@ enum MarkupRule: DocumentRule {
       guard spaceAfterOpening || spaceBeforeClosing, inside.contains(where: { $0.isLetter || $0.isNumber }),
         !inside.contains("\n") || !opensLine
       else {
-        first += 1
+        // A pair that closes well ("**<span>If end of day</span>**, move the screen") is bold on the page: its
+        // closing run opens nothing, so a run after it ("** Start …" at the next line's margin) is not its
+        // closer (round twenty-one: three findings judged wrong).
+        first += spaceAfterOpening || spaceBeforeClosing ? 1 : 2
         continue
       }
       let marks = String(repeating: "*", count: open.length)

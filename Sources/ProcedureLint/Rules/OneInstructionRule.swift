@@ -62,7 +62,9 @@ enum OneInstructionRule: DocumentRule {
     consumers switch as their old certs expire"). Round twenty (each judged wrong): a menu path after a click \
     ("adjust the font size by clicking format, then font") and a statement with its exception after "; \
     however" ("The Security Lead does not need to grant access; however, to view the builds you need to be \
-    logged in").
+    logged in"). Round twenty-one: one or two words after "then" that adjust the action before it only if \
+    it calls for it ("inject very low concentrations and then increase if needed", also "if necessary", "as \
+    required") are one way of doing it (judged wrong); "Update it if needed, then resend" is still two.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -229,8 +231,21 @@ enum OneInstructionRule: DocumentRule {
         3. Agitate the net in the solution for 3 minutes, then soak it for 7 more minutes. Do not put your \
         bare hand in the disinfectant.
         """),
+    // Real-world shape (a mass spectrometry lab's check-in, round twenty-one): "and then increase if needed"
+    // adjusts the one action before it.
+    ExampleRepository.procedure(
+      steps: """
+        1. Set the torque wrench to a low value and then increase if needed.
+        2. Write the new due date in the register.
+        """),
   ]
   static let failingExamples = [
+    // A condition before "then" does not make the action after it part of the first (round twenty-one).
+    ExampleRepository.procedure(
+      steps: """
+        1. Update the register if needed, then send the gauge to the lab.
+        2. Write the new due date in the register.
+        """),
     // "then right-click" opens an action; only a place after "then" carries a route on (round eighteen).
     ExampleRepository.procedure(
       steps:
@@ -615,7 +630,7 @@ enum OneInstructionRule: DocumentRule {
     // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
     func waitsForOutcome(after then: Int) -> Bool {
       let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
-      return outcomeWaits.contains { rest.hasPrefix($0) }
+      return outcomeWaits.contains { rest.hasPrefix($0) } || adjustsIfNeeded(rest)
     }
     // "Do not pull the fabric; let the machine feed it": a prohibition and what to do instead are one rule
     // stated both ways (twentieth held-out check: judged wrong twice).
@@ -795,6 +810,23 @@ enum OneInstructionRule: DocumentRule {
     // follow, not a second action (twenty-third held-out check: judged wrong). "then you must …" still is.
     " you will ", " you'll ", " you’ll ", " you may ", " you might ", " you can ", " it will ", " they will ",
   ]
+
+  /// Whether the words after "then" adjust the action before them, and only if it calls for it: "inject very low
+  /// concentrations and then increase if needed" is one way of dosing (round twenty-one: judged wrong as two
+  /// instructions). One or two words, then "if needed" (or necessary, required; "as needed"), then the clause's
+  /// end. "Update if needed, then resend" is still two actions: its condition stands before "then".
+  private static func adjustsIfNeeded(_ rest: String) -> Bool {
+    let words = rest.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+    for conditionAt in 1...2 where conditionAt + 1 < words.count {
+      guard words[conditionAt] == "if" || words[conditionAt] == "as" else { continue }
+      var need = words[conditionAt + 1]
+      let ended = need.last.map { ".,;)".contains($0) } ?? false
+      if ended { need = need.dropLast() }
+      guard ["needed", "necessary", "required"].contains(need) else { continue }
+      return ended || conditionAt + 2 == words.count
+    }
+    return false
+  }
 
   /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
   private static let verbsInIng: Set<String> = ["bring", "string", "swing", "sling", "wring", "cling"]

@@ -18,8 +18,10 @@ enum StepNumbersRule: DocumentRule {
     jump from 7 to 14, a rig's clean-up list numbered 3, 5, 7, 7, 8, 8, 9, 9, 10, 9, and an assay whose \
     steps start at 5 (its first four steps, the core of the assay, were never written). One finding per \
     list, at the first number out of order. A list typed all with one number ("1." before every item, as \
-    some writers do so that moving a step renumbers nothing) is in order; so is a list that carries on an \
-    earlier one after a picture or a note (it starts at the number after the last one before it), and a \
+    some writers do so that moving a step renumbers nothing) is in order, and so is one typed so with a \
+    slip (three or more items, and more than half, typed with the first number: "1.", "1.", "1.", "2.", "1." \
+    in a spectrometer's steps was judged wrong in round twenty-one, as the page shows 1 to 5); so is a list \
+    that carries on an earlier one after a picture or a note (it starts at the number after the last one before it), and a \
     list that starts at 0. A list that starts past 1 where the list before it reached \
     that number or more repeats those steps. A list that follows raw HTML at the margin ("</br>", an image's \
     "<div>") is not compared with the list before it: the HTML cut that list, and the page numbers what \
@@ -65,6 +67,16 @@ enum StepNumbersRule: DocumentRule {
         1. Check the due date on the gauge label.
         1. Send the gauge to the lab a week before that date.
         1. Write the new due date in the register.
+        """),
+    // Real-world shape (a spectrometer's measurement steps, round twenty-one): typed "1." throughout but one,
+    // a slip the page hides.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        1. Send the gauge to the lab a week before that date.
+        2. Write the new due date in the register.
+        1. Put the gauge back in the store.
+        1. File the lab's report.
         """),
     // A list carried on after a note starts at the number after the last step before it.
     ExampleRepository.procedure(
@@ -117,6 +129,14 @@ enum StepNumbersRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Two items of four typed "1." are no habit of typing one number: step 1 is numbered twice.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        1. Send the gauge to the lab a week before that date.
+        2. Write the new due date in the register.
+        3. Put the gauge back in the store.
+        """),
     // Real-world shape (a protein lab's column regeneration, round twenty): a step a space off the margin that
     // skips a number is still a skip.
     ExampleRepository.procedure(
@@ -209,9 +229,14 @@ enum StepNumbersRule: DocumentRule {
         lastStart = start
       }
       // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
-      // each item) is numbered by the page and is in order.
+      // each item) is numbered by the page and is in order. So is one typed mostly so, with a slip ("1.", "1.",
+      // "1.", "2.", "1.": an instrument's measurement steps, round twenty-one, judged wrong): three or more
+      // items, and more than half, carry the first number, so the page's numbers are the ones meant.
       let numbers = typed.compactMap { $0 }
-      let isTyped = numbers.count == typed.count && !numbers.allSatisfy { $0 == numbers[0] }
+      let repeatsFirst = numbers.lazy.filter { $0 == numbers[0] }.count
+      let isTyped =
+        numbers.count == typed.count && repeatsFirst < numbers.count
+        && (repeatsFirst < 3 || repeatsFirst * 2 <= numbers.count)
       // The last number the writer typed, else the last the page shows.
       if isTopLevel { reached = isTyped ? numbers.last : start + node.children.count - 1 }
       // A list that starts past 1 carries on the list before it, or steps are lost or numbered twice. A start

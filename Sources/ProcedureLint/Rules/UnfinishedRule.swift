@@ -9,11 +9,14 @@ enum UnfinishedRule: DocumentRule {
     "Placeholders (`TBD`, `TODO`, `XXX`, `[insert …]`, `[POSITION]`, `<enter …>`, `[DD/MM/YYYY]`, `{{…}}`), "
     + "template guidance "
     + "left in, empty sections and tables, placeholder ids (`SOP-000x`), \"Button here\", a colon that introduces "
-    + "nothing."
+    + "nothing, a merge conflict left in."
   static let rationale = """
     ISO 9001:2015 clause 7.5.2 c) asks for documented information to be reviewed and approved for \
     suitability and adequacy; a document that still says `<enter role of process owner>` or "Say in one \
-    sentence what this form records" is neither, and once approved it is what people follow. A \
+    sentence what this form records" is neither, and once approved it is what people follow. So is one that \
+    still holds a merge conflict (a line `<<<<<<< HEAD`, two texts split by `=======`, and `>>>>>>> …`; a \
+    cluster's account page in round twenty-one): the page shows the markers, and nobody can tell which text \
+    holds. It is an error, once per conflict; one quoted in a code block is an example. A \
     placeholder is one of the words TBD, TBC, TODO or FIXME in capitals, a run of three or more x's \
     standing as a word (`XXX`, `XXXX`, a step written only `xxxxx`; round nine), a bracketed instruction \
     (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>`, `[link to …]` and the like), a template's slot \
@@ -40,7 +43,10 @@ enum UnfinishedRule: DocumentRule {
     colon and is followed at once by a heading of a higher level ("## Directions:" over "# At the lab \
     bench:"): it introduces the sections after it, given that level by mistake. Nor is a heading that is \
     a field and its value, a label in capitals, ":" or " - ", then text ("MACHINE: BRM1612", "STATUS - \
-    BOARD APPROVED OCT 2019"; twenty-second held-out check, judged wrong twice). Placeholder ids such as \
+    BOARD APPROVED OCT 2019"; twenty-second held-out check, judged wrong twice), or a record's label in any \
+    case, ":" and its value ("Last updated: February 5, 2025", "Pre-requisite SOP: NA"; the label ends with \
+    updated, by, date, version, revision, owner, author, SOP, number, id, status, issued or edition; round \
+    twenty-one, judged wrong twice). Placeholder ids such as \
     `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
     slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
     outline nobody filled in. A table whose body rows are all empty, in a document that is not a form, \
@@ -89,6 +95,9 @@ enum UnfinishedRule: DocumentRule {
     over "- Pipette"), and items indented further than it, by too few spaces to nest (eighteenth held-out \
     check); the steps after one that says so ("as follows:", "the following:", "below:"). A run of \
     labels in a list ("- Name:", "- Date:") is a set of fields for the reader. A label alone ("Materials:", "Approved by:") is advised to be filled in or deleted. \
+    A bullet that is a label of one or two words ("- Exceptions:") heads the bullets after it, a list whose \
+    nesting was lost (round twenty-one: judged wrong three times); a step's label, or a bullet's sentence \
+    ("- A typical cycle would involve:"), before the next item still introduces nothing. \
     A label with its value ("Owner: Quality Manager"), a colon with text on the next line \
     of its paragraph, a heading that ends with a colon, an emoji's code (":tada:") and quoted text are not \
     reported, and nor is a form: its "Signature:" and "Describe what happened:" are fields for its reader. \
@@ -107,7 +116,9 @@ enum UnfinishedRule: DocumentRule {
     not. X's in a format mask or a masked number ("in the form of: XXX-XXXX-X-XXXXXX", \
     "500-9999-9-999999-xxxx-4000-9127") show a shape, not a slot (round seventeen: judged wrong); \
     "XXX-XXX-XXXX" for a telephone number is still a slot, except in a quoted message of five words or more \
-    that the reader sends ("please call me at this number XXX"; round nineteen: judged wrong). A colon that ends a label indented under the last \
+    that the reader sends ("please call me at this number XXX"; round nineteen: judged wrong), and in a quotation \
+    after "to" that gives the text to set ("Reset the text box to 'Updated by: XXXXX' on every slide", so \
+    that a slide nobody updated stands out; round twenty-one: judged wrong). A colon that ends a label indented under the last \
     item of a list, after its sub-list, introduces the items after it (judged wrong). \
     A key of a legend ("- XXX: source abbreviation" under the code "XXXYY.ZZ") and a section whose \
     subsections follow numbered under it but at a higher level ("## 5. Procedure" then "# 5.1 …") are not \
@@ -159,6 +170,27 @@ enum UnfinishedRule: DocumentRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (an archive's digitization guidelines, round twenty-one): a label bullet heads the
+    // bullets after it, written flat.
+    ExampleRepository.procedure(
+      records: """
+        - Keep each gauge in its case.
+          - Exceptions:
+          - If the gauge is in use on the bench, leave it out until the shift ends.
+        """),
+    // A merge conflict shown in a code block is an example of one.
+    ExampleRepository.procedure(
+      records: """
+        A conflict in the register file looks like this:
+
+        ```
+        <<<<<<< HEAD
+        seven years
+        =======
+        ten years
+        >>>>>>> main
+        ```
+        """),
     // Real-world shape (a robotics team's Jekyll site, round twenty): a picture whose address starts with the
     // site's variable, which CommonMark does not read as a picture; its caption is no "[Name]" slot.
     ExampleRepository.procedure(
@@ -346,6 +378,12 @@ enum UnfinishedRule: DocumentRule {
         1. Mark the gauge as lost in the tracking app.
         2. Send a message to its screen ("this gauge has been lost, please call me at this number XXX").
         """),
+    // Real-world shape (a data centre's monthly slides, round twenty-one): the text the reader is told to set.
+    ExampleRepository.procedure(
+      steps: """
+        1. Reset the 'Checked by' box to 'Checked by: XXXXX' on every gauge card, so a card nobody checked stands out.
+        2. Write the new due date in the register.
+        """),
     ExampleRepository.procedure(
       purpose: """
         Copy the first 14 digits of the grant number (in the form of: XXX-XXXX-X-XXXXXX). For example, for \
@@ -371,6 +409,10 @@ enum UnfinishedRule: DocumentRule {
         ## MACHINE: BRM1612
 
         ## STATUS - BOARD APPROVED OCT 2019
+
+        ## Last updated: February 5, 2025
+
+        ## Pre-requisite SOP: NA
 
         ## Safety
 
@@ -686,6 +728,22 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // A bullet's sentence that ends with a colon before the next bullet still introduces nothing.
+    ExampleRepository.procedure(
+      records: """
+        - Keep each gauge in its case.
+          - A typical check of the case would involve:
+          - If the gauge is in use on the bench, leave it out until the shift ends.
+        """),
+    // Real-world shape (a cluster's account page, round twenty-one): a merge conflict committed with the text.
+    ExampleRepository.procedure(
+      records: """
+        <<<<<<< HEAD
+        The register keeps each lab report for seven years.
+        =======
+        The register keeps each lab report for ten years.
+        >>>>>>> 53c1198009f0cd1c8144a601afef53ef558694e2
+        """),
     // Real-world shape (a mobile notary's SOP, round twenty): a chat assistant's reply left under its draft.
     ExampleRepository.procedure(
       records: "The register keeps each lab report for seven years.\n\nLet me know if you need further refinements!"),
@@ -856,6 +914,9 @@ enum UnfinishedRule: DocumentRule {
         """),
     ExampleRepository.procedure(
       records: "Call the calibration lab on XXX-XXX-XXXX before you send a gauge."),
+    // A quoted slot that no "to" gives as the text to set is the writer's (round twenty-one).
+    ExampleRepository.procedure(
+      records: "Send the gauge with the note 'Lab contact: XXXXX' on its box."),
     // Real-world shape (a lab's instrument work instruction): two steps were left as "xxxxx" (round nine).
     ExampleRepository.procedure(
       steps: """
@@ -1235,7 +1296,8 @@ enum UnfinishedRule: DocumentRule {
           guard end == prose.units[unit].bytes.upperBound || !Prose.isAlphanumericASCII(bytes[end]),
             !isMask(offset..<end, in: bytes, unit: prose.units[unit].bytes),
             !namesPartOfCode(offset..<end, in: bytes),
-            !isInQuotedMessage(offset, in: bytes, unit: prose.units[unit].bytes)
+            !isInQuotedMessage(offset, in: bytes, unit: prose.units[unit].bytes),
+            !isTextToSet(offset..<end, in: bytes, unit: prose.units[unit].bytes)
           else { return }
           let text = String(decoding: bytes[offset..<end], as: UTF8.self)
           report(
@@ -1454,7 +1516,49 @@ enum UnfinishedRule: DocumentRule {
     findings += emptySections(document, guidance: guidance, context: context)
     findings += blankSignature(document, context: context)
     findings += hiddenNotes(document, context: context)
+    findings += mergeConflicts(document, context: context)
     findings += emergencyWithoutNumber(document, context: context)
+    return findings
+  }
+
+  /// A merge conflict left in: a line `<<<<<<< HEAD`, the writers' two texts split by `=======`, and `>>>>>>>
+  /// 53c1198…` (round twenty-one: a cluster's account page still held one). The page shows the markers as text,
+  /// with a heading made of the line above `=======` and a block quote of the last; and the reader cannot tell
+  /// which text holds. An error, once per conflict, at its first line. Conflicts quoted in a code block are
+  /// examples.
+  static func mergeConflicts(_ document: LintDocument, context: RuleContext) -> [Finding] {
+    var source = document.prose.source
+    let opening = Array("<<<<<<<".utf8)
+    // Most documents have no seven '<' in a row: one search, and no line is split.
+    guard source.withUTF8({ ByteSearch.contains(opening, in: $0, range: 0..<$0.count) }) else { return [] }
+    func marker(_ line: Substring, _ mark: Character) -> Bool {
+      let rest = line.drop { $0 == mark }
+      return line.count - rest.count == 7 && (rest.isEmpty || rest.first == " ")
+    }
+    let code = document.markdown.nodes.compactMap { node -> ClosedRange<Int>? in
+      if case .codeBlock = node.kind { return node.start.line...max(node.start.line, node.end.line) }
+      return nil
+    }
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    var findings: [Finding] = []
+    var start: Int?
+    var divided = false
+    for (index, line) in lines.enumerated() {
+      let number = index + document.prose.lineOffset + 1
+      if marker(line, "<"), !code.contains(where: { $0.contains(number) }) {
+        (start, divided) = (number, false)
+      } else if start != nil, marker(line, "=") {
+        divided = true
+      } else if let first = start, divided, marker(line, ">") {
+        findings.append(
+          context.finding(
+            .error, at: SourcePosition(line: first, column: 1),
+            "a merge conflict is still here (lines \(first) to \(number)): keep the text that holds, then delete "
+              + "the lines '<<<<<<<', '=======' and '>>>>>>>'",
+            excerpt: String(lines[first - document.prose.lineOffset - 1])))
+        start = nil
+      }
+    }
     return findings
   }
 
@@ -1726,6 +1830,42 @@ enum UnfinishedRule: DocumentRule {
     var end = offset
     while end < unit.upperBound, quote(at: end).map({ !$0.closes }) ?? true { end += 1 }
     return bytes[start..<end].lazy.filter { $0 == 0x20 }.count >= 4
+  }
+
+  /// Whether an X run stands inside a quotation that follows "to" ("Reset the 'Updated by' text box to 'Updated
+  /// by: XXXXX' on every slide"): the text the reader is told to set, so that what nobody updated stands out,
+  /// not the writer's slot (round twenty-one: judged wrong as an error). The quotation opens after "to " with a
+  /// quote mark (straight or curly, single or double) and closes after the run in the same unit.
+  private static func isTextToSet(_ run: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, unit: Range<Int>) -> Bool {
+    // The nearest quote mark before the run opens the quotation: ' or ", or ‘ or “ (E2 80 98, E2 80 9C).
+    var open = run.lowerBound - 1
+    while open >= unit.lowerBound {
+      let byte = bytes[open]
+      if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { break }
+      if byte == 0xE2, open + 2 < unit.upperBound, bytes[open + 1] == 0x80,
+        bytes[open + 2] == 0x98 || bytes[open + 2] == 0x9C
+      {
+        break
+      }
+      open -= 1
+    }
+    guard open - 3 >= unit.lowerBound, bytes[open - 1] == 0x20, bytes[open - 2] | 0x20 == UInt8(ascii: "o"),
+      bytes[open - 3] | 0x20 == UInt8(ascii: "t"),
+      open - 3 == unit.lowerBound || !Prose.isAlphanumericASCII(bytes[open - 4])
+    else { return false }
+    // A closing mark after the run: ' or ", or ’ or ” (E2 80 99, E2 80 9D).
+    var close = run.upperBound
+    while close < unit.upperBound {
+      let byte = bytes[close]
+      if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { return true }
+      if byte == 0xE2, close + 2 < unit.upperBound, bytes[close + 1] == 0x80,
+        bytes[close + 2] == 0x99 || bytes[close + 2] == 0x9D
+      {
+        return true
+      }
+      close += 1
+    }
+    return false
   }
 
   /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
@@ -2333,6 +2473,10 @@ enum UnfinishedRule: DocumentRule {
       }
       var isOrdered = false
       if let list = nodes[item].parent, case .list(let ordered, _, _) = nodes[list].kind { isOrdered = ordered }
+      // "- Exceptions:" over "- If the whole item is visible, … it is okay to leave no border": a bullet that is
+      // a label alone heads the bullets after it, a list whose nesting was lost (round twenty-one: judged wrong
+      // three times). A step's label is not: the next step is an action of its own.
+      if !isOrdered, document.markdown.plainText(of: paragraph).split(separator: " ").count <= 2 { return nil }
       return isOrdered ? "the next step comes straight after it" : "the next item comes straight after it"
     }
   }
@@ -2544,7 +2688,9 @@ enum UnfinishedRule: DocumentRule {
 
   /// Whether a heading is a field and its value: a label of capitals (two or more letters, at most three
   /// words), then ":" or " - ", then text ("MACHINE: BRM1612", "STATUS - BOARD APPROVED OCT 2019"; not "Step
-  /// 3: Calibrate" or "Induction - How To").
+  /// 3: Calibrate" or "Induction - How To"); or a document's record label in any case, then ":" and its value
+  /// ("Last updated: February 5, 2025", "Pre-requisite SOP: NA", "Prepared by: Coral Reef Group"; round
+  /// twenty-one: two judged wrong as empty sections).
   static func isField(_ text: String) -> Bool {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let separator = trimmed.range(of: ": ") ?? trimmed.range(of: " - ")
@@ -2552,10 +2698,17 @@ enum UnfinishedRule: DocumentRule {
     let label = trimmed[..<separator.lowerBound]
     let value = trimmed[separator.upperBound...].trimmingCharacters(in: .whitespaces)
     let words = label.split(separator: " ")
-    return !value.isEmpty && (1...3).contains(words.count)
-      && words.allSatisfy { word in word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
-      && label.contains(where: \.isLetter)
+    guard !value.isEmpty, (1...3).contains(words.count), label.contains(where: \.isLetter) else { return false }
+    if trimmed[separator] == ": ", let last = words.last, recordLabels.contains(last.lowercased()) { return true }
+    return words.allSatisfy { word in word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
   }
+
+  /// The last word of a label that records a document's facts, not a part of it: "Last updated", "Prepared
+  /// by", "Pre-requisite SOP", "Effective date", "Document number".
+  private static let recordLabels: Set<String> = [
+    "updated", "by", "date", "version", "revision", "owner", "author", "authors", "sop", "sops", "number", "id",
+    "status", "issued", "edition",
+  ]
 
   /// Whether the text after `???` opens a MkDocs admonition: an optional `+`, a space and a lower-case type
   /// ("note", "warning", "info", any word), then the end, a space or a quoted title.
