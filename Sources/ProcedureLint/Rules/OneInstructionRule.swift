@@ -629,8 +629,14 @@ enum OneInstructionRule: DocumentRule {
     }()
     // "click submit and then wait to be reimbursed": waiting for the outcome is not a second action.
     func waitsForOutcome(after then: Int) -> Bool {
-      let rest = String(decoding: bytes[then..<min(range.upperBound, then + 40)], as: UTF8.self).lowercased()
-      return outcomeWaits.contains { rest.hasPrefix($0) } || adjustsIfNeeded(rest)
+      let window = then..<min(range.upperBound, then + 40)
+      let rest = String(decoding: bytes[window], as: UTF8.self).lowercased()
+      if outcomeWaits.contains(where: rest.hasPrefix) { return true }
+      // The words are split only when " if " or " as " is near: splitting after every "then" cost more than
+      // the rest of this test.
+      return
+        (ByteSearch.contains(ifWord, in: bytes, range: window)
+        || ByteSearch.contains(asWord, in: bytes, range: window)) && adjustsIfNeeded(rest)
     }
     // "Do not pull the fabric; let the machine feed it": a prohibition and what to do instead are one rule
     // stated both ways (twentieth held-out check: judged wrong twice).
@@ -810,6 +816,10 @@ enum OneInstructionRule: DocumentRule {
     // follow, not a second action (twenty-third held-out check: judged wrong). "then you must …" still is.
     " you will ", " you'll ", " you’ll ", " you may ", " you might ", " you can ", " it will ", " they will ",
   ]
+
+  /// " if " and " as ", which open the condition of an adjustment ("then increase if needed", "as required").
+  private static let ifWord = Array(" if ".utf8)
+  private static let asWord = Array(" as ".utf8)
 
   /// Whether the words after "then" adjust the action before them, and only if it calls for it: "inject very low
   /// concentrations and then increase if needed" is one way of dosing (round twenty-one: judged wrong as two
