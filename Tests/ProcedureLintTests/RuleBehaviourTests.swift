@@ -41,6 +41,30 @@ struct RuleBehaviourTests {
       ])
   }
 
+  @Test("markup: lists indented as code are one finding, at the first, with the count of the others")
+  func indentedLists() {
+    let marked = Marked(
+      ExampleRepository.procedure(
+        steps: """
+          1. Prepare the bench.
+
+          ### 0. Start
+          ↓\t- Open valve V1.
+          \t- Close valve V2.
+          \t- Start the pump.
+
+          ### 1. Stop
+          \t- Stop the pump.
+          \t- Open valve V2.
+          """))
+    let findings = lint(marked.text, rule: "markup")
+    #expect(findings.map(\.position) == marked.positions)
+    #expect(
+      findings.first?.message
+        == "these 3 list items are indented by a tab with no item above to nest under, so the page shows them as "
+        + "code, not as a list (and 1 more such list): start each item at the margin")
+  }
+
   @Test("unfinished: a merge conflict is one error at its first line, naming its lines")
   func mergeConflict() {
     let marked = Marked(
