@@ -29,6 +29,7 @@ struct RuleBehaviourTests {
         steps: """
           1. Park the trolley by the door. ↓[[File:EEG_Trolley.jpg|200px|thumb|left|EEG Trolley]]
           2. Charge the batteries as ↓[[Charging batteries]] says.
+          3. Check the bench. ↓[[File:Bench top.png|thumb|200px]]
           """))
     let findings = lint(marked.text, rule: "markup")
     #expect(findings.map(\.position) == marked.positions)
@@ -38,6 +39,8 @@ struct RuleBehaviourTests {
           + "the picture is not shown: write '![EEG Trolley](EEG_Trolley.jpg)' with the file's path",
         "'[[Charging batteries]]' is a wiki link, which Markdown shows as text, not as a link: write "
           + "'[Charging batteries](…)' with the file's path",
+        "'[[File:Bench top.png|thumb|200px]]' is a wiki picture, which Markdown shows as text, so the picture is "
+          + "not shown: write '![what it shows](Bench%20top.png)' with the file's path",
       ])
   }
 

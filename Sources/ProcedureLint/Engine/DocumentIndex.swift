@@ -195,7 +195,7 @@ struct DocumentReferences: Sendable {
       default: continue
       }
       // id="x", name='x': the value after each attribute name, in either quote. HTML allows spaces around the
-      // "=" (`<a name = "SetUp">`, round twenty-one: four links to such anchors judged wrong as going nowhere).
+      // "=" (`<a name = "SetUp">`, round twenty-one: six links to such anchors judged wrong as going nowhere).
       var rest = Substring(node.literal)
       while let equals = rest.firstIndex(of: "=") {
         let before = rest[..<equals].reversed().drop { $0 == " " }

@@ -39,7 +39,7 @@ enum BrokenReferenceRule: RepositoryRule {
     must name one of its headings' anchors, as GitHub makes them and the published site writes them (the \
     heading's text in lower case, punctuation left out, each space a hyphen, "-1", "-2" after a repeated \
     heading), or one written in raw HTML (`<a name="x">`, also with spaces around `=`, as HTML allows; round \
-    twenty-one: four judged wrong; a preview honours it, the published site drops \
+    twenty-one: six judged wrong; a preview honours it, the published site drops \
     raw HTML, so there it works only as a heading's anchor); "#top" goes to the top. Any other is a warning: a \
     reader who clicks it stays where they are (an incident checklist's "#conclude-the-incident", whose \
     heading is "6. Conclude the incident", and a "#explicit-handoff-ceremony" that is in another document; \

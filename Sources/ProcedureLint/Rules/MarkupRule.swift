@@ -43,9 +43,11 @@ enum MarkupRule: DocumentRule {
     "\\t- Open: V1, V2 …") is a code block in CommonMark, on GitHub and on sop's site: the reader gets one grey \
     box of raw text with its dashes, not steps (round twenty-one: a gas-handling procedure whose every valve \
     list was indented so, a judge's miss, and a cryosectioning protocol's reagents). One finding a document, at \
-    the first such block, with the count of the others. Left alone: a fenced block, a nested list, and the \
-    indented content of a MkDocs admonition (`!!! note`, `??? warning`), of raw HTML (`<Step>`) or under \
-    indented text, which that markup's own site renders.
+    the first such block, with the count of the others. Left alone: a fenced block, a nested list, a list \
+    indented too far under an item (another fix), items of one token or "key: value" each (configuration \
+    shown as code: "- bench-a.lab.example.org"), and the indented content of a MkDocs admonition (`!!! \
+    note`, `??? warning`), of raw HTML (`<Step>`) or under indented text, which that markup's own site \
+    renders.
 
     readme.io's blocks (a line `[block:api-header]` or `[block:parameters]`, a JSON object, `[/block]`) hold \
     the headings and tables of pages exported from readme.io; Markdown shows their JSON (round twenty: a \
@@ -106,6 +108,16 @@ enum MarkupRule: DocumentRule {
 
             - Close the case after use.
             - Store the case in the cabinet.
+
+        Under `hosts:` list the two benches, exactly so:
+
+            - bench-a.lab.example.org
+            - bench-b.lab.example.org
+
+        2. Open the valves:
+
+                - Open valve V1 fully.
+                - Open valve V2 halfway.
         """),
     // Real-world shape (a MEG lab's tidy-up list, round twenty-one): bold around raw HTML closes well, and the
     // next line's asterisks are not its closer.
@@ -278,8 +290,14 @@ enum MarkupRule: DocumentRule {
         let picture = name.hasPrefix("file:") || name.hasPrefix("image:")
         let message: String
         if isEmbed || picture {
-          let file = picture ? String(parts[0].drop { $0 != ":" }.dropFirst()) : "…"
-          let caption = picture && parts.count > 1 ? String(parts[parts.count - 1]) : "what it shows"
+          // A picture's address has no spaces in Markdown ("EEG Trolley.jpg" as "EEG%20Trolley.jpg"), and its
+          // caption is the last part that is no display option ("thumb", "200px", "alt=…").
+          let file =
+            picture ? String(parts[0].drop { $0 != ":" }.dropFirst()).replacingOccurrences(of: " ", with: "%20") : "…"
+          let caption =
+            picture
+            ? parts.dropFirst().last(where: { !isPictureOption($0) }).map(String.init) ?? "what it shows"
+            : "what it shows"
           let kind = picture ? "wiki picture" : "wiki embed"
           message =
             "'\(TextMetrics.shortened(text))' is a \(kind), which Markdown shows as text, so the picture is not "
@@ -314,8 +332,12 @@ enum MarkupRule: DocumentRule {
     // instructions on the 5,000-document benchmark.
     for index in document.plainCodeBlocks {
       let node = nodes[index]
+      // Under an item, the list is nested too deep, not left without an item above: another fix.
+      if let parent = node.parent, case .item = nodes[parent].kind { continue }
       let lines = node.literal.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
       guard lines.count >= 2, lines.allSatisfy(isListItem) else { continue }
+      // Items of one token each ("- bench-a.lab.example.org") or "key: value" are configuration shown as code.
+      guard lines.contains(where: isProseItem) else { continue }
       if starts == nil {
         starts =
           document.prose.lineStarts.isEmpty
@@ -354,6 +376,17 @@ enum MarkupRule: DocumentRule {
         + "under, so the page shows them as code, not as a list\(more): start each item at the margin")
   }
 
+  /// Whether a list item's text reads as words, not configuration: two words or more, and not "key: value"
+  /// ("- Open valve V12", not "- bench-a.lab.example.org" or "- name: bench-a").
+  private static func isProseItem(_ line: Substring) -> Bool {
+    // The words after the list mark.
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst()
+    guard words.count >= 2, let first = words.first else { return false }
+    return
+      !(first.hasSuffix(":") && first.dropLast().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+      && first.first?.isLowercase == true)
+  }
+
   /// Whether a line of an indented code block is a list item: "- Open V12", "1. Close V4", "*\tEthanol".
   private static func isListItem(_ line: Substring) -> Bool {
     var rest = line.drop { $0 == " " || $0 == "\t" }
@@ -368,6 +401,19 @@ enum MarkupRule: DocumentRule {
     }
     guard let space = rest.first, space == " " || space == "\t" else { return false }
     return rest.contains { !$0.isWhitespace }
+  }
+
+  /// Whether a part of a MediaWiki picture is a display option, not its caption: "thumb", "left", "200px",
+  /// "x120px", "upright=1.5", "alt=…", "link=…".
+  private static func isPictureOption(_ part: Substring) -> Bool {
+    let option = part.trimmingCharacters(in: .whitespaces).lowercased()
+    if ["thumb", "thumbnail", "frame", "frameless", "border", "left", "right", "center", "centre", "none", "upright"]
+      .contains(option)
+    {
+      return true
+    }
+    if option.hasSuffix("px"), option.dropLast(2).allSatisfy({ $0.isNumber || $0 == "x" }) { return true }
+    return ["upright=", "alt=", "link=", "page=", "class=", "lang="].contains(where: option.hasPrefix)
   }
 
   /// readme.io's blocks, which the prose builder found and blanked (`LintDocument.readmeBlocks`): a line

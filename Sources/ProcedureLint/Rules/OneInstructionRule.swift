@@ -62,9 +62,10 @@ enum OneInstructionRule: DocumentRule {
     consumers switch as their old certs expire"). Round twenty (each judged wrong): a menu path after a click \
     ("adjust the font size by clicking format, then font") and a statement with its exception after "; \
     however" ("The Security Lead does not need to grant access; however, to view the builds you need to be \
-    logged in"). Round twenty-one: one or two words after "then" that adjust the action before it only if \
-    it calls for it ("inject very low concentrations and then increase if needed", also "if necessary", "as \
-    required") are one way of doing it (judged wrong); "Update it if needed, then resend" is still two.
+    logged in"). Round twenty-one: a verb after "then" that adjusts the action before it (increase, decrease, \
+    raise, lower, adjust, repeat, extend, reduce, top up, dilute …) only if it calls for it ("inject very \
+    low concentrations and then increase if needed", also "if necessary", "as required") is one way of \
+    doing it (judged wrong); "Update it if needed, then resend" and "then reboot if necessary" are still two.
     """
   static let defaultSeverity = Severity.suggestion
 
@@ -240,6 +241,12 @@ enum OneInstructionRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // "then reboot if necessary" is an action of its own (round twenty-one's review).
+    ExampleRepository.procedure(
+      steps: """
+        1. Save the gauge file and then reboot if necessary.
+        2. Write the new due date in the register.
+        """),
     // A condition before "then" does not make the action after it part of the first (round twenty-one).
     ExampleRepository.procedure(
       steps: """
@@ -823,10 +830,14 @@ enum OneInstructionRule: DocumentRule {
 
   /// Whether the words after "then" adjust the action before them, and only if it calls for it: "inject very low
   /// concentrations and then increase if needed" is one way of dosing (round twenty-one: judged wrong as two
-  /// instructions). One or two words, then "if needed" (or necessary, required; "as needed"), then the clause's
-  /// end. "Update if needed, then resend" is still two actions: its condition stands before "then".
+  /// instructions). A verb that changes the amount or repeats ("increase", "repeat", "top up"), one more word at
+  /// most, then "if needed" (or necessary, required; "as needed"), then the clause's end. "Update if needed, then
+  /// resend" and "then reboot if necessary" are still two actions.
   private static func adjustsIfNeeded(_ rest: String) -> Bool {
     let words = rest.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+    // The word after "then" changes the amount or does the action again ("increase", "repeat"); "then reboot if
+    // necessary" and "then call if needed" are actions of their own.
+    guard let verb = words.first, adjustingVerbs.contains(String(verb)) else { return false }
     for conditionAt in 1...2 where conditionAt + 1 < words.count {
       guard words[conditionAt] == "if" || words[conditionAt] == "as" else { continue }
       var need = words[conditionAt + 1]
@@ -837,6 +848,12 @@ enum OneInstructionRule: DocumentRule {
     }
     return false
   }
+
+  /// Verbs that adjust the action before "then" rather than start another.
+  private static let adjustingVerbs: Set<String> = [
+    "increase", "decrease", "raise", "lower", "adjust", "repeat", "extend", "reduce", "top", "dilute", "tighten",
+    "loosen", "shorten", "lengthen",
+  ]
 
   /// Imperatives that end in -ing ("; bring it to the lab" is a second instruction).
   private static let verbsInIng: Set<String> = ["bring", "string", "swing", "sling", "wring", "cling"]

@@ -19,7 +19,7 @@ enum StepNumbersRule: DocumentRule {
     steps start at 5 (its first four steps, the core of the assay, were never written). One finding per \
     list, at the first number out of order. A list typed all with one number ("1." before every item, as \
     some writers do so that moving a step renumbers nothing) is in order, and so is one typed so with a \
-    slip (three or more items, and more than half, typed with the first number: "1.", "1.", "1.", "2.", "1." \
+    slip (three or more items typed with the first number and one with another: "1.", "1.", "1.", "2.", "1." \
     in a spectrometer's steps was judged wrong in round twenty-one, as the page shows 1 to 5); so is a list \
     that carries on an earlier one after a picture or a note (it starts at the number after the last one before it), and a \
     list that starts at 0. A list that starts past 1 where the list before it reached \
@@ -129,6 +129,18 @@ enum StepNumbersRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Typed "1." four times, then 3 to 5: the page shows 5 to 7 where the writer typed 3 to 5 (round
+    // twenty-one's review).
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the due date on the gauge label.
+        1. Send the gauge to the lab a week before that date.
+        1. Write the new due date in the register.
+        1. Put the gauge back in the store.
+        3. File the lab's report.
+        4. Tell the owner.
+        5. Close the job.
+        """),
     // Two items of four typed "1." are no habit of typing one number: step 1 is numbered twice.
     ExampleRepository.procedure(
       steps: """
@@ -231,11 +243,14 @@ enum StepNumbersRule: DocumentRule {
       // The numbers as typed, when every item has one; a list typed with one number throughout ("1." before
       // each item) is numbered by the page and is in order. So is one typed mostly so, with a slip ("1.", "1.",
       // "1.", "2.", "1.": an instrument's measurement steps, round twenty-one, judged wrong): three or more
-      // items, and more than half, carry the first number, so the page's numbers are the ones meant.
+      // items carry the first number and one item another. "1.", "1.", "1.", "1.", "3.", "4.", "5." is typed
+      // numbers the page does not show.
       let numbers = typed.compactMap { $0 }
       let repeatsFirst = numbers.lazy.filter { $0 == numbers[0] }.count
       let isTyped =
         numbers.count == typed.count && repeatsFirst < numbers.count
+        && (repeatsFirst < 3 || numbers.count - repeatsFirst > 1)
+      numbers.count == typed.count && repeatsFirst < numbers.count
         && (repeatsFirst < 3 || repeatsFirst * 2 <= numbers.count)
       // The last number the writer typed, else the last the page shows.
       if isTopLevel { reached = isTyped ? numbers.last : start + node.children.count - 1 }

@@ -16,7 +16,9 @@ enum UnfinishedRule: DocumentRule {
     sentence what this form records" is neither, and once approved it is what people follow. So is one that \
     still holds a merge conflict (a line `<<<<<<< HEAD`, two texts split by `=======`, and `>>>>>>> …`; a \
     cluster's account page in round twenty-one): the page shows the markers, and nobody can tell which text \
-    holds. It is an error, once per conflict; one quoted in a code block is an example. A \
+    holds. It is an error, once per conflict, also when only one of `=======` and `>>>>>>>` follows the start \
+    (resolved by half); in a code block only a whole conflict whose last marker names a commit (7 to 40 hex \
+    digits) is reported, as examples of git's markers name branches. A \
     placeholder is one of the words TBD, TBC, TODO or FIXME in capitals, a run of three or more x's \
     standing as a word (`XXX`, `XXXX`, a step written only `xxxxx`; round nine), a bracketed instruction \
     (`[insert …]`, `[enter …]`, `<enter …>`, `<insert …>`, `[link to …]` and the like), a template's slot \
@@ -44,9 +46,9 @@ enum UnfinishedRule: DocumentRule {
     bench:"): it introduces the sections after it, given that level by mistake. Nor is a heading that is \
     a field and its value, a label in capitals, ":" or " - ", then text ("MACHINE: BRM1612", "STATUS - \
     BOARD APPROVED OCT 2019"; twenty-second held-out check, judged wrong twice), or a record's label in any \
-    case, ":" and its value ("Last updated: February 5, 2025", "Pre-requisite SOP: NA"; the label ends with \
-    updated, by, date, version, revision, owner, author, SOP, number, id, status, issued or edition; round \
-    twenty-one, judged wrong twice). Placeholder ids such as \
+    case, ":" and a value with a digit or "NA" ("Last updated: February 5, 2025", "Pre-requisite SOP: NA"; \
+    the label ends with updated, by, date, version, revision, owner, author, SOP, number, id, status, issued \
+    or edition; round twenty-one, judged wrong twice; "Related SOP: Cleaning" is still empty). Placeholder ids such as \
     `SOP-000x` or `QP-0xx` are placeholders too. So is a block of two or more lines, each one bracketed \
     slot ("[Issue 1]:", "- [Solution 1]:"), indented so that the page shows it as code: a template's \
     outline nobody filled in. A table whose body rows are all empty, in a document that is not a form, \
@@ -96,8 +98,9 @@ enum UnfinishedRule: DocumentRule {
     check); the steps after one that says so ("as follows:", "the following:", "below:"). A run of \
     labels in a list ("- Name:", "- Date:") is a set of fields for the reader. A label alone ("Materials:", "Approved by:") is advised to be filled in or deleted. \
     A bullet that is a label of one or two words ("- Exceptions:") heads the bullets after it, a list whose \
-    nesting was lost (round twenty-one: judged wrong three times); a step's label, or a bullet's sentence \
-    ("- A typical cycle would involve:"), before the next item still introduces nothing. \
+    nesting was lost (round twenty-one: judged wrong three times); a step's label, a condition ("- If \
+    broken:"), a field ("- Emergency contact:") or a bullet's sentence ("- A typical cycle would involve:") \
+    before the next item still introduces nothing. \
     A label with its value ("Owner: Quality Manager"), a colon with text on the next line \
     of its paragraph, a heading that ends with a colon, an emoji's code (":tada:") and quoted text are not \
     reported, and nor is a form: its "Signature:" and "Describe what happened:" are fields for its reader. \
@@ -117,8 +120,9 @@ enum UnfinishedRule: DocumentRule {
     "500-9999-9-999999-xxxx-4000-9127") show a shape, not a slot (round seventeen: judged wrong); \
     "XXX-XXX-XXXX" for a telephone number is still a slot, except in a quoted message of five words or more \
     that the reader sends ("please call me at this number XXX"; round nineteen: judged wrong), and in a quotation \
-    after "to" that gives the text to set ("Reset the text box to 'Updated by: XXXXX' on every slide", so \
-    that a slide nobody updated stands out; round twenty-one: judged wrong). A colon that ends a label indented under the last \
+    after "to" that gives the text to set, a label and the slot ("Reset the text box to 'Updated by: XXXXX' \
+    on every slide", so that a slide nobody updated stands out; round twenty-one: judged wrong); "Send it to \
+    'XXXXX'" is still a slot. A colon that ends a label indented under the last \
     item of a list, after its sub-list, introduces the items after it (judged wrong). \
     A key of a legend ("- XXX: source abbreviation" under the code "XXXYY.ZZ") and a section whose \
     subsections follow numbered under it but at a higher level ("## 5. Procedure" then "# 5.1 …") are not \
@@ -728,6 +732,38 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // A quoted slot alone after "to", a condition bullet and a field bullet before the next item, and a record
+    // label whose value names a part still to write (round twenty-one's review).
+    ExampleRepository.procedure(
+      records: """
+        Send the filled form to 'XXXXX' in the quality team.
+        """),
+    ExampleRepository.procedure(
+      records: """
+        - Check the seal of the gauge case.
+        - If broken:
+        - Record the gauge number in the register before you continue.
+        """),
+    ExampleRepository.procedure(extra: "## Related SOP: Cleaning\n\n## Storage\n\nKeep the gauges in the cabinet.\n"),
+    // A conflict resolved by half, and a whole one in a code block whose last marker names a commit.
+    ExampleRepository.procedure(
+      records: """
+        <<<<<<< HEAD
+        The register keeps each lab report for seven years.
+        >>>>>>> main
+        """),
+    ExampleRepository.procedure(
+      records: """
+        Load the module:
+
+        ```
+        <<<<<<< HEAD
+        module load gauge/1.2
+        =======
+        module load gauge/2.0
+        >>>>>>> 53c1198009f0cd1c8144a601afef53ef558694e2
+        ```
+        """),
     // A bullet's sentence that ends with a colon before the next bullet still introduces nothing.
     ExampleRepository.procedure(
       records: """
@@ -1524,8 +1560,9 @@ enum UnfinishedRule: DocumentRule {
   /// A merge conflict left in: a line `<<<<<<< HEAD`, the writers' two texts split by `=======`, and `>>>>>>>
   /// 53c1198…` (round twenty-one: a cluster's account page still held one). The page shows the markers as text,
   /// with a heading made of the line above `=======` and a block quote of the last; and the reader cannot tell
-  /// which text holds. An error, once per conflict, at its first line. Conflicts quoted in a code block are
-  /// examples.
+  /// which text holds. An error, once per conflict, at its first line; a start marker with only one of the
+  /// other two after it is a conflict resolved by half. In a code block, where examples of git's markers
+  /// stand, only a whole conflict whose last marker names a commit (7 to 40 hex digits) is reported.
   static func mergeConflicts(_ document: LintDocument, context: RuleContext) -> [Finding] {
     var source = document.prose.source
     let opening = Array("<<<<<<<".utf8)
@@ -1541,24 +1578,40 @@ enum UnfinishedRule: DocumentRule {
     }
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     var findings: [Finding] = []
+    // The open conflict: its first line, its last marker line, whether it stands in code, and whether a
+    // "=======" or ">>>>>>>" followed its start.
     var start: Int?
+    var last = 0
+    var inCode = false
     var divided = false
+    func report() {
+      guard let first = start, last > first else { return }
+      findings.append(
+        context.finding(
+          .error, at: SourcePosition(line: first, column: 1),
+          "a merge conflict is still here (lines \(first) to \(last)): keep the text that holds, then delete "
+            + "the lines '<<<<<<<', '=======' and '>>>>>>>'",
+          excerpt: String(lines[first - document.prose.lineOffset - 1])))
+    }
     for (index, line) in lines.enumerated() {
       let number = index + document.prose.lineOffset + 1
-      if marker(line, "<"), !code.contains(where: { $0.contains(number) }) {
-        (start, divided) = (number, false)
+      if marker(line, "<") {
+        // Outside code a start with any marker after it is a conflict, resolved by half or not; in code
+        // only a whole one that names a commit (below) is, since examples of git's markers name branches.
+        if !inCode { report() }
+        (start, last, divided) = (number, number, false)
+        inCode = code.contains { $0.contains(number) }
       } else if start != nil, marker(line, "=") {
-        divided = true
-      } else if let first = start, divided, marker(line, ">") {
-        findings.append(
-          context.finding(
-            .error, at: SourcePosition(line: first, column: 1),
-            "a merge conflict is still here (lines \(first) to \(number)): keep the text that holds, then delete "
-              + "the lines '<<<<<<<', '=======' and '>>>>>>>'",
-            excerpt: String(lines[first - document.prose.lineOffset - 1])))
+        (last, divided) = (number, true)
+      } else if start != nil, marker(line, ">") {
+        last = number
+        let label = line.dropFirst(7).drop { $0 == " " }
+        let namesCommit = (7...40).contains(label.count) && label.allSatisfy(\.isHexDigit)
+        if !inCode || divided && namesCommit { report() }
         start = nil
       }
     }
+    if !inCode { report() }
     return findings
   }
 
@@ -1853,19 +1906,17 @@ enum UnfinishedRule: DocumentRule {
       bytes[open - 3] | 0x20 == UInt8(ascii: "t"),
       open - 3 == unit.lowerBound || !Prose.isAlphanumericASCII(bytes[open - 4])
     else { return false }
-    // A closing mark after the run: ' or ", or ’ or ” (E2 80 99, E2 80 9D).
+    // The quotation holds a label before the run ("Updated by: "): a quoted slot alone ("to 'XXXX'") is the
+    // writer's, a place or a name still to fill in.
+    guard bytes[open..<run.lowerBound].contains(where: { $0 &- 0x41 < 26 || $0 &- 0x61 < 26 }) else { return false }
+    // The closing mark comes right after the run, past spaces and punctuation: ' or ", or ’ or ” (E2 80 99,
+    // E2 80 9D).
     var close = run.upperBound
-    while close < unit.upperBound {
-      let byte = bytes[close]
-      if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") { return true }
-      if byte == 0xE2, close + 2 < unit.upperBound, bytes[close + 1] == 0x80,
-        bytes[close + 2] == 0x99 || bytes[close + 2] == 0x9D
-      {
-        return true
-      }
-      close += 1
-    }
-    return false
+    while close < unit.upperBound, bytes[close] == 0x20 || ".,;:!?".utf8.contains(bytes[close]) { close += 1 }
+    guard close < unit.upperBound else { return false }
+    if bytes[close] == UInt8(ascii: "'") || bytes[close] == UInt8(ascii: "\"") { return true }
+    return bytes[close] == 0xE2 && close + 2 < unit.upperBound && bytes[close + 1] == 0x80
+      && (bytes[close + 2] == 0x99 || bytes[close + 2] == 0x9D)
   }
 
   /// Text that says it stands in for text to come: a paragraph, list item or cell that opens with
@@ -2476,10 +2527,28 @@ enum UnfinishedRule: DocumentRule {
       // "- Exceptions:" over "- If the whole item is visible, … it is okay to leave no border": a bullet that is
       // a label alone heads the bullets after it, a list whose nesting was lost (round twenty-one: judged wrong
       // three times). A step's label is not: the next step is an action of its own.
-      if !isOrdered, document.markdown.plainText(of: paragraph).split(separator: " ").count <= 2 { return nil }
+      // A condition ("- If broken:") or a field ("- Emergency contact:") still introduces nothing.
+      if !isOrdered {
+        let words = document.markdown.plainText(of: paragraph).lowercased()
+          .split(whereSeparator: { $0 == " " || $0 == ":" })
+        if words.count <= 2, let first = words.first, let last = words.last, !conditionWords.contains(String(first)),
+          !fieldWords.contains(String(last))
+        {
+          return nil
+        }
+      }
       return isOrdered ? "the next step comes straight after it" : "the next item comes straight after it"
     }
   }
+
+  /// Words that open a condition, which a label bullet does not start with ("- If broken:", "- Otherwise:").
+  private static let conditionWords: Set<String> = ["if", "when", "unless", "otherwise", "once", "where", "else"]
+
+  /// Words that end a field's label ("- Emergency contact:", "- Date:"), a slot for a value, not a list's head.
+  private static let fieldWords: Set<String> = [
+    "contact", "name", "date", "owner", "phone", "telephone", "tel", "email", "e-mail", "signature", "number", "by",
+    "address", "id",
+  ]
 
   /// Whether a paragraph is in a list item that follows an item ending with a colon: a run of labels ("- Name:",
   /// "- Date:", "- Signature:") is a set of fields for the reader, and the last is one of them.
@@ -2688,9 +2757,9 @@ enum UnfinishedRule: DocumentRule {
 
   /// Whether a heading is a field and its value: a label of capitals (two or more letters, at most three
   /// words), then ":" or " - ", then text ("MACHINE: BRM1612", "STATUS - BOARD APPROVED OCT 2019"; not "Step
-  /// 3: Calibrate" or "Induction - How To"); or a document's record label in any case, then ":" and its value
-  /// ("Last updated: February 5, 2025", "Pre-requisite SOP: NA", "Prepared by: Coral Reef Group"; round
-  /// twenty-one: two judged wrong as empty sections).
+  /// 3: Calibrate" or "Induction - How To"); or a document's record label in any case, then ":" and a value
+  /// with a digit or "NA" ("Last updated: February 5, 2025", "Pre-requisite SOP: NA"; round twenty-one: two
+  /// judged wrong as empty sections). "Related SOP: Cleaning" is a part still to write.
   static func isField(_ text: String) -> Bool {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
     let separator = trimmed.range(of: ": ") ?? trimmed.range(of: " - ")
@@ -2699,7 +2768,12 @@ enum UnfinishedRule: DocumentRule {
     let value = trimmed[separator.upperBound...].trimmingCharacters(in: .whitespaces)
     let words = label.split(separator: " ")
     guard !value.isEmpty, (1...3).contains(words.count), label.contains(where: \.isLetter) else { return false }
-    if trimmed[separator] == ": ", let last = words.last, recordLabels.contains(last.lowercased()) { return true }
+    // A record's value is a date, a number, a version or "NA" ("Related SOP: Cleaning" names a part to write).
+    if trimmed[separator] == ": ", let last = words.last, recordLabels.contains(last.lowercased()),
+      value.contains(where: \.isNumber) || ["na", "n/a", "none", "-", "—"].contains(value.lowercased())
+    {
+      return true
+    }
     return words.allSatisfy { word in word.count >= 2 && word.allSatisfy { $0.isUppercase || $0.isNumber } }
   }
 
