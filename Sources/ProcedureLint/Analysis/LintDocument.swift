@@ -146,6 +146,19 @@ struct LintDocument: Sendable {
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
   }
 
+  /// Where each body line starts: the prose's own list, or, for a plain body that left it empty, one made now.
+  static func lineStarts(of prose: Prose) -> [Int] {
+    prose.lineStarts.isEmpty ? allLineStarts(of: prose.source) : prose.lineStarts
+  }
+
+  /// The lines of a document's code blocks, first to last: their text is an example, not the writer's own.
+  static func codeBlockLines(_ markdown: MarkdownDocument) -> [ClosedRange<Int>] {
+    markdown.nodes.compactMap { node in
+      if case .codeBlock = node.kind { return node.start.line...max(node.start.line, node.end.line) }
+      return nil
+    }
+  }
+
   /// The byte offset where each line of `text` starts.
   static func allLineStarts(of text: String) -> [Int] {
     var starts = [0]

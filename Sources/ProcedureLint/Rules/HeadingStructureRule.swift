@@ -668,7 +668,7 @@ enum HeadingStructureRule: DocumentRule {
       }
     }
     guard !candidates.isEmpty else { return [] }
-    let starts = prose.lineStarts.isEmpty ? LintDocument.allLineStarts(of: prose.source) : prose.lineStarts
+    let starts = LintDocument.lineStarts(of: prose)
     var findings: [Finding] = []
     for index in candidates {
       let unit = prose.units[index]

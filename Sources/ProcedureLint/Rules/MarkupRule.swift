@@ -223,7 +223,7 @@ enum MarkupRule: DocumentRule {
       }
     }
     guard !candidates.isEmpty else { return [] }
-    let starts = prose.lineStarts.isEmpty ? LintDocument.allLineStarts(of: prose.source) : prose.lineStarts
+    let starts = LintDocument.lineStarts(of: prose)
     let nodes = document.markdown.nodes
     var findings: [Finding] = []
     var reported = Set<SourcePosition>()
@@ -338,11 +338,7 @@ enum MarkupRule: DocumentRule {
       guard lines.count >= 2, lines.allSatisfy(isListItem) else { continue }
       // Items of one token each ("- bench-a.lab.example.org") or "key: value" are configuration shown as code.
       guard lines.contains(where: isProseItem) else { continue }
-      if starts == nil {
-        starts =
-          document.prose.lineStarts.isEmpty
-          ? LintDocument.allLineStarts(of: document.prose.source) : document.prose.lineStarts
-      }
+      if starts == nil { starts = LintDocument.lineStarts(of: document.prose) }
       guard let starts, let line = document.prose.sourceLine(node.start.line, starts: starts) else { continue }
       // A fence ("```" with no language) is code on purpose.
       let opening = line.drop { $0 == " " || $0 == "\t" }

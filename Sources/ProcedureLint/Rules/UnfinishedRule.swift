@@ -1226,10 +1226,7 @@ enum UnfinishedRule: DocumentRule {
       ByteSearch.contains(Array("]: #".utf8), in: bytes, range: 0..<bytes.count)
     }
     guard hasDefinitionComment else { return findings }
-    let code = nodes.compactMap { node -> ClosedRange<Int>? in
-      if case .codeBlock = node.kind { return node.start.line...max(node.start.line, node.end.line) }
-      return nil
-    }
+    let code = LintDocument.codeBlockLines(document.markdown)
     for (index, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let lineNumber = index + document.prose.lineOffset + 1
       let trimmed = line.drop { $0 == " " }
@@ -1517,7 +1514,7 @@ enum UnfinishedRule: DocumentRule {
     for index in document.plainCodeBlocks {
       let node = document.markdown.nodes[index]
       guard node.literal.contains("INSERT") else { continue }
-      let starts = prose.lineStarts.isEmpty ? LintDocument.allLineStarts(of: prose.source) : prose.lineStarts
+      let starts = LintDocument.lineStarts(of: prose)
       var line = node.start.line
       for literal in node.literal.split(separator: "\n", omittingEmptySubsequences: false) {
         let trimmed = literal.drop { $0 == " " || $0 == "\t" }
@@ -1572,10 +1569,7 @@ enum UnfinishedRule: DocumentRule {
       let rest = line.drop { $0 == mark }
       return line.count - rest.count == 7 && (rest.isEmpty || rest.first == " ")
     }
-    let code = document.markdown.nodes.compactMap { node -> ClosedRange<Int>? in
-      if case .codeBlock = node.kind { return node.start.line...max(node.start.line, node.end.line) }
-      return nil
-    }
+    let code = LintDocument.codeBlockLines(document.markdown)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     var findings: [Finding] = []
     // The open conflict: its first line, its last marker line, whether it stands in code, and whether a
