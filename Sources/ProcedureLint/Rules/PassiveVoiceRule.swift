@@ -75,6 +75,13 @@ enum PassiveVoiceRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a foundation's e-vote procedure, round twenty-one): a passive that states when a vote
+    // counts, not an act ("Reach quorum …" was judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. Quorum must be reached (4/7) for the vote to be valid, with a super majority (5/7) to alter a policy.
+        2. Send the result to the board secretary.
+        """),
     // Real-world shape (a media department's van rules, round nineteen): a passive that states a condition,
     // not an act ("Need the check …" was judged wrong).
     ExampleRepository.procedure(

@@ -174,6 +174,12 @@ enum UnfinishedRule: DocumentRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // A link whose text is "(link)" in lower case, and "LINK" as a word of a name, are not stand-ins.
+    ExampleRepository.procedure(
+      records: """
+        The gauge's manual is on the maker's site [(link)](https://example.com/manual.pdf). Keep the LINKS cable
+        (LINK-2) in the drawer.
+        """),
     // Real-world shape (an archive's digitization guidelines, round twenty-one): a label bullet heads the
     // bullets after it, written flat.
     ExampleRepository.procedure(
@@ -732,6 +738,12 @@ enum UnfinishedRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (a library's digitisation guide, round twenty-one): "(LINK)" stands where the link to
+    // the scanner's instructions was meant to go.
+    ExampleRepository.procedure(
+      records: """
+        Detailed instructions on the gauge can be found here (LINK).
+        """),
     // A quoted slot alone after "to", a condition bullet and a field bullet before the next item, and a record
     // label whose value names a part still to write (round twenty-one's review).
     ExampleRepository.procedure(
@@ -1391,6 +1403,7 @@ enum UnfinishedRule: DocumentRule {
             let length = bracketedMarkerLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
               ?? missingInfoNoteLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
               ?? trailingMarkerLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
+              ?? linkStandInLength(in: bytes, after: index, unitEnd: unit.bytes.upperBound)
           {
             // The whole note up to its closing bracket (or the end of its paragraph), shortened for the message.
             let close = open == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
@@ -1401,7 +1414,9 @@ enum UnfinishedRule: DocumentRule {
               prose.position(ofByte: index, in: unit),
               inside == "under construction" || inside == "work in progress"
                 ? "the writer marks this part as unfinished ('\(note)'): write the missing part, then delete the mark"
-                : "a note to the writer ('\(TextMetrics.shortened(note))') is still here: settle what it asks, then delete it",
+                : inside == "link" || inside == "links"
+                  ? "placeholder '\(note)' stands where a link belongs: put the link in its place"
+                  : "a note to the writer ('\(TextMetrics.shortened(note))') is still here: settle what it asks, then delete it",
               excerpt: String(decoding: bytes[(index + 1)..<(index + 1 + length)], as: UTF8.self))
             return
           }
@@ -2877,6 +2892,24 @@ enum UnfinishedRule: DocumentRule {
   }
 
   /// Where the `)` or `]` that closes the bracket at `open` stands, if it does within `limit` bytes of its unit.
+  /// The length of "LINK" or "LINKS" alone in a bracket, in capitals: a stand-in for a link the writer meant
+  /// to add ("Detailed instructions on the scanner can be found here (LINK)", six times in a digitisation
+  /// guide; round twenty-one, a judge's miss). In lower case "(link)" is mostly the text of a real link.
+  private static func linkStandInLength(in bytes: UnsafeBufferPointer<UInt8>, after open: Int, unitEnd: Int)
+    -> Int?
+  {
+    let start = open + 1
+    guard start + 4 < unitEnd, bytes[start] == UInt8(ascii: "L"),
+      ByteSearch.hasPrefix(linkStandIn, at: start, in: bytes, range: start..<unitEnd)
+    else { return nil }
+    let close = bytes[open] == UInt8(ascii: "(") ? UInt8(ascii: ")") : UInt8(ascii: "]")
+    var end = start + linkStandIn.count
+    if end < unitEnd, bytes[end] == UInt8(ascii: "S") { end += 1 }
+    return end < unitEnd && bytes[end] == close ? end - start : nil
+  }
+
+  private static let linkStandIn = Array("LINK".utf8)
+
   private static func closingBracket(
     of open: Int, in bytes: UnsafeBufferPointer<UInt8>, unitEnd: Int, within limit: Int
   )
