@@ -7,7 +7,8 @@ enum StepNumbersRule: DocumentRule {
   static let id = "step-numbers"
   static let summary =
     "Numbered steps whose typed numbers skip (7, 14), repeat (7, 7) or run back (10, 9), and a numbered list "
-    + "that starts past 1 with no list before it to carry on."
+    + "that starts past 1 with no list before it to carry on; also headings numbered by hand (\"### 3. Vent\", "
+    + "\"## 4.2 Records\") that skip, repeat or run back among their sibling headings."
   static let rationale = """
     The number before a step is how people keep their place, say where they are ("I'm at step 9") and \
     refer to another step ("repeat from step 3"). CommonMark numbers a list's items from its first number \
@@ -34,12 +35,44 @@ enum StepNumbersRule: DocumentRule {
     numbered twice (round eighteen: judged wrong twice). Sub-steps indented too little to nest under the step \
     above ("5. During your training, cover the following:" over "  1. Access the portal") are items of the \
     outer list on the page, numbered from 1 on purpose: their indent is the fault, which `heading-structure` \
-    reports, and "number the steps in order" would undo the nesting (round twenty: judged wrong).
+    reports, and "number the steps in order" would undo the nesting (round twenty: judged wrong). \
+    Headings numbered by hand are read the same way among the sibling headings of one section (round \
+    twenty-one: a gas system's pumping stages typed 0, 1, 2, 4, 5, and a notary's sections 1 to 4, then 6, \
+    were judges' misses): "4a." and "4b." share a number, unnumbered headings between them are skipped, a \
+    heading that counts on from the sub-steps numbered under the one before it ("## 1." over "### 1." to \
+    "### 4.", then "## 5.") is in order, and a series that starts again at 0 or 1 is a new series.
     """
   static let defaultSeverity = Severity.warning
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Real-world shapes (a reimbursement guide and a cloud backup runbook, round twenty-one): a numbered heading
+    // that counts on from the sub-steps typed under the one before it, a lettered pair, unnumbered headings
+    // between numbered ones, and a new series from 1 under another section.
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Take out the gauge
+
+        #### 1. Open the store
+
+        #### 2. Check the due date on the gauge label
+
+        ### 3. Send the gauge
+
+        Send the gauge to the lab a week before that date.
+
+        ### 4a. Record the date
+
+        ### Keep the lab's report
+
+        ### 4b. Update the register
+
+        ### 5. Put the gauge back
+
+        ## Returns
+
+        ### 1. Unpack the gauge
+        """),
     // Real-world shape (a web agency's incident response, round eighteen): one shared step 1, then the steps of
     // each priority carry on from it at 2, a list under each heading.
     ExampleRepository.procedure(
@@ -129,6 +162,32 @@ enum StepNumbersRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shapes (a gas system's pumping stages and a notary's SOP, round twenty-one): numbered headings
+    // that skip a stage, and a section number typed twice.
+    ExampleRepository.procedure(
+      steps: """
+        ### 0. Take out the gauge
+
+        Check the due date on the gauge label.
+
+        ### 1. Send the gauge
+
+        Send the gauge to the lab a week before that date.
+
+        ### 3. Record the date
+
+        Write the new due date in the register.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        ### 4.1 Sending
+
+        Send the gauge to the lab a week before that date.
+
+        ### 4.1 Recording
+
+        Write the new due date in the register.
+        """),
     // Typed "1." four times, then 3 to 5: the page shows 5 to 7 where the writer typed 3 to 5 (round
     // twenty-one's review).
     ExampleRepository.procedure(
@@ -250,8 +309,6 @@ enum StepNumbersRule: DocumentRule {
       let isTyped =
         numbers.count == typed.count && repeatsFirst < numbers.count
         && (repeatsFirst < 3 || numbers.count - repeatsFirst > 1)
-      numbers.count == typed.count && repeatsFirst < numbers.count
-        && (repeatsFirst < 3 || repeatsFirst * 2 <= numbers.count)
       // The last number the writer typed, else the last the page shows.
       if isTopLevel { reached = isTyped ? numbers.last : start + node.children.count - 1 }
       // A list that starts past 1 carries on the list before it, or steps are lost or numbered twice. A start
@@ -301,6 +358,61 @@ enum StepNumbersRule: DocumentRule {
           .warning, at: nodes[node.children[item]].start, message,
           metrics: ["typed": Double(number), "shown": Double(start + item)]))
     }
+    findings += headingNumberFindings(document.headings, context: context)
+    return findings
+  }
+
+  /// Headings numbered by hand ("### 0. Initialization", "## 4. Emergency Protocols", "### 3.1 Texas Fee
+  /// Compliance") whose numbers skip, repeat or run back among the sibling headings of one section: a gas
+  /// system's pumping stages typed 0, 1, 2, 4, 5 and a notary's sections 1 to 4, then 6 (round twenty-one: a
+  /// judge's miss, and a duplicate section number another). One finding per run of siblings.
+  private static func headingNumberFindings(_ headings: [Heading], context: RuleContext) -> [Finding] {
+    var findings: [Finding] = []
+    // The last numbered heading at each level of the open sections, and the highest last number typed
+    // below it since: "## 1. Create report" over "### 1." to "### 4.", then "## 5. Add expenses" counts on
+    // from the sub-steps (a reimbursement guide, round twenty-one).
+    var last: [Int: (number: HeadingNumber, deeper: Int?)] = [:]
+    var reported = Set<Int>()
+    for heading in headings where !heading.isWritersNote {
+      for level in last.keys where level > heading.level { last[level] = nil }
+      reported = reported.filter { $0 <= heading.level }
+      guard let number = HeadingNumber(heading.text) else { continue }
+      for (level, entry) in last where level < heading.level {
+        last[level]?.deeper = max(entry.deeper ?? 0, number.parts[number.parts.count - 1])
+      }
+      defer { last[heading.level] = (number, nil) }
+      guard let (previous, deeper) = last[heading.level], !reported.contains(heading.level),
+        previous.parts.count == number.parts.count, previous.parts.dropLast() == number.parts.dropLast()
+      else { continue }
+      let (before, now) = (previous.parts[previous.parts.count - 1], number.parts[number.parts.count - 1])
+      // In order; "4a." then "4b."; a new series from 0 or 1; or counting on from the sub-steps.
+      if now == before + 1 || (now == before && (previous.hasLetter || number.hasLetter))
+        || (now <= 1 && now < before) || deeper.map({ now == $0 + 1 }) == true
+      {
+        continue
+      }
+      let prefix = number.parts.dropLast().map { "\($0)." }.joined()
+      let name = { (value: Int) in "\(prefix)\(value)" }
+      let message: String
+      if now == before {
+        message = "heading \(name(now)) is numbered twice: number the headings in order"
+      } else if now > before {
+        let missing =
+          switch now - before {
+          case 2: "section \(name(before + 1)) is"
+          case 3: "sections \(name(before + 1)) and \(name(now - 1)) are"
+          default: "sections \(name(before + 1)) to \(name(now - 1)) are"
+          }
+        message =
+          "the numbered headings skip from \(name(before)) to \(name(now)): if \(missing) missing, write "
+          + (now - before == 2 ? "it" : "them") + "; otherwise number the headings in order"
+      } else {
+        message = "heading \(name(now)) follows heading \(name(before)): number the headings in order"
+      }
+      reported.insert(heading.level)
+      findings.append(
+        context.finding(.warning, at: heading.start, message, metrics: ["typed": Double(now), "after": Double(before)]))
+    }
     return findings
   }
 
@@ -335,5 +447,46 @@ enum StepNumbersRule: DocumentRule {
     guard count > 0, index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")")
     else { return nil }
     return number
+  }
+}
+
+/// The number typed at the start of a heading: "4." or "4)" before its words, "4a." in a lettered run, or
+/// "3.1" with a space after. Numbers past 100 are years or codes ("## 2024. Revisions"), not sections.
+struct HeadingNumber: Equatable {
+  var parts: [Int]
+  var hasLetter: Bool
+
+  init?(_ text: String) {
+    var parts: [Int] = []
+    var hasLetter = false
+    var bytes = Substring(text).utf8[...]
+    while let first = bytes.first, first &- 0x30 < 10 {
+      var value = 0
+      var digits = 0
+      while let byte = bytes.first, byte &- 0x30 < 10, digits < 3 {
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+        bytes = bytes.dropFirst()
+      }
+      guard value <= 100, bytes.first.map({ $0 &- 0x30 >= 10 }) ?? true else { return nil }
+      parts.append(value)
+      // "4a." and "4b.": a letter right after the number and before its mark.
+      if let letter = bytes.first, letter &- 0x61 < 26, bytes.dropFirst().first == UInt8(ascii: ".") {
+        hasLetter = true
+        bytes = bytes.dropFirst()
+      }
+      guard let mark = bytes.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") else {
+        // "3.1 Texas Fee Compliance": the last part of a dotted number needs no mark.
+        guard parts.count > 1, !hasLetter, bytes.first == 0x20 else { return nil }
+        break
+      }
+      bytes = bytes.dropFirst()
+      if mark == UInt8(ascii: ")") || hasLetter { break }
+    }
+    // Words follow: "1.Create report" and "0. Initialization" are numbered; "1.5 mm" and "2." alone are not.
+    while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+    guard !parts.isEmpty, let next = bytes.first, (next | 0x20) &- 0x61 < 26 else { return nil }
+    self.parts = parts
+    self.hasLetter = hasLetter
   }
 }
