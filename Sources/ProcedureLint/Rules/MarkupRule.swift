@@ -8,7 +8,8 @@ enum MarkupRule: DocumentRule {
   static let summary =
     "Bold the page shows as asterisks (`**Action: **Send`, `** AT NO TIME**`), lines that start with `** `, "
     + "another markup's nested list item, wiki links (`[[Page]]`, `![[photo.png]]`) and readme.io blocks "
-    + "(`[block:parameters]`) that Markdown shows as text, and lists indented so far that it shows them as code."
+    + "(`[block:parameters]`) that Markdown shows as text, lists indented so far that it shows them as code, and "
+    + "sub-items typed with roman numerals (`ii.`) that it joins into one paragraph."
   static let rationale = """
     CommonMark makes text bold only when the asterisks touch it: `**Action:**` is bold, `**Action: **Send` \
     and `** AT NO TIME**` are shown with their asterisks, and a warning meant to stand out reads as noise. \
@@ -49,6 +50,12 @@ enum MarkupRule: DocumentRule {
     note`, `??? warning`), of raw HTML (`<Step>`) or under indented text, which that markup's own site \
     renders.
 
+    Sub-items typed with roman numerals on the lines under a step ("i. 0.5% formic acid in water", "ii. \
+    methanol") are not a list in CommonMark: the lines join the step's paragraph, and the page runs the items \
+    into one line (round twenty-one: an LC line-cleaning procedure, a judge's miss). Found from a line that \
+    opens with "ii." or "iii." inside a paragraph; one finding a document. Left alone: numerals in paragraphs \
+    of their own (each shows on its own line) and in running text ("part ii. of the form").
+
     readme.io's blocks (a line `[block:api-header]` or `[block:parameters]`, a JSON object, `[/block]`) hold \
     the headings and tables of pages exported from readme.io; Markdown shows their JSON (round twenty: a \
     biobank's SOPs, whose tables the judge found read as 80- and 159-word sentences). One finding a \
@@ -59,6 +66,16 @@ enum MarkupRule: DocumentRule {
 
   static let passingExamples = [
     ExampleRepository.procedure(),
+    // Roman numerals in paragraphs of their own, in running text and in "i.e.": nothing is joined.
+    ExampleRepository.procedure(
+      steps: """
+        1. Make a label for each of the following:
+
+            i. the gauge
+
+            ii. its case
+        2. Fill in part ii. of the form, i.e. the lab's address, and send the gauge to the lab.
+        """),
     // Bold written right, escaped asterisks, inline code, a footnote mark and its note, bold punctuation.
     ExampleRepository.procedure(
       purpose: """
@@ -128,6 +145,16 @@ enum MarkupRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Real-world shape (an LC line-cleaning procedure, round twenty-one): sub-items typed "i." to "iv." on the
+    // lines under a step.
+    ExampleRepository.procedure(
+      steps: """
+        1. Make a label for each of the following:
+            i. the gauge
+            ii. its case
+            iii. the lab's report
+        2. Send the gauge to the lab a week before its due date.
+        """),
     // Real-world shape (a podcast team's procedures, round eighteen): the closing asterisks after a space.
     ExampleRepository.procedure(
       steps: """
@@ -202,6 +229,7 @@ enum MarkupRule: DocumentRule {
     if !document.plainCodeBlocks.isEmpty, let indented = indentedListFinding(document, context: context) {
       findings.append(indented)
     }
+    if let romanItems = romanItemFinding(document.prose, context: context) { findings.append(romanItems) }
     if findings.count > 1 { findings.sort { ($0.line, $0.column) < ($1.line, $1.column) } }
     return findings
   }
@@ -370,6 +398,47 @@ enum MarkupRule: DocumentRule {
       .warning, at: SourcePosition(line: first.line, column: 1),
       "these \(TextMetrics.grouped(first.items)) list items are indented by \(indent) with no item above to nest "
         + "under, so the page shows them as code, not as a list\(more): start each item at the margin")
+  }
+
+  /// Sub-items typed with roman numerals on the lines under a step ("4. Make a vial of each of the following:"
+  /// over "    i. 0.5% formic acid in water", "    ii. methanol"): CommonMark has no such list marker, so the
+  /// lines are joined into the step's paragraph and the page runs the items together (round twenty-one: an
+  /// LC line-cleaning procedure, a judge's miss). Found from the "ii." that opens a joined line, with
+  /// `memchr` over full stops; one finding a document, at the first, with the count of the others.
+  private static func romanItemFinding(_ prose: Prose, context: RuleContext) -> Finding? {
+    var first: (unit: Int, offset: Int)?
+    var count = 0
+    var lastUnit = -1
+    prose.bytes.withUnsafeBufferPointer { bytes in
+      ByteSearch.forEach(UInt8(ascii: "."), in: bytes, range: 0..<bytes.count) { dot in
+        // "ii. " or "iii. ", the second item or the third: "i." alone is too often a word's end.
+        guard dot >= 2, dot + 1 < bytes.count, bytes[dot + 1] == 0x20, bytes[dot - 1] == 0x69, bytes[dot - 2] == 0x69
+        else { return }
+        var start = dot - 2
+        if start > 0, bytes[start - 1] == 0x69 { start -= 1 }
+        guard start == 0 || !Prose.isAlphanumericASCII(bytes[start - 1]),
+          let unitIndex = prose.unit(containingByte: start), unitIndex != lastUnit
+        else { return }
+        let unit = prose.units[unitIndex]
+        guard start > unit.bytes.lowerBound, !unit.segments.isEmpty else { return }
+        // It opens a line that Markdown joined to the paragraph's first line.
+        let segment = prose.segments[prose.segment(ofByte: start, in: unit)]
+        guard segment.offset == start, segment.line > unit.start.line else { return }
+        lastUnit = unitIndex
+        count += 1
+        if first == nil { first = (unitIndex, start) }
+      }
+    }
+    guard let first else { return nil }
+    let unit = prose.units[first.unit]
+    let end = prose.bytes[first.offset..<unit.bytes.upperBound].prefix(40)
+    let text = String(decoding: end, as: UTF8.self)
+    let others = count - 1
+    let more = others == 0 ? "" : " (and \(TextMetrics.grouped(others)) more such paragraph\(others == 1 ? "" : "s"))"
+    return context.finding(
+      .warning, at: prose.position(ofByte: first.offset, in: unit),
+      "lines that start with roman numerals ('\(TextMetrics.shortened(text))') are not list items in Markdown, so "
+        + "the page runs them into one paragraph\(more): write them as a list ('1.' or '-') indented under the step")
   }
 
   /// Whether a list item's text reads as words, not configuration: two words or more, and not "key: value"
