@@ -354,7 +354,8 @@ struct LintDocument: Sendable {
     }
 
     /// Whether the line after the line break `index` is an item or a field written as text: it starts with a
-    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts), a bracketed
+    /// bullet character ("◦ 50 mM Tris", as a recipe typed in a word processor lists its parts) or a list mark
+    /// that could not start a list there ("    - [x] PDOP within limits" under "!!! success"), a bracketed
     /// label ("[Include] Interviews with people who …"), a table
     /// pipe (a table CommonMark did not parse, such as a memo header that starts with its divider row) or a
     /// plain label ("TO: Office of Acquisition"). Each such line is its own sentence, not one run across
@@ -368,6 +369,12 @@ struct LintDocument: Sendable {
       // eighteen: seven such lines read as one 59-word sentence, judged debatable, "the fix is a list").
       if first == UInt8(ascii: "|") || first == UInt8(ascii: "[") || isLetteredItem(text) || opensWithClockTime(text) {
         return true
+      }
+      // "    - [x] PDOP and HDOP values within acceptable limits": an item indented under a MkDocs admonition's
+      // title, which CommonMark joins to the title's paragraph (round twenty-two: a title and four checklist
+      // items read as one 46-word step, judged wrong).
+      if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+        return iterator.next() == 0x20
       }
       if first == 0xE2 {
         // ◦ E2 97 A6, ▪ E2 96 AA, • E2 80 A2, ‣ E2 80 A3, – E2 80 93.

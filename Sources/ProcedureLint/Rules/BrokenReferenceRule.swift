@@ -69,6 +69,10 @@ enum BrokenReferenceRule: RepositoryRule {
   static let defaultSeverity = Severity.error
 
   static let passingExamples = [
+    // Real-world shape (a library's training chapter, round twenty-two): "policy" is the first of a pair
+    // that names a longer document, the manual the chapter belongs to.
+    ExampleRepository.procedure(
+      records: "Give new staff time to read the Gauge Services policy and procedures manual before they start."),
     // Real-world shape (a code formatter's release process in MyST, round nineteen): a link to a label.
     ExampleRepository.procedure(
       purpose: """

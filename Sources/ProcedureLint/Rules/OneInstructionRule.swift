@@ -70,6 +70,13 @@ enum OneInstructionRule: DocumentRule {
   static let defaultSeverity = Severity.suggestion
 
   static let passingExamples = [
+    // Real-world shape (a clinician's epidural notes, round twenty-two): a numbered list of references, whose
+    // `;` separates authors, title and volume.
+    ExampleRepository.procedure(
+      steps: """
+        1. S. M. Nimmo; Benefit and outcome of gauge checks. Contin Educ 2004; 4 (2): 44-47. doi: 10.1093/x
+        2. Send the gauge to the lab a week before its due date.
+        """),
     // Real-world shapes (a lab's purchasing page and a bleach safety sheet, round nineteen): a route through
     // people named in capitals, and a labelled value that opens with an adverb.
     ExampleRepository.procedure(
@@ -354,6 +361,7 @@ enum OneInstructionRule: DocumentRule {
         guard let step = unit.step, !reported.contains(step), !isBulletUnderStep(step, in: document),
           let (offset, connector) = firstConnector(in: bytes, range: unit.bytes),
           !describesOthers(before: offset, in: bytes, range: unit.bytes),
+          !isCitation(in: bytes, range: unit.bytes),
           !(connector != ";" && isOneOperation(connector, at: offset, in: unit, prose: prose, bytes: bytes))
         else { continue }
         reported.insert(step)
@@ -366,6 +374,29 @@ enum OneInstructionRule: DocumentRule {
     }
     return findings
   }
+
+  /// Whether an item is a reference to literature ("Susan M Nimmo, BSc …; Benefit and outcome after epidural
+  /// analgesia. … 2004; 4 (2): 44-47. doi: 10.1093/…"): a numbered list of references under a heading that
+  /// lost its space ("##References") reads as steps, and its `;` separates authors, title and volume (round
+  /// twenty-two: judged wrong). A DOI or "et al." marks it.
+  private static func isCitation(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
+    var found = false
+    ByteSearch.forEach(UInt8(ascii: "."), in: bytes, range: range) { dot in
+      guard !found, dot - 6 >= range.lowerBound else { return }
+      // "et al." before the full stop.
+      if bytes[dot - 1] == UInt8(ascii: "l"), bytes[dot - 2] == UInt8(ascii: "a"), bytes[dot - 3] == 0x20,
+        bytes[dot - 4] == UInt8(ascii: "t"), bytes[dot - 5] == UInt8(ascii: "e")
+      {
+        found = true
+      }
+    }
+    if found { return true }
+    return ByteSearch.contains(doiMark, in: bytes, range: range)
+      || ByteSearch.contains(doiAddress, in: bytes, range: range)
+  }
+
+  private static let doiMark = Array("doi: ".utf8)
+  private static let doiAddress = Array("doi.org/".utf8)
 
   /// The most words of a step whose chained action is a click on a screen or a device's button, or of a
   /// sentence whose first action runs for a stated time, that is still one operation ("Insert the tube, close

@@ -75,6 +75,20 @@ enum PassiveVoiceRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (a flow cytometer's start-up, round twenty-two): a picture's caption left in a later step
+    // restates an instruction ("Set power …" was judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. Set the power level to 200 in the gauge's menu, then press Activate.
+        2. The current should rise. Gauge menu for setting the power. Power must be set to 200 mW.
+        """),
+    // Real-world shape (a microscope's end-of-session steps, round twenty-two): a state to see after an
+    // instruction that follows a clause of time ("Close the valve" was judged wrong).
+    ExampleRepository.procedure(
+      steps: """
+        1. When the gauge is back from the lab, check its label. The seal should be closed.
+        2. Write the new due date in the register.
+        """),
     // Real-world shape (a foundation's e-vote procedure, round twenty-one): a passive that states when a vote
     // counts, not an act ("Reach quorum …" was judged wrong).
     ExampleRepository.procedure(
@@ -205,6 +219,13 @@ enum PassiveVoiceRule: DocumentRule {
   static let minimumPassives = 5
 
   static let failingExamples = [
+    // Real-world shape (a survey's specimen rules, the round that followed): a passive that opens its step is
+    // the step's own instruction, even when an earlier step used the same verb.
+    ExampleRepository.procedure(
+      steps: """
+        1. Lodge all gauges at the calibration lab for their yearly check.
+        2. If the lab is closed, spare gauges must be lodged at the store (at least one per site).
+        """),
     ExampleRepository.procedure(
       steps: """
         1. The gauge is to be removed by the technician.
@@ -266,6 +287,9 @@ enum PassiveVoiceRule: DocumentRule {
     var clauses: [Int?] = []
     clauses.reserveCapacity(prose.sentences.count)
     var instructedSteps = Set<Int>()
+    // Steps whose instruction follows a clause of time or condition ("When gas evacuation is finished, check
+    // the vacuum screen."), by the sentence it is in: only a passive after it states what the reader sees then.
+    var followsClause: [Int: Int] = [:]
     for sentence in prose.sentences {
       let unit = prose.units[sentence.unit]
       guard unit.isBody || unit.isStep else {
@@ -274,8 +298,12 @@ enum PassiveVoiceRule: DocumentRule {
       }
       let clause = passiveClause(in: sentence.words, prose: prose)
       clauses.append(clause)
-      if clause == nil, let step = unit.step, PassiveVoiceAdvice.isImperative(sentence.words.lowerBound, prose: prose) {
-        instructedSteps.insert(step)
+      if clause == nil, let step = unit.step {
+        if PassiveVoiceAdvice.isImperative(sentence.words.lowerBound, prose: prose) {
+          instructedSteps.insert(step)
+        } else if followsClause[step] == nil, opensAfterClause(sentence.words, prose: prose) {
+          followsClause[step] = clauses.count - 1
+        }
       }
     }
     for (index, sentence) in prose.sentences.enumerated() {
@@ -284,7 +312,8 @@ enum PassiveVoiceRule: DocumentRule {
       guard unit.isBody || unit.isStep else { continue }
       total += 1
       let clause = clauses[index]
-      let isAfterInstruction = unit.step.map(instructedSteps.contains) ?? false
+      let isAfterInstruction =
+        unit.step.map { instructedSteps.contains($0) || followsClause[$0].map { $0 < index } == true } ?? false
       // What a system does is not an instruction: not counted as passive.
       guard let word = clause, !isAfterInstruction else { continue }
       passive += 1
@@ -306,7 +335,8 @@ enum PassiveVoiceRule: DocumentRule {
         !reportedSteps.contains(step),
         !followsCheck(unit.node, document.markdown.nodes, prose: prose, unitOf: unit(ofNode:)),
         let advice = PassiveVoiceAdvice.advice(
-          be: word, participle: participle, sentence: sentence.words, prose: prose)
+          be: word, participle: participle, sentence: sentence.words, prose: prose),
+        !restatesInstruction(be: word, participle: participle, sentence: index, prose: prose)
       else { continue }
       reportedSteps.insert(step)
       findings.append(
@@ -330,6 +360,44 @@ enum PassiveVoiceRule: DocumentRule {
     }
     return findings
   }
+
+  /// Whether the passive restates an instruction given before it ("6. Set the power level to 200 …", then a
+  /// picture's caption left at the end of step 7, "Power must be set to 200mW"): it trails other sentences of
+  /// its paragraph, and an earlier sentence opens with the same verb and names the passive's subject within its
+  /// next three words. Telling the reader again to do what a step already says adds a duplicate (round
+  /// twenty-two: judged wrong twice). A passive that opens its paragraph is that paragraph's instruction
+  /// ("1. Lodge all specimens in a museum", then "If they cannot be lodged, voucher specimens must be lodged"
+  /// is a second one, judged right).
+  static func restatesInstruction(be: Int, participle: Int, sentence: Int, prose: Prose) -> Bool {
+    guard sentence > prose.units[prose.sentences[sentence].unit].sentences.lowerBound else { return false }
+    let start = prose.sentences[sentence].words.lowerBound
+    var subject = be - 1
+    while subject > start, PassiveVoiceAdvice.verbGroup.contains(prose.lowercased(word: subject)) { subject -= 1 }
+    guard subject >= start, let verb = PassiveVoiceAdvice.baseForm(of: prose.lowercased(word: participle)) else {
+      return false
+    }
+    let noun = prose.lowercased(word: subject)
+    return prose.sentences[..<sentence].contains { earlier in
+      let words = earlier.words
+      guard !words.isEmpty, prose.lowercased(word: words.lowerBound) == verb else { return false }
+      return words.dropFirst().prefix(3).contains { prose.lowercased(word: $0) == noun }
+    }
+  }
+
+  /// Whether a sentence opens with a clause of time or condition and then an instruction ("When gas evacuation
+  /// is finished, check the vacuum screen."; round twenty-two: the state after it, "The Gun to Main Chamber
+  /// valve should be closed", was judged wrong as a passive to turn into an order).
+  static func opensAfterClause(_ words: Range<Int>, prose: Prose) -> Bool {
+    guard let packed = prose.packedLowercase(word: words.lowerBound), packedClauseOpeners.contains(packed) else {
+      return false
+    }
+    for word in words.prefix(12) where PassiveVoiceAdvice.endsClause(word, prose: prose) {
+      return word + 1 < words.upperBound && PassiveVoiceAdvice.isImperative(word + 1, prose: prose)
+    }
+    return false
+  }
+
+  private static let packedClauseOpeners = Prose.packedSet(["when", "once", "after", "before", "if", "while", "as"])
 
   /// The word index of the "be" that starts the first passive clause of a sentence's main clause.
   static func passiveClause(in words: Range<Int>, prose: Prose) -> Int? {

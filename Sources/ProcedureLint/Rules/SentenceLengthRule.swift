@@ -62,6 +62,18 @@ enum SentenceLengthRule: DocumentRule {
   ]
 
   static let passingExamples = [
+    // Real-world shape (an offshore survey's integrity check, round twenty-two): a MkDocs admonition's title
+    // and the checklist items indented under it, which CommonMark joins into one paragraph.
+    ExampleRepository.procedure(
+      steps: """
+        1. Check the gauge against the reference block and record both readings.
+
+        !!! success "Quality checks"
+            - [x] Gauge readings should agree with the reference block within the stated tolerance
+            - [x] The reference block's certificate is in date for the whole of the check
+            - [x] Temperature in the room stays between 18 and 22 degrees during the check
+            - [x] No other work on the bench disturbs the gauge while it is being read
+        """),
     // Real-world shape (a research infrastructure's SOP, round twenty): its parts numbered as H3 sections; a
     // purpose of 44 words is held to the limit of other text, not to a step's.
     ExampleRepository.document(
