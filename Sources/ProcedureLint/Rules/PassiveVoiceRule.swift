@@ -301,7 +301,7 @@ enum PassiveVoiceRule: DocumentRule {
       if clause == nil, let step = unit.step {
         if PassiveVoiceAdvice.isImperative(sentence.words.lowerBound, prose: prose) {
           instructedSteps.insert(step)
-        } else if followsClause[step] == nil, opensAfterClause(sentence.words, prose: prose) {
+        } else if opensAfterClause(sentence.words, prose: prose), followsClause[step] == nil {
           followsClause[step] = clauses.count - 1
         }
       }
@@ -311,11 +311,13 @@ enum PassiveVoiceRule: DocumentRule {
       // Headings, quoted law or standards and licence footers are not the author's instructions.
       guard unit.isBody || unit.isStep else { continue }
       total += 1
-      let clause = clauses[index]
-      let isAfterInstruction =
-        unit.step.map { instructedSteps.contains($0) || followsClause[$0].map { $0 < index } == true } ?? false
+      guard let word = clauses[index] else { continue }
       // What a system does is not an instruction: not counted as passive.
-      guard let word = clause, !isAfterInstruction else { continue }
+      if let step = unit.step,
+        instructedSteps.contains(step) || (!followsClause.isEmpty && followsClause[step].map { $0 < index } == true)
+      {
+        continue
+      }
       passive += 1
       if firstPassive == nil { firstPassive = (word, sentence.unit) }
       // A step gets advice only when its passive says what must be done ("Records must be completed",
@@ -388,7 +390,10 @@ enum PassiveVoiceRule: DocumentRule {
   /// is finished, check the vacuum screen."; round twenty-two: the state after it, "The Gun to Main Chamber
   /// valve should be closed", was judged wrong as a passive to turn into an order).
   static func opensAfterClause(_ words: Range<Int>, prose: Prose) -> Bool {
-    guard let packed = prose.packedLowercase(word: words.lowerBound), packedClauseOpeners.contains(packed) else {
+    // Most sentences open otherwise: one byte rules them out before the word is packed and looked up.
+    guard !words.isEmpty, "woabi".utf8.contains(prose.bytes[prose.words[words.lowerBound].start] | 0x20),
+      let packed = prose.packedLowercase(word: words.lowerBound), packedClauseOpeners.contains(packed)
+    else {
       return false
     }
     for word in words.prefix(12) where PassiveVoiceAdvice.endsClause(word, prose: prose) {

@@ -371,17 +371,26 @@ enum StepNumbersRule: DocumentRule {
     // The last numbered heading at each level of the open sections, and the highest last number typed
     // below it since: "## 1. Create report" over "### 1." to "### 4.", then "## 5. Add expenses" counts on
     // from the sub-steps (a reimbursement guide, round twenty-one).
-    var last: [Int: (number: HeadingNumber, deeper: Int?)] = [:]
-    var reported = Set<Int>()
+    // By level, 1 to 6, in arrays: a dictionary and a set per heading cost 35 M instructions on the
+    // 5,000-document benchmark, where most headings carry no number.
+    var last = [(number: HeadingNumber, deeper: Int?)?](repeating: nil, count: 7)
+    var reported = [Bool](repeating: false, count: 7)
     for heading in headings where !heading.isWritersNote {
-      for level in last.keys where level > heading.level { last[level] = nil }
-      reported = reported.filter { $0 <= heading.level }
-      guard let number = HeadingNumber(heading.text) else { continue }
-      for (level, entry) in last where level < heading.level {
-        last[level]?.deeper = max(entry.deeper ?? 0, number.parts[number.parts.count - 1])
+      let level = min(max(heading.level, 1), 6)
+      for closed in (level + 1)..<7 {
+        last[closed] = nil
+        reported[closed] = false
       }
-      defer { last[heading.level] = (number, nil) }
-      guard let (previous, deeper) = last[heading.level], !reported.contains(heading.level),
+      guard let first = heading.text.utf8.first, first &- 0x30 < 10, let number = HeadingNumber(heading.text) else {
+        continue
+      }
+      for upper in 1..<level {
+        if let entry = last[upper] {
+          last[upper]?.deeper = max(entry.deeper ?? 0, number.parts[number.parts.count - 1])
+        }
+      }
+      defer { last[level] = (number, nil) }
+      guard let (previous, deeper) = last[level], !reported[level],
         previous.parts.count == number.parts.count, previous.parts.dropLast() == number.parts.dropLast()
       else { continue }
       let (before, now) = (previous.parts[previous.parts.count - 1], number.parts[number.parts.count - 1])
@@ -409,7 +418,7 @@ enum StepNumbersRule: DocumentRule {
       } else {
         message = "heading \(name(now)) follows heading \(name(before)): number the headings in order"
       }
-      reported.insert(heading.level)
+      reported[level] = true
       findings.append(
         context.finding(.warning, at: heading.start, message, metrics: ["typed": Double(now), "after": Double(before)]))
     }
