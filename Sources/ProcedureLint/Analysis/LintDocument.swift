@@ -109,6 +109,9 @@ struct LintDocument: Sendable {
   let inlineHTML: [Int]
   /// Code blocks without an info string (indented ones among them), where templates' leftovers hide.
   let plainCodeBlocks: [Int]
+  /// Where a line that opens with "ii." or "iii." starts in `prose.bytes`, when Markdown joined it to the line
+  /// above in one paragraph (sub-items typed with roman numerals).
+  let romanItemLines: [Int]
   /// Every table, in document order.
   let tables: [Int]
   /// readme.io blocks ("[block:parameters]" … "[/block]") found in the text and blanked from the prose.
@@ -141,6 +144,7 @@ struct LintDocument: Sendable {
     stepLists = builder.stepLists
     inlineHTML = builder.inlineHTML
     plainCodeBlocks = builder.plainCodeBlocks
+    romanItemLines = builder.romanItemLines
     tables = builder.tables
     readmeBlocks = builder.readmeBlocks
     controls = ControlComments(directives: builder.directives, body: text.body, bodyLineOffset: text.bodyLineOffset)
@@ -239,6 +243,7 @@ struct LintDocument: Sendable {
     private var seenStepLists: Set<Int> = []
     var inlineHTML: [Int] = []
     var plainCodeBlocks: [Int] = []
+    var romanItemLines: [Int] = []
     var tables: [Int] = []
     var readmeBlocks: [ReadmeBlock] = []
     /// Where every body line starts (`prose.lineStarts` has none for a plain body), made when first needed.
@@ -422,6 +427,17 @@ struct LintDocument: Sendable {
     /// Whether a line opens with an item's letter or number and a closing bracket ("a) name and date of the
     /// course", "(ii) amount received", "3) payment method"): a list typed with line breaks, each line its own
     /// item (twenty-fourth held-out check: four such lines were read as one 49-word step).
+    /// Whether the line after the line break `index` opens with "ii. " or "iii. ", a second or third sub-item
+    /// typed with a roman numeral ("i." alone too often ends a word).
+    private func opensWithRomanItem(after index: Int) -> Bool {
+      guard let text = textAfterBreak(index) else { return false }
+      var iterator = text.makeIterator()
+      guard iterator.next() == UInt8(ascii: "i"), iterator.next() == UInt8(ascii: "i") else { return false }
+      var next = iterator.next()
+      if next == UInt8(ascii: "i") { next = iterator.next() }
+      return next == UInt8(ascii: ".") && iterator.next() == 0x20
+    }
+
     private func isLetteredItem(_ text: String.UTF8View) -> Bool {
       var iterator = text.makeIterator()
       guard var byte = iterator.next() else { return false }
@@ -669,6 +685,7 @@ struct LintDocument: Sendable {
             }
             prose.bytes.append(0x20)
             lineStart = prose.bytes.count
+            if opensWithRomanItem(after: index) { romanItemLines.append(prose.bytes.count) }
           }
         default:
           break

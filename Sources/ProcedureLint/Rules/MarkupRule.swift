@@ -229,7 +229,9 @@ enum MarkupRule: DocumentRule {
     if !document.plainCodeBlocks.isEmpty, let indented = indentedListFinding(document, context: context) {
       findings.append(indented)
     }
-    if let romanItems = romanItemFinding(document.prose, context: context) { findings.append(romanItems) }
+    if !document.romanItemLines.isEmpty, let romanItems = romanItemFinding(document, context: context) {
+      findings.append(romanItems)
+    }
     if findings.count > 1 { findings.sort { ($0.line, $0.column) < ($1.line, $1.column) } }
     return findings
   }
@@ -403,31 +405,18 @@ enum MarkupRule: DocumentRule {
   /// Sub-items typed with roman numerals on the lines under a step ("4. Make a vial of each of the following:"
   /// over "    i. 0.5% formic acid in water", "    ii. methanol"): CommonMark has no such list marker, so the
   /// lines are joined into the step's paragraph and the page runs the items together (round twenty-one: an
-  /// LC line-cleaning procedure, a judge's miss). Found from the "ii." that opens a joined line, with
-  /// `memchr` over full stops; one finding a document, at the first, with the count of the others.
-  private static func romanItemFinding(_ prose: Prose, context: RuleContext) -> Finding? {
+  /// LC line-cleaning procedure, a judge's miss). Found from the "ii." that opens a joined line, which the
+  /// prose builder lists at each line break; one finding a document, at the first, with the count of the others.
+  private static func romanItemFinding(_ document: LintDocument, context: RuleContext) -> Finding? {
+    let prose = document.prose
     var first: (unit: Int, offset: Int)?
     var count = 0
     var lastUnit = -1
-    prose.bytes.withUnsafeBufferPointer { bytes in
-      ByteSearch.forEach(UInt8(ascii: "."), in: bytes, range: 0..<bytes.count) { dot in
-        // "ii. " or "iii. ", the second item or the third: "i." alone is too often a word's end.
-        guard dot >= 2, dot + 1 < bytes.count, bytes[dot + 1] == 0x20, bytes[dot - 1] == 0x69, bytes[dot - 2] == 0x69
-        else { return }
-        var start = dot - 2
-        if start > 0, bytes[start - 1] == 0x69 { start -= 1 }
-        guard start == 0 || !Prose.isAlphanumericASCII(bytes[start - 1]),
-          let unitIndex = prose.unit(containingByte: start), unitIndex != lastUnit
-        else { return }
-        let unit = prose.units[unitIndex]
-        guard start > unit.bytes.lowerBound, !unit.segments.isEmpty else { return }
-        // It opens a line that Markdown joined to the paragraph's first line.
-        let segment = prose.segments[prose.segment(ofByte: start, in: unit)]
-        guard segment.offset == start, segment.line > unit.start.line else { return }
-        lastUnit = unitIndex
-        count += 1
-        if first == nil { first = (unitIndex, start) }
-      }
+    for offset in document.romanItemLines {
+      guard let unitIndex = prose.unit(containingByte: offset), unitIndex != lastUnit else { continue }
+      lastUnit = unitIndex
+      count += 1
+      if first == nil { first = (unitIndex, offset) }
     }
     guard let first else { return nil }
     let unit = prose.units[first.unit]

@@ -391,7 +391,7 @@ enum PassiveVoiceRule: DocumentRule {
   /// valve should be closed", was judged wrong as a passive to turn into an order).
   static func opensAfterClause(_ words: Range<Int>, prose: Prose) -> Bool {
     // Most sentences open otherwise: one byte rules them out before the word is packed and looked up.
-    guard !words.isEmpty, "woabi".utf8.contains(prose.bytes[prose.words[words.lowerBound].start] | 0x20),
+    guard !words.isEmpty, isClauseOpenerInitial(prose.bytes[prose.words[words.lowerBound].start] | 0x20),
       let packed = prose.packedLowercase(word: words.lowerBound), packedClauseOpeners.contains(packed)
     else {
       return false
@@ -400,6 +400,14 @@ enum PassiveVoiceRule: DocumentRule {
       return word + 1 < words.upperBound && PassiveVoiceAdvice.isImperative(word + 1, prose: prose)
     }
     return false
+  }
+
+  /// Whether a lowercased byte starts one of the clause openers: w, o, a, b or i.
+  private static func isClauseOpenerInitial(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "w"), UInt8(ascii: "o"), UInt8(ascii: "a"), UInt8(ascii: "b"), UInt8(ascii: "i"): true
+    default: false
+    }
   }
 
   private static let packedClauseOpeners = Prose.packedSet(["when", "once", "after", "before", "if", "while", "as"])
