@@ -1378,9 +1378,11 @@ enum LintGuide {
       judges' misses of earlier rounds: "(LINK)" in capitals stands where a link belongs (`unfinished`), \
       headings numbered by hand that skip, repeat or run back among their siblings (`step-numbers`: a gas \
       system's stages 0, 1, 2, 4), and sub-items typed "ii." on lines Markdown joins into one paragraph \
-      (`markup`). Over all 59 blind checks (c18 to c79, each judged on the build of its moment) the findings \
-      were 474 right, 288 debatable and 140 wrong (53%, 32%, 16%). With the final rules, the 59 judged sets \
-      (tuned) give 591 right, 235 debatable and 8 wrong (71%, 28%, 1%).
+      (`markup`); and, from this round's misses, slots such as "[Contact Information]" and "[Your provider's \
+      support]" and a bracket that says its text needs updating ("[needs updating with info about …]", \
+      `unfinished`). Over all 59 blind checks (c18 to c79, each judged on the build of its moment) the \
+      findings were 474 right, 288 debatable and 140 wrong (53%, 32%, 16%). With the final rules, the 59 \
+      judged sets (tuned) give 597 right, 235 debatable and 8 wrong (71%, 28%, 1%).
 
       ## Pre-commit hook
 
