@@ -424,11 +424,9 @@ struct LintDocument: Sendable {
         || (after.map { $0 | 0x20 } == UInt8(ascii: "p"))
     }
 
-    /// Whether a line opens with an item's letter or number and a closing bracket ("a) name and date of the
-    /// course", "(ii) amount received", "3) payment method"): a list typed with line breaks, each line its own
-    /// item (twenty-fourth held-out check: four such lines were read as one 49-word step).
     /// Whether the line after the line break `index` opens with "ii. " or "iii. ", a second or third sub-item
-    /// typed with a roman numeral ("i." alone too often ends a word).
+    /// typed with a roman numeral. A run of sub-items has a second, so the first ("i. ", which often stays on
+    /// the line of the step that introduces it) need not be looked for.
     private func opensWithRomanItem(after index: Int) -> Bool {
       guard let text = textAfterBreak(index) else { return false }
       var iterator = text.makeIterator()
@@ -438,6 +436,9 @@ struct LintDocument: Sendable {
       return next == UInt8(ascii: ".") && iterator.next() == 0x20
     }
 
+    /// Whether a line opens with an item's letter or number and a closing bracket ("a) name and date of the
+    /// course", "(ii) amount received", "3) payment method"): a list typed with line breaks, each line its own
+    /// item (twenty-fourth held-out check: four such lines were read as one 49-word step).
     private func isLetteredItem(_ text: String.UTF8View) -> Bool {
       var iterator = text.makeIterator()
       guard var byte = iterator.next() else { return false }
@@ -685,7 +686,10 @@ struct LintDocument: Sendable {
             }
             prose.bytes.append(0x20)
             lineStart = prose.bytes.count
-            if opensWithRomanItem(after: index) { romanItemLines.append(prose.bytes.count) }
+            // After a hard break ("  " or "\\" at the line's end) the page shows each item on its own line.
+            if case .softBreak = markdown.nodes[index].kind, opensWithRomanItem(after: index) {
+              romanItemLines.append(prose.bytes.count)
+            }
           }
         default:
           break

@@ -342,8 +342,8 @@ struct DocumentReferences: Sendable {
       }
       // "the Collection Services policy and procedures manual": the kind word is the first of a pair that
       // names a longer document (round twenty-two: judged wrong, the title cut short).
-      if kind + 2 < unit.words.upperBound, prose.lowercased(word: kind + 1) == "and",
-        pairedKinds.contains(prose.lowercased(word: kind + 2))
+      if kind + 2 < unit.words.upperBound, !gap.contains(where: { $0 != 0x20 }),
+        prose.lowercased(word: kind + 1) == "and", pairedKinds.contains(prose.lowercased(word: kind + 2))
       {
         return nil
       }
@@ -381,7 +381,6 @@ struct DocumentReferences: Sendable {
   /// Kinds of document that a "policy and …" or "procedure and …" pair names.
   private static let pairedKinds: Set<String> = [
     "procedure", "procedures", "policy", "policies", "manual", "guidelines", "guidance", "handbook", "standards",
-    "practices", "practice", "forms", "instructions",
   ]
 
   /// Lower-case words that stand inside a title between capitalised words.

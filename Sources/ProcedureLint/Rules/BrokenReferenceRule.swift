@@ -181,6 +181,9 @@ enum BrokenReferenceRule: RepositoryRule {
         """),
   ]
   static let failingExamples = [
+    // Round twenty-two's review: a comma ends the title, and "practice" is a verb here.
+    ExampleRepository.procedure(
+      records: "Follow the Records Retention Policy, and practice the restore drill each quarter."),
     // Real-world shape (a lab's reimbursement tutorial; round seventeen): a heading's text where its anchor
     // belongs, which its spaces keep from being a link.
     ExampleRepository.procedure(

@@ -65,6 +65,10 @@ enum MarkupRule: DocumentRule {
   static let defaultSeverity = Severity.warning
 
   static let passingExamples = [
+    // Roman numerals after hard line breaks: the page shows each on its own line (round twenty-two's review).
+    ExampleRepository.procedure(
+      steps:
+        "1. Make a label for each of the following:  \n    i. the gauge  \n    ii. its case  \n    iii. the report\n"),
     ExampleRepository.procedure(),
     // Roman numerals in paragraphs of their own, in running text and in "i.e.": nothing is joined.
     ExampleRepository.procedure(
@@ -420,8 +424,8 @@ enum MarkupRule: DocumentRule {
     }
     guard let first else { return nil }
     let unit = prose.units[first.unit]
-    let end = prose.bytes[first.offset..<unit.bytes.upperBound].prefix(40)
-    let text = String(decoding: end, as: UTF8.self)
+    // Decoded before it is shortened, so that no character is cut in half.
+    let text = String(decoding: prose.bytes[first.offset..<unit.bytes.upperBound], as: UTF8.self)
     let others = count - 1
     let more = others == 0 ? "" : " (and \(TextMetrics.grouped(others)) more such paragraph\(others == 1 ? "" : "s"))"
     return context.finding(

@@ -21,7 +21,11 @@ enum PassiveVoiceAdvice {
     // to someone else (round seventeen: both judged wrong). A state gets no rewrite; training and the like get
     // one only from a named agent ("must be trained by the supervisor").
     if stateVerbs.contains(verb) { return nil }
-    if personVerbs.contains(verb) || conditionVerbs.contains(verb),
+    if personVerbs.contains(verb)
+      || (conditionVerbs.contains(verb)
+        && subjectHead(be: be, sentenceStart: sentence.lowerBound, prose: prose).map {
+          conditionSubjects.contains(prose.lowercased(word: $0))
+        } == true),
       !(participle + 1 < sentence.upperBound && prose.lowercased(word: participle + 1) == "by")
     {
       return nil
@@ -118,10 +122,26 @@ enum PassiveVoiceAdvice {
 
   /// Verbs whose passive names a condition to hold, not an act ("Quorum must be reached (4/7) for the vote to
   /// be valid", "the criteria must be met"): "Reach quorum …" was judged wrong in round twenty-one, as the
-  /// step says when a vote counts. Like a person acted on, they get a rewrite only from a named agent.
+  /// step says when a vote counts. When what is to be reached is a count or a level (`conditionSubjects`),
+  /// they get a rewrite only from a named agent, like a person acted on.
   private static let conditionVerbs: Set<String> = [
     "reach", "meet", "achieve", "satisfy", "fulfil", "fulfill", "attain",
   ]
+
+  /// What such a condition is of: a count or a level, not an act ("Agreement must be reached with the client"
+  /// and "Deadlines must be met" are the reader's to do, and keep their rewrite).
+  private static let conditionSubjects: Set<String> = [
+    "quorum", "majority", "consensus", "threshold", "minimum", "maximum", "limit", "limits", "level", "levels",
+    "temperature", "pressure", "vacuum", "equilibrium", "criteria", "criterion",
+  ]
+
+  /// The last word of a passive's subject: the word before the verb group that leads to its "be" ("Power"
+  /// in "Power must be set"), or nil when the sentence opens with the verb group.
+  static func subjectHead(be: Int, sentenceStart: Int, prose: Prose) -> Int? {
+    var subject = be - 1
+    while subject >= sentenceStart, verbGroup.contains(prose.lowercased(word: subject)) { subject -= 1 }
+    return subject >= sentenceStart ? subject : nil
+  }
 
   /// Verbs whose passive subject is the person acted on, often the reader ("must be trained", "must be
   /// supervised"): an imperative rewrite would make the reader the one who trains.

@@ -219,6 +219,19 @@ enum PassiveVoiceRule: DocumentRule {
   static let minimumPassives = 5
 
   static let failingExamples = [
+    // Round twenty-two's review: agreement is the reader's to reach, and a heading is no instruction given.
+    ExampleRepository.procedure(
+      steps: """
+        1. Agreement must be reached with the lab before the gauge is sent.
+        2. Send the gauge to the lab a week before its due date.
+        """),
+    ExampleRepository.procedure(
+      steps: """
+        ### Clean the bench
+
+        1. Spills are common. The bench must be cleaned with 70% ethanol after each run.
+        2. Send the gauge to the lab a week before its due date.
+        """),
     // Real-world shape (a survey's specimen rules, the round that followed): a passive that opens its step is
     // the step's own instruction, even when an earlier step used the same verb.
     ExampleRepository.procedure(
@@ -365,23 +378,25 @@ enum PassiveVoiceRule: DocumentRule {
 
   /// Whether the passive restates an instruction given before it ("6. Set the power level to 200 …", then a
   /// picture's caption left at the end of step 7, "Power must be set to 200mW"): it trails other sentences of
-  /// its paragraph, and an earlier sentence opens with the same verb and names the passive's subject within its
-  /// next three words. Telling the reader again to do what a step already says adds a duplicate (round
+  /// its paragraph, and a sentence of an earlier step opens with the same verb and names the passive's subject
+  /// within its next three words (a heading, "## Clean the bench", names a part, not an instruction given). Telling the reader again to do what a step already says adds a duplicate (round
   /// twenty-two: judged wrong twice). A passive that opens its paragraph is that paragraph's instruction
   /// ("1. Lodge all specimens in a museum", then "If they cannot be lodged, voucher specimens must be lodged"
   /// is a second one, judged right).
   static func restatesInstruction(be: Int, participle: Int, sentence: Int, prose: Prose) -> Bool {
     guard sentence > prose.units[prose.sentences[sentence].unit].sentences.lowerBound else { return false }
-    let start = prose.sentences[sentence].words.lowerBound
-    var subject = be - 1
-    while subject > start, PassiveVoiceAdvice.verbGroup.contains(prose.lowercased(word: subject)) { subject -= 1 }
-    guard subject >= start, let verb = PassiveVoiceAdvice.baseForm(of: prose.lowercased(word: participle)) else {
+    guard
+      let subject = PassiveVoiceAdvice.subjectHead(
+        be: be, sentenceStart: prose.sentences[sentence].words.lowerBound, prose: prose),
+      let verb = PassiveVoiceAdvice.baseForm(of: prose.lowercased(word: participle))
+    else {
       return false
     }
     let noun = prose.lowercased(word: subject)
     return prose.sentences[..<sentence].contains { earlier in
       let words = earlier.words
-      guard !words.isEmpty, prose.lowercased(word: words.lowerBound) == verb else { return false }
+      guard !words.isEmpty, prose.units[earlier.unit].isStep, prose.lowercased(word: words.lowerBound) == verb
+      else { return false }
       return words.dropFirst().prefix(3).contains { prose.lowercased(word: $0) == noun }
     }
   }

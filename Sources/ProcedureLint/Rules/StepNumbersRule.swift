@@ -45,6 +45,17 @@ enum StepNumbersRule: DocumentRule {
   static let defaultSeverity = Severity.warning
 
   static let passingExamples = [
+    // Sizes that open a heading, and a history listed newest first (round twenty-two's review).
+    ExampleRepository.procedure(
+      steps: """
+        ### 1.0 mm bit
+
+        ### 1.5 mm bit
+
+        ### 1.3 Added the drying step
+
+        ### 1.2 Fixed the torque value
+        """),
     ExampleRepository.procedure(),
     // Real-world shapes (a reimbursement guide and a cloud backup runbook, round twenty-one): a numbered heading
     // that counts on from the sub-steps typed under the one before it, a lettered pair, unnumbered headings
@@ -162,6 +173,17 @@ enum StepNumbersRule: DocumentRule {
         """),
   ]
   static let failingExamples = [
+    // Dotted sub-numbers do not count on: section 2 is missing (round twenty-two's review).
+    ExampleRepository.procedure(
+      steps: """
+        ### 1. Preparation
+
+        #### 1.1 Tools
+
+        #### 1.2 Parts
+
+        ### 3. Assembly
+        """),
     // Real-world shapes (a gas system's pumping stages and a notary's SOP, round twenty-one): numbered headings
     // that skip a stage, and a section number typed twice.
     ExampleRepository.procedure(
@@ -387,7 +409,8 @@ enum StepNumbersRule: DocumentRule {
       guard let first = heading.text.utf8.first, first &- 0x30 < 10, let number = HeadingNumber(heading.text) else {
         continue
       }
-      for upper in 1..<level {
+      // Only whole numbers count on: "## 1." over "### 1.1" and "### 1.2", then "## 3." still skips 2.
+      for upper in 1..<level where number.parts.count == 1 {
         if let entry = last[upper] {
           last[upper]?.deeper = max(entry.deeper ?? 0, number.parts[number.parts.count - 1])
         }
@@ -400,6 +423,8 @@ enum StepNumbersRule: DocumentRule {
       // In order; "4a." then "4b."; a new series from 0 or 1; or counting on from the sub-steps.
       if now == before + 1 || (now == before && (previous.hasLetter || number.hasLetter))
         || (now <= 1 && now < before) || deeper.map({ now == $0 + 1 }) == true
+        // "### 1.3 Added the drying step" over "### 1.2 Fixed the torque value": a history, newest first.
+        || now == before - 1
       {
         continue
       }
@@ -472,6 +497,7 @@ struct HeadingNumber: Equatable {
     var parts: [Int] = []
     var hasLetter = false
     var bytes = Substring(text).utf8[...]
+    var isUnmarked = false
     while let first = bytes.first, first &- 0x30 < 10 {
       var value = 0
       var digits = 0
@@ -490,14 +516,19 @@ struct HeadingNumber: Equatable {
       guard let mark = bytes.first, mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") else {
         // "3.1 Texas Fee Compliance": the last part of a dotted number needs no mark.
         guard parts.count > 1, !hasLetter, bytes.first == 0x20 else { return nil }
+        isUnmarked = true
         break
       }
       bytes = bytes.dropFirst()
       if mark == UInt8(ascii: ")") || hasLetter { break }
     }
-    // Words follow: "1.Create report" and "0. Initialization" are numbered; "1.5 mm" and "2." alone are not.
+    // Words follow: "1.Create report" and "0. Initialization" are numbered, and so is "3.1 Texas Fee
+    // Compliance", whose word after an unmarked number opens with a capital; "1.5 mm bit" and "2." alone are
+    // not.
     while bytes.first == 0x20 { bytes = bytes.dropFirst() }
-    guard !parts.isEmpty, let next = bytes.first, (next | 0x20) &- 0x61 < 26 else { return nil }
+    guard !parts.isEmpty, let next = bytes.first, (next | 0x20) &- 0x61 < 26, !isUnmarked || next &- 0x41 < 26 else {
+      return nil
+    }
     self.parts = parts
     self.hasLetter = hasLetter
   }
