@@ -299,10 +299,10 @@ enum PassiveVoiceRule: DocumentRule {
     // system"), and telling the reader to do it ("Create the invoice") would be wrong.
     var clauses: [Int?] = []
     clauses.reserveCapacity(prose.sentences.count)
-    var instructedSteps = Set<Int>()
-    // Steps whose instruction follows a clause of time or condition ("When gas evacuation is finished, check
-    // the vacuum screen."), by the sentence it is in: only a passive after it states what the reader sees then.
-    var followsClause: [Int: Int] = [:]
+    // For each such step, the sentence after which its passives describe: any (-1) when a sentence opens with
+    // the instruction, or the sentence whose instruction follows a clause of time or condition ("When gas
+    // evacuation is finished, check the vacuum screen."), after which a passive states what the reader sees.
+    var describedAfter: [Int: Int] = [:]
     for sentence in prose.sentences {
       let unit = prose.units[sentence.unit]
       guard unit.isBody || unit.isStep else {
@@ -313,9 +313,9 @@ enum PassiveVoiceRule: DocumentRule {
       clauses.append(clause)
       if clause == nil, let step = unit.step {
         if PassiveVoiceAdvice.isImperative(sentence.words.lowerBound, prose: prose) {
-          instructedSteps.insert(step)
-        } else if opensAfterClause(sentence.words, prose: prose), followsClause[step] == nil {
-          followsClause[step] = clauses.count - 1
+          describedAfter[step] = -1
+        } else if opensAfterClause(sentence.words, prose: prose), describedAfter[step] == nil {
+          describedAfter[step] = clauses.count - 1
         }
       }
     }
@@ -327,7 +327,7 @@ enum PassiveVoiceRule: DocumentRule {
       guard let word = clauses[index] else { continue }
       // What a system does is not an instruction: not counted as passive.
       if let step = unit.step,
-        instructedSteps.contains(step) || (!followsClause.isEmpty && followsClause[step].map { $0 < index } == true)
+        !describedAfter.isEmpty, describedAfter[step].map({ $0 < index }) == true
       {
         continue
       }
